@@ -1,0 +1,124 @@
+import { randomBytes } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import { CloudAdapter, TranscriptLoggerMiddleware } from 'botbuilder';
+import type { Server } from 'restify';
+import type { DialogServices } from '../dialogs/shared/services';
+import { Clock, systemClock } from '../domain/clock';
+import { publicContactValues } from '../domain/contacts';
+import { Database, openDatabase } from '../domain/db/database';
+import { InteractionRepository } from '../domain/db/interactionRepository';
+import { SettingsRepository } from '../domain/db/settingsRepository';
+import { StateRepository } from '../domain/db/stateRepository';
+import { translator } from '../domain/i18n';
+import { PersonalInformationMasker } from '../domain/privacy/masking';
+import { createPseudonymizer } from '../domain/privacy/pseudonym';
+import type { IntentClassifier } from '../domain/understanding/intents';
+import { KeywordClassifier } from '../domain/understanding/keywordClassifier';
+import { createAdapter } from './adapter';
+import type { AssistantBot } from './assistantBot';
+import { createConversationCore } from './conversation';
+import { createDomainServices } from './domainServices';
+import { Config, isEmulatorMode } from './config';
+import { createHttpServer } from './httpServer';
+import { InteractionLogMiddleware } from './interactionLog/interactionLogMiddleware';
+import { SqlTranscriptStore } from './interactionLog/sqlTranscriptStore';
+import { createLogger, Logger } from './logger';
+import { registerHealthRoute } from './routes/healthRoute';
+import { InFlightTurns, registerMessagesRoute } from './routes/messagesRoute';
+import { ScheduledJobs } from './scheduledJobs';
+import { SqlStorage } from './storage/sqlStorage';
+
+export interface ApplicationOptions {
+  logger?: Logger;
+  clock?: Clock;
+  classifier?: IntentClassifier;
+  /** Start the cron jobs (retention purge…); tests usually leave them off. */
+  schedule?: boolean;
+}
+
+export interface Application {
+  config: Config;
+  logger: Logger;
+  db: Database;
+  server: Server;
+  adapter: CloudAdapter;
+  bot: AssistantBot;
+  transcriptStore: SqlTranscriptStore;
+  services: DialogServices;
+  jobs: ScheduledJobs;
+  listen(): Promise<AddressInfo>;
+  stop(): Promise<void>;
+}
+
+/** The composition root: builds every part from the configuration and wires them together. */
+export async function createApplication(config: Config, options: ApplicationOptions = {}): Promise<Application> {
+  const logger = options.logger ?? createLogger(config.LOG_LEVEL);
+  const clock = options.clock ?? systemClock;
+  const db = await openDatabase(config.DATABASE_URL);
+
+  const settings = new SettingsRepository(db);
+  const pseudonymKey = config.PSEUDONYM_KEY ?? (await settings.getOrCreate('pseudonym_key', () => randomBytes(32).toString('base64url')));
+  const interactions = new InteractionRepository(db);
+  const transcriptStore = new SqlTranscriptStore({
+    repository: interactions,
+    masker: new PersonalInformationMasker(publicContactValues()),
+    pseudonymize: createPseudonymizer(pseudonymKey),
+    logger,
+  });
+
+  const classifier = options.classifier ?? new KeywordClassifier({ fr: translator('fr'), en: translator('en') });
+  const { bot, services } = createConversationCore({
+    storage: new SqlStorage(new StateRepository(db)),
+    domain: createDomainServices(db, clock),
+    classifier,
+    logger,
+  });
+
+  const adapter = createAdapter(config, logger);
+  adapter.use(new InteractionLogMiddleware(transcriptStore));
+  adapter.use(new TranscriptLoggerMiddleware(transcriptStore));
+
+  const inFlight = new InFlightTurns();
+  const server = createHttpServer({ logger, maxBodyBytes: config.MAX_BODY_BYTES });
+  registerMessagesRoute(server, { adapter, bot, logger, inFlight, restrictServiceUrlToLoopback: isEmulatorMode(config) });
+  registerHealthRoute(server, db);
+
+  const jobs = new ScheduledJobs(logger);
+  jobs.addRetentionPurge(config, interactions, clock);
+
+  let stopping: Promise<void> | undefined;
+  return {
+    config,
+    logger,
+    db,
+    server,
+    adapter,
+    bot,
+    transcriptStore,
+    services,
+    jobs,
+    listen: () =>
+      new Promise<AddressInfo>((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(config.PORT, config.HOST, () => {
+          if (options.schedule !== false) jobs.start();
+          const address = server.address() as AddressInfo;
+          logger.info({ port: address.port, emulatorMode: isEmulatorMode(config) }, 'assistant listening');
+          resolve(address);
+        });
+      }),
+    stop: () =>
+      (stopping ??= (async () => {
+        logger.info({ inFlight: inFlight.active }, 'shutting down');
+        const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+        server.server.closeIdleConnections?.();
+        await inFlight.drain(config.SHUTDOWN_GRACE_MS);
+        server.server.closeAllConnections?.();
+        await closed;
+        jobs.stop();
+        await transcriptStore.flush().catch((err: Error) => logger.error({ err: { type: err.name } }, 'interaction log not fully flushed'));
+        await db.destroy();
+        logger.info('stopped');
+      })()),
+  };
+}

@@ -1,0 +1,215 @@
+import type { Activity, ChannelAccount, PagedResult, TranscriptInfo, TranscriptStore } from 'botbuilder';
+import type { InteractionRepository, InteractionRow } from '../../domain/db/interactionRepository';
+import type { PersonalInformationMasker } from '../../domain/privacy/masking';
+import type { Logger } from '../logger';
+import { errorSummary } from '../errorSummary';
+import { REDACTED_TEXT } from './redaction';
+import type { TurnInsights } from './turnInsights';
+import { TurnScope, turnKey } from './turnScope';
+
+const BATCH_SIZE = 500;
+
+export interface SqlTranscriptStoreOptions {
+  repository: InteractionRepository;
+  masker: PersonalInformationMasker;
+  pseudonymize: (channelId: string, userId: string) => string;
+  logger: Logger;
+  pageSize?: number;
+  /** Rows kept in memory while the database is failing; beyond that the oldest are dropped, with an error log. */
+  maxQueuedRows?: number;
+  /** How long rows wait to be written together: one transaction for many turns under load. */
+  batchDelayMs?: number;
+}
+
+/**
+ * A botbuilder TranscriptStore on the interactions table. Rows are masked before they are queued,
+ * written in order by a single writer, retried with backoff when the database fails, and flushed on
+ * shutdown: a logging failure never breaks a conversation and is never silent.
+ */
+export class SqlTranscriptStore implements TranscriptStore {
+  private readonly queue: InteractionRow[] = [];
+  private readonly openTurns = new Map<string, TurnScope>();
+  private draining: Promise<void> | undefined;
+  private failures = 0;
+  private retryTimer: NodeJS.Timeout | undefined;
+  private batchTimer: NodeJS.Timeout | undefined;
+  private readonly pageSize: number;
+  private readonly maxQueuedRows: number;
+  private readonly batchDelayMs: number;
+
+  constructor(private readonly options: SqlTranscriptStoreOptions) {
+    this.pageSize = options.pageSize ?? 50;
+    this.maxQueuedRows = options.maxQueuedRows ?? 100_000;
+    this.batchDelayMs = options.batchDelayMs ?? 25;
+  }
+
+  /** Opens the scope of a turn; returns undefined when a turn with the same inbound activity is already open. */
+  beginTurn(activity: Partial<Activity>, startedAt: Date): TurnScope | undefined {
+    const key = turnKey(activity.channelId, activity.conversation?.id, activity.id);
+    if (!key || this.openTurns.has(key)) return undefined;
+    const scope: TurnScope = { key, startedAt, rows: [] };
+    this.openTurns.set(key, scope);
+    return scope;
+  }
+
+  logActivity(activity: Partial<Activity>): Promise<void> {
+    const inbound = activity.from?.role === 'user';
+    const key = turnKey(activity.channelId, activity.conversation?.id, inbound ? activity.id : activity.replyToId);
+    const scope = key ? this.openTurns.get(key) : undefined;
+    const row = this.toRow(activity, scope);
+    if (scope) scope.rows.push(row);
+    else this.enqueue([row]);
+    return Promise.resolve();
+  }
+
+  /** Called once the turn is over, with what the dialogs recorded about it. */
+  commitTurn(scope: TurnScope, insights: TurnInsights, latencyMs: number): void {
+    this.openTurns.delete(scope.key);
+    for (const row of scope.rows) {
+      row.dialog = insights.dialog;
+      if (row.direction === 'in') {
+        row.intent = insights.intent;
+        row.intentScore = insights.intentScore;
+        row.latencyMs = latencyMs;
+      }
+      const sensitive = row.direction === 'in' ? insights.sensitiveInbound : insights.sensitiveOutbound;
+      if (sensitive && row.activityType === 'message') redact(row);
+    }
+    this.enqueue(scope.rows.splice(0));
+  }
+
+  async getTranscriptActivities(channelId: string, conversationId: string, continuationToken?: string, startDate?: Date): Promise<PagedResult<Activity>> {
+    const page = await this.options.repository.conversationActivities(channelId, conversationId, {
+      after: continuationToken || undefined,
+      since: startDate,
+      pageSize: this.pageSize,
+    });
+    return { items: page.items.map((i) => JSON.parse(i.activityJson) as Activity), continuationToken: page.next ?? '' };
+  }
+
+  async listTranscripts(channelId: string, continuationToken?: string): Promise<PagedResult<TranscriptInfo>> {
+    const page = await this.options.repository.conversations(channelId, { after: continuationToken || undefined, pageSize: this.pageSize });
+    return { items: page.items.map((c) => ({ channelId: c.channelId, id: c.conversationId, created: c.firstAt })), continuationToken: page.next ?? '' };
+  }
+
+  async deleteTranscript(channelId: string, conversationId: string): Promise<void> {
+    await this.flush();
+    await this.options.repository.deleteConversation(channelId, conversationId);
+  }
+
+  /** Resolves once every queued row is written, or rejects after `timeoutMs` if the database stays down. */
+  async flush(timeoutMs = 10_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (this.queue.length > 0 || this.draining) {
+      if (Date.now() > deadline) throw new Error(`interaction log: ${this.queue.length} rows still queued after ${timeoutMs} ms`);
+      this.clearTimers();
+      await (this.draining ?? this.drain());
+      if (this.queue.length > 0) await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+
+  get queuedRows(): number {
+    return this.queue.length;
+  }
+
+  private enqueue(rows: InteractionRow[]): void {
+    if (rows.length === 0) return;
+    this.queue.push(...rows);
+    const overflow = this.queue.length - this.maxQueuedRows;
+    if (overflow > 0) {
+      this.queue.splice(0, overflow);
+      this.options.logger.error({ dropped: overflow }, 'interaction log queue full: oldest rows dropped');
+    }
+    if (this.draining || this.retryTimer) return;
+    if (this.queue.length >= BATCH_SIZE) {
+      this.clearTimers();
+      void this.drain();
+    } else if (!this.batchTimer) {
+      this.batchTimer = setTimeout(() => {
+        this.batchTimer = undefined;
+        void this.drain();
+      }, this.batchDelayMs);
+      this.batchTimer.unref();
+    }
+  }
+
+  private clearTimers(): void {
+    clearTimeout(this.retryTimer);
+    clearTimeout(this.batchTimer);
+    this.retryTimer = undefined;
+    this.batchTimer = undefined;
+  }
+
+  private drain(): Promise<void> {
+    this.draining = (async () => {
+      try {
+        while (this.queue.length > 0) {
+          const batch = this.queue.slice(0, BATCH_SIZE);
+          await this.options.repository.insertMany(batch);
+          this.queue.splice(0, batch.length);
+          this.failures = 0;
+        }
+      } catch (err) {
+        this.failures += 1;
+        const delay = Math.min(30_000, 250 * 2 ** Math.min(this.failures, 7));
+        this.options.logger.error({ err: errorSummary(err), queued: this.queue.length, retryInMs: delay }, 'interaction log write failed; will retry');
+        this.retryTimer = setTimeout(() => {
+          this.retryTimer = undefined;
+          void this.drain();
+        }, delay);
+        this.retryTimer.unref();
+      } finally {
+        this.draining = undefined;
+      }
+    })();
+    return this.draining;
+  }
+
+  private toRow(activity: Partial<Activity>, scope: TurnScope | undefined): InteractionRow {
+    const { masker, pseudonymize } = this.options;
+    const direction = activity.from?.role === 'user' ? 'in' : 'out';
+    const channelId = activity.channelId ?? 'unknown';
+    const botId = direction === 'in' ? activity.recipient?.id : activity.from?.id;
+    const person = direction === 'in' ? activity.from : activity.recipient;
+    // Every account other than the bot's is a person: keep a keyed hash of the id, never the id or the name.
+    const account = (a: ChannelAccount | undefined): ChannelAccount | undefined =>
+      a && (a.id === botId ? { id: a.id, name: a.name, role: a.role } : { id: pseudonymize(channelId, a.id), name: '', role: a.role });
+    const occurredAt = direction === 'in' && scope ? scope.startedAt : activity.timestamp ? new Date(activity.timestamp) : new Date();
+    const stored = masker.maskDeep({
+      ...activity,
+      from: account(activity.from),
+      recipient: account(activity.recipient),
+      membersAdded: activity.membersAdded?.map((m) => account(m)!),
+      membersRemoved: activity.membersRemoved?.map((m) => account(m)!),
+      conversation: activity.conversation ? { id: activity.conversation.id } : undefined,
+    });
+    return {
+      occurredAt: Number.isNaN(occurredAt.getTime()) ? new Date() : occurredAt,
+      channelId,
+      conversationId: activity.conversation?.id ?? 'unknown',
+      activityId: activity.id,
+      replyToId: activity.replyToId,
+      direction,
+      activityType: activity.type ?? 'unknown',
+      locale: activity.locale,
+      userPseudonym: person?.id ? pseudonymize(channelId, person.id) : undefined,
+      text: typeof stored.text === 'string' ? stored.text : undefined,
+      redacted: false,
+      activityJson: JSON.stringify(stored),
+    };
+  }
+}
+
+function redact(row: InteractionRow): void {
+  const activity = JSON.parse(row.activityJson) as Partial<Activity>;
+  row.text = REDACTED_TEXT;
+  row.redacted = true;
+  row.activityJson = JSON.stringify({
+    ...activity,
+    text: REDACTED_TEXT,
+    speak: undefined,
+    value: undefined,
+    attachments: activity.attachments?.map((a) => ({ contentType: a.contentType })),
+    suggestedActions: undefined,
+  });
+}

@@ -1,0 +1,55 @@
+import { Cron } from 'croner';
+import type { Clock } from '../domain/clock';
+import type { InteractionRepository } from '../domain/db/interactionRepository';
+import { QUEBEC_TIME_ZONE } from '../domain/format/dates';
+import { purgeInteractions } from '../domain/retention';
+import type { Config } from './config';
+import { errorSummary } from './errorSummary';
+import type { Logger } from './logger';
+
+interface JobDefinition {
+  name: string;
+  pattern: string;
+  run: () => Promise<void>;
+}
+
+/** Cron jobs that run inside the server (America/Toronto); each can also be run once from the CLI. */
+export class ScheduledJobs {
+  private readonly definitions: JobDefinition[] = [];
+  private readonly running: Cron[] = [];
+
+  constructor(private readonly logger: Logger) {}
+
+  add(definition: JobDefinition): void {
+    this.definitions.push(definition);
+  }
+
+  addRetentionPurge(config: Config, interactions: InteractionRepository, clock: Clock): void {
+    this.add({
+      name: 'interaction-retention-purge',
+      pattern: config.INTERACTION_PURGE_CRON,
+      run: async () => {
+        const { deleted, cutoff } = await purgeInteractions(interactions, clock.now(), config.INTERACTION_RETENTION_DAYS);
+        this.logger.info({ deleted, cutoff: cutoff.toISOString() }, 'interaction log purged');
+      },
+    });
+  }
+
+  start(): void {
+    for (const job of this.definitions) {
+      const cron = new Cron(job.pattern, { timezone: QUEBEC_TIME_ZONE, protect: true, name: job.name }, async () => {
+        try {
+          await job.run();
+        } catch (err) {
+          this.logger.error({ err: errorSummary(err), job: job.name }, 'scheduled job failed');
+        }
+      });
+      this.running.push(cron);
+      this.logger.info({ job: job.name, next: cron.nextRun()?.toISOString() }, 'job scheduled');
+    }
+  }
+
+  stop(): void {
+    this.running.splice(0).forEach((cron) => cron.stop());
+  }
+}

@@ -1,0 +1,26 @@
+import type { Activity, RecognizerResult } from 'botbuilder';
+import { DialogContext, Recognizer } from 'botbuilder-dialogs';
+import { langFromLocale } from '../domain/i18n';
+import type { IntentClassifier } from '../domain/understanding/intents';
+
+/** botbuilder Recognizer over a plain IntentClassifier, so any classifier plugs into the dialogs. */
+export class IntentRecognizer extends Recognizer {
+  constructor(private readonly classifier: IntentClassifier) {
+    super();
+  }
+
+  override async recognize(_dc: DialogContext, activity: Partial<Activity>): Promise<RecognizerResult> {
+    const text = activity.text ?? '';
+    const understanding = this.classifier.classify(text, langFromLocale(activity.locale));
+    const intents: RecognizerResult['intents'] = {};
+    for (const { intent, score } of understanding.intents) intents[intent] = { score };
+    return { text, intents, entities: {} };
+  }
+}
+
+/** Intents best first, as [name, score] pairs. */
+export function rankedIntents(result: RecognizerResult): Array<{ intent: string; score: number }> {
+  return Object.entries(result.intents)
+    .map(([intent, value]) => ({ intent, score: value.score ?? 0 }))
+    .sort((a, b) => b.score - a.score);
+}

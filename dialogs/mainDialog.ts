@@ -1,0 +1,178 @@
+import type { Activity, RecognizerResult, StatePropertyAccessor, TurnContext } from 'botbuilder';
+import {
+  ComponentDialog,
+  Dialog,
+  DialogContext,
+  DialogSet,
+  DialogState,
+  DialogTurnResult,
+  DialogTurnStatus,
+  Recognizer,
+  WaterfallDialog,
+  WaterfallStepContext,
+} from 'botbuilder-dialogs';
+import { recordDialog, recordIntent } from '../bot/interactionLog/turnInsights';
+import { contacts } from '../domain/contacts';
+import { Intents } from '../domain/understanding/intents';
+import { CONFIRM_CANCEL_DIALOG, confirmCancelDialogs } from './confirmCancelDialog';
+import { rankedIntents } from './intentRecognizer';
+import { Command, detectCommand } from './shared/commands';
+import { handoffText } from './shared/handoff';
+import { langOf, localize, tOf } from './shared/localization';
+import { withMenu } from './shared/menu';
+import type { DialogServices } from './shared/services';
+
+export const MAIN_DIALOG = 'main';
+const FLOW = 'main.flow';
+
+/** A dialog the main dialog starts for some intents. */
+export interface DialogRoute {
+  dialog: Dialog;
+  handles(intent: string): boolean;
+  /** A form collecting personal information: leaving it by a command asks for confirmation first. */
+  isForm?: boolean;
+}
+
+/** What a routed dialog receives from the main dialog. */
+export interface RoutedDialogOptions {
+  utterance: string;
+  recognizerResult: RecognizerResult;
+}
+
+/**
+ * Routes each new message to the right conversation, and handles the commands that work from any step
+ * of any dialog: aide, menu, annuler, recommencer, parler à un agent (and their English equivalents).
+ */
+export class MainDialog extends ComponentDialog {
+  private readonly formIds: Set<string>;
+
+  constructor(
+    private readonly recognizer: Recognizer,
+    private readonly services: DialogServices,
+    private readonly routes: DialogRoute[] = [],
+  ) {
+    super(MAIN_DIALOG);
+    this.addDialog(new WaterfallDialog(FLOW, [this.routeStep.bind(this), this.finishStep.bind(this)]));
+    for (const dialog of confirmCancelDialogs()) this.addDialog(dialog);
+    for (const route of routes) this.addDialog(route.dialog);
+    this.formIds = new Set(routes.filter((r) => r.isForm).map((r) => r.dialog.id));
+    this.initialDialogId = FLOW;
+  }
+
+  /** Continues the conversation in progress, or starts routing the new message. */
+  async run(context: TurnContext, dialogState: StatePropertyAccessor<DialogState>): Promise<void> {
+    const set = new DialogSet(dialogState);
+    set.add(this);
+    const dc = await set.createContext(context);
+    const result = await dc.continueDialog();
+    if (result.status === DialogTurnStatus.empty) await dc.beginDialog(this.id);
+  }
+
+  protected override async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
+    return (await this.interrupt(innerDc)) ?? super.onContinueDialog(innerDc);
+  }
+
+  private async interrupt(innerDc: DialogContext): Promise<DialogTurnResult | undefined> {
+    const { context } = innerDc;
+    if (context.activity.type !== 'message' || innerDc.stack.some((entry) => entry.id === CONFIRM_CANCEL_DIALOG)) return undefined;
+    const { t, lang } = localize(context);
+    const command = detectCommand(context.activity.text, lang);
+    if (!command) return undefined;
+    recordIntent(context, command, 1);
+    if (command === 'help' || command === 'handoff') {
+      await context.sendActivity(command === 'help' ? `${t('common:help.text')}\n\n${t('common:help.commands')}` : this.handoff(context));
+      await innerDc.repromptDialog();
+      return Dialog.EndOfTurn;
+    }
+    if (innerDc.stack.some((entry) => this.formIds.has(entry.id))) {
+      recordDialog(context, CONFIRM_CANCEL_DIALOG);
+      return innerDc.beginDialog(CONFIRM_CANCEL_DIALOG);
+    }
+    await context.sendActivity(withMenu(lang, command === 'cancel' ? t('common:cancel.done') : t('common:menu.prompt')));
+    return innerDc.cancelAllDialogs();
+  }
+
+  private async routeStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const { context } = step;
+    const lang = langOf(context);
+    const text = context.activity.text?.trim() ?? '';
+    recordDialog(context, MAIN_DIALOG);
+
+    const command = detectCommand(text, lang);
+    if (command) {
+      recordIntent(context, command, 1);
+      await this.answerCommandOutsideDialogs(context, command);
+      return step.endDialog();
+    }
+
+    const recognizerResult = await this.recognizer.recognize(step, context.activity);
+    const [top] = rankedIntents(recognizerResult);
+    const intent = text ? (top?.intent ?? Intents.none) : Intents.none;
+    recordIntent(context, intent, top?.score ?? 0);
+
+    const route = this.routes.find((r) => r.handles(intent));
+    if (intent === Intents.none || intent === Intents.outOfScope) return this.notUnderstood(step);
+    await this.setMisunderstandings(context, 0);
+    if (route) {
+      recordDialog(context, route.dialog.id);
+      const options: RoutedDialogOptions = { utterance: text, recognizerResult };
+      return step.beginDialog(route.dialog.id, options);
+    }
+    await this.answerBuiltIn(context, intent);
+    return step.endDialog();
+  }
+
+  private async finishStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    return step.endDialog(step.result);
+  }
+
+  private async answerCommandOutsideDialogs(context: TurnContext, command: Command): Promise<void> {
+    const { t, lang } = localize(context);
+    if (command === 'help') await context.sendActivity(withMenu(lang, `${t('common:help.text')}\n\n${t('common:help.commands')}`));
+    else if (command === 'handoff') await context.sendActivity(withMenu(lang, this.handoff(context)));
+    else if (command === 'cancel') await context.sendActivity(withMenu(lang, t('common:cancel.nothingToCancel')));
+    else await context.sendActivity(withMenu(lang, t('common:menu.prompt')));
+  }
+
+  private async answerBuiltIn(context: TurnContext, intent: string): Promise<void> {
+    const { t, lang } = localize(context);
+    const c = contacts();
+    const answers: Record<string, () => Partial<Activity> | string> = {
+      [Intents.greeting]: () => withMenu(lang, t('common:smallTalk.greeting')),
+      [Intents.thanks]: () => withMenu(lang, t('common:smallTalk.thanks')),
+      [Intents.goodbye]: () => t('common:smallTalk.goodbye'),
+      [Intents.help]: () => withMenu(lang, `${t('common:help.text')}\n\n${t('common:help.commands')}`),
+      [Intents.handoff]: () => withMenu(lang, this.handoff(context)),
+      [Intents.faqMenu]: () => t('common:interim.faqPrompt'),
+      [Intents.complaintFile]: () => withMenu(lang, t('common:interim.complaint', { email: c.complaints.email.display })),
+      [Intents.complaintStatus]: () => withMenu(lang, t('common:interim.complaintStatus', { email: c.complaints.email.display })),
+      [Intents.examProblem]: () => withMenu(lang, t('common:interim.exam', { email: c.caDotation.emailExam.display })),
+    };
+    await context.sendActivity((answers[intent] ?? (() => withMenu(lang, t('common:menu.prompt'))))());
+  }
+
+  /** Says what the assistant can do; after two misunderstandings in a row, offers a person. */
+  private async notUnderstood(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const { context } = step;
+    const { t, lang } = localize(context);
+    const data = await this.services.conversationData.get(context, {});
+    const count = (data.misunderstandings ?? 0) + 1;
+    if (count >= 2) {
+      await context.sendActivity(withMenu(lang, `${t('common:fallback.offerPerson')}\n\n${this.handoff(context)}`));
+      await this.setMisunderstandings(context, 0);
+    } else {
+      await context.sendActivity(withMenu(lang, t('common:fallback.notUnderstood')));
+      await this.setMisunderstandings(context, count);
+    }
+    return step.endDialog();
+  }
+
+  private async setMisunderstandings(context: TurnContext, value: number): Promise<void> {
+    const data = await this.services.conversationData.get(context, {});
+    data.misunderstandings = value;
+  }
+
+  private handoff(context: TurnContext): string {
+    return handoffText(this.services, tOf(context), langOf(context));
+  }
+}

@@ -1,0 +1,167 @@
+import { TZDate } from '@date-fns/tz';
+import { addDays, endOfDay, format, getDay, startOfDay } from 'date-fns';
+import { easterSunday } from './easter';
+import { HolidayCalendarData, HolidayRule, loadHolidayCalendarData } from './holidayCalendarData';
+
+/** A calendar date in the calendar's time zone, written YYYY-MM-DD. */
+export type LocalDate = string;
+
+export interface ObservedHoliday {
+  id: string;
+  name: { fr: string; en: string };
+  /** The day off actually taken, after any move from a weekend. */
+  date: LocalDate;
+  /** The date in the rule, when the day off was moved. */
+  nominalDate?: LocalDate;
+}
+
+/**
+ * Business days of the Québec public service: Monday to Friday, less the paid holidays listed in
+ * data/calendar. Every question is asked in the calendar's time zone (America/Toronto), never in the
+ * server's, so a server running in UTC counts the same days as one in Québec.
+ */
+export class BusinessCalendar {
+  readonly version: string;
+  readonly timeZone: string;
+  private readonly byDate = new Map<LocalDate, ObservedHoliday>();
+  private readonly computedYears = new Set<number>();
+
+  constructor(private readonly data: HolidayCalendarData) {
+    this.version = data.version;
+    this.timeZone = data.timeZone;
+  }
+
+  static fromDataFile(): BusinessCalendar {
+    return new BusinessCalendar(loadHolidayCalendarData());
+  }
+
+  /** Whether the year's moved days were checked against the official list (see data/calendar). */
+  isReviewedYear(year: number): boolean {
+    return this.data.reviewedYears.includes(year);
+  }
+
+  /** Holidays observed on dates of the given year, in date order. */
+  holidaysIn(year: number): ObservedHoliday[] {
+    this.ensureYears(year);
+    return [...this.byDate.values()].filter((h) => h.date.startsWith(`${year}-`)).sort((a, b) => a.date.localeCompare(b.date));
+  }
+
+  holidayOn(date: LocalDate): ObservedHoliday | undefined {
+    this.ensureYears(Number(date.slice(0, 4)));
+    return this.byDate.get(date);
+  }
+
+  /** 0 = Sunday … 6 = Saturday. */
+  weekdayOf(date: LocalDate): number {
+    return getDay(this.at(date));
+  }
+
+  isBusinessDay(date: LocalDate): boolean {
+    const weekday = this.weekdayOf(date);
+    return weekday !== 0 && weekday !== 6 && !this.holidayOn(date);
+  }
+
+  /** The calendar date of an instant in the calendar's time zone. */
+  localDateOf(instant: Date): LocalDate {
+    return format(new TZDate(instant.getTime(), this.timeZone), 'yyyy-MM-dd');
+  }
+
+  addCalendarDays(date: LocalDate, days: number): LocalDate {
+    return format(addDays(this.at(date), days), 'yyyy-MM-dd');
+  }
+
+  /**
+   * The Nth business day after a date. The date itself is never counted: a complaint received on a
+   * Friday (even at 23:30) or on a Saturday has the following Monday as day 1, if it is a business day.
+   */
+  addBusinessDays(date: LocalDate, count: number): LocalDate {
+    if (count < 0) throw new RangeError('count must be zero or more');
+    let current = date;
+    let remaining = count;
+    while (remaining > 0) {
+      current = this.addCalendarDays(current, 1);
+      if (this.isBusinessDay(current)) remaining -= 1;
+    }
+    return current;
+  }
+
+  nextBusinessDay(date: LocalDate): LocalDate {
+    return this.addBusinessDays(date, 1);
+  }
+
+  /** Business days after `from` up to and including `to` (0 when `to` is not after `from`). */
+  businessDaysBetween(from: LocalDate, to: LocalDate): number {
+    if (to <= from) return 0;
+    let count = 0;
+    for (let d = this.addCalendarDays(from, 1); d <= to; d = this.addCalendarDays(d, 1)) {
+      if (this.isBusinessDay(d)) count += 1;
+    }
+    return count;
+  }
+
+  /** First instant of a local date, as an absolute time (handles DST changes). */
+  startOf(date: LocalDate): Date {
+    return new Date(startOfDay(this.at(date)).getTime());
+  }
+
+  /** Last millisecond of a local date, as an absolute time: deadlines end when the day ends in Québec. */
+  endOf(date: LocalDate): Date {
+    return new Date(endOfDay(this.at(date)).getTime());
+  }
+
+  /** An absolute instant for a local date and wall-clock time, e.g. ("2026-11-30", 8, 30). */
+  instantAt(date: LocalDate, hours: number, minutes: number): Date {
+    const [y, m, d] = splitDate(date);
+    return new Date(new TZDate(y, m - 1, d, hours, minutes, 0, 0, this.timeZone).getTime());
+  }
+
+  /** Noon avoids any ambiguity around the 2 a.m. DST changes when only the date matters. */
+  private at(date: LocalDate): TZDate {
+    const [y, m, d] = splitDate(date);
+    return new TZDate(y, m - 1, d, 12, 0, 0, 0, this.timeZone);
+  }
+
+  private ensureYears(year: number): void {
+    for (const y of [year - 1, year, year + 1]) {
+      if (this.computedYears.has(y)) continue;
+      this.computedYears.add(y);
+      for (const holiday of this.data.holidays) {
+        const nominal = this.nominalDate(holiday.rule, y);
+        const moved = this.data.moved.find((m) => m.holiday === holiday.id && m.year === y);
+        const observed: ObservedHoliday = moved
+          ? { id: holiday.id, name: holiday.name, date: moved.date, nominalDate: nominal }
+          : { id: holiday.id, name: holiday.name, date: nominal };
+        this.byDate.set(observed.date, observed);
+      }
+    }
+  }
+
+  private nominalDate(rule: HolidayRule, year: number): LocalDate {
+    switch (rule.type) {
+      case 'fixed':
+        return isoDate(year, rule.month, rule.day);
+      case 'easter':
+        return this.addCalendarDays(easterSunday(year), rule.offsetDays);
+      case 'nthWeekday': {
+        const first = this.at(isoDate(year, rule.month, 1));
+        const shift = (rule.weekday - getDay(first) + 7) % 7;
+        return format(addDays(first, shift + 7 * (rule.n - 1)), 'yyyy-MM-dd');
+      }
+      case 'weekdayBefore': {
+        const limit = this.at(isoDate(year, rule.month, rule.day));
+        const back = (getDay(limit) - rule.weekday + 7) % 7 || 7;
+        return format(addDays(limit, -back), 'yyyy-MM-dd');
+      }
+    }
+  }
+}
+
+function splitDate(date: LocalDate): [number, number, number] {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  if (!match) throw new RangeError(`Not a YYYY-MM-DD date: ${date}`);
+  return [Number(match[1]), Number(match[2]), Number(match[3])];
+}
+
+function isoDate(year: number, month: number, day: number): LocalDate {
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}

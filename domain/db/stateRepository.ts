@@ -1,0 +1,51 @@
+import { randomUUID } from 'node:crypto';
+import type { Database } from './database';
+
+export interface StoredDocument {
+  data: Record<string, unknown>;
+  etag: string;
+}
+
+export class ETagConflictError extends Error {
+  constructor(readonly key: string) {
+    super(`eTag conflict writing "${key}"`);
+    this.name = 'ETagConflictError';
+  }
+}
+
+/** Key/value documents with optimistic concurrency, the SQL side of the bot's conversation and user state. */
+export class StateRepository {
+  constructor(private readonly db: Database) {}
+
+  async read(keys: string[]): Promise<Map<string, StoredDocument>> {
+    const found = new Map<string, StoredDocument>();
+    if (keys.length === 0) return found;
+    const rows: Array<{ key: string; etag: string; data: string }> = await this.db('bot_state').whereIn('key', keys).select('key', 'etag', 'data');
+    for (const row of rows) found.set(row.key, { etag: row.etag, data: JSON.parse(row.data) as Record<string, unknown> });
+    return found;
+  }
+
+  /**
+   * Writes a document and returns its new eTag. With `expectedETag` undefined or '*' the write always
+   * succeeds; otherwise it succeeds only if the stored document still has that eTag (or does not exist).
+   */
+  async write(key: string, data: Record<string, unknown>, expectedETag?: string): Promise<string> {
+    const etag = randomUUID();
+    const row = { key, etag, data: JSON.stringify(data), updated_at: new Date().toISOString() };
+    if (!expectedETag || expectedETag === '*') {
+      await this.db('bot_state').insert(row).onConflict('key').merge();
+      return etag;
+    }
+    const updated = await this.db('bot_state').where({ key, etag: expectedETag }).update({ etag, data: row.data, updated_at: row.updated_at });
+    if (updated === 1) return etag;
+    // No row had the expected eTag: the write is legitimate only if the document does not exist yet.
+    await this.db('bot_state').insert(row).onConflict('key').ignore();
+    const stored: { etag: string } | undefined = await this.db('bot_state').where({ key }).first('etag');
+    if (stored?.etag !== etag) throw new ETagConflictError(key);
+    return etag;
+  }
+
+  async delete(keys: string[]): Promise<void> {
+    if (keys.length) await this.db('bot_state').whereIn('key', keys).delete();
+  }
+}

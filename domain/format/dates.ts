@@ -1,0 +1,46 @@
+import { TZDate } from '@date-fns/tz';
+import { format } from 'date-fns';
+import { enCA } from 'date-fns/locale/en-CA';
+import { frCA } from 'date-fns/locale/fr-CA';
+import type { Lang } from '../i18n';
+
+export const QUEBEC_TIME_ZONE = 'America/Toronto';
+
+function local(instant: Date, timeZone: string): TZDate {
+  return new TZDate(instant.getTime(), timeZone);
+}
+
+/** « lundi 30 novembre 2026 », « mardi 1er décembre 2026 » / “Monday, November 30, 2026”. */
+export function formatLongDate(instant: Date, lang: Lang, timeZone = QUEBEC_TIME_ZONE): string {
+  const d = local(instant, timeZone);
+  if (lang === 'en') return format(d, 'EEEE, MMMM d, yyyy', { locale: enCA });
+  const day = d.getDate() === 1 ? '1er' : String(d.getDate());
+  return `${format(d, 'EEEE', { locale: frCA })} ${day} ${format(d, 'MMMM yyyy', { locale: frCA })}`;
+}
+
+/** The day of week alone: « mardi » / “Tuesday”. */
+export function formatWeekday(instant: Date, lang: Lang, timeZone = QUEBEC_TIME_ZONE): string {
+  return format(local(instant, timeZone), 'EEEE', { locale: lang === 'en' ? enCA : frCA });
+}
+
+/** « 8 h 30 », « 13 h » (Québec typography) / “8:30 a.m.”, “1:00 p.m.”. */
+export function formatTimeOfDay(instant: Date, lang: Lang, timeZone = QUEBEC_TIME_ZONE): string {
+  const d = local(instant, timeZone);
+  if (lang === 'en') return format(d, 'h:mm aaaa', { locale: enCA });
+  return d.getMinutes() === 0 ? `${d.getHours()} h` : `${d.getHours()} h ${String(d.getMinutes()).padStart(2, '0')}`;
+}
+
+/** "HH:mm" from data files, formatted like formatTimeOfDay. */
+export function formatClockTime(hhmm: string, lang: Lang): string {
+  const [h, m] = hhmm.split(':').map(Number);
+  if (lang === 'en') {
+    const suffix = h < 12 ? 'a.m.' : 'p.m.';
+    return `${h % 12 === 0 ? 12 : h % 12}:${String(m).padStart(2, '0')} ${suffix}`;
+  }
+  return m === 0 ? `${h} h` : `${h} h ${String(m).padStart(2, '0')}`;
+}
+
+/** ISO 8601 with the Québec offset, e.g. 2026-11-30T09:15:00-05:00, for exports. */
+export function formatIsoLocal(instant: Date, timeZone = QUEBEC_TIME_ZONE): string {
+  return format(local(instant, timeZone), "yyyy-MM-dd'T'HH:mm:ssxxx");
+}

@@ -1,0 +1,49 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import i18next, { i18n as I18n, Resource, ResourceLanguage, TFunction } from 'i18next';
+import { projectPath } from './paths';
+
+export type Lang = 'fr' | 'en';
+export const LANGS: readonly Lang[] = ['fr', 'en'];
+export type Translate = TFunction;
+
+/** French (fr-CA) unless the channel says the person writes in English. */
+export function langFromLocale(locale: string | undefined | null): Lang {
+  return locale && /^en\b/i.test(locale) ? 'en' : 'fr';
+}
+
+let instance: I18n | undefined;
+
+/**
+ * One i18next instance for the whole process, loaded from locales/<lang>/<namespace>.json.
+ * Every sentence a person reads goes through it, so adding a namespace needs no code change.
+ */
+export function i18n(): I18n {
+  if (instance) return instance;
+  const resources: Resource = {};
+  for (const lang of LANGS) {
+    resources[lang] = {};
+    const dir = projectPath('locales', lang);
+    for (const file of readdirSync(dir).filter((f) => f.endsWith('.json'))) {
+      (resources[lang] as ResourceLanguage)[basename(file, '.json')] = JSON.parse(readFileSync(`${dir}/${file}`, 'utf8')) as ResourceLanguage;
+    }
+  }
+  const created = i18next.createInstance();
+  void created.init({
+    resources,
+    lng: 'fr',
+    fallbackLng: 'fr',
+    supportedLngs: [...LANGS],
+    ns: Object.keys(resources.fr),
+    defaultNS: 'common',
+    initAsync: false,
+    returnNull: false,
+    interpolation: { escapeValue: false },
+  });
+  instance = created;
+  return created;
+}
+
+export function translator(lang: Lang): Translate {
+  return i18n().getFixedT(lang);
+}

@@ -1,0 +1,39 @@
+/** Intents the conversation routes on. FAQ entries add one intent each, named `faq.<entry id>`. */
+export const Intents = {
+  greeting: 'greeting',
+  thanks: 'thanks',
+  goodbye: 'goodbye',
+  help: 'help',
+  menu: 'menu',
+  cancel: 'cancel',
+  restart: 'restart',
+  handoff: 'handoff',
+  faqMenu: 'faq.menu',
+  examProblem: 'exam.problem',
+  complaintFile: 'complaint.file',
+  complaintStatus: 'complaint.status',
+  outOfScope: 'outOfScope',
+  none: 'None',
+} as const;
+
+export const FAQ_INTENT_PREFIX = 'faq.';
+
+export interface ScoredIntent {
+  intent: string;
+  score: number;
+}
+
+export interface Understanding {
+  text: string;
+  /** Best first; scores in [0, 1]. */
+  intents: ScoredIntent[];
+}
+
+/** Plain-TypeScript intent classification, free of Bot Framework types, so the CLI and evaluation use it too. */
+export interface IntentClassifier {
+  classify(text: string, lang: 'fr' | 'en'): Understanding;
+}
+
+export function topIntent(understanding: Understanding): ScoredIntent {
+  return understanding.intents[0] ?? { intent: Intents.none, score: 0 };
+}

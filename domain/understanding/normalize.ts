@@ -1,0 +1,12 @@
+/** Lower case, no accents, apostrophes and punctuation as spaces: « Parler à l'agent! » → "parler a l agent". */
+export function normalizeUtterance(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[’'`´]/g, ' ')
+    .replace(/[^\p{L}\p{N}?#@.\s-]/gu, ' ')
+    .replace(/[.\s-]+$/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
