@@ -6,15 +6,66 @@ const optionalText = z
   .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()));
 
 const logLevel = z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']);
+const cron = z
+  .string()
+  .trim()
+  .regex(/^\S+(\s+\S+){4,5}$/, 'must be a cron expression with 5 or 6 fields');
+const positiveInt = (min: number, max: number, fallback: number) => z.coerce.number().int().min(min).max(max).default(fallback);
+const email = z.email('must be an e-mail address');
+
+export type AdminRole = 'staff' | 'manager';
+export interface AdminToken {
+  role: AdminRole;
+  name: string;
+  token: string;
+}
+
+/** ADMIN_TOKENS="staff:alice:<token>,manager:bob:<token>": role, a name for the audit trail, and a secret of 24+ characters. */
+const adminTokens = z
+  .string()
+  .optional()
+  .transform((value, ctx): AdminToken[] => {
+    const tokens: AdminToken[] = [];
+    for (const entry of (value ?? '')
+      .split(',')
+      .map((e) => e.trim())
+      .filter(Boolean)) {
+      const [role, name, token, ...rest] = entry.split(':');
+      if (rest.length || (role !== 'staff' && role !== 'manager') || !name || !token || token.length < 24) {
+        ctx.addIssue({ code: 'custom', message: 'each entry must be role:name:token, with role staff or manager and a token of at least 24 characters' });
+        return z.NEVER;
+      }
+      tokens.push({ role, name, token });
+    }
+    return tokens;
+  });
+
+const emailList = z
+  .string()
+  .optional()
+  .transform((value, ctx): string[] => {
+    const list = (value ?? '')
+      .split(/[,;]/)
+      .map((e) => e.trim())
+      .filter(Boolean);
+    for (const address of list) {
+      if (!email.safeParse(address).success) {
+        ctx.addIssue({ code: 'custom', message: `"${address}" is not an e-mail address` });
+        return z.NEVER;
+      }
+    }
+    return list;
+  });
 
 /**
- * Every environment variable the server reads, validated once at start. Later features add their
- * variables here so that a typo stops the start with the variable's name instead of failing later.
+ * Every environment variable the server and the CLI read, validated once at start, so that a typo
+ * stops the start with the variable's name instead of failing later. Listed in the README.
  */
 export const configSchema = z
   .object({
-    PORT: z.coerce.number().int().min(0).max(65535).default(3978),
+    PORT: positiveInt(0, 65535, 3978),
     HOST: z.string().min(1).default('0.0.0.0'),
+    PUBLIC_BASE_URL: optionalText.pipe(z.url({ protocol: /^https?$/ }).optional()),
     DATABASE_URL: z
       .string()
       .regex(/^sqlite:.+/, 'must look like sqlite:<path>, e.g. sqlite:data/assistant.sqlite')
@@ -28,16 +79,28 @@ export const configSchema = z
       .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()))
       .pipe(z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).optional()),
     MicrosoftAppTenantId: optionalText,
-    INTERACTION_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(365),
-    INTERACTION_PURGE_CRON: z.string().min(1).default('30 2 * * *'),
+    INTERACTION_RETENTION_DAYS: positiveInt(1, 3650, 365),
+    INTERACTION_PURGE_CRON: cron.default('30 2 * * *'),
     PSEUDONYM_KEY: optionalText.pipe(z.string().min(16, 'must have at least 16 characters').optional()),
-    MAX_BODY_BYTES: z.coerce
-      .number()
-      .int()
-      .min(1024)
-      .max(10 * 1024 * 1024)
-      .default(256 * 1024),
-    SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120000).default(10000),
+    MAX_BODY_BYTES: positiveInt(1024, 10 * 1024 * 1024, 256 * 1024),
+    SHUTDOWN_GRACE_MS: positiveInt(0, 120000, 10000),
+
+    PRIVACY_POLICY_URL: optionalText.pipe(z.url({ protocol: /^https?$/ }).optional()),
+    COMPLAINT_RETENTION_DAYS: positiveInt(30, 3650, 730),
+
+    SMTP_URL: optionalText.pipe(z.url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// URL' }).optional()),
+    REMINDER_FROM: optionalText.pipe(email.optional()),
+    STAFF_EMAILS: emailList,
+    REMINDER_CRON: cron.default('0 8 * * 1-5'),
+    REMINDER_AT_RISK_FIRST_CONTACT_DAYS: positiveInt(0, 4, 1),
+    REMINDER_AT_RISK_ANSWER_DAYS: positiveInt(0, 19, 3),
+
+    ADMIN_TOKENS: adminTokens,
+
+    DIRECT_LINE_SECRET: optionalText,
+    DIRECT_LINE_ENDPOINT: z.url({ protocol: /^https$/ }).default('https://directline.botframework.com/v3/directline'),
+    DIRECT_LINE_TOKEN_TTL_SECONDS: positiveInt(60, 86400, 1800),
+    DIRECT_LINE_RATE_LIMIT_PER_MINUTE: positiveInt(1, 10000, 60),
   })
   .superRefine((c, ctx) => {
     if (c.MicrosoftAppId && !c.MicrosoftAppType) {
@@ -53,6 +116,16 @@ export const configSchema = z
     if (c.MicrosoftAppId && c.MicrosoftAppType !== 'UserAssignedMSI' && !c.MicrosoftAppPassword) {
       ctx.addIssue({ code: 'custom', path: ['MicrosoftAppPassword'], message: 'is required when MicrosoftAppId is set' });
     }
+    if (c.SMTP_URL && !c.REMINDER_FROM) {
+      ctx.addIssue({ code: 'custom', path: ['REMINDER_FROM'], message: 'is required when SMTP_URL is set' });
+    }
+    if (c.SMTP_URL && c.STAFF_EMAILS.length === 0) {
+      ctx.addIssue({ code: 'custom', path: ['STAFF_EMAILS'], message: 'needs at least one address when SMTP_URL is set' });
+    }
+  })
+  .transform((c) => {
+    const publicBaseUrl = (c.PUBLIC_BASE_URL ?? `http://localhost:${c.PORT || 3978}`).replace(/\/+$/, '');
+    return { ...c, PUBLIC_BASE_URL: publicBaseUrl, PRIVACY_POLICY_URL: c.PRIVACY_POLICY_URL ?? `${publicBaseUrl}/confidentialite` };
   });
 
 export type Config = z.infer<typeof configSchema>;

@@ -1,6 +1,7 @@
 import type { StatePropertyAccessor } from 'botbuilder';
 import type { BusinessCalendar } from '../../domain/calendar/businessCalendar';
 import type { Clock } from '../../domain/clock';
+import type { ComplaintService } from '../../domain/complaints/complaintService';
 import type { ServiceHours } from '../../domain/serviceHours';
 
 /** What a conversation remembers between turns, apart from the dialog stack. */
@@ -17,6 +18,7 @@ export interface DomainServices {
   clock: Clock;
   calendar: BusinessCalendar;
   hours: ServiceHours;
+  complaints: ComplaintService;
 }
 
 /** What the dialogs receive: the domain services plus the conversation's own state. */

@@ -1,5 +1,8 @@
 import type { Knex } from 'knex';
 import * as m001 from './001_foundation';
+import * as m002 from './002_complaints';
+import * as m003 from './003_exam_incidents';
+import * as m004 from './004_faq_feedback';
 
 export interface Migration {
   name: string;
@@ -8,7 +11,12 @@ export interface Migration {
 }
 
 /** Applied in this order, once each; add new files at the end and never edit a released one. */
-export const migrations: Migration[] = [{ name: '001_foundation', ...m001 }];
+export const migrations: Migration[] = [
+  { name: '001_foundation', ...m001 },
+  { name: '002_complaints', ...m002 },
+  { name: '003_exam_incidents', ...m003 },
+  { name: '004_faq_feedback', ...m004 },
+];
 
 /** Lists migrations from code rather than from the file system, so they run the same from sources and from dist/. */
 export class ListMigrationSource implements Knex.MigrationSource<Migration> {

@@ -1,0 +1,84 @@
+import type { LocalDate } from '../calendar/businessCalendar';
+
+export const COMPLAINT_REFERENCE_PREFIX = 'PL';
+
+/** reçue → prise en charge (first contact made) → répondue → fermée, or abandonnée. */
+export const COMPLAINT_STATUSES = ['received', 'contacted', 'answered', 'closed', 'abandoned'] as const;
+export type ComplaintStatus = (typeof COMPLAINT_STATUSES)[number];
+export const FINAL_STATUSES: readonly ComplaintStatus[] = ['closed', 'abandoned'];
+
+/** The services a complaint can be about (labels in locales/<lang>/complaint.json, services.<key>). */
+export const COMPLAINT_SERVICES = [
+  'ca-dotation-phone',
+  'ca-dotation-email',
+  'online-staffing-systems',
+  'online-exams',
+  'qualification-processes',
+  'other',
+] as const;
+export type ComplaintService = (typeof COMPLAINT_SERVICES)[number];
+
+export type ContactMethod = 'email' | 'phone';
+
+export type ComplaintEventType = 'received' | 'first_contact' | 'answered' | 'closed' | 'abandoned' | 'note' | 'anonymized';
+
+/** What the citizen gives at intake. */
+export interface ComplaintInput {
+  name: string;
+  contactMethod: ContactMethod;
+  /** An e-mail address or a phone number, as entered; normalized when stored. */
+  contactValue: string;
+  service: ComplaintService;
+  /** When the problem happened, if the citizen said. */
+  incidentDate?: LocalDate;
+  description: string;
+  desiredOutcome?: string;
+}
+
+/** Where the complaint came from, and an id that makes a repeated confirmation idempotent. */
+export interface ComplaintOrigin {
+  submissionId: string;
+  channelId?: string;
+  conversationId?: string;
+  locale?: string;
+}
+
+export interface Complaint extends ComplaintInput {
+  id: number;
+  reference: string;
+  status: ComplaintStatus;
+  receivedAt: Date;
+  receivedDate: LocalDate;
+  calendarVersion: string;
+  firstContactDueDate: LocalDate;
+  firstContactDueAt: Date;
+  answerDueDate: LocalDate;
+  answerDueAt: Date;
+  firstContactAt?: Date;
+  answeredAt?: Date;
+  closedAt?: Date;
+  abandonedAt?: Date;
+  channelId?: string;
+  conversationId?: string;
+  locale?: string;
+  anonymized: boolean;
+  updatedAt: Date;
+}
+
+export interface ComplaintEvent {
+  id: number;
+  occurredAt: Date;
+  type: ComplaintEventType;
+  fromStatus?: ComplaintStatus;
+  toStatus?: ComplaintStatus;
+  actor: string;
+  note?: string;
+}
+
+/** Service standards (seed 000, « En matière de plaintes sur la qualité de nos services »). */
+export const COMPLAINT_STANDARDS = {
+  firstContactBusinessDays: 5,
+  answerBusinessDays: 20,
+  firstContactTargetPercent: 95,
+  answerTargetPercent: 90,
+} as const;

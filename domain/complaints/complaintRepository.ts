@@ -1,0 +1,197 @@
+import type { Knex } from 'knex';
+import type { Database } from '../db/database';
+import type { Complaint, ComplaintEvent, ComplaintEventType, ComplaintService, ComplaintStatus, ContactMethod } from './complaint';
+
+interface ComplaintRow {
+  id: number;
+  reference: string;
+  submission_id: string;
+  status: ComplaintStatus;
+  received_at: string;
+  received_date: string;
+  calendar_version: string;
+  first_contact_due_date: string;
+  first_contact_due_at: string;
+  answer_due_date: string;
+  answer_due_at: string;
+  first_contact_at: string | null;
+  answered_at: string | null;
+  closed_at: string | null;
+  abandoned_at: string | null;
+  complainant_name: string;
+  contact_method: ContactMethod;
+  contact_value: string;
+  contact_key: string;
+  service: ComplaintService;
+  incident_date: string | null;
+  description: string;
+  desired_outcome: string | null;
+  channel_id: string | null;
+  conversation_id: string | null;
+  locale: string | null;
+  anonymized: number | boolean;
+  updated_at: string;
+}
+
+interface EventRow {
+  id: number;
+  complaint_id: number;
+  occurred_at: string;
+  type: ComplaintEventType;
+  from_status: ComplaintStatus | null;
+  to_status: ComplaintStatus | null;
+  actor: string;
+  note: string | null;
+}
+
+export type NewComplaintRow = Omit<ComplaintRow, 'id'>;
+
+export interface ComplaintFilter {
+  statuses?: ComplaintStatus[];
+  service?: string;
+  receivedFrom?: Date;
+  receivedBefore?: Date;
+  /** Only complaints whose first-contact or answer clock runs and is due on or before this date (YYYY-MM-DD). */
+  openClockDueOnOrBefore?: string;
+  limit?: number;
+  offset?: number;
+}
+
+/** All SQL about complaints and their history. */
+export class ComplaintRepository {
+  constructor(private readonly db: Database) {}
+
+  transaction<T>(work: (trx: Knex.Transaction) => Promise<T>): Promise<T> {
+    return this.db.transaction(work);
+  }
+
+  async insert(trx: Knex.Transaction, row: NewComplaintRow): Promise<number> {
+    const [inserted] = (await trx('complaints').insert(row).returning('id')) as Array<{ id: number } | number>;
+    return typeof inserted === 'number' ? inserted : inserted.id;
+  }
+
+  async insertEvent(trx: Knex.Transaction | Database, complaintId: number, event: Omit<ComplaintEvent, 'id'>): Promise<void> {
+    await trx('complaint_events').insert({
+      complaint_id: complaintId,
+      occurred_at: event.occurredAt.toISOString(),
+      type: event.type,
+      from_status: event.fromStatus ?? null,
+      to_status: event.toStatus ?? null,
+      actor: event.actor,
+      note: event.note ?? null,
+    });
+  }
+
+  async update(trx: Knex.Transaction, id: number, changes: Partial<NewComplaintRow>): Promise<void> {
+    await trx('complaints').where({ id }).update(changes);
+  }
+
+  async findByReference(reference: string, trx: Knex.Transaction | Database = this.db): Promise<Complaint | undefined> {
+    const row = (await trx('complaints').where({ reference }).first()) as ComplaintRow | undefined;
+    return row && toComplaint(row);
+  }
+
+  async findBySubmission(submissionId: string, trx: Knex.Transaction | Database = this.db): Promise<Complaint | undefined> {
+    const row = (await trx('complaints').where({ submission_id: submissionId }).first()) as ComplaintRow | undefined;
+    return row && toComplaint(row);
+  }
+
+  async findByReferenceAndContact(reference: string, contactKey: string): Promise<Complaint | undefined> {
+    const row = (await this.db('complaints').where({ reference, contact_key: contactKey, anonymized: false }).first()) as ComplaintRow | undefined;
+    return row && toComplaint(row);
+  }
+
+  async events(complaintId: number): Promise<ComplaintEvent[]> {
+    const rows = (await this.db('complaint_events').where({ complaint_id: complaintId }).orderBy('id')) as EventRow[];
+    return rows.map((r) => ({
+      id: r.id,
+      occurredAt: new Date(r.occurred_at),
+      type: r.type,
+      fromStatus: r.from_status ?? undefined,
+      toStatus: r.to_status ?? undefined,
+      actor: r.actor,
+      note: r.note ?? undefined,
+    }));
+  }
+
+  async list(filter: ComplaintFilter = {}): Promise<Complaint[]> {
+    const rows = (await this.filtered(filter).orderBy('received_at').orderBy('id')) as ComplaintRow[];
+    return rows.map(toComplaint);
+  }
+
+  /** Streams complaints in reception order, for exports of any size in constant memory. */
+  stream(filter: ComplaintFilter = {}): AsyncIterable<Complaint> {
+    const query = this.filtered(filter).orderBy('received_at').orderBy('id');
+    return mapAsync(query.stream() as AsyncIterable<ComplaintRow>, toComplaint);
+  }
+
+  /** Open complaints (not closed or abandoned) with at least one clock still running. */
+  async listOpen(): Promise<Complaint[]> {
+    return this.list({ statuses: ['received', 'contacted'] });
+  }
+
+  /** Closed or abandoned complaints finished before the cutoff whose personal information is still there. */
+  async finishedBefore(cutoff: Date): Promise<Complaint[]> {
+    const iso = cutoff.toISOString();
+    const rows = (await this.db('complaints')
+      .where({ anonymized: false })
+      .where((q) => q.where('closed_at', '<', iso).orWhere('abandoned_at', '<', iso))) as ComplaintRow[];
+    return rows.map(toComplaint);
+  }
+
+  private filtered(filter: ComplaintFilter): Knex.QueryBuilder {
+    const query = this.db('complaints');
+    if (filter.statuses?.length) query.whereIn('status', filter.statuses);
+    if (filter.service) query.where('service', filter.service);
+    if (filter.receivedFrom) query.where('received_at', '>=', filter.receivedFrom.toISOString());
+    if (filter.receivedBefore) query.where('received_at', '<', filter.receivedBefore.toISOString());
+    if (filter.openClockDueOnOrBefore) {
+      const date = filter.openClockDueOnOrBefore;
+      query.where((q) =>
+        q
+          .where((c) => c.whereNull('first_contact_at').where('status', 'received').where('first_contact_due_date', '<=', date))
+          .orWhere((c) => c.whereNull('answered_at').whereIn('status', ['received', 'contacted']).where('answer_due_date', '<=', date)),
+      );
+    }
+    if (filter.limit) query.limit(filter.limit);
+    if (filter.offset) query.offset(filter.offset);
+    return query;
+  }
+}
+
+async function* mapAsync<A, B>(source: AsyncIterable<A>, map: (a: A) => B): AsyncIterable<B> {
+  for await (const item of source) yield map(item);
+}
+
+const optionalDate = (value: string | null): Date | undefined => (value ? new Date(value) : undefined);
+
+function toComplaint(r: ComplaintRow): Complaint {
+  return {
+    id: r.id,
+    reference: r.reference,
+    status: r.status,
+    receivedAt: new Date(r.received_at),
+    receivedDate: r.received_date,
+    calendarVersion: r.calendar_version,
+    firstContactDueDate: r.first_contact_due_date,
+    firstContactDueAt: new Date(r.first_contact_due_at),
+    answerDueDate: r.answer_due_date,
+    answerDueAt: new Date(r.answer_due_at),
+    firstContactAt: optionalDate(r.first_contact_at),
+    answeredAt: optionalDate(r.answered_at),
+    closedAt: optionalDate(r.closed_at),
+    abandonedAt: optionalDate(r.abandoned_at),
+    name: r.complainant_name,
+    contactMethod: r.contact_method,
+    contactValue: r.contact_value,
+    service: r.service,
+    incidentDate: r.incident_date ?? undefined,
+    description: r.description,
+    desiredOutcome: r.desired_outcome ?? undefined,
+    channelId: r.channel_id ?? undefined,
+    conversationId: r.conversation_id ?? undefined,
+    locale: r.locale ?? undefined,
+    anonymized: Boolean(r.anonymized),
+    updatedAt: new Date(r.updated_at),
+  };
+}

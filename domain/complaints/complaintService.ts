@@ -1,0 +1,234 @@
+import type { BusinessCalendar } from '../calendar/businessCalendar';
+import type { Clock } from '../clock';
+import { nextReference } from '../references';
+import {
+  COMPLAINT_REFERENCE_PREFIX,
+  COMPLAINT_SERVICES,
+  Complaint,
+  ComplaintEvent,
+  ComplaintInput,
+  ComplaintOrigin,
+  ComplaintStatus,
+  FINAL_STATUSES,
+} from './complaint';
+import type { ComplaintFilter, ComplaintRepository } from './complaintRepository';
+import { contactKey, normalizeEmail, normalizePhone } from './contact';
+import { computeDeadlines } from './deadlines';
+
+export const DESCRIPTION_MAX_LENGTH = 4000;
+
+export class ComplaintError extends Error {
+  constructor(
+    readonly code: 'notFound' | 'invalidTransition' | 'invalidInput',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ComplaintError';
+  }
+}
+
+export interface StaffAction {
+  /** Who did it, for the history: a staff name, "citoyen" or "système". */
+  actor: string;
+  note?: string;
+  /** When it happened, if not now (e.g. a call made yesterday, recorded today). */
+  at?: Date;
+}
+
+/**
+ * The complaint register: intake, both service-standard clocks and the status history. Used by the
+ * chat, the staff CLI and admin API, the reminder scheduler and the statistics.
+ */
+export class ComplaintService {
+  constructor(
+    private readonly repository: ComplaintRepository,
+    private readonly calendar: BusinessCalendar,
+    private readonly clock: Clock,
+  ) {}
+
+  /**
+   * Stores a complaint, its first history event and both deadlines in one transaction. Calling it
+   * again with the same submissionId (a double click on « Confirmer ») returns the same complaint.
+   */
+  async create(input: ComplaintInput, origin: ComplaintOrigin): Promise<{ complaint: Complaint; created: boolean }> {
+    const clean = validate(input);
+    const existing = await this.repository.findBySubmission(origin.submissionId);
+    if (existing) return { complaint: existing, created: false };
+    const receivedAt = this.clock.now();
+    const deadlines = computeDeadlines(receivedAt, this.calendar);
+    try {
+      const complaint = await this.repository.transaction(async (trx) => {
+        const reference = await nextReference(trx, COMPLAINT_REFERENCE_PREFIX, Number(deadlines.receivedDate.slice(0, 4)));
+        const iso = receivedAt.toISOString();
+        const id = await this.repository.insert(trx, {
+          reference,
+          submission_id: origin.submissionId,
+          status: 'received',
+          received_at: iso,
+          received_date: deadlines.receivedDate,
+          calendar_version: deadlines.calendarVersion,
+          first_contact_due_date: deadlines.firstContactDueDate,
+          first_contact_due_at: deadlines.firstContactDueAt.toISOString(),
+          answer_due_date: deadlines.answerDueDate,
+          answer_due_at: deadlines.answerDueAt.toISOString(),
+          first_contact_at: null,
+          answered_at: null,
+          closed_at: null,
+          abandoned_at: null,
+          complainant_name: clean.name,
+          contact_method: clean.contactMethod,
+          contact_value: clean.contactValue,
+          contact_key: contactKey(clean.contactMethod, clean.contactValue)!,
+          service: clean.service,
+          incident_date: clean.incidentDate ?? null,
+          description: clean.description,
+          desired_outcome: clean.desiredOutcome ?? null,
+          channel_id: origin.channelId ?? null,
+          conversation_id: origin.conversationId ?? null,
+          locale: origin.locale ?? null,
+          anonymized: false,
+          updated_at: iso,
+        });
+        await this.repository.insertEvent(trx, id, { occurredAt: receivedAt, type: 'received', toStatus: 'received', actor: 'citoyen' });
+        return (await this.repository.findByReference(reference, trx))!;
+      });
+      return { complaint, created: true };
+    } catch (err) {
+      // Two confirmations racing: the unique submission id let only one in.
+      const raced = await this.repository.findBySubmission(origin.submissionId);
+      if (raced) return { complaint: raced, created: false };
+      throw err;
+    }
+  }
+
+  async get(reference: string): Promise<Complaint | undefined> {
+    return this.repository.findByReference(reference);
+  }
+
+  async require(reference: string): Promise<Complaint> {
+    const complaint = await this.get(reference);
+    if (!complaint) throw new ComplaintError('notFound', `unknown complaint ${reference}`);
+    return complaint;
+  }
+
+  async history(reference: string): Promise<ComplaintEvent[]> {
+    return this.repository.events((await this.require(reference)).id);
+  }
+
+  /** The complaint only when the contact matches the one given at intake; otherwise nothing, whatever the reason. */
+  async findForCitizen(reference: string, contact: string): Promise<Complaint | undefined> {
+    const key = contact.includes('@') ? contactKey('email', contact) : contactKey('phone', contact);
+    return key ? this.repository.findByReferenceAndContact(reference, key) : undefined;
+  }
+
+  list(filter: ComplaintFilter = {}): Promise<Complaint[]> {
+    return this.repository.list(filter);
+  }
+
+  stream(filter: ComplaintFilter = {}): AsyncIterable<Complaint> {
+    return this.repository.stream(filter);
+  }
+
+  listOpen(): Promise<Complaint[]> {
+    return this.repository.listOpen();
+  }
+
+  /** First contact made: stops the 5-day clock. */
+  recordFirstContact(reference: string, action: StaffAction): Promise<Complaint> {
+    return this.transition(reference, action, ['received'], 'contacted', 'first_contact', (at) => ({ first_contact_at: at }));
+  }
+
+  /** Answer given: stops the 20-day clock (and the 5-day one, if no contact was recorded before: an answer is a contact). */
+  recordAnswer(reference: string, action: StaffAction): Promise<Complaint> {
+    return this.transition(reference, action, ['received', 'contacted'], 'answered', 'answered', (at, complaint) => ({
+      answered_at: at,
+      ...(complaint.firstContactAt ? {} : { first_contact_at: at }),
+    }));
+  }
+
+  close(reference: string, action: StaffAction): Promise<Complaint> {
+    return this.transition(reference, action, ['answered'], 'closed', 'closed', (at) => ({ closed_at: at }));
+  }
+
+  /** The complainant withdrew or cannot be reached: both clocks stop. */
+  abandon(reference: string, action: StaffAction): Promise<Complaint> {
+    return this.transition(reference, action, ['received', 'contacted', 'answered'], 'abandoned', 'abandoned', (at) => ({ abandoned_at: at }));
+  }
+
+  async addNote(reference: string, action: StaffAction & { note: string }): Promise<void> {
+    const complaint = await this.require(reference);
+    await this.repository.transaction(async (trx) => {
+      await this.repository.insertEvent(trx, complaint.id, { occurredAt: action.at ?? this.clock.now(), type: 'note', actor: action.actor, note: action.note });
+    });
+  }
+
+  /** Replaces the personal information of complaints finished more than `retentionDays` ago; dates and statuses stay for statistics. */
+  async anonymizeFinished(retentionDays: number): Promise<number> {
+    const now = this.clock.now();
+    const cutoff = new Date(now.getTime() - retentionDays * 86_400_000);
+    const finished = await this.repository.finishedBefore(cutoff);
+    for (const complaint of finished) {
+      await this.repository.transaction(async (trx) => {
+        await this.repository.update(trx, complaint.id, {
+          complainant_name: '',
+          contact_value: '',
+          contact_key: '',
+          description: '',
+          desired_outcome: null,
+          conversation_id: null,
+          anonymized: true,
+          updated_at: now.toISOString(),
+        });
+        await this.repository.insertEvent(trx, complaint.id, { occurredAt: now, type: 'anonymized', actor: 'système' });
+      });
+    }
+    return finished.length;
+  }
+
+  private async transition(
+    reference: string,
+    action: StaffAction,
+    allowedFrom: ComplaintStatus[],
+    to: ComplaintStatus,
+    type: ComplaintEvent['type'],
+    changes: (atIso: string, complaint: Complaint) => Record<string, string>,
+  ): Promise<Complaint> {
+    return this.repository.transaction(async (trx) => {
+      const complaint = await this.repository.findByReference(reference, trx);
+      if (!complaint) throw new ComplaintError('notFound', `unknown complaint ${reference}`);
+      if (!allowedFrom.includes(complaint.status)) {
+        throw new ComplaintError('invalidTransition', `complaint ${reference} is ${complaint.status}; cannot become ${to}`);
+      }
+      const at = action.at ?? this.clock.now();
+      if (at < complaint.receivedAt) throw new ComplaintError('invalidInput', `the date is before the complaint was received`);
+      const nowIso = this.clock.now().toISOString();
+      await this.repository.update(trx, complaint.id, { status: to, ...changes(at.toISOString(), complaint), updated_at: nowIso });
+      await this.repository.insertEvent(trx, complaint.id, {
+        occurredAt: at,
+        type,
+        fromStatus: complaint.status,
+        toStatus: to,
+        actor: action.actor,
+        note: action.note,
+      });
+      return (await this.repository.findByReference(reference, trx))!;
+    });
+  }
+}
+
+export function isFinal(status: ComplaintStatus): boolean {
+  return FINAL_STATUSES.includes(status);
+}
+
+function validate(input: ComplaintInput): ComplaintInput {
+  const name = input.name.trim();
+  const description = input.description.trim();
+  const contactValue = input.contactMethod === 'email' ? normalizeEmail(input.contactValue) : normalizePhone(input.contactValue);
+  if (!name || name.length > 200) throw new ComplaintError('invalidInput', 'name is required (200 characters at most)');
+  if (!contactValue) throw new ComplaintError('invalidInput', `invalid ${input.contactMethod}`);
+  if (!COMPLAINT_SERVICES.includes(input.service)) throw new ComplaintError('invalidInput', 'unknown service');
+  if (!description || description.length > DESCRIPTION_MAX_LENGTH)
+    throw new ComplaintError('invalidInput', `description is required (${DESCRIPTION_MAX_LENGTH} characters at most)`);
+  if (input.incidentDate && !/^\d{4}-\d{2}-\d{2}$/.test(input.incidentDate)) throw new ComplaintError('invalidInput', 'incident date must be YYYY-MM-DD');
+  return { ...input, name, description, contactValue, desiredOutcome: input.desiredOutcome?.trim() || undefined };
+}
