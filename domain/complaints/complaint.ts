@@ -56,6 +56,9 @@ export interface Complaint extends ComplaintInput {
   answerDueAt: Date;
   firstContactAt?: Date;
   answeredAt?: Date;
+  /** Business days from the day of receipt to the first contact / the answer (the 5- and 20-day standards). */
+  firstContactBusinessDays?: number;
+  answerBusinessDays?: number;
   closedAt?: Date;
   abandonedAt?: Date;
   channelId?: string;

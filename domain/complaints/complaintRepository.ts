@@ -16,6 +16,8 @@ interface ComplaintRow {
   answer_due_at: string;
   first_contact_at: string | null;
   answered_at: string | null;
+  first_contact_business_days: number | null;
+  answer_business_days: number | null;
   closed_at: string | null;
   abandoned_at: string | null;
   complainant_name: string;
@@ -179,6 +181,8 @@ function toComplaint(r: ComplaintRow): Complaint {
     answerDueAt: new Date(r.answer_due_at),
     firstContactAt: optionalDate(r.first_contact_at),
     answeredAt: optionalDate(r.answered_at),
+    firstContactBusinessDays: r.first_contact_business_days ?? undefined,
+    answerBusinessDays: r.answer_business_days ?? undefined,
     closedAt: optionalDate(r.closed_at),
     abandonedAt: optionalDate(r.abandoned_at),
     name: r.complainant_name,

@@ -73,6 +73,8 @@ export class ComplaintService {
           answer_due_at: deadlines.answerDueAt.toISOString(),
           first_contact_at: null,
           answered_at: null,
+          first_contact_business_days: null,
+          answer_business_days: null,
           closed_at: null,
           abandoned_at: null,
           complainant_name: clean.name,
@@ -135,14 +137,18 @@ export class ComplaintService {
 
   /** First contact made: stops the 5-day clock. */
   recordFirstContact(reference: string, action: StaffAction): Promise<Complaint> {
-    return this.transition(reference, action, ['received'], 'contacted', 'first_contact', (at) => ({ first_contact_at: at }));
+    return this.transition(reference, action, ['received'], 'contacted', 'first_contact', (at, complaint) => ({
+      first_contact_at: at,
+      first_contact_business_days: this.businessDaysSinceReceipt(complaint, at),
+    }));
   }
 
   /** Answer given: stops the 20-day clock (and the 5-day one, if no contact was recorded before: an answer is a contact). */
   recordAnswer(reference: string, action: StaffAction): Promise<Complaint> {
     return this.transition(reference, action, ['received', 'contacted'], 'answered', 'answered', (at, complaint) => ({
       answered_at: at,
-      ...(complaint.firstContactAt ? {} : { first_contact_at: at }),
+      answer_business_days: this.businessDaysSinceReceipt(complaint, at),
+      ...(complaint.firstContactAt ? {} : { first_contact_at: at, first_contact_business_days: this.businessDaysSinceReceipt(complaint, at) }),
     }));
   }
 
@@ -185,13 +191,18 @@ export class ComplaintService {
     return finished.length;
   }
 
+  /** 0 when the event happens on the day of receipt; a first contact on the 5th business day after it is on time. */
+  private businessDaysSinceReceipt(complaint: Complaint, atIso: string): number {
+    return this.calendar.businessDaysBetween(complaint.receivedDate, this.calendar.localDateOf(new Date(atIso)));
+  }
+
   private async transition(
     reference: string,
     action: StaffAction,
     allowedFrom: ComplaintStatus[],
     to: ComplaintStatus,
     type: ComplaintEvent['type'],
-    changes: (atIso: string, complaint: Complaint) => Record<string, string>,
+    changes: (atIso: string, complaint: Complaint) => Record<string, string | number>,
   ): Promise<Complaint> {
     return this.repository.transaction(async (trx) => {
       const complaint = await this.repository.findByReference(reference, trx);

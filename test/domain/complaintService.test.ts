@@ -137,10 +137,12 @@ describe('ComplaintService on SQLite', () => {
     const contacted = await service.recordFirstContact(complaint.reference, { actor: 'alice', note: 'Appel fait' });
     expect(contacted.status).toBe('contacted');
     expect(contacted.firstContactAt?.toISOString()).toBe('2026-11-25T14:00:00.000Z');
+    expect(contacted.firstContactBusinessDays).toBe(2);
     await expect(service.recordFirstContact(complaint.reference, { actor: 'alice' })).rejects.toMatchObject({ code: 'invalidTransition' });
     await expect(service.close(complaint.reference, { actor: 'alice' })).rejects.toMatchObject({ code: 'invalidTransition' });
     clock.set('2026-12-10T14:00:00Z');
-    await service.recordAnswer(complaint.reference, { actor: 'bob', note: 'Réponse écrite envoyée' });
+    const answered = await service.recordAnswer(complaint.reference, { actor: 'bob', note: 'Réponse écrite envoyée' });
+    expect(answered.answerBusinessDays).toBe(13);
     const closed = await service.close(complaint.reference, { actor: 'bob' });
     expect(closed.status).toBe('closed');
     expect((await service.history(complaint.reference)).map((e) => `${e.type}:${e.fromStatus ?? ''}>${e.toStatus}:${e.actor}`)).toEqual([

@@ -23,6 +23,9 @@ export async function up(db: Knex): Promise<void> {
     t.string('answer_due_at', 30).notNullable();
     t.string('first_contact_at', 30);
     t.string('answered_at', 30);
+    // Business days from the day of receipt to the event: kept so statistics are plain SQL aggregates.
+    t.integer('first_contact_business_days');
+    t.integer('answer_business_days');
     t.string('closed_at', 30);
     t.string('abandoned_at', 30);
     t.text('complainant_name').notNullable();
