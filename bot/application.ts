@@ -9,11 +9,10 @@ import { Database, openDatabase } from '../domain/db/database';
 import { InteractionRepository } from '../domain/db/interactionRepository';
 import { SettingsRepository } from '../domain/db/settingsRepository';
 import { StateRepository } from '../domain/db/stateRepository';
-import { translator } from '../domain/i18n';
 import { PersonalInformationMasker } from '../domain/privacy/masking';
 import { createPseudonymizer } from '../domain/privacy/pseudonym';
 import type { IntentClassifier } from '../domain/understanding/intents';
-import { KeywordClassifier } from '../domain/understanding/keywordClassifier';
+import { defaultIntentClassifier } from '../domain/understanding/defaultClassifier';
 import { createAdapter } from './adapter';
 import type { AssistantBot } from './assistantBot';
 import { createConversationCore } from './conversation';
@@ -25,7 +24,11 @@ import { SqlTranscriptStore } from './interactionLog/sqlTranscriptStore';
 import { createLogger, Logger } from './logger';
 import { registerHealthRoute } from './routes/healthRoute';
 import { InFlightTurns, registerMessagesRoute } from './routes/messagesRoute';
+import { registerWebRoutes } from './routes/webRoutes';
+import { registerAdminRoutes } from './routes/adminRoutes';
 import { ScheduledJobs } from './scheduledJobs';
+import { complaintRetentionJob } from './complaintRetentionJob';
+import { registerReminderJobs } from './reminderJobs';
 import { SqlStorage } from './storage/sqlStorage';
 
 export interface ApplicationOptions {
@@ -66,10 +69,10 @@ export async function createApplication(config: Config, options: ApplicationOpti
     logger,
   });
 
-  const classifier = options.classifier ?? new KeywordClassifier({ fr: translator('fr'), en: translator('en') });
+  const classifier = options.classifier ?? defaultIntentClassifier();
   const { bot, services } = createConversationCore({
     storage: new SqlStorage(new StateRepository(db)),
-    domain: createDomainServices(db, clock),
+    domain: createDomainServices(db, clock, { policyUrl: config.PRIVACY_POLICY_URL, complaintRetentionDays: config.COMPLAINT_RETENTION_DAYS }),
     classifier,
     logger,
   });
@@ -82,9 +85,13 @@ export async function createApplication(config: Config, options: ApplicationOpti
   const server = createHttpServer({ logger, maxBodyBytes: config.MAX_BODY_BYTES });
   registerMessagesRoute(server, { adapter, bot, logger, inFlight, restrictServiceUrlToLoopback: isEmulatorMode(config) });
   registerHealthRoute(server, db);
+  await registerWebRoutes(server, { config, db, adapter, bot, logger, inFlight, services });
+  registerAdminRoutes(server, { config, db, services, logger });
 
   const jobs = new ScheduledJobs(logger);
   jobs.addRetentionPurge(config, interactions, clock);
+  jobs.add(complaintRetentionJob(config, services.complaints, logger));
+  registerReminderJobs(jobs, { config, db, clock, logger });
 
   let stopping: Promise<void> | undefined;
   return {

@@ -87,6 +87,7 @@ export const configSchema = z
 
     PRIVACY_POLICY_URL: optionalText.pipe(z.url({ protocol: /^https?$/ }).optional()),
     COMPLAINT_RETENTION_DAYS: positiveInt(30, 3650, 730),
+    COMPLAINT_PURGE_CRON: cron.default('45 2 * * *'),
 
     SMTP_URL: optionalText.pipe(z.url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// URL' }).optional()),
     REMINDER_FROM: optionalText.pipe(email.optional()),
@@ -98,7 +99,11 @@ export const configSchema = z
     ADMIN_TOKENS: adminTokens,
 
     DIRECT_LINE_SECRET: optionalText,
-    DIRECT_LINE_ENDPOINT: z.url({ protocol: /^https$/ }).default('https://directline.botframework.com/v3/directline'),
+    // https only; plain http is accepted for a loopback host (a local fake Direct Line in tests).
+    DIRECT_LINE_ENDPOINT: z
+      .url({ protocol: /^https?$/ })
+      .refine((u) => u.startsWith('https:') || /^http:\/\/(localhost|127\.\d+\.\d+\.\d+|\[::1\])(:\d+)?(\/|$)/.test(u), 'must be an https URL')
+      .default('https://directline.botframework.com/v3/directline'),
     DIRECT_LINE_TOKEN_TTL_SECONDS: positiveInt(60, 86400, 1800),
     DIRECT_LINE_RATE_LIMIT_PER_MINUTE: positiveInt(1, 10000, 60),
   })

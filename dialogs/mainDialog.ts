@@ -13,8 +13,10 @@ import {
 } from 'botbuilder-dialogs';
 import { recordDialog, recordIntent } from '../bot/interactionLog/turnInsights';
 import { contacts } from '../domain/contacts';
+import { decide, Decision } from '../domain/understanding/decision';
 import { Intents } from '../domain/understanding/intents';
 import { CONFIRM_CANCEL_DIALOG, confirmCancelDialogs } from './confirmCancelDialog';
+import { clarifyActivity, isReroute } from './faqDialog';
 import { rankedIntents } from './intentRecognizer';
 import { Command, detectCommand } from './shared/commands';
 import { handoffText } from './shared/handoff';
@@ -31,6 +33,11 @@ export interface DialogRoute {
   handles(intent: string): boolean;
   /** A form collecting personal information: leaving it by a command asks for confirmation first. */
   isForm?: boolean;
+  /**
+   * Claims a new message before intent recognition, e.g. a card button clicked again after its dialog
+   * ended (a second « Confirmer »). Asked only when no dialog is in progress.
+   */
+  claims?(context: TurnContext): boolean | Promise<boolean>;
 }
 
 /** What a routed dialog receives from the main dialog. */
@@ -105,13 +112,31 @@ export class MainDialog extends ComponentDialog {
       return step.endDialog();
     }
 
+    for (const claiming of this.routes.filter((r) => r.claims)) {
+      if (await claiming.claims!(context)) {
+        recordDialog(context, claiming.dialog.id);
+        const options: RoutedDialogOptions = { utterance: text, recognizerResult: { text, intents: {}, entities: {} } };
+        return step.beginDialog(claiming.dialog.id, options);
+      }
+    }
+
     const recognizerResult = await this.recognizer.recognize(step, context.activity);
-    const [top] = rankedIntents(recognizerResult);
-    const intent = text ? (top?.intent ?? Intents.none) : Intents.none;
-    recordIntent(context, intent, top?.score ?? 0);
+    // Calibrated decision (domain/understanding/decision.ts): answer, offer the top 3, or decline.
+    const decision: Decision = text ? decide({ text, intents: rankedIntents(recognizerResult) }) : { kind: 'decline', intent: Intents.none, score: 0 };
+    if (decision.kind === 'decline') {
+      recordIntent(context, decision.intent, decision.score);
+      return this.notUnderstood(step);
+    }
+    if (decision.kind === 'clarify') {
+      // Not answered yet: recorded as None, so the statistics never count a guess as an answered question.
+      recordIntent(context, Intents.none, decision.score);
+      await context.sendActivity(clarifyActivity(context, decision.options.map((o) => o.intent)));
+      return step.endDialog();
+    }
+    const intent = decision.intent;
+    recordIntent(context, intent, decision.score);
 
     const route = this.routes.find((r) => r.handles(intent));
-    if (intent === Intents.none || intent === Intents.outOfScope) return this.notUnderstood(step);
     await this.setMisunderstandings(context, 0);
     if (route) {
       recordDialog(context, route.dialog.id);
@@ -123,6 +148,8 @@ export class MainDialog extends ComponentDialog {
   }
 
   private async finishStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    // The person answered a question (e.g. « utile ? ») with a new question: route it now.
+    if (isReroute(step.result)) return step.replaceDialog(FLOW);
     return step.endDialog(step.result);
   }
 
@@ -143,7 +170,6 @@ export class MainDialog extends ComponentDialog {
       [Intents.goodbye]: () => t('common:smallTalk.goodbye'),
       [Intents.help]: () => withMenu(lang, `${t('common:help.text')}\n\n${t('common:help.commands')}`),
       [Intents.handoff]: () => withMenu(lang, this.handoff(context)),
-      [Intents.faqMenu]: () => t('common:interim.faqPrompt'),
       [Intents.complaintFile]: () => withMenu(lang, t('common:interim.complaint', { email: c.complaints.email.display })),
       [Intents.complaintStatus]: () => withMenu(lang, t('common:interim.complaintStatus', { email: c.complaints.email.display })),
       [Intents.examProblem]: () => withMenu(lang, t('common:interim.exam', { email: c.caDotation.emailExam.display })),

@@ -1,7 +1,10 @@
+import { complaintRoutes } from './complaintRoutes';
+import { examProblemRoute } from './examProblemDialog';
+import { faqRoute } from './faqDialog';
 import type { DialogRoute } from './mainDialog';
 import type { DialogServices } from './shared/services';
 
 /** The conversations the main dialog can start, each with the intents it handles. */
-export function dialogRoutes(_services: DialogServices): DialogRoute[] {
-  return [];
+export function dialogRoutes(services: DialogServices): DialogRoute[] {
+  return [...complaintRoutes(services), examProblemRoute(services), faqRoute(services)];
 }

@@ -3,6 +3,12 @@ import { systemClock, Clock } from '../../domain/clock';
 import { ConfigError, loadConfig } from '../config';
 import { CliContext, CliError, CliIo, ExitCode } from './cliContext';
 import { registerRetentionCommands } from './retentionCommands';
+import { registerComplaintRetentionCommands } from './complaintRetentionCommands';
+import { registerReminderCommands } from './reminderCommands';
+import { registerComplaintCommands } from './complaintCommands';
+import { registerStatsCommands } from './statsCommands';
+import { registerIncidentCommands } from './incidentCommands';
+import { cliLang } from './staffCli';
 
 /**
  * Runs one command line (`npm run cli -- <command>`) and returns its exit code: 0 success, 1 failure,
@@ -33,6 +39,11 @@ export async function runCli(
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
     .showHelpAfterError();
   registerRetentionCommands(program, getContext);
+  registerComplaintRetentionCommands(program, getContext);
+  registerReminderCommands(program, getContext);
+  registerComplaintCommands(program, getContext, cliLang(argv));
+  registerStatsCommands(program, getContext, cliLang(argv));
+  registerIncidentCommands(program, getContext, cliLang(argv));
   for (const command of program.commands) command.exitOverride();
 
   try {

@@ -2,6 +2,8 @@ import type { StatePropertyAccessor } from 'botbuilder';
 import type { BusinessCalendar } from '../../domain/calendar/businessCalendar';
 import type { Clock } from '../../domain/clock';
 import type { ComplaintService } from '../../domain/complaints/complaintService';
+import type { ExamIncidentService } from '../../domain/exams/examIncidentService';
+import type { FaqFeedbackRepository } from '../../domain/faq/faqFeedbackRepository';
 import type { ServiceHours } from '../../domain/serviceHours';
 
 /** What a conversation remembers between turns, apart from the dialog stack. */
@@ -11,6 +13,16 @@ export interface ConversationData {
   misunderstandings?: number;
   /** Consecutive turns that failed with an exception. */
   failedTurns?: number;
+  /** The last complaint confirmed in this conversation, so that a second « Confirmer » repeats its reference. */
+  lastComplaint?: { submissionId: string; reference: string; confirmedAt: string };
+  /** Failed complaint status lookups in this conversation, and until when new attempts are refused (ISO 8601). */
+  complaintLookup?: { failures: number; lockedUntil?: string };
+}
+
+/** What the collection notices quote (from bot/config.ts: PRIVACY_POLICY_URL, COMPLAINT_RETENTION_DAYS). */
+export interface PrivacySettings {
+  policyUrl: string;
+  complaintRetentionDays: number;
 }
 
 /** Plain domain services (no Bot Framework types), built once by bot/domainServices.ts. */
@@ -19,6 +31,9 @@ export interface DomainServices {
   calendar: BusinessCalendar;
   hours: ServiceHours;
   complaints: ComplaintService;
+  examIncidents: ExamIncidentService;
+  faqFeedback: FaqFeedbackRepository;
+  privacy: PrivacySettings;
 }
 
 /** What the dialogs receive: the domain services plus the conversation's own state. */

@@ -121,10 +121,27 @@ export class ComplaintRepository {
     return rows.map(toComplaint);
   }
 
-  /** Streams complaints in reception order, for exports of any size in constant memory. */
-  stream(filter: ComplaintFilter = {}): AsyncIterable<Complaint> {
-    const query = this.filtered(filter).orderBy('received_at').orderBy('id');
-    return mapAsync(query.stream() as AsyncIterable<ComplaintRow>, toComplaint);
+  /**
+   * Streams complaints in reception order, for exports of any size in constant memory. Reads pages of
+   * `pageSize` rows after the last (received_at, id) seen: knex's sqlite3 `stream()` reads the whole
+   * result before emitting, and paging also frees the single connection between pages.
+   */
+  async *stream(filter: ComplaintFilter = {}, pageSize = 500): AsyncIterable<Complaint> {
+    let remaining = filter.limit ?? Number.POSITIVE_INFINITY;
+    let after: { receivedAt: string; id: number } | undefined;
+    while (remaining > 0) {
+      const size = Math.min(pageSize, remaining);
+      const query = this.filtered({ ...filter, limit: undefined, offset: undefined }).orderBy('received_at').orderBy('id').limit(size);
+      const cursor = after;
+      // A row-value comparison lets SQLite seek in the received_at index (an OR would scan it from the start).
+      if (cursor) query.whereRaw('(received_at, id) > (?, ?)', [cursor.receivedAt, cursor.id]);
+      else if (filter.offset) query.offset(filter.offset);
+      const rows = (await query) as ComplaintRow[];
+      for (const row of rows) yield toComplaint(row);
+      if (rows.length < size) return;
+      remaining -= rows.length;
+      after = { receivedAt: rows[rows.length - 1].received_at, id: rows[rows.length - 1].id };
+    }
   }
 
   /** Open complaints (not closed or abandoned) with at least one clock still running. */
@@ -159,10 +176,6 @@ export class ComplaintRepository {
     if (filter.offset) query.offset(filter.offset);
     return query;
   }
-}
-
-async function* mapAsync<A, B>(source: AsyncIterable<A>, map: (a: A) => B): AsyncIterable<B> {
-  for await (const item of source) yield map(item);
 }
 
 const optionalDate = (value: string | null): Date | undefined => (value ? new Date(value) : undefined);

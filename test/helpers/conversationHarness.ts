@@ -7,11 +7,10 @@ import { createLogger } from '../../bot/logger';
 import { Clock, fixedClock } from '../../domain/clock';
 import { Database, openDatabase } from '../../domain/db/database';
 import { InteractionRepository } from '../../domain/db/interactionRepository';
-import { translator } from '../../domain/i18n';
 import { PersonalInformationMasker } from '../../domain/privacy/masking';
 import { createPseudonymizer } from '../../domain/privacy/pseudonym';
 import type { IntentClassifier } from '../../domain/understanding/intents';
-import { KeywordClassifier } from '../../domain/understanding/keywordClassifier';
+import { defaultIntentClassifier } from '../../domain/understanding/defaultClassifier';
 import { publicContactValues } from '../../domain/contacts';
 import { tempDatabaseUrl, tempDir } from './tempDir';
 
@@ -42,7 +41,7 @@ export async function createConversationHarness(
   const core = createConversationCore({
     storage: options.storage ?? new MemoryStorage(),
     domain: createDomainServices(db, clock),
-    classifier: options.classifier ?? new KeywordClassifier({ fr: translator('fr'), en: translator('en') }),
+    classifier: options.classifier ?? defaultIntentClassifier(),
     logger,
   });
   const transcriptStore = new SqlTranscriptStore({

@@ -3,6 +3,7 @@ import * as m001 from './001_foundation';
 import * as m002 from './002_complaints';
 import * as m003 from './003_exam_incidents';
 import * as m004 from './004_faq_feedback';
+import * as m005 from './005_deadline_reminders';
 
 export interface Migration {
   name: string;
@@ -16,6 +17,7 @@ export const migrations: Migration[] = [
   { name: '002_complaints', ...m002 },
   { name: '003_exam_incidents', ...m003 },
   { name: '004_faq_feedback', ...m004 },
+  { name: '005_deadline_reminders', ...m005 },
 ];
 
 /** Lists migrations from code rather than from the file system, so they run the same from sources and from dist/. */

@@ -1,0 +1,137 @@
+import type { Command } from 'commander';
+import { EXAM_ROUTES, ExamIncidentFilter, PROBLEM_KINDS } from '../../domain/exams/examIncident';
+import { incidentColumns, label } from '../../domain/exports/exportColumns';
+import { EXPORT_FORMATS, exportStream } from '../../domain/exports/tabularExport';
+import { formatIsoLocal } from '../../domain/format/dates';
+import type { Lang, Translate } from '../../domain/i18n';
+import { translator } from '../../domain/i18n';
+import { CliContext, CliError, ExitCode } from './cliContext';
+import {
+  choiceOption,
+  cliCalendar,
+  delimiterOption,
+  formatTable,
+  langOption,
+  limitOption,
+  localDateOption,
+  printable,
+  staffTools,
+  writeExport,
+} from './staffCli';
+
+interface IncidentOptions {
+  from?: string;
+  to?: string;
+  kind?: string;
+  route?: string;
+  limit?: string;
+  format?: string;
+  delimiter?: string;
+  output?: string;
+}
+
+/**
+ * `incidents list|export`: the online-exam technical problems reported in the chat, read through the
+ * exam domain (domain/exams, issue 5). Read-only. Exit code 2 for an invalid option or date.
+ */
+export function registerIncidentCommands(program: Command, context: () => CliContext, lang: Lang = 'fr'): void {
+  const t = translator(lang);
+  const group = program.command('incidents').description(t('admin:cli.incidents.description'));
+  langOption(group, t);
+
+  const filterOptions = (command: Command): Command =>
+    command
+      .option('--from <date>', t('admin:cli.options.createdFrom'))
+      .option('--to <date>', t('admin:cli.options.createdTo'))
+      .option('--kind <kind>', t('admin:cli.options.kind', { choices: PROBLEM_KINDS.join(', ') }))
+      .option('--route <route>', t('admin:cli.options.route', { choices: EXAM_ROUTES.join(', ') }));
+
+  langOption(
+    filterOptions(group.command('list').description(t('admin:cli.incidents.list')))
+      .option('--limit <n>', t('admin:cli.options.limit'), '100')
+      .option('--format <format>', t('admin:cli.options.listFormat'), 'table'),
+    t,
+  ).action(async (options: IncidentOptions) => {
+    const format = choiceOption(options.format, ['table', 'json'] as const, '--format', t);
+    const limit = limitOption(options.limit, t)!;
+    const wanted = filter(options, t);
+    const s = await staffTools(context(), lang);
+    const rows = await s.incidents.list({ ...wanted, limit: limit + 1 });
+    const items = rows.slice(0, limit);
+    const ctx = context();
+    if (format === 'json') {
+      ctx.print(
+        JSON.stringify(
+          items.map((i) => ({
+            ...i,
+            id: undefined,
+            submissionId: undefined,
+            createdAt: formatIsoLocal(i.createdAt),
+            problemAt: i.problemAt ? formatIsoLocal(i.problemAt) : null,
+          })),
+          null,
+          2,
+        ),
+      );
+      return;
+    }
+    if (items.length === 0) {
+      ctx.print(t('admin:cli.incidents.none'));
+      return;
+    }
+    const headers = ['reference', 'createdAt', 'kind', 'priority', 'route', 'exam'].map((h) => t(`admin:cli.incidents.columns.${h}`));
+    ctx.print(
+      formatTable(
+        headers,
+        items.map((i) => [
+          i.reference,
+          formatIsoLocal(i.createdAt).slice(0, 16).replace('T', ' '),
+          label(t, `exam:kinds.${i.problemKind}`, i.problemKind),
+          t(`admin:priorities.${i.priority}`),
+          t(`admin:routes.${i.route}`),
+          printable(i.examName ?? ''),
+        ]),
+      ),
+    );
+    ctx.print(rows.length > limit ? t('admin:cli.incidents.more', { count: items.length }) : t('admin:cli.incidents.count', { count: items.length }));
+  });
+
+  langOption(
+    filterOptions(group.command('export').description(t('admin:cli.incidents.export')))
+      .option('--format <format>', t('admin:cli.options.exportFormat'), 'csv')
+      .option('--delimiter <char>', t('admin:cli.options.delimiter'))
+      .option('--output <file>', t('admin:cli.options.output')),
+    t,
+  ).action(async (options: IncidentOptions) => {
+    const format = choiceOption(options.format, EXPORT_FORMATS, '--format', t)!;
+    const delimiter = delimiterOption(options.delimiter, t);
+    const wanted = filter(options, t);
+    const s = await staffTools(context(), lang);
+    const stream = exportStream(format, s.incidents.stream(wanted), incidentColumns(s.t), {
+      delimiter,
+      booleans: { true: t('admin:yes'), false: t('admin:no') },
+    });
+    try {
+      await writeExport(stream, options.output, context().io.stdout);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'EEXIST')
+        throw new CliError(t('admin:errors.outputExists', { file: printable(options.output ?? '') }), ExitCode.failure);
+      throw err;
+    }
+  });
+}
+
+function filter(options: IncidentOptions, t: Translate): ExamIncidentFilter {
+  const calendar = cliCalendar();
+  const from = localDateOption(options.from, '--from', t);
+  const to = localDateOption(options.to, '--to', t);
+  if (from && to && to < from) throw new CliError(t('admin:errors.period.reversed', { value: `${from} > ${to}` }), ExitCode.usage);
+  const kind = choiceOption(options.kind, PROBLEM_KINDS, '--kind', t);
+  const route = choiceOption(options.route, EXAM_ROUTES, '--route', t);
+  return {
+    createdFrom: from ? calendar.startOf(from) : undefined,
+    createdBefore: to ? calendar.startOf(calendar.addCalendarDays(to, 1)) : undefined,
+    kinds: kind ? [kind] : undefined,
+    routes: route ? [route] : undefined,
+  };
+}

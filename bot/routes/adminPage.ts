@@ -1,0 +1,129 @@
+import { readFileSync } from 'node:fs';
+import type { Request, Response, Server } from 'restify';
+import { Lang, translator } from '../../domain/i18n';
+import { projectPath } from '../../domain/paths';
+import { sendError } from '../httpServer';
+
+/** The dashboard's files (web/admin, owned by the staff tools); nothing else is served from there. */
+const ASSETS: Record<string, string> = {
+  'admin.js': 'text/javascript; charset=utf-8',
+  'admin.css': 'text/css; charset=utf-8',
+};
+
+/** Locale subtrees the page's script needs (admin namespace, plus labels owned by other features). */
+const SCRIPT_STRINGS: Array<[string, string]> = [
+  ['page', 'admin:page'],
+  ['clock', 'admin:clock'],
+  ['clockState', 'admin:clockState'],
+  ['levels', 'admin:levels'],
+  ['routes', 'admin:routes'],
+  ['events', 'admin:events'],
+  ['fields', 'admin:fields'],
+  ['digestStatus', 'admin:digestStatus'],
+  ['statuses', 'complaint:status'],
+  ['services', 'complaint:services'],
+  ['contactMethods', 'complaint:contactMethods'],
+  ['kinds', 'exam:kinds'],
+];
+
+const POLICY = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "base-uri 'none'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+/**
+ * The managers' and staff's dashboard: `/admin` (figures against the targets), `/admin/complaints`
+ * (the list) and `/admin/complaints/<reference>` (the link in the reminder e-mails). The HTML comes
+ * from web/admin/index.html with every text taken from locales (admin namespace) and escaped here;
+ * data is fetched by web/admin/admin.js with the bearer token the person types, kept in
+ * sessionStorage (never in a URL or a cookie).
+ */
+export function registerAdminPage(server: Server): void {
+  const template = readFileSync(projectPath('web', 'admin', 'index.html'), 'utf8');
+  const pages = new Map<string, string>();
+  const page = (lang: Lang, path: string): string => {
+    const key = `${lang}|${path}`;
+    let html = pages.get(key);
+    if (html === undefined) {
+      html = renderAdminPage(template, lang, path);
+      if (pages.size < 64) pages.set(key, html);
+    }
+    return html;
+  };
+  const langOf = (req: Request): Lang => (req.query?.lang === 'en' ? 'en' : 'fr');
+
+  const send = (req: Request, res: Response, path: string) => {
+    const body = page(langOf(req), path);
+    res.writeHead(200, {
+      'Content-Type': 'text/html; charset=utf-8',
+      'Content-Length': String(Buffer.byteLength(body)),
+      'Cache-Control': 'no-store',
+      'Content-Security-Policy': POLICY,
+      'X-Content-Type-Options': 'nosniff',
+      'X-Frame-Options': 'DENY',
+      'Referrer-Policy': 'no-referrer',
+    });
+    res.end(body);
+  };
+  server.get('/admin', async (req: Request, res: Response) => send(req, res, '/admin'));
+  server.get('/admin/complaints', async (req: Request, res: Response) => send(req, res, '/admin/complaints'));
+  server.get('/admin/complaints/:reference', async (req: Request, res: Response) => {
+    // The reference itself is read by the script from the address; the HTML is the same for all.
+    send(req, res, '/admin/complaints/:reference');
+  });
+
+  const assets = new Map<string, Buffer>();
+  server.get('/admin/assets/:file', async (req: Request, res: Response) => {
+    const file = String(req.params.file ?? '');
+    const type = ASSETS[file];
+    if (!type) return sendError(res, { status: 404, code: 'NotFound', message: 'No such file.' });
+    let body = assets.get(file);
+    if (!body) assets.set(file, (body = readFileSync(projectPath('web', 'admin', file))));
+    res.writeHead(200, { 'Content-Type': type, 'Content-Length': String(body.length), 'Cache-Control': 'no-cache', 'X-Content-Type-Options': 'nosniff' });
+    res.end(body);
+  });
+}
+
+/** Fills `{{t:key}}` (admin:key, escaped), `{{lang}}`, `{{otherLang…}}` and `{{strings}}` (JSON for the script). */
+export function renderAdminPage(template: string, lang: Lang, path: string): string {
+  const t = translator(lang);
+  const other: Lang = lang === 'fr' ? 'en' : 'fr';
+  const strings: Record<string, unknown> = { lang };
+  for (const [name, key] of SCRIPT_STRINGS) {
+    const value = t(key, { returnObjects: true, defaultValue: {} });
+    strings[name] = typeof value === 'object' && value !== null ? value : {};
+  }
+  const values: Record<string, string> = {
+    lang,
+    otherLang: other,
+    otherLangName: translator(other)('admin:page.languageName'),
+    otherLangHref: `?lang=${other}`,
+    langQuery: lang === 'en' ? '?lang=en' : '',
+    view: path === '/admin' ? 'dashboard' : path === '/admin/complaints' ? 'complaints' : 'complaint',
+  };
+  // The script's strings go in last: they hold {{placeholders}} of their own.
+  return template
+    .replace(/\{\{t:([\w.]+)\}\}/g, (_m, key: string) => escapeHtml(t(`admin:${key}`)))
+    .replace(/\{\{(?!strings\}\})(\w+)\}\}/g, (m, key: string) => (key in values ? escapeHtml(values[key]) : m))
+    .replace('{{strings}}', () => scriptJson(strings));
+}
+
+export function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+}
+
+/** JSON inside <script type="application/json">: `<`, `>`, `&` and line separators escaped so nothing closes the element. */
+function scriptJson(value: unknown): string {
+  return JSON.stringify(value)
+    .replace(/</g, '\\u003c')
+    .replace(/>/g, '\\u003e')
+    .replace(/&/g, '\\u0026')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
+}

@@ -1,0 +1,371 @@
+import type { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { Request, Response, Server } from 'restify';
+import { z } from 'zod';
+import { COMPLAINT_SERVICES, COMPLAINT_STATUSES } from '../../domain/complaints/complaint';
+import { ComplaintError } from '../../domain/complaints/complaintService';
+import type { Database } from '../../domain/db/database';
+import { EXAM_ROUTES, PROBLEM_KINDS } from '../../domain/exams/examIncident';
+import { ExamIncidentRepository } from '../../domain/exams/examIncidentRepository';
+import { complaintColumns, incidentColumns } from '../../domain/exports/exportColumns';
+import { STATISTICS_SECTIONS, statisticsTable } from '../../domain/exports/statisticsExport';
+import { contentType, CSV_DELIMITERS, EXPORT_FORMATS, ExportFormat, exportStream } from '../../domain/exports/tabularExport';
+import { Lang, translator } from '../../domain/i18n';
+import { ComplaintDesk } from '../../domain/staff/complaintDesk';
+import { complaintDetail, complaintSummary } from '../../domain/staff/complaintViews';
+import { PeriodError, PeriodErrorCode } from '../../domain/statistics/period';
+import { ReminderStatisticsRepository } from '../../domain/statistics/reminderStatistics';
+import { StatisticsService } from '../../domain/statistics/statisticsService';
+import type { DomainServices } from '../../dialogs/shared/services';
+import type { AdminRole, Config } from '../config';
+import { errorSummary } from '../errorSummary';
+import { HttpError, sendError } from '../httpServer';
+import type { Logger } from '../logger';
+import { AdminAuthenticator, AdminPrincipal, hasRole } from './adminAuth';
+import { registerAdminPage } from './adminPage';
+
+export const NOTE_MAX_LENGTH = 2000;
+
+export interface AdminRoutesOptions {
+  config: Pick<Config, 'ADMIN_TOKENS' | 'REMINDER_AT_RISK_FIRST_CONTACT_DAYS' | 'REMINDER_AT_RISK_ANSWER_DAYS'>;
+  db: Database;
+  services: Pick<DomainServices, 'complaints' | 'calendar' | 'clock'>;
+  logger: Logger;
+}
+
+class ApiError extends Error {
+  constructor(readonly http: HttpError) {
+    super(http.message);
+  }
+}
+
+const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD');
+const flag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+const statusList = z
+  .string()
+  .transform((v) =>
+    v
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+  )
+  .pipe(z.array(z.enum(COMPLAINT_STATUSES)));
+const periodQuery = {
+  from: localDate.optional(),
+  to: localDate.optional(),
+  period: z.string().max(20).optional(),
+  fiscalYear: z.string().max(20).optional(),
+};
+const delimiter = z.enum(['comma', 'semicolon', 'tab', ',', ';']).transform((v) => ({ comma: ',', semicolon: ';', tab: '\t' })[v as 'comma'] ?? v);
+const lang = z.enum(['fr', 'en']).default('fr');
+
+const listQuery = z.strictObject({
+  status: statusList.optional(),
+  service: z.enum(COMPLAINT_SERVICES).optional(),
+  atRisk: flag.optional(),
+  overdue: flag.optional(),
+  from: localDate.optional(),
+  to: localDate.optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+  offset: z.coerce.number().int().min(0).max(10_000_000).default(0),
+});
+const actionBody = z.strictObject({
+  note: z.string().trim().max(NOTE_MAX_LENGTH).optional(),
+  at: z.iso.datetime({ offset: true }).optional(),
+});
+const noteBody = z.strictObject({ note: z.string().trim().min(1).max(NOTE_MAX_LENGTH) });
+const statsQuery = z.strictObject({ ...periodQuery, lang: lang.optional() });
+const complaintExportQuery = z.strictObject({
+  format: z.enum(EXPORT_FORMATS).default('csv'),
+  from: localDate.optional(),
+  to: localDate.optional(),
+  status: statusList.optional(),
+  service: z.enum(COMPLAINT_SERVICES).optional(),
+  delimiter: delimiter.optional(),
+  includePersonal: flag.optional(),
+  lang,
+});
+const statisticsExportQuery = z.strictObject({
+  ...periodQuery,
+  format: z.enum(EXPORT_FORMATS).default('csv'),
+  section: z.enum(STATISTICS_SECTIONS).default('complaints'),
+  delimiter: delimiter.optional(),
+  lang,
+});
+const incidentExportQuery = z.strictObject({
+  format: z.enum(EXPORT_FORMATS).default('csv'),
+  from: localDate.optional(),
+  to: localDate.optional(),
+  kind: z.enum(PROBLEM_KINDS).optional(),
+  route: z.enum(EXAM_ROUTES).optional(),
+  delimiter: delimiter.optional(),
+  lang,
+});
+
+/**
+ * The admin API under /api/admin (JSON), for staff (complaints) and managers (statistics, exports and
+ * everything staff can do), with bearer tokens from ADMIN_TOKENS; plus the dashboard page at /admin.
+ * 401 without a valid token, 403 for a role that may not, 4xx with { error: { code, message } } for
+ * a malformed request. Actions record the token's name as the actor. Logs carry the route, the role
+ * and the reference, never a token, a name or what a citizen wrote.
+ */
+export function registerAdminRoutes(server: Server, options: AdminRoutesOptions): void {
+  const { config, db, services, logger } = options;
+  const auth = new AdminAuthenticator(config.ADMIN_TOKENS);
+  const desk = new ComplaintDesk(services.complaints, services.calendar, services.clock, {
+    firstContact: config.REMINDER_AT_RISK_FIRST_CONTACT_DAYS,
+    answer: config.REMINDER_AT_RISK_ANSWER_DAYS,
+  });
+  const statistics = new StatisticsService(db, services.calendar, services.clock);
+  const incidents = new ExamIncidentRepository(db);
+  const reminders = new ReminderStatisticsRepository(db);
+
+  type Handler = (req: Request, res: Response, principal: AdminPrincipal) => Promise<void>;
+  const guarded =
+    (role: AdminRole, route: string, handler: Handler) =>
+    async (req: Request, res: Response): Promise<void> => {
+      res.header('Cache-Control', 'no-store');
+      res.header('X-Content-Type-Options', 'nosniff');
+      const principal = auth.authenticate(req.headers.authorization);
+      if (!principal) {
+        res.header('WWW-Authenticate', 'Bearer realm="admin"');
+        return sendError(res, {
+          status: 401,
+          code: 'Unauthorized',
+          message: auth.configured ? 'A valid bearer token is required.' : 'The admin API is disabled: ADMIN_TOKENS is not set.',
+        });
+      }
+      if (!hasRole(principal, role)) return sendError(res, { status: 403, code: 'Forbidden', message: `This requires the ${role} role.` });
+      try {
+        await handler(req, res, principal);
+      } catch (err) {
+        const http = toHttpError(err);
+        if (http.status >= 500) logger.error({ err: errorSummary(err), route, role: principal.role }, 'admin request failed');
+        if (!res.headersSent) sendError(res, http);
+        else res.destroy();
+      }
+    };
+
+  const reference = (req: Request): string => {
+    const parsed = ComplaintDesk.parseReference(String((req.params as { reference?: string }).reference ?? ''));
+    if (!parsed) throw new ApiError({ status: 400, code: 'InvalidReference', message: 'The reference must look like PL-2026-000123.' });
+    return parsed;
+  };
+
+  server.get(
+    '/api/admin/me',
+    guarded('staff', 'me', async (_req, res, principal) => {
+      res.send(200, { name: principal.name, role: principal.role });
+    }),
+  );
+
+  server.get(
+    '/api/admin/complaints',
+    guarded('staff', 'complaints.list', async (req, res) => {
+      const q = parse(listQuery, req.query);
+      if (q.from && q.to && q.to < q.from) throw new ApiError({ status: 400, code: 'InvalidPeriod', message: 'to is before from.' });
+      checkDates([q.from, q.to], statistics);
+      const { items, more } = await desk.list({
+        statuses: q.status,
+        service: q.service,
+        receivedFrom: q.from,
+        receivedTo: q.to,
+        atRisk: q.atRisk,
+        overdue: q.overdue,
+        limit: q.limit,
+        offset: q.offset,
+      });
+      res.send(200, { items: items.map((i) => complaintSummary(i.complaint, i.clocks)), more, limit: q.limit, offset: q.offset });
+    }),
+  );
+
+  server.get(
+    '/api/admin/complaints/:reference',
+    guarded('staff', 'complaints.show', async (req, res) => {
+      const ref = reference(req);
+      const found = await desk.show(ref);
+      if (!found) throw new ComplaintError('notFound', 'unknown');
+      res.send(200, complaintDetail(found.complaint, found.clocks, found.history));
+    }),
+  );
+
+  const transitions = {
+    'first-contact': (ref: string, action: Parameters<typeof services.complaints.recordFirstContact>[1]) => services.complaints.recordFirstContact(ref, action),
+    answer: (ref: string, action: Parameters<typeof services.complaints.recordAnswer>[1]) => services.complaints.recordAnswer(ref, action),
+    close: (ref: string, action: Parameters<typeof services.complaints.close>[1]) => services.complaints.close(ref, action),
+    abandon: (ref: string, action: Parameters<typeof services.complaints.abandon>[1]) => services.complaints.abandon(ref, action),
+  } as const;
+  for (const [name, run] of Object.entries(transitions)) {
+    server.post(
+      `/api/admin/complaints/:reference/${name}`,
+      guarded('staff', `complaints.${name}`, async (req, res, principal) => {
+        const ref = reference(req);
+        const body = parse(actionBody, req.body ?? {});
+        if (name === 'abandon' && !body.note)
+          throw new ApiError({ status: 400, code: 'InvalidRequest', message: 'note: a note is required to abandon a complaint.' });
+        if (name === 'close' && body.at) throw new ApiError({ status: 400, code: 'InvalidRequest', message: 'at: not accepted when closing.' });
+        const at = body.at ? new Date(body.at) : undefined;
+        if (at && at.getTime() > services.clock.now().getTime() + 5 * 60_000)
+          throw new ApiError({ status: 400, code: 'InvalidRequest', message: 'at: is in the future.' });
+        await run(ref, { actor: principal.name, note: body.note || undefined, at });
+        logger.info({ route: `complaints.${name}`, reference: ref, role: principal.role }, 'complaint updated from the admin API');
+        const found = (await desk.show(ref))!;
+        res.send(200, complaintDetail(found.complaint, found.clocks, found.history));
+      }),
+    );
+  }
+
+  server.post(
+    '/api/admin/complaints/:reference/notes',
+    guarded('staff', 'complaints.note', async (req, res, principal) => {
+      const ref = reference(req);
+      const body = parse(noteBody, req.body ?? {});
+      await services.complaints.addNote(ref, { actor: principal.name, note: body.note });
+      logger.info({ route: 'complaints.note', reference: ref, role: principal.role }, 'complaint note added from the admin API');
+      const found = (await desk.show(ref))!;
+      res.send(201, complaintDetail(found.complaint, found.clocks, found.history));
+    }),
+  );
+
+  server.get(
+    '/api/admin/reminders/outbox',
+    guarded('staff', 'reminders.outbox', async (_req, res) => {
+      res.send(200, await reminders.outbox());
+    }),
+  );
+
+  server.get(
+    '/api/admin/stats',
+    guarded('manager', 'stats', async (req, res) => {
+      const q = parse(statsQuery, req.query);
+      const period = statistics.periods.fromRequest(q, services.clock.now());
+      res.send(200, await statistics.report(period));
+    }),
+  );
+
+  server.get(
+    '/api/admin/exports/complaints',
+    guarded('manager', 'exports.complaints', async (req, res, principal) => {
+      const q = parse(complaintExportQuery, req.query);
+      checkDates([q.from, q.to], statistics);
+      if (q.from && q.to && q.to < q.from) throw new ApiError({ status: 400, code: 'InvalidPeriod', message: 'to is before from.' });
+      const t = translator(q.lang as Lang);
+      const filter = desk.repositoryFilter({ statuses: q.status, service: q.service, receivedFrom: q.from, receivedTo: q.to });
+      const stream = exportStream(q.format, services.complaints.stream(filter), complaintColumns(t, { includePersonal: q.includePersonal }), {
+        delimiter: csvDelimiter(q.delimiter),
+        booleans: { true: t('admin:yes'), false: t('admin:no') },
+      });
+      logger.info({ route: 'exports.complaints', format: q.format, personal: Boolean(q.includePersonal), role: principal.role }, 'complaint export');
+      await sendStream(res, stream, q.format, fileName('plaintes', q.from, q.to, services, q.format));
+    }),
+  );
+
+  server.get(
+    '/api/admin/exports/statistics',
+    guarded('manager', 'exports.statistics', async (req, res) => {
+      const q = parse(statisticsExportQuery, req.query);
+      const t = translator(q.lang as Lang);
+      const period = statistics.periods.fromRequest(q, services.clock.now());
+      const report = await statistics.report(period);
+      const table = statisticsTable(report, q.section, t);
+      const stream = exportStream(q.format, table.rows, table.columns, {
+        delimiter: csvDelimiter(q.delimiter),
+        booleans: { true: t('admin:yes'), false: t('admin:no') },
+      });
+      await sendStream(res, stream, q.format, `statistiques-${q.section}_${period.from}_${period.to}.${q.format}`);
+    }),
+  );
+
+  server.get(
+    '/api/admin/exports/incidents',
+    guarded('manager', 'exports.incidents', async (req, res) => {
+      const q = parse(incidentExportQuery, req.query);
+      checkDates([q.from, q.to], statistics);
+      const t = translator(q.lang as Lang);
+      const calendar = services.calendar;
+      const stream = exportStream(
+        q.format,
+        incidents.stream({
+          createdFrom: q.from ? calendar.startOf(q.from) : undefined,
+          createdBefore: q.to ? calendar.startOf(calendar.addCalendarDays(q.to, 1)) : undefined,
+          kinds: q.kind ? [q.kind] : undefined,
+          routes: q.route ? [q.route] : undefined,
+        }),
+        incidentColumns(t),
+        { delimiter: csvDelimiter(q.delimiter), booleans: { true: t('admin:yes'), false: t('admin:no') } },
+      );
+      await sendStream(res, stream, q.format, fileName('incidents-examens', q.from, q.to, services, q.format));
+    }),
+  );
+
+  registerAdminPage(server);
+}
+
+function parse<T extends z.ZodType>(schema: T, value: unknown): z.infer<T> {
+  const result = schema.safeParse(value ?? {});
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  const where = issue.path.length ? `${issue.path.join('.')}: ` : '';
+  throw new ApiError({ status: 400, code: 'InvalidRequest', message: `${where}${issue.message}` });
+}
+
+/** Dates that look right but do not exist (2026-02-30) are refused too. */
+function checkDates(dates: Array<string | undefined>, statistics: StatisticsService): void {
+  for (const date of dates) if (date) statistics.periods.parseDate(date);
+}
+
+function csvDelimiter(value: string | undefined): (typeof CSV_DELIMITERS)[number] {
+  return (value ?? ',') as (typeof CSV_DELIMITERS)[number];
+}
+
+function fileName(
+  base: string,
+  from: string | undefined,
+  to: string | undefined,
+  services: Pick<DomainServices, 'calendar' | 'clock'>,
+  format: ExportFormat,
+): string {
+  const today = services.calendar.localDateOf(services.clock.now());
+  return `${base}_${from ?? 'debut'}_${to ?? today}.${format}`;
+}
+
+/** Streams an export as a download, with back-pressure; a client that goes away stops the reading. */
+async function sendStream(res: Response, stream: Readable, format: ExportFormat, filename: string): Promise<void> {
+  res.writeHead(200, {
+    'Content-Type': contentType(format),
+    'Content-Disposition': `attachment; filename="${filename.replace(/[^\w.-]/g, '_')}"`,
+    'Cache-Control': 'no-store',
+    'X-Content-Type-Options': 'nosniff',
+  });
+  try {
+    await pipeline(stream, res);
+  } catch (err) {
+    stream.destroy();
+    if ((err as NodeJS.ErrnoException).code !== 'ERR_STREAM_PREMATURE_CLOSE') throw err;
+  }
+}
+
+function toHttpError(err: unknown): HttpError {
+  if (err instanceof ApiError) return err.http;
+  if (err instanceof PeriodError) return { status: 400, code: 'InvalidPeriod', message: periodMessage(err) };
+  if (err instanceof ComplaintError) {
+    if (err.code === 'notFound') return { status: 404, code: 'ComplaintNotFound', message: 'No complaint has this reference.' };
+    if (err.code === 'invalidTransition') return { status: 409, code: 'InvalidTransition', message: 'The complaint is not at a status that allows this step.' };
+    return { status: 400, code: 'InvalidRequest', message: 'The date is before the complaint was received.' };
+  }
+  return { status: 500, code: 'InternalError', message: 'The request could not be processed.' };
+}
+
+const PERIOD_MESSAGES: Record<PeriodErrorCode, string> = {
+  invalidDate: 'from and to must be existing dates, YYYY-MM-DD.',
+  invalidMonth: 'period must be a month, YYYY-MM (e.g. 2026-11).',
+  invalidFiscalYear: 'fiscalYear must look like 2026-2027 (April 1 to March 31).',
+  reversed: 'to is before from.',
+  conflict: 'Give one of period, fiscalYear, or from and to.',
+  incomplete: 'Give from and to together.',
+  tooLong: 'The period is too long (20 years at most).',
+};
+
+function periodMessage(err: PeriodError): string {
+  return PERIOD_MESSAGES[err.code];
+}

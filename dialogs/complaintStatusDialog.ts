@@ -1,0 +1,170 @@
+import type { TurnContext } from 'botbuilder';
+import { ComponentDialog, DialogTurnResult, PromptValidatorContext, TextPrompt, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
+import { markSensitive, recordDialog } from '../bot/interactionLog/turnInsights';
+import { COMPLAINT_REFERENCE_PREFIX, Complaint } from '../domain/complaints/complaint';
+import { anyContactKey } from '../domain/complaints/contact';
+import { clockStatus } from '../domain/complaints/deadlines';
+import { contacts } from '../domain/contacts';
+import { formatLongDate, formatTimeOfDay } from '../domain/format/dates';
+import { parseReference } from '../domain/references';
+import type { RoutedDialogOptions } from './mainDialog';
+import { localize } from './shared/localization';
+import { withMenu } from './shared/menu';
+import type { DialogServices } from './shared/services';
+
+export const COMPLAINT_STATUS_DIALOG = 'complaintStatus';
+
+/** After this many failed lookups in a conversation, new attempts are refused for LOOKUP_LOCK_MINUTES. */
+export const MAX_LOOKUP_FAILURES = 3;
+export const LOOKUP_LOCK_MINUTES = 15;
+
+const FLOW = 'complaintStatus.flow';
+
+interface LookupValues {
+  reference?: string;
+}
+const REFERENCE_PROMPT = 'complaintStatus.referencePrompt';
+const CONTACT_PROMPT = 'complaintStatus.contactPrompt';
+
+/**
+ * « Où en est ma plainte? »: the reference (loose forms accepted) and the e-mail or phone given at
+ * intake, then the status in words with its date. A wrong pair and an unknown reference get the same
+ * answer, so nobody can learn which references exist; repeated failures in one conversation are
+ * throttled (conversation state, services.clock).
+ */
+export class ComplaintStatusDialog extends ComponentDialog {
+  constructor(private readonly services: DialogServices) {
+    super(COMPLAINT_STATUS_DIALOG);
+    this.addDialog(new WaterfallDialog(FLOW, [this.referenceStep.bind(this), this.contactStep.bind(this), this.answerStep.bind(this)]));
+    this.addDialog(new TextPrompt(REFERENCE_PROMPT, validateReference));
+    this.addDialog(new TextPrompt(CONTACT_PROMPT, validateContact));
+    this.initialDialogId = FLOW;
+  }
+
+  private async referenceStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const { context } = step;
+    recordDialog(context, COMPLAINT_STATUS_DIALOG);
+    const { t, lang } = localize(context);
+    const lockedUntil = await this.lockedUntil(context);
+    if (lockedUntil) {
+      await context.sendActivity(withMenu(lang, this.throttledText(context, lockedUntil)));
+      return step.endDialog();
+    }
+    // « Où en est ma plainte PL-2026-000123? » already gives the reference.
+    const given = findReference((step.options as Partial<RoutedDialogOptions> | undefined)?.utterance ?? '');
+    if (given) return step.next(given);
+    return step.prompt(REFERENCE_PROMPT, { prompt: t('complaint:lookup.askReference'), retryPrompt: t('complaint:lookup.invalidReference') });
+  }
+
+  private async contactStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    recordDialog(step.context, COMPLAINT_STATUS_DIALOG);
+    const { t } = localize(step.context);
+    (step.values as LookupValues).reference = findReference(step.result as string);
+    return step.prompt(CONTACT_PROMPT, { prompt: t('complaint:lookup.askContact'), retryPrompt: t('complaint:lookup.invalidContact') });
+  }
+
+  private async answerStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const { context } = step;
+    recordDialog(context, COMPLAINT_STATUS_DIALOG);
+    const { t, lang } = localize(context);
+    const complaint = await this.services.complaints.findForCitizen((step.values as LookupValues).reference ?? '', step.result as string);
+    const data = await this.services.conversationData.get(context, {});
+    if (complaint) {
+      data.complaintLookup = { failures: 0 };
+      await context.sendActivity(withMenu(lang, this.statusText(context, complaint)));
+      return step.endDialog();
+    }
+    // Unknown reference or wrong contact: the same words either way.
+    const failures = (data.complaintLookup?.failures ?? 0) + 1;
+    if (failures >= MAX_LOOKUP_FAILURES) {
+      const lockedUntil = new Date(this.services.clock.now().getTime() + LOOKUP_LOCK_MINUTES * 60_000);
+      data.complaintLookup = { failures: 0, lockedUntil: lockedUntil.toISOString() };
+      await context.sendActivity(withMenu(lang, `${t('complaint:lookup.notFound')}\n\n${this.throttledText(context, lockedUntil)}`));
+    } else {
+      data.complaintLookup = { failures };
+      await context.sendActivity(withMenu(lang, t('complaint:lookup.notFound')));
+    }
+    return step.endDialog();
+  }
+
+  /** When new attempts are refused until, or undefined; an expired lock is cleared. */
+  private async lockedUntil(context: TurnContext): Promise<Date | undefined> {
+    const data = await this.services.conversationData.get(context, {});
+    const until = data.complaintLookup?.lockedUntil;
+    if (!until) return undefined;
+    if (this.services.clock.now() < new Date(until)) return new Date(until);
+    data.complaintLookup = { failures: 0 };
+    return undefined;
+  }
+
+  private throttledText(context: TurnContext, until: Date): string {
+    const { t, lang } = localize(context);
+    const c = contacts();
+    return t('complaint:lookup.throttled', {
+      time: formatTimeOfDay(until, lang, this.services.calendar.timeZone),
+      local: c.caDotation.phoneLocal.display,
+      tollFree: c.caDotation.phoneTollFree.display,
+      email: c.complaints.email.display,
+    });
+  }
+
+  /** « Plainte PL-2026-000123 : prise en charge. » and the date that matters for that status. */
+  private statusText(context: TurnContext, complaint: Complaint): string {
+    const { t, lang } = localize(context);
+    const { calendar, clock } = this.services;
+    const date = (instant: Date) => formatLongDate(instant, lang, calendar.timeZone);
+    const email = contacts().complaints.email.display;
+    const pdc = contacts().protecteurDuCitoyen;
+    const recourse = t('complaint:lookup.recourse', { phone: pdc.phone.display, web: pdc.web.display });
+    const overdue = (dueDate: string) => clockStatus({ dueDate, now: clock.now(), calendar, atRiskBusinessDays: 0 }).state === 'overdue';
+    const lines = [t('complaint:lookup.statusLine', { reference: complaint.reference, status: t(`complaint:status.${complaint.status}`) })];
+    switch (complaint.status) {
+      case 'received':
+        lines.push(
+          t(overdue(complaint.firstContactDueDate) ? 'complaint:lookup.receivedOverdue' : 'complaint:lookup.received', {
+            received: date(complaint.receivedAt),
+            firstContactDue: date(complaint.firstContactDueAt),
+            answerDue: date(complaint.answerDueAt),
+            email,
+          }),
+        );
+        break;
+      case 'contacted':
+        lines.push(
+          t(overdue(complaint.answerDueDate) ? 'complaint:lookup.contactedOverdue' : 'complaint:lookup.contacted', {
+            contacted: date(complaint.firstContactAt ?? complaint.updatedAt),
+            answerDue: date(complaint.answerDueAt),
+            email,
+          }),
+        );
+        break;
+      case 'answered':
+        lines.push(t('complaint:lookup.answered', { answered: date(complaint.answeredAt ?? complaint.updatedAt) }), recourse);
+        break;
+      case 'closed':
+        lines.push(t('complaint:lookup.closed', { closed: date(complaint.closedAt ?? complaint.updatedAt) }), recourse);
+        break;
+      case 'abandoned':
+        lines.push(t('complaint:lookup.abandoned', { abandoned: date(complaint.abandonedAt ?? complaint.updatedAt), email }));
+        break;
+    }
+    return lines.join('\n\n');
+  }
+}
+
+/** A complaint reference anywhere in the text (« pl 2026 123 », « PL-2026-000123 »), or « 2026-000123 » alone. */
+export function findReference(text: string): string | undefined {
+  const prefixed = new RegExp(`(?<![\\p{L}\\p{N}])${COMPLAINT_REFERENCE_PREFIX}[\\s-]*\\d{4}[\\s-]*\\d{1,6}(?!\\p{N})`, 'iu').exec(text);
+  if (prefixed) return parseReference(COMPLAINT_REFERENCE_PREFIX, prefixed[0]);
+  const bare = /^\s*(\d{4})[\s-]+(\d{1,6})\s*$/.exec(text);
+  return bare ? parseReference(COMPLAINT_REFERENCE_PREFIX, `${COMPLAINT_REFERENCE_PREFIX}-${bare[1]}-${bare[2]}`) : undefined;
+}
+
+async function validateReference(prompt: PromptValidatorContext<string>): Promise<boolean> {
+  return findReference(prompt.recognized.value ?? '') !== undefined;
+}
+
+async function validateContact(prompt: PromptValidatorContext<string>): Promise<boolean> {
+  markSensitive(prompt.context);
+  return anyContactKey(prompt.recognized.value ?? '') !== undefined;
+}

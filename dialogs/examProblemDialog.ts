@@ -1,0 +1,378 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { ActionTypes, Activity, CardAction, CardFactory, MessageFactory, TurnContext } from 'botbuilder';
+import { ComponentDialog, DialogTurnResult, PromptValidatorContext, TextPrompt, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
+import { recordDialog } from '../bot/interactionLog/turnInsights';
+import { contacts } from '../domain/contacts';
+import { EXAM_NAME_MAX_LENGTH, PROBLEM_KINDS, ProblemKind } from '../domain/exams/examIncident';
+import { cleanText, ReportResult } from '../domain/exams/examIncidentService';
+import { describeInstant, incidentEmail } from '../domain/exams/incidentEmail';
+import {
+  detectDeviceAndBrowser,
+  detectProblemKind,
+  detectProblemTime,
+  detectStatedTime,
+  ExamProblemClues,
+  extractExamProblem,
+  foldText,
+  parseInProgressAnswer,
+} from '../domain/exams/problemExtractor';
+import { describeOpenStatus, describeReopening } from '../domain/format/openingHoursText';
+import { Lang, LANGS, Translate, translator } from '../domain/i18n';
+import { Intents } from '../domain/understanding/intents';
+import type { DialogRoute, RoutedDialogOptions } from './mainDialog';
+import { localize } from './shared/localization';
+import { withMenu } from './shared/menu';
+import type { DialogServices } from './shared/services';
+
+export const EXAM_PROBLEM_DIALOG = 'examProblem';
+const FLOW = 'examProblem.flow';
+const IN_PROGRESS_PROMPT = 'examProblem.inProgress';
+const KIND_PROMPT = 'examProblem.kind';
+const EXAM_PROMPT = 'examProblem.exam';
+const TIME_PROMPT = 'examProblem.time';
+const DEVICE_PROMPT = 'examProblem.device';
+const STATE = 'triage';
+/** After this many answers the time question gives up and leaves the time unspecified. */
+const TIME_ATTEMPTS = 3;
+
+/** What the triage knows so far; kept in the waterfall's values (JSON, so dates are ISO strings). */
+interface TriageState {
+  submissionId: string;
+  examInProgress?: boolean;
+  problemKind?: ProblemKind;
+  examName?: string;
+  examAsked?: boolean;
+  problemAt?: string;
+  device?: string;
+  browser?: string;
+  /** Text to put before the next question (the reason for asking, or « call now »), sent once. */
+  pending: string[];
+  earlyCallShown?: boolean;
+}
+
+/**
+ * An online exam has a technical problem: triage in as few turns as possible (each question skipped
+ * when the first message already answers it), store an incident with a confirmation number, state
+ * the priority in words and the fastest channel right now, and hand over a ready-to-send e-mail.
+ *
+ * Questions, in order: exam in progress now? → kind of problem → exam or process → (not in progress
+ * only) when it happened → (not urgent only) device and browser. Every question has quick replies
+ * and accepts free text. Commands (aide, annuler, parler à un agent) are handled by MainDialog.
+ */
+export class ExamProblemDialog extends ComponentDialog {
+  constructor(private readonly services: DialogServices) {
+    super(EXAM_PROBLEM_DIALOG);
+    this.addDialog(new TextPrompt(IN_PROGRESS_PROMPT, (p) => this.validateInProgress(p)));
+    this.addDialog(new TextPrompt(KIND_PROMPT, (p) => Promise.resolve(Boolean(p.recognized.value?.trim()))));
+    this.addDialog(new TextPrompt(EXAM_PROMPT, (p) => Promise.resolve(Boolean(p.recognized.value?.trim()))));
+    this.addDialog(new TextPrompt(TIME_PROMPT, (p) => this.validateTime(p)));
+    this.addDialog(new TextPrompt(DEVICE_PROMPT, (p) => Promise.resolve(Boolean(p.recognized.value?.trim()))));
+    this.addDialog(
+      new WaterfallDialog(FLOW, [
+        this.startStep.bind(this),
+        this.askInProgressStep.bind(this),
+        this.askKindStep.bind(this),
+        this.askExamStep.bind(this),
+        this.askTimeStep.bind(this),
+        this.askDeviceStep.bind(this),
+        this.reportStep.bind(this),
+      ]),
+    );
+    this.initialDialogId = FLOW;
+  }
+
+  private async startStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const { context } = step;
+    const { t, lang } = localize(context);
+    recordDialog(context, EXAM_PROBLEM_DIALOG);
+    const utterance = (step.options as Partial<RoutedDialogOptions> | undefined)?.utterance ?? '';
+    const clues = this.extract(utterance, lang);
+    const state: TriageState = { submissionId: submissionIdFor(context), pending: [t('exam:intro')] };
+    merge(state, clues);
+    (step.values as Record<string, unknown>)[STATE] = state;
+    if (clues.notTechnical && !clues.problemKind && clues.examInProgress === undefined) {
+      await this.redirect(context, t, lang);
+      return step.endDialog();
+    }
+    return step.next();
+  }
+
+  private async askInProgressStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const state = this.state(step);
+    recordDialog(step.context, EXAM_PROBLEM_DIALOG);
+    if (state.examInProgress !== undefined) return step.next();
+    const { t } = localize(step.context);
+    const buttons = [t('exam:choices.yesNow'), t('exam:choices.no')];
+    return step.prompt(IN_PROGRESS_PROMPT, {
+      prompt: question(this.takePending(state, step), t('exam:ask.inProgress'), buttons),
+      retryPrompt: question([], t('exam:ask.inProgressRetry'), buttons),
+    });
+  }
+
+  private async askKindStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const state = this.state(step);
+    const { context } = step;
+    const { t, lang } = localize(context);
+    recordDialog(context, EXAM_PROBLEM_DIALOG);
+    if (typeof step.result === 'string') {
+      state.examInProgress = parseInProgressAnswer(step.result) ?? true;
+      merge(state, this.extract(step.result, lang));
+    }
+    if (state.problemKind) return step.next();
+    const buttons = [...PROBLEM_KINDS.map((k) => t(`exam:kinds.${k}`)), t('exam:choices.notTechnical')];
+    return step.prompt(KIND_PROMPT, { prompt: question(this.takePending(state, step), t('exam:ask.kind'), buttons) });
+  }
+
+  private async askExamStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const state = this.state(step);
+    const { context } = step;
+    const { t, lang } = localize(context);
+    recordDialog(context, EXAM_PROBLEM_DIALOG);
+    if (typeof step.result === 'string') {
+      const answer = step.result;
+      if (isChoice(answer, 'exam:choices.notTechnical')) {
+        await this.redirect(context, t, lang);
+        return step.endDialog();
+      }
+      state.problemKind = kindFromAnswer(answer);
+      const clues = this.extract(answer, lang);
+      delete clues.problemKind;
+      merge(state, clues);
+    }
+    if (state.examName || state.examAsked) return step.next();
+    state.examAsked = true;
+    return step.prompt(EXAM_PROMPT, { prompt: question(this.takePending(state, step), t('exam:ask.exam'), [t('exam:choices.examUnknown')]) });
+  }
+
+  private async askTimeStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const state = this.state(step);
+    const { t } = localize(step.context);
+    recordDialog(step.context, EXAM_PROBLEM_DIALOG);
+    if (typeof step.result === 'string' && !isUnknown(step.result)) state.examName = cleanText(step.result, EXAM_NAME_MAX_LENGTH);
+    // In progress: the problem is happening now, the report time is the problem time.
+    if (state.examInProgress || state.problemAt) return step.next();
+    const buttons = [t('exam:choices.timeJustNow'), t('exam:choices.timeUnknown')];
+    return step.prompt(TIME_PROMPT, {
+      prompt: question(this.takePending(state, step), t('exam:ask.time'), buttons),
+      retryPrompt: question([], t('exam:ask.timeRetry'), buttons),
+    });
+  }
+
+  private async askDeviceStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const state = this.state(step);
+    const { context } = step;
+    const { t, lang } = localize(context);
+    recordDialog(context, EXAM_PROBLEM_DIALOG);
+    if (typeof step.result === 'string' && !isUnknown(step.result)) {
+      const at = this.parseTime(step.result, lang);
+      if (at) state.problemAt = at.toISOString();
+    }
+    // Urgent: no optional question, time matters more.
+    if (state.examInProgress || state.device || state.browser) return step.next();
+    const buttons = [...(t('exam:choices.devices', { returnObjects: true }) as string[]), t('exam:choices.deviceSkip')];
+    return step.prompt(DEVICE_PROMPT, { prompt: question(this.takePending(state, step), t('exam:ask.device'), buttons) });
+  }
+
+  private async reportStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const state = this.state(step);
+    const { context } = step;
+    const { t, lang } = localize(context);
+    recordDialog(context, EXAM_PROBLEM_DIALOG);
+    if (typeof step.result === 'string' && !isUnknown(step.result) && !isChoice(step.result, 'exam:choices.deviceSkip')) {
+      const found = detectDeviceAndBrowser(step.result);
+      if (found.device || found.browser) Object.assign(state, found);
+      else state.device = step.result;
+    }
+    const result = await this.services.examIncidents.report(
+      {
+        examInProgress: state.examInProgress ?? true,
+        problemKind: state.problemKind ?? 'other',
+        examName: state.examName,
+        device: state.device,
+        browser: state.browser,
+        problemAt: state.problemAt ? new Date(state.problemAt) : undefined,
+      },
+      {
+        submissionId: state.submissionId,
+        channelId: context.activity.channelId,
+        conversationId: context.activity.conversation?.id,
+        locale: context.activity.locale,
+      },
+    );
+    await context.sendActivities(this.resultActivities(result, t, lang));
+    return step.endDialog(result.incident.reference);
+  }
+
+  // -------------------------------------------------------------------------------------------------
+
+  private resultActivities(result: ReportResult, t: Translate, lang: Lang): Array<Partial<Activity>> {
+    const { incident, centreStatus } = result;
+    const c = contacts().caDotation;
+    const now = this.services.clock.now();
+    const calendar = this.services.calendar;
+    const email = incidentEmail(incident, t, lang, calendar.timeZone);
+    const emailLink = `[${email.to}](${email.mailto})`;
+    const phone = (f: { display: string; tel?: string }) => (f.tel ? `[${f.display}](tel:${f.tel})` : f.display);
+    const phones = { local: phone(c.phoneLocal), tollFree: phone(c.phoneTollFree) };
+
+    const head = [
+      t('exam:result.confirmation', { reference: incident.reference }),
+      t(`exam:priority.${incident.priority}`),
+      t('exam:result.summary', {
+        kind: t(`exam:kinds.${incident.problemKind}`),
+        exam: incident.examName ?? t('exam:result.unspecified'),
+        when: incident.problemAt ? describeInstant(incident.problemAt, t, lang, calendar.timeZone) : t('exam:result.whenUnknown'),
+      }),
+    ].join('\n\n');
+
+    const actions: string[] = [];
+    const buttons: CardAction[] = [];
+    const callButtons = (): CardAction[] =>
+      [c.phoneLocal, c.phoneTollFree].map((f) => ({ type: ActionTypes.Call, title: t('exam:card.call', { number: f.display }), value: `tel:${f.tel}` }));
+    const emailButton: CardAction = { type: ActionTypes.OpenUrl, title: t('exam:card.writeEmail'), value: email.mailto };
+    if (incident.route === 'phone-now') {
+      actions.push(t('exam:route.callNow', { ...phones, minutes: c.phoneAnswerTarget.minutes, reference: incident.reference }));
+      if (centreStatus.open) actions.push(describeOpenStatus(centreStatus, now, calendar, t, lang));
+      actions.push(t('exam:route.writeToo', { emailLink }));
+      buttons.push(...callButtons(), emailButton);
+    } else if (incident.route === 'email-after-hours') {
+      actions.push(describeOpenStatus(centreStatus, now, calendar, t, lang));
+      actions.push(t('exam:route.writeNow', { emailLink }));
+      const reopening = describeReopening(centreStatus.open ? now : centreStatus.opensAt, now, calendar, t, lang);
+      actions.push(t('exam:route.callWhenOpen', { ...phones, reopening }));
+      buttons.push(emailButton);
+    } else {
+      actions.push(t('exam:route.write', { emailLink }));
+      actions.push(describeOpenStatus(centreStatus, now, calendar, t, lang));
+      if (centreStatus.open) actions.push(t('exam:route.alsoCall', phones));
+      buttons.push(emailButton);
+    }
+    const routeText = [t('exam:route.title'), ...actions].join('\n\n');
+    const card = CardFactory.heroCard('', undefined, buttons);
+    const advice = [t('exam:advice.include'), t('exam:advice.avoid'), t('exam:advice.general', { email: c.emailGeneral.display })].join('\n\n');
+    return [{ type: 'message', text: head }, { ...MessageFactory.attachment(card, routeText) }, withMenu(lang, advice)];
+  }
+
+  private async redirect(context: TurnContext, t: Translate, lang: Lang): Promise<void> {
+    const c = contacts().caDotation;
+    const text = [
+      t('exam:redirect.intro'),
+      t('exam:redirect.general', { email: c.emailGeneral.display }),
+      t('exam:redirect.ownFile', { local: c.phoneLocal.display, tollFree: c.phoneTollFree.display }),
+      t('exam:redirect.notCovered'),
+    ].join('\n\n');
+    await context.sendActivity(withMenu(lang, text));
+  }
+
+  private async validateInProgress(prompt: PromptValidatorContext<string>): Promise<boolean> {
+    return parseInProgressAnswer(prompt.recognized.value ?? '') !== undefined;
+  }
+
+  private async validateTime(prompt: PromptValidatorContext<string>): Promise<boolean> {
+    const text = prompt.recognized.value ?? '';
+    if (!text.trim()) return false;
+    if (isUnknown(text) || prompt.attemptCount >= TIME_ATTEMPTS) return true;
+    const lang = localize(prompt.context).lang;
+    if (this.parseTime(text, lang)) return true;
+    // A time of day later than now, without a day (« à 14 h » at 10 h): ask which day.
+    const { t } = localize(prompt.context);
+    if (detectStatedTime(text, { now: this.services.clock.now(), timeZone: this.services.calendar.timeZone, lang })) {
+      await prompt.context.sendActivity(question([], t('exam:ask.timeFuture'), [t('exam:choices.timeUnknown')]));
+    }
+    return false;
+  }
+
+  private parseTime(text: string, lang: Lang): Date | undefined {
+    return detectProblemTime(text, { now: this.services.clock.now(), timeZone: this.services.calendar.timeZone, lang });
+  }
+
+  private extract(text: string, lang: Lang): ExamProblemClues {
+    return extractExamProblem(text, { now: this.services.clock.now(), timeZone: this.services.calendar.timeZone, lang });
+  }
+
+  private state(step: WaterfallStepContext): TriageState {
+    return (step.values as Record<string, unknown>)[STATE] as TriageState;
+  }
+
+  /** The lines to show before the next question: the reason for asking (first question), then « call now » once when urgent and open. */
+  private takePending(state: TriageState, step: WaterfallStepContext): string[] {
+    const lines = state.pending.splice(0);
+    if (state.examInProgress && !state.earlyCallShown && this.services.hours.status(this.services.clock.now()).open) {
+      const { t } = localize(step.context);
+      const c = contacts().caDotation;
+      lines.push(t('exam:callNowEarly', { local: c.phoneLocal.display, tollFree: c.phoneTollFree.display }));
+      state.earlyCallShown = true;
+    }
+    return lines;
+  }
+}
+
+/**
+ * The route for dialogs/routes.ts: intent `exam.problem` (menu choice or free text). Not a form: it
+ * collects no personal information, so « annuler » leaves at once, without a confirmation question.
+ */
+export function examProblemRoute(services: DialogServices): DialogRoute {
+  return { dialog: new ExamProblemDialog(services), handles: (intent) => intent === Intents.examProblem };
+}
+
+/** A question with quick replies (suggested actions); free text is accepted too. */
+function question(before: string[], text: string, buttons: string[]): Partial<Activity> {
+  return MessageFactory.suggestedActions(
+    buttons.map((title) => ({ type: ActionTypes.ImBack, title, value: title })),
+    [...before, text].join('\n\n'),
+  );
+}
+
+function merge(state: TriageState, clues: ExamProblemClues): void {
+  state.examInProgress ??= clues.examInProgress;
+  state.problemKind ??= clues.problemKind;
+  state.examName ??= clues.examName;
+  if (!state.problemAt && clues.problemAt) state.problemAt = clues.problemAt.toISOString();
+  if (!state.device && !state.browser) {
+    if (clues.device) state.device = clues.device;
+    if (clues.browser) state.browser = clues.browser;
+  }
+}
+
+/** Whether the text is a given button, in either language. */
+function isChoice(text: string, key: string): boolean {
+  const folded = foldText(text);
+  return LANGS.some((lang) => foldText(translator(lang)(key)) === folded);
+}
+
+/** A kind button (either language), else what the text says, else « other ». */
+function kindFromAnswer(answer: string): ProblemKind {
+  const folded = foldText(answer);
+  for (const lang of LANGS) {
+    const t = translator(lang);
+    const kind = PROBLEM_KINDS.find((k) => foldText(t(`exam:kinds.${k}`)) === folded);
+    if (kind) return kind;
+  }
+  return detectProblemKind(answer) ?? 'other';
+}
+
+/** « Je ne le sais pas », « passer », « I don't know »… in either language. */
+function isUnknown(text: string): boolean {
+  const folded = foldText(text) || text.trim();
+  return LANGS.some((lang) => {
+    const t = translator(lang);
+    const words = t('exam:choices.unknownWords', { returnObjects: true }) as string[];
+    return (
+      words.some((w) => foldText(w) === folded || w === folded) ||
+      ['exam:choices.examUnknown', 'exam:choices.timeUnknown', 'exam:choices.deviceSkip'].some((k) => foldText(t(k)) === folded)
+    );
+  });
+}
+
+/**
+ * The same message delivered twice by the channel (same activity id) gives the same submission, so
+ * the same incident. The id of the message that opened the triage is used, whatever turn stores it.
+ */
+function submissionIdFor(context: TurnContext): string {
+  const { channelId, conversation, id } = context.activity;
+  if (!id || !conversation?.id) return randomUUID();
+  return createHash('sha256')
+    .update(`${channelId ?? ''}\n${conversation.id}\n${id}`)
+    .digest('hex')
+    .slice(0, 48);
+}

@@ -1,0 +1,122 @@
+import { MessageFactory, TurnContext } from 'botbuilder';
+import { ComponentDialog, DialogTurnResult, TextPrompt, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
+import { recordDialog, recordIntent } from '../bot/interactionLog/turnInsights';
+import { renderAnswer } from '../domain/faq/faqAnswers';
+import { entryIdOf, faqIntent, knowledgeBase } from '../domain/faq/knowledgeBase';
+import type { Lang, Translate } from '../domain/i18n';
+import { intentTitle } from '../domain/understanding/intentTitles';
+import { FAQ_INTENT_PREFIX, Intents } from '../domain/understanding/intents';
+import { exactKey } from '../domain/understanding/trainedClassifier';
+import { rankedIntents } from './intentRecognizer';
+import type { DialogRoute, RoutedDialogOptions } from './mainDialog';
+import { localize } from './shared/localization';
+import { withMenu } from './shared/menu';
+import type { DialogServices } from './shared/services';
+
+export const FAQ_DIALOG = 'faq';
+const FLOW = 'faq.flow';
+const FEEDBACK_PROMPT = 'faq.feedback';
+/** Suggested with the invitation « Quelle est votre question? » (menu choice « Questions sur la dotation »). */
+const POPULAR_ENTRIES = ['hours', 'phone', 'email-general', 'request-delay', 'services'];
+
+/** Ends the FAQ dialog and asks MainDialog to route the current message as a new question. */
+export interface Reroute {
+  reroute: true;
+}
+
+export function isReroute(result: unknown): result is Reroute {
+  return typeof result === 'object' && result !== null && (result as Reroute).reroute === true;
+}
+
+/**
+ * Answers one FAQ entry (`faq.<id>`), then asks « Cette réponse vous a-t-elle été utile ? » (Oui / Non)
+ * and stores the verdict in faq_feedback. A reply that is neither oui nor non is a new question: the
+ * dialog ends and MainDialog routes it, so nobody is stuck on the feedback question. The menu choice
+ * « Questions sur la dotation » (`faq.menu`) only invites the question: the next message is routed as usual.
+ */
+export class FaqDialog extends ComponentDialog {
+  constructor(private readonly services: DialogServices) {
+    super(FAQ_DIALOG);
+    this.addDialog(new TextPrompt(FEEDBACK_PROMPT));
+    this.addDialog(new WaterfallDialog(FLOW, [this.answerStep.bind(this), this.feedbackStep.bind(this)]));
+    this.initialDialogId = FLOW;
+  }
+
+  private async answerStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const { context } = step;
+    const { t, lang } = localize(context);
+    const options = (step.options ?? {}) as Partial<RoutedDialogOptions>;
+    const [top] = options.recognizerResult ? rankedIntents(options.recognizerResult) : [];
+    const entry = top ? knowledgeBase().byId.get(entryIdOf(top.intent) ?? '') : undefined;
+    if (!entry) {
+      await context.sendActivity(
+        suggestions(
+          t('faq:prompt'),
+          POPULAR_ENTRIES.map((id) => intentTitle(faqIntent(id), lang) ?? id),
+        ),
+      );
+      return step.endDialog();
+    }
+    // What the managers' statistics count as an answered question (MainDialog records the same when it routes here).
+    recordIntent(context, faqIntent(entry.id), top.score);
+    recordDialog(context, FAQ_DIALOG);
+    const answer = renderAnswer(entry, {
+      now: this.services.clock.now(),
+      hours: this.services.hours,
+      calendar: this.services.calendar,
+      t,
+      lang,
+      utterance: options.utterance,
+    });
+    await context.sendActivity(MessageFactory.text(answer));
+    (step.values as { entryId?: string }).entryId = entry.id;
+    return step.prompt(FEEDBACK_PROMPT, { prompt: suggestions(t('faq:feedback.question'), [t('faq:feedback.yes'), t('faq:feedback.no')]) });
+  }
+
+  private async feedbackStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const { context } = step;
+    const { t, lang } = localize(context);
+    const verdict = parseFeedback(String(step.result ?? ''), t);
+    if (verdict === undefined) return step.endDialog({ reroute: true } satisfies Reroute);
+    const entryId = (step.values as { entryId?: string }).entryId ?? '';
+    recordDialog(context, FAQ_DIALOG);
+    // Not « faq.<id> »: the statistics count those as answered questions.
+    recordIntent(context, verdict ? 'feedback.yes' : 'feedback.no', 1);
+    await this.services.faqFeedback.record({
+      entryId,
+      helpful: verdict,
+      createdAt: this.services.clock.now(),
+      channelId: context.activity.channelId,
+      conversationId: context.activity.conversation?.id,
+      locale: context.activity.locale ?? lang,
+    });
+    if (verdict) await context.sendActivity(withMenu(lang, t('faq:feedback.thanks')));
+    else await context.sendActivity(suggestions(t('faq:feedback.sorry'), [t('faq:feedback.rephrase'), t('common:menu.handoff')]));
+    return step.endDialog();
+  }
+}
+
+/** Oui → true, Non → false, anything else (a new question) → undefined. */
+export function parseFeedback(text: string, t: Translate): boolean | undefined {
+  const key = exactKey(text);
+  if (!key) return undefined;
+  const words = (name: string): string[] => (t(`faq:feedback.${name}`, { returnObjects: true }) as string[]).map(exactKey);
+  if (words('yesWords').includes(key)) return true;
+  if (words('noWords').includes(key)) return false;
+  return undefined;
+}
+
+function suggestions(text: string, titles: string[]): ReturnType<typeof MessageFactory.suggestedActions> {
+  return MessageFactory.suggestedActions(titles, text);
+}
+
+/** « Voulez-vous dire… ? » with the top choices as buttons; each button's text maps exactly to its intent. */
+export function clarifyActivity(context: TurnContext, intents: string[]): ReturnType<typeof MessageFactory.suggestedActions> {
+  const { t, lang } = localize(context);
+  const titles = intents.map((intent) => intentTitle(intent, lang as Lang)).filter((title): title is string => Boolean(title));
+  return suggestions(`${t('faq:clarify')}\n\n${t('faq:clarifyHint')}`, titles);
+}
+
+export function faqRoute(services: DialogServices): DialogRoute {
+  return { dialog: new FaqDialog(services), handles: (intent) => intent.startsWith(FAQ_INTENT_PREFIX) || intent === Intents.faqMenu };
+}

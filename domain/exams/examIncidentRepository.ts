@@ -1,0 +1,111 @@
+import type { Knex } from 'knex';
+import type { Database } from '../db/database';
+import type { ExamIncident, ExamIncidentFilter, ExamRoute, IncidentPriority, IncidentStatus, ProblemKind } from './examIncident';
+
+interface ExamIncidentRow {
+  id: number;
+  reference: string;
+  submission_id: string;
+  created_at: string;
+  problem_at: string | null;
+  exam_in_progress: number | boolean;
+  problem_kind: ProblemKind;
+  exam_name: string | null;
+  device: string | null;
+  browser: string | null;
+  priority: IncidentPriority;
+  route: ExamRoute;
+  centre_open: number | boolean;
+  status: IncidentStatus;
+  calendar_version: string;
+  channel_id: string | null;
+  conversation_id: string | null;
+  locale: string | null;
+}
+
+export type NewExamIncidentRow = Omit<ExamIncidentRow, 'id' | 'status'>;
+
+const TABLE = 'exam_incidents';
+
+/** All SQL about exam incidents (table `exam_incidents`, migration 003). */
+export class ExamIncidentRepository {
+  constructor(private readonly db: Database) {}
+
+  transaction<T>(work: (trx: Knex.Transaction) => Promise<T>): Promise<T> {
+    return this.db.transaction(work);
+  }
+
+  async insert(trx: Knex.Transaction, row: NewExamIncidentRow): Promise<void> {
+    await trx(TABLE).insert(row);
+  }
+
+  async findByReference(reference: string, trx: Knex.Transaction | Database = this.db): Promise<ExamIncident | undefined> {
+    const row = (await trx(TABLE).where({ reference }).first()) as ExamIncidentRow | undefined;
+    return row && toIncident(row);
+  }
+
+  async findBySubmission(submissionId: string, trx: Knex.Transaction | Database = this.db): Promise<ExamIncident | undefined> {
+    const row = (await trx(TABLE).where({ submission_id: submissionId }).first()) as ExamIncidentRow | undefined;
+    return row && toIncident(row);
+  }
+
+  async list(filter: ExamIncidentFilter = {}): Promise<ExamIncident[]> {
+    const rows = (await this.filtered(filter).orderBy('created_at').orderBy('id')) as ExamIncidentRow[];
+    return rows.map(toIncident);
+  }
+
+  /** Incidents in creation order, for exports of any size in constant memory. */
+  stream(filter: ExamIncidentFilter = {}): AsyncIterable<ExamIncident> {
+    const query = this.filtered(filter).orderBy('created_at').orderBy('id');
+    return mapAsync(query.stream() as AsyncIterable<ExamIncidentRow>, toIncident);
+  }
+
+  /** Number of incidents per value of a column, for the rows matching the filter (limit/offset ignored). */
+  async countBy<C extends 'problem_kind' | 'route' | 'priority'>(column: C, filter: ExamIncidentFilter = {}): Promise<Map<string, number>> {
+    const rows = (await this.filtered({ ...filter, limit: undefined, offset: undefined })
+      .select(column)
+      .count({ count: '*' })
+      .groupBy(column)) as Array<Record<string, string | number>>;
+    return new Map(rows.map((r) => [String(r[column]), Number(r.count)]));
+  }
+
+  private filtered(filter: ExamIncidentFilter): Knex.QueryBuilder {
+    const query = this.db(TABLE);
+    if (filter.createdFrom) query.where('created_at', '>=', filter.createdFrom.toISOString());
+    if (filter.createdBefore) query.where('created_at', '<', filter.createdBefore.toISOString());
+    if (filter.kinds?.length) query.whereIn('problem_kind', filter.kinds);
+    if (filter.routes?.length) query.whereIn('route', filter.routes);
+    if (filter.priorities?.length) query.whereIn('priority', filter.priorities);
+    if (filter.statuses?.length) query.whereIn('status', filter.statuses);
+    if (filter.limit) query.limit(filter.limit);
+    if (filter.offset) query.offset(filter.offset);
+    return query;
+  }
+}
+
+async function* mapAsync<A, B>(source: AsyncIterable<A>, map: (a: A) => B): AsyncIterable<B> {
+  for await (const item of source) yield map(item);
+}
+
+function toIncident(r: ExamIncidentRow): ExamIncident {
+  return {
+    id: r.id,
+    reference: r.reference,
+    submissionId: r.submission_id,
+    createdAt: new Date(r.created_at),
+    problemAt: r.problem_at ? new Date(r.problem_at) : undefined,
+    examInProgress: Boolean(r.exam_in_progress),
+    problemKind: r.problem_kind,
+    examName: r.exam_name ?? undefined,
+    device: r.device ?? undefined,
+    browser: r.browser ?? undefined,
+    priority: r.priority,
+    route: r.route,
+    centreOpen: Boolean(r.centre_open),
+    status: r.status,
+    calendarVersion: r.calendar_version,
+    channelId: r.channel_id ?? undefined,
+    conversationId: r.conversation_id ?? undefined,
+    locale: r.locale ?? undefined,
+  };
+}

@@ -1,0 +1,42 @@
+import { Intents, ScoredIntent, Understanding } from './intents';
+
+/**
+ * What the assistant does with a ranking: answer the top intent, offer the top 3 (« Voulez-vous
+ * dire… ? »), or decline and say what it can help with. The thresholds are chosen by the k-fold
+ * cross-validation of `npm run eval` over the training phrasings (never on the test set).
+ */
+export type Decision =
+  | { kind: 'answer'; intent: string; score: number }
+  | { kind: 'clarify'; options: ScoredIntent[]; score: number }
+  | { kind: 'decline'; intent: typeof Intents.none | typeof Intents.outOfScope; score: number };
+
+export interface DecisionThresholds {
+  /** The top intent is answered from this probability on… */
+  answer: number;
+  /** …if it leads the second by at least this much; otherwise the top 3 are offered. */
+  margin: number;
+  /** Below this, nothing fits: the assistant declines. */
+  clarify: number;
+  /** An intent below this is never offered as a choice. */
+  option: number;
+}
+
+export const DEFAULT_THRESHOLDS: DecisionThresholds = { answer: 0.7, margin: 0.1, clarify: 0.15, option: 0.08 };
+
+/** Intents that are answered directly but never offered as « Voulez-vous dire… ? » choices. */
+const NOT_OFFERED = new Set<string>([Intents.greeting, Intents.thanks, Intents.goodbye, Intents.help, Intents.none, Intents.outOfScope]);
+
+export function decide(understanding: Understanding, thresholds: DecisionThresholds = DEFAULT_THRESHOLDS): Decision {
+  const [top, second] = understanding.intents;
+  if (!top || top.intent === Intents.none) return { kind: 'decline', intent: Intents.none, score: top?.score ?? 0 };
+  if (top.intent === Intents.outOfScope) return { kind: 'decline', intent: Intents.outOfScope, score: top.score };
+  if (NOT_OFFERED.has(top.intent)) {
+    return top.score >= thresholds.answer
+      ? { kind: 'answer', intent: top.intent, score: top.score }
+      : { kind: 'decline', intent: Intents.none, score: top.score };
+  }
+  if (top.score >= thresholds.answer && top.score - (second?.score ?? 0) >= thresholds.margin) return { kind: 'answer', intent: top.intent, score: top.score };
+  if (top.score < thresholds.clarify) return { kind: 'decline', intent: Intents.none, score: top.score };
+  const options = understanding.intents.filter((i) => !NOT_OFFERED.has(i.intent) && i.score >= thresholds.option).slice(0, 3);
+  return { kind: 'clarify', options, score: top.score };
+}

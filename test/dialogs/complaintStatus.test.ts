@@ -1,0 +1,161 @@
+import type { Activity } from 'botbuilder';
+import type { ComplaintInput } from '../../domain/complaints/complaint';
+import { findReference } from '../../dialogs/complaintStatusDialog';
+import { ConversationHarness, createConversationHarness, suggestedTitles } from '../helpers/conversationHarness';
+
+const USER = { id: 'citizen-2', name: 'Citoyen', role: 'user' };
+const NOW = '2026-11-23T15:00:00Z'; // lundi 23 novembre 2026, 10 h à Québec
+
+const marie: ComplaintInput = {
+  name: 'Marie Tremblay',
+  contactMethod: 'email',
+  contactValue: 'marie.tremblay@exemple.qc.ca',
+  service: 'ca-dotation-phone',
+  description: "J'ai attendu 40 minutes au téléphone sans réponse.",
+};
+const jean: ComplaintInput = { ...marie, name: 'Jean Roy', contactMethod: 'phone', contactValue: '418 555-0199' };
+
+describe('complaint status lookup (fr-CA)', () => {
+  let h: ConversationHarness;
+  afterEach(async () => h.close());
+
+  const send = (text: string, extra: Partial<Activity> = {}) => h.turn({ type: 'message', text, from: USER, ...extra });
+  const say = async (text: string) =>
+    (await send(text))
+      .filter((a) => a.type === 'message')
+      .map((a) => a.text ?? '')
+      .join('\n');
+  const lookup = async (reference: string, contact: string): Promise<string> => {
+    expect(await say('Suivre une plainte')).toContain('Quel est le numéro de votre plainte?');
+    expect(await say(reference)).toContain('quelle adresse courriel ou quel numéro de téléphone');
+    return say(contact);
+  };
+
+  beforeEach(async () => {
+    h = await createConversationHarness({ now: NOW });
+    await h.core.services.complaints.create(marie, { submissionId: 'status-1' }); // PL-2026-000001
+    await h.core.services.complaints.create(jean, { submissionId: 'status-2' }); // PL-2026-000002
+  });
+
+  it('gives the status and the deadlines for the right reference and e-mail', async () => {
+    const answer = await lookup('PL-2026-000001', 'Marie.Tremblay@exemple.qc.ca');
+    expect(answer).toContain('Plainte **PL-2026-000001** : reçue.');
+    expect(answer).toContain('reçue le lundi 23 novembre 2026');
+    expect(answer).toContain('au plus tard le lundi 30 novembre 2026');
+    expect(answer).toContain('au plus tard le lundi 21 décembre 2026');
+  });
+
+  it('accepts loose references and any usual phone format', async () => {
+    expect(await lookup('pl 2026 2', '(418) 555-0199')).toContain('Plainte **PL-2026-000002** : reçue.');
+    expect(await lookup('pl2026000002', '1-418-555-0199')).toContain('PL-2026-000002');
+    expect(await lookup('2026-000002', '418.555.0199')).toContain('PL-2026-000002');
+  });
+
+  it('takes the reference from the first message when it is there', async () => {
+    expect(await say('Où en est ma plainte PL-2026-000001?')).toContain('quelle adresse courriel ou quel numéro de téléphone');
+    expect(await say('marie.tremblay@exemple.qc.ca')).toContain('PL-2026-000001');
+  });
+
+  it('re-asks a reference or a contact it cannot read, without counting a failure', async () => {
+    await say('Suivre une plainte');
+    expect(await say('ma plainte de la semaine passée')).toBe("Je n'ai pas reconnu ce numéro. Un numéro de plainte a la forme PL-2026-000123.");
+    await say('PL-2026-000001');
+    expect(await say('marie')).toContain("Écrivez l'adresse courriel ou le numéro de téléphone");
+    expect(await say('marie.tremblay@exemple.qc.ca')).toContain('reçue');
+  });
+
+  it('words each status with its date', async () => {
+    const { complaints } = h.core.services;
+    h.clock.set('2026-11-25T19:00:00Z');
+    await complaints.recordFirstContact('PL-2026-000001', { actor: 'alice' });
+    expect(await lookup('PL-2026-000001', 'marie.tremblay@exemple.qc.ca')).toMatch(
+      /Plainte \*\*PL-2026-000001\*\* : prise en charge\.\n\nElle a été prise en charge le mercredi 25 novembre 2026\. La réponse est prévue au plus tard le lundi 21 décembre 2026\./,
+    );
+    h.clock.set('2026-12-10T19:00:00Z');
+    await complaints.recordAnswer('PL-2026-000001', { actor: 'bob' });
+    const answered = await lookup('PL-2026-000001', 'marie.tremblay@exemple.qc.ca');
+    expect(answered).toContain(': répondue.');
+    expect(answered).toContain('Une réponse a été donnée le jeudi 10 décembre 2026.');
+    expect(answered).toContain('Protecteur du citoyen : 1 800 463-5070');
+    h.clock.set('2026-12-14T19:00:00Z');
+    await complaints.close('PL-2026-000001', { actor: 'bob' });
+    expect(await lookup('PL-2026-000001', 'marie.tremblay@exemple.qc.ca')).toContain(': fermée.\n\nElle a été fermée le lundi 14 décembre 2026.');
+    await complaints.abandon('PL-2026-000002', { actor: 'alice' });
+    expect(await lookup('PL-2026-000002', '418 555-0199')).toContain(': abandonnée.\n\nElle a été abandonnée le lundi 14 décembre 2026.');
+  });
+
+  it('says when the first-contact deadline has passed', async () => {
+    h.clock.set('2026-12-01T15:00:00Z'); // mardi 1er décembre: the 30 November deadline has passed
+    const answer = await lookup('PL-2026-000001', 'marie.tremblay@exemple.qc.ca');
+    expect(answer).toContain('Nous devions communiquer avec vous au plus tard le lundi 30 novembre 2026.');
+    expect(answer).toContain('commentaires-plaintes@mcn.gouv.qc.ca');
+  });
+
+  it('gives exactly the same answer to a wrong contact and to an unknown reference', async () => {
+    const wrongContact = await lookup('PL-2026-000001', 'quelquun@exemple.qc.ca');
+    const wrongPhone = await lookup('PL-2026-000001', '418 555-0199'); // another complaint's phone
+    h.clock.set('2026-11-23T16:00:00Z');
+    const unknown = await lookup('PL-2026-999999', 'marie.tremblay@exemple.qc.ca');
+    expect(wrongContact).toContain('Je ne trouve aucune plainte qui correspond à ce numéro et à ces coordonnées.');
+    expect(wrongPhone).toBe(wrongContact);
+    expect(unknown.startsWith(wrongContact)).toBe(true); // the third failure adds the throttling notice
+  });
+
+  it('refuses new attempts for 15 minutes after 3 failures, with the phone alternative', async () => {
+    await lookup('PL-2026-000001', 'autre@exemple.qc.ca');
+    await lookup('PL-2026-000009', 'marie.tremblay@exemple.qc.ca');
+    const third = await lookup('PL-2026-000001', 'encore@exemple.qc.ca');
+    expect(third).toContain('Je ne trouve aucune plainte');
+    expect(third).toContain("je ne peux pas faire d'autre recherche dans cette conversation avant 10 h 15");
+    expect(third).toContain('418 528-7157');
+    expect(third).toContain('1 866 672-3460');
+
+    h.clock.set('2026-11-23T15:14:00Z');
+    const refused = await send('Suivre une plainte');
+    expect(refused[0].text).toContain("je ne peux pas faire d'autre recherche dans cette conversation avant 10 h 15");
+    expect(suggestedTitles(refused)).toContain('Suivre une plainte');
+    expect(await say('Où en est ma plainte PL-2026-000001?')).toContain("je ne peux pas faire d'autre recherche"); // even with the right reference
+
+    h.clock.set('2026-11-23T15:15:00Z');
+    expect(await lookup('PL-2026-000001', 'marie.tremblay@exemple.qc.ca')).toContain(': reçue.');
+  });
+
+  it('resets the failure count after a successful lookup', async () => {
+    await lookup('PL-2026-000001', 'autre@exemple.qc.ca');
+    await lookup('PL-2026-000001', 'autre@exemple.qc.ca');
+    await lookup('PL-2026-000001', 'marie.tremblay@exemple.qc.ca');
+    expect(await lookup('PL-2026-000001', 'autre@exemple.qc.ca')).not.toContain('je ne peux pas');
+  });
+
+  it('never finds an anonymized complaint', async () => {
+    const { complaints } = h.core.services;
+    await complaints.abandon('PL-2026-000001', { actor: 'alice' });
+    h.clock.set('2029-01-01T15:00:00Z');
+    await complaints.anonymizeFinished(730);
+    expect(await lookup('PL-2026-000001', 'marie.tremblay@exemple.qc.ca')).toContain('Je ne trouve aucune plainte');
+  });
+
+  it('keeps the contact given for the lookup out of the interaction log', async () => {
+    await lookup('PL-2026-000001', 'marie.tremblay@exemple.qc.ca');
+    await lookup('PL-2026-000002', '418 555-0199');
+    await h.transcriptStore.flush();
+    const rows = (await h.db('interactions').where({ direction: 'in' }).select('text', 'redacted')) as Array<{ text: string; redacted: number }>;
+    expect(rows.filter((r) => r.redacted).map((r) => r.text)).toEqual(['[retiré]', '[retiré]']);
+    expect(JSON.stringify(await h.db('interactions').select())).not.toMatch(/marie\.tremblay|555-0199/);
+  });
+});
+
+describe('findReference', () => {
+  it.each([
+    ['PL-2026-000123', 'PL-2026-000123'],
+    ['pl 2026 123', 'PL-2026-000123'],
+    ['pl2026000123', 'PL-2026-000123'],
+    ['Où en est la plainte PL-2026-45 svp', 'PL-2026-000045'],
+    ['2026-000123', 'PL-2026-000123'],
+    ['2026 123', 'PL-2026-000123'],
+  ])('%s → %s', (text, reference) => expect(findReference(text)).toBe(reference));
+
+  it.each(['ma plainte', 'EX-2026-000123', 'PL-2026-1234567', '123', 'simplement 2026'])('finds nothing in %s', (text) =>
+    expect(findReference(text)).toBeUndefined(),
+  );
+});
