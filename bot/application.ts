@@ -28,6 +28,7 @@ import { registerWebRoutes } from './routes/webRoutes';
 import { registerAdminRoutes } from './routes/adminRoutes';
 import { ScheduledJobs } from './scheduledJobs';
 import { complaintRetentionJob } from './complaintRetentionJob';
+import { interactionRetentionJob } from './interactionRetentionJob';
 import { registerReminderJobs } from './reminderJobs';
 import { SqlStorage } from './storage/sqlStorage';
 
@@ -89,7 +90,7 @@ export async function createApplication(config: Config, options: ApplicationOpti
   registerAdminRoutes(server, { config, db, services, logger });
 
   const jobs = new ScheduledJobs(logger);
-  jobs.addRetentionPurge(config, interactions, clock);
+  jobs.add(interactionRetentionJob(config, interactions, clock, logger));
   jobs.add(complaintRetentionJob(config, services.complaints, logger));
   registerReminderJobs(jobs, { config, db, clock, logger });
 

@@ -1,9 +1,7 @@
 import type { ComplaintService } from '../domain/complaints/complaintService';
 import type { Config } from './config';
 import type { Logger } from './logger';
-import type { ScheduledJobs } from './scheduledJobs';
-
-type JobDefinition = Parameters<ScheduledJobs['add']>[0];
+import type { JobDefinition } from './scheduledJobs';
 
 /**
  * Daily (COMPLAINT_PURGE_CRON, America/Toronto): erases the personal information of complaints closed

@@ -1,13 +1,9 @@
 import { Cron } from 'croner';
-import type { Clock } from '../domain/clock';
-import type { InteractionRepository } from '../domain/db/interactionRepository';
 import { QUEBEC_TIME_ZONE } from '../domain/format/dates';
-import { purgeInteractions } from '../domain/retention';
-import type { Config } from './config';
 import { errorSummary } from './errorSummary';
 import type { Logger } from './logger';
 
-interface JobDefinition {
+export interface JobDefinition {
   name: string;
   pattern: string;
   run: () => Promise<void>;
@@ -22,17 +18,6 @@ export class ScheduledJobs {
 
   add(definition: JobDefinition): void {
     this.definitions.push(definition);
-  }
-
-  addRetentionPurge(config: Config, interactions: InteractionRepository, clock: Clock): void {
-    this.add({
-      name: 'interaction-retention-purge',
-      pattern: config.INTERACTION_PURGE_CRON,
-      run: async () => {
-        const { deleted, cutoff } = await purgeInteractions(interactions, clock.now(), config.INTERACTION_RETENTION_DAYS);
-        this.logger.info({ deleted, cutoff: cutoff.toISOString() }, 'interaction log purged');
-      },
-    });
   }
 
   start(): void {

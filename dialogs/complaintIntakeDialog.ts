@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import { Activity, ActionTypes, MessageFactory, TurnContext } from 'botbuilder';
 import {
   Choice,
-  ChoicePrompt,
   ComponentDialog,
   DialogTurnResult,
   FoundChoice,
@@ -25,6 +24,7 @@ import { formatLongDate } from '../domain/format/dates';
 import type { Lang, Translate } from '../domain/i18n';
 import { normalizeUtterance } from '../domain/understanding/normalize';
 import { CONFIRM_CANCEL_DIALOG } from './confirmCancelDialog';
+import { buttonChoicePrompt } from './shared/buttonChoicePrompt';
 import { localize } from './shared/localization';
 import { withMenu } from './shared/menu';
 import { ComplaintDraft, SUMMARY_ACTIONS, SummaryAction, SummaryActionValue, summaryActions, summaryActivity } from './shared/complaintSummary';
@@ -100,10 +100,10 @@ export class ComplaintIntakeDialog extends ComponentDialog {
     );
     this.addDialog(new WaterfallDialog(fieldDialogId('outcome'), [askOutcome, outcomeDone]));
 
-    this.addDialog(choicePrompt(CONSENT_PROMPT));
-    this.addDialog(choicePrompt(METHOD_PROMPT));
-    this.addDialog(choicePrompt(SERVICE_PROMPT));
-    this.addDialog(choicePrompt(FIELD_PROMPT));
+    this.addDialog(buttonChoicePrompt(CONSENT_PROMPT));
+    this.addDialog(buttonChoicePrompt(METHOD_PROMPT));
+    this.addDialog(buttonChoicePrompt(SERVICE_PROMPT));
+    this.addDialog(buttonChoicePrompt(FIELD_PROMPT));
     this.addDialog(new TextPrompt(NAME_PROMPT, validateName));
     this.addDialog(new TextPrompt(CONTACT_PROMPT, validateContact));
     this.addDialog(new TextPrompt(WHEN_PROMPT, (prompt) => this.validateWhen(prompt)));
@@ -454,18 +454,15 @@ function choiceStyle(context: TurnContext): ListStyle {
 }
 const SUGGESTED_ACTION_CHANNELS = new Set(['webchat', 'directline', 'directlinespeech', 'emulator', 'test']);
 
-function choicePrompt(id: string): ChoicePrompt {
-  const prompt = new ChoicePrompt(id);
-  prompt.style = ListStyle.suggestedAction;
-  return prompt;
-}
-
-/** Choices shown by their label, recognized by the label, its position or a synonym (matched without accents). */
+/**
+ * Choices shown by their label, recognized by the label, a synonym (matched without accents) or the
+ * digit of their position, which channels without buttons print in front of them (« (2) Téléphone »).
+ */
 function choices(labels: string[], synonyms: string[][] = []): Choice[] {
   return labels.map((label, i) => ({
     value: label,
     action: { type: ActionTypes.ImBack, title: label, value: label },
-    synonyms: [normalizeUtterance(label), ...(synonyms[i] ?? [])],
+    synonyms: [normalizeUtterance(label), String(i + 1), ...(synonyms[i] ?? [])],
   }));
 }
 

@@ -1,5 +1,6 @@
-import { ChoicePrompt, Dialog, DialogTurnResult, FoundChoice, ListStyle, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
+import { Dialog, DialogTurnResult, FoundChoice, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
 import { recordDialog } from '../bot/interactionLog/turnInsights';
+import { buttonChoicePrompt } from './shared/buttonChoicePrompt';
 import { localize } from './shared/localization';
 import { withMenu } from './shared/menu';
 
@@ -8,13 +9,12 @@ const CHOICE = 'confirmCancel.choice';
 
 /**
  * Asks before discarding a form the person has started. It runs in the main dialog's own stack, on top
- * of the form: "Oui" cancels the whole stack and shows the menu; "Non" pops back to the form, which
- * asks its current question again (ComponentDialog.resumeDialog reprompts).
+ * of the form: "Oui" cancels the whole stack and shows the menu; "Non", or anything else, pops back to
+ * the form, which asks its current question again (ComponentDialog.resumeDialog reprompts).
  */
 export function confirmCancelDialogs(): Dialog[] {
-  const choice = new ChoicePrompt(CHOICE);
-  choice.style = ListStyle.suggestedAction;
-  return [choice, new WaterfallDialog(CONFIRM_CANCEL_DIALOG, [ask, decide])];
+  // An answer that is neither yes nor no keeps the form (nothing is discarded without a clear yes).
+  return [buttonChoicePrompt(CHOICE, async () => true), new WaterfallDialog(CONFIRM_CANCEL_DIALOG, [ask, decide])];
 }
 
 async function ask(step: WaterfallStepContext): Promise<DialogTurnResult> {
@@ -24,7 +24,6 @@ async function ask(step: WaterfallStepContext): Promise<DialogTurnResult> {
   const no = t('common:cancel.no');
   return step.prompt(CHOICE, {
     prompt: t('common:cancel.confirm'),
-    retryPrompt: `${t('common:choice.retry')} ${t('common:cancel.confirm')}`,
     choices: [
       { value: 'yes', action: { type: 'imBack', title: yes, value: yes }, synonyms: ['oui', 'o', 'yes', 'y', 'annuler', 'cancel'] },
       { value: 'no', action: { type: 'imBack', title: no, value: no }, synonyms: ['non', 'n', 'no', 'continuer', 'continue'] },
@@ -35,7 +34,7 @@ async function ask(step: WaterfallStepContext): Promise<DialogTurnResult> {
 async function decide(step: WaterfallStepContext): Promise<DialogTurnResult> {
   const { t, lang } = localize(step.context);
   recordDialog(step.context, CONFIRM_CANCEL_DIALOG);
-  if ((step.result as FoundChoice).value === 'yes') {
+  if ((step.result as FoundChoice | undefined)?.value === 'yes') {
     await step.context.sendActivity(withMenu(lang, t('common:cancel.done')));
     return step.cancelAllDialogs();
   }

@@ -12,7 +12,6 @@ import {
   WaterfallStepContext,
 } from 'botbuilder-dialogs';
 import { recordDialog, recordIntent } from '../bot/interactionLog/turnInsights';
-import { contacts } from '../domain/contacts';
 import { decide, Decision } from '../domain/understanding/decision';
 import { Intents } from '../domain/understanding/intents';
 import { CONFIRM_CANCEL_DIALOG, confirmCancelDialogs } from './confirmCancelDialog';
@@ -81,10 +80,13 @@ export class MainDialog extends ComponentDialog {
 
   private async interrupt(innerDc: DialogContext): Promise<DialogTurnResult | undefined> {
     const { context } = innerDc;
-    if (context.activity.type !== 'message' || innerDc.stack.some((entry) => entry.id === CONFIRM_CANCEL_DIALOG)) return undefined;
+    if (context.activity.type !== 'message') return undefined;
     const { t, lang } = localize(context);
     const command = detectCommand(context.activity.text, lang);
     if (!command) return undefined;
+    // While « Voulez-vous vraiment abandonner? » is asked, « annuler » is an answer to it, not a new command.
+    const confirming = innerDc.stack.some((entry) => entry.id === CONFIRM_CANCEL_DIALOG);
+    if (confirming && command !== 'help' && command !== 'handoff') return undefined;
     recordIntent(context, command, 1);
     if (command === 'help' || command === 'handoff') {
       await context.sendActivity(command === 'help' ? `${t('common:help.text')}\n\n${t('common:help.commands')}` : this.handoff(context));
@@ -130,7 +132,12 @@ export class MainDialog extends ComponentDialog {
     if (decision.kind === 'clarify') {
       // Not answered yet: recorded as None, so the statistics never count a guess as an answered question.
       recordIntent(context, Intents.none, decision.score);
-      await context.sendActivity(clarifyActivity(context, decision.options.map((o) => o.intent)));
+      await context.sendActivity(
+        clarifyActivity(
+          context,
+          decision.options.map((o) => o.intent),
+        ),
+      );
       return step.endDialog();
     }
     const intent = decision.intent;
@@ -161,18 +168,15 @@ export class MainDialog extends ComponentDialog {
     else await context.sendActivity(withMenu(lang, t('common:menu.prompt')));
   }
 
+  /** Small talk and commands recognized as intents; every other intent has its own dialog (dialogs/routes.ts). */
   private async answerBuiltIn(context: TurnContext, intent: string): Promise<void> {
     const { t, lang } = localize(context);
-    const c = contacts();
     const answers: Record<string, () => Partial<Activity> | string> = {
       [Intents.greeting]: () => withMenu(lang, t('common:smallTalk.greeting')),
       [Intents.thanks]: () => withMenu(lang, t('common:smallTalk.thanks')),
       [Intents.goodbye]: () => t('common:smallTalk.goodbye'),
       [Intents.help]: () => withMenu(lang, `${t('common:help.text')}\n\n${t('common:help.commands')}`),
       [Intents.handoff]: () => withMenu(lang, this.handoff(context)),
-      [Intents.complaintFile]: () => withMenu(lang, t('common:interim.complaint', { email: c.complaints.email.display })),
-      [Intents.complaintStatus]: () => withMenu(lang, t('common:interim.complaintStatus', { email: c.complaints.email.display })),
-      [Intents.examProblem]: () => withMenu(lang, t('common:interim.exam', { email: c.caDotation.emailExam.display })),
     };
     await context.sendActivity((answers[intent] ?? (() => withMenu(lang, t('common:menu.prompt'))))());
   }

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import i18next, { i18n as I18n, Resource, ResourceLanguage, TFunction } from 'i18next';
+import { collapseAbbreviationPeriod } from './format/dates';
 import { projectPath } from './paths';
 
 export type Lang = 'fr' | 'en';
@@ -29,7 +30,9 @@ export function i18n(): I18n {
     }
   }
   const created = i18next.createInstance();
+  created.use({ type: 'postProcessor', name: 'abbreviationPeriod', process: (value: string) => collapseAbbreviationPeriod(value) });
   void created.init({
+    postProcess: ['abbreviationPeriod'],
     resources,
     lng: 'fr',
     fallbackLng: 'fr',

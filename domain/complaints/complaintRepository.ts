@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import type { Database } from '../db/database';
+import { keysetPages, mapRows } from '../db/keysetPages';
 import type { Complaint, ComplaintEvent, ComplaintEventType, ComplaintService, ComplaintStatus, ContactMethod } from './complaint';
 
 interface ComplaintRow {
@@ -121,27 +122,10 @@ export class ComplaintRepository {
     return rows.map(toComplaint);
   }
 
-  /**
-   * Streams complaints in reception order, for exports of any size in constant memory. Reads pages of
-   * `pageSize` rows after the last (received_at, id) seen: knex's sqlite3 `stream()` reads the whole
-   * result before emitting, and paging also frees the single connection between pages.
-   */
-  async *stream(filter: ComplaintFilter = {}, pageSize = 500): AsyncIterable<Complaint> {
-    let remaining = filter.limit ?? Number.POSITIVE_INFINITY;
-    let after: { receivedAt: string; id: number } | undefined;
-    while (remaining > 0) {
-      const size = Math.min(pageSize, remaining);
-      const query = this.filtered({ ...filter, limit: undefined, offset: undefined }).orderBy('received_at').orderBy('id').limit(size);
-      const cursor = after;
-      // A row-value comparison lets SQLite seek in the received_at index (an OR would scan it from the start).
-      if (cursor) query.whereRaw('(received_at, id) > (?, ?)', [cursor.receivedAt, cursor.id]);
-      else if (filter.offset) query.offset(filter.offset);
-      const rows = (await query) as ComplaintRow[];
-      for (const row of rows) yield toComplaint(row);
-      if (rows.length < size) return;
-      remaining -= rows.length;
-      after = { receivedAt: rows[rows.length - 1].received_at, id: rows[rows.length - 1].id };
-    }
+  /** Streams complaints in reception order, for exports of any size in constant memory. */
+  stream(filter: ComplaintFilter = {}, pageSize = 500): AsyncIterable<Complaint> {
+    const query = () => this.filtered({ ...filter, limit: undefined, offset: undefined });
+    return mapRows(keysetPages<ComplaintRow>(query, 'received_at', { limit: filter.limit, offset: filter.offset, pageSize }), toComplaint);
   }
 
   /** Open complaints (not closed or abandoned) with at least one clock still running. */

@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import type { Database } from '../db/database';
+import { keysetPages, mapRows } from '../db/keysetPages';
 import type { ExamIncident, ExamIncidentFilter, ExamRoute, IncidentPriority, IncidentStatus, ProblemKind } from './examIncident';
 
 interface ExamIncidentRow {
@@ -56,8 +57,8 @@ export class ExamIncidentRepository {
 
   /** Incidents in creation order, for exports of any size in constant memory. */
   stream(filter: ExamIncidentFilter = {}): AsyncIterable<ExamIncident> {
-    const query = this.filtered(filter).orderBy('created_at').orderBy('id');
-    return mapAsync(query.stream() as AsyncIterable<ExamIncidentRow>, toIncident);
+    const query = () => this.filtered({ ...filter, limit: undefined, offset: undefined });
+    return mapRows(keysetPages<ExamIncidentRow>(query, 'created_at', { limit: filter.limit, offset: filter.offset }), toIncident);
   }
 
   /** Number of incidents per value of a column, for the rows matching the filter (limit/offset ignored). */
@@ -81,10 +82,6 @@ export class ExamIncidentRepository {
     if (filter.offset) query.offset(filter.offset);
     return query;
   }
-}
-
-async function* mapAsync<A, B>(source: AsyncIterable<A>, map: (a: A) => B): AsyncIterable<B> {
-  for await (const item of source) yield map(item);
 }
 
 function toIncident(r: ExamIncidentRow): ExamIncident {

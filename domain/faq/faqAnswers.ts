@@ -1,5 +1,5 @@
 import type { BusinessCalendar, LocalDate } from '../calendar/businessCalendar';
-import { formatClockTime, formatLongDate } from '../format/dates';
+import { collapseAbbreviationPeriod, formatClockTime, formatLongDate } from '../format/dates';
 import { describeCentreNow, describeWeeklyHours } from '../format/openingHoursText';
 import type { Lang, Translate } from '../i18n';
 import type { OpeningPeriod, ServiceHours, Weekday } from '../serviceHours';
@@ -41,8 +41,7 @@ const WEEKDAY_WORDS: Record<string, Weekday> = {
  */
 export function renderAnswer(entry: FaqEntry, context: AnswerContext): string {
   const text = entry.answer[context.lang].replace(/\{\{\s*([^}]+?)\s*\}\}/g, (_, name: string) => placeholderValue(name, context));
-  return text
-    .replace(/([ap])\.m\.\./g, '$1.m.') // « until 4:30 p.m.. » when a sentence ends on an English time
+  return collapseAbbreviationPeriod(text)
     .split(/\n{2,}/)
     .map((paragraph) => paragraph.trim())
     .filter(Boolean)

@@ -1,7 +1,7 @@
 import type { BusinessCalendar } from '../calendar/businessCalendar';
 import type { Lang, Translate } from '../i18n';
 import type { OpenStatus, ServiceHours } from '../serviceHours';
-import { formatClockTime, formatLongDate, formatTimeOfDay, formatWeekday } from './dates';
+import { collapseAbbreviationPeriod, formatClockTime, formatLongDate, formatTimeOfDay, formatWeekday } from './dates';
 
 /** « lundi, mardi, jeudi et vendredi : de 8 h 30 à 12 h et de 13 h à 16 h 30; mercredi : … », days with the same hours grouped. */
 export function describeWeeklyHours(hours: ServiceHours, t: Translate, lang: Lang): string {
@@ -17,7 +17,7 @@ export function describeWeeklyHours(hours: ServiceHours, t: Translate, lang: Lan
     else groups.push({ days: [t(`common:hours.days.${day}`)], periods: text });
   }
   const lines = groups.map((g) => t('common:hours.line', { days: joinWords(g.days, t), periods: g.periods }));
-  return `${lines.join(t('common:hours.lineSeparator'))}. ${t('common:hours.closedWeekendsHolidays')}`;
+  return collapseAbbreviationPeriod(`${lines.join(t('common:hours.lineSeparator'))}. ${t('common:hours.closedWeekendsHolidays')}`);
 }
 
 /** « Le Centre est ouvert en ce moment, jusqu'à 12 h. » or « Le Centre est fermé en ce moment. Il rouvre demain à 8 h 30. » */

@@ -267,6 +267,19 @@ describe('complaint intake dialog (fr-CA)', () => {
     expect(await say('Marie Tremblay')).toContain("Je n'ai pas bien compris"); // the form is gone
   });
 
+  it('keeps the form when the answer to « abandonner? » is unclear, and answers « parler à un agent » meanwhile', async () => {
+    h = await createConversationHarness({ now: NOW });
+    await send('Déposer une plainte');
+    await send('Oui');
+    expect(await say('annuler')).toContain('Voulez-vous vraiment abandonner?');
+    const agent = await say('parler à un agent');
+    expect(agent).toContain('418 528-7157'); // « un » is not read as choice 1 (« Oui, abandonner »)
+    expect(agent).toContain('Voulez-vous vraiment abandonner?');
+    const unclear = await say('je ne sais pas trop');
+    expect(unclear).toContain("D'accord, on continue.");
+    expect(await say('Marie Tremblay')).toContain('Comment préférez-vous'); // the name question was still open
+  });
+
   it('asks before discarding from the summary too (word and card button), and shows the summary again on « Non »', async () => {
     h = await createConversationHarness({ now: NOW });
     const card = cardOf(await fillUpToSummary())!;

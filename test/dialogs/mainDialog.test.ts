@@ -60,7 +60,8 @@ describe('conversation shell', () => {
     h = await createConversationHarness({ now: '2026-11-23T15:00:00Z' });
     const reply = await h.say({ type: 'message', text: 'talk to an agent', locale: 'en-US' });
     expect(reply).toContain('To talk to a person');
-    expect(reply).toContain('The Centre is open right now, until 12:00 p.m.');
+    expect(reply).toContain('The Centre is open right now, until 12:00 p.m.\n');
+    expect(reply).not.toContain('p.m..');
   });
 
   it('never stays silent: unknown input gets a short fallback and the menu, then a person after two misses', async () => {

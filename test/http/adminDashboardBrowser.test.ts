@@ -1,36 +1,16 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { chromium, Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import { BusinessCalendar } from '../../domain/calendar/businessCalendar';
 import { fixedClock } from '../../domain/clock';
-import { projectPath } from '../../domain/paths';
+import { axeViolations, describeInBrowser, launchChromium, TestBrowser } from '../helpers/browser';
 import { RunningTestApplication, startTestApplication } from '../helpers/testApplication';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const STAFF = 'staff-token-aaaaaaaaaaaaaaaaaaaaaaaa';
 const MANAGER = 'manager-token-bbbbbbbbbbbbbbbbbbbbbbbb';
 const calendar = BusinessCalendar.fromDataFile();
-const describeWithBrowser = existsSync(CHROMIUM) ? describe : describe.skip;
 
-interface AxeResult {
-  violations: Array<{ id: string; impact: string; nodes: Array<{ target: string[] }> }>;
-}
-
-/** WCAG 2.1 A and AA rules of axe-core on the page as it is. */
-async function axe(page: Page): Promise<AxeResult['violations']> {
-  if (!(await page.evaluate(() => 'axe' in window))) {
-    await page.addScriptTag({ content: readFileSync(projectPath('node_modules', 'axe-core', 'axe.min.js'), 'utf8') });
-  }
-  const result = (await page.evaluate(() =>
-    (window as unknown as { axe: { run: (ctx: Document, o: unknown) => Promise<unknown> } }).axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-    }),
-  )) as AxeResult;
-  return result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => ({ target: n.target })) }));
-}
-
-describeWithBrowser('dashboard in a browser (Chromium, axe-core)', () => {
+describeInBrowser('dashboard in a browser (Chromium, axe-core)', () => {
   let running: RunningTestApplication;
-  let browser: Browser;
+  let browser: TestBrowser;
   let context: BrowserContext;
   let reference: string;
 
@@ -55,12 +35,10 @@ describeWithBrowser('dashboard in a browser (Chromium, axe-core)', () => {
     );
     clock.set(calendar.instantAt('2026-10-15', 9, 0));
     await complaints.recordFirstContact(other.complaint.reference, { actor: 'alice' }); // 6th business day: late
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
-    // CSP bypassed only so that axe-core can be injected; it also means an escaping bug would run here.
-    context = await browser.newContext({ bypassCSP: true, locale: 'fr-CA' });
+    browser = await launchChromium();
+    context = browser.context;
   });
   afterAll(async () => {
-    await context?.close();
     await browser?.close();
     await running?.close();
   });
@@ -69,7 +47,7 @@ describeWithBrowser('dashboard in a browser (Chromium, axe-core)', () => {
     const page = await context.newPage();
     await page.goto(`${running.botUrl}/admin`);
     await page.waitForSelector('#login:not([hidden])');
-    expect(await axe(page)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
 
     await page.fill('#token', 'pas-le-bon-jeton-xxxxxxxxxxxxxxxx');
     await page.click('#login-form button[type=submit]');
@@ -92,7 +70,7 @@ describeWithBrowser('dashboard in a browser (Chromium, axe-core)', () => {
     expect(await page.textContent('#chart-title')).toBe('Conformité mensuelle aux normes de service');
     expect(await page.locator('figure table caption').textContent()).toBe('Conformité mensuelle : données du diagramme');
     expect(await page.locator('#breaches tbody tr').count()).toBe(2); // one contacted on the 6th business day, one not contacted
-    expect(await axe(page)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
     await page.close();
   });
 
@@ -108,7 +86,7 @@ describeWithBrowser('dashboard in a browser (Chromium, axe-core)', () => {
     expect(await page.locator('#complaint dd.citizen-text').first().textContent()).toBe('<script>window.__xss=2</script>\nDeuxième ligne');
     expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
     expect(await page.locator('#complaint img').count()).toBe(0);
-    expect(await axe(page)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
 
     await page.fill('#note', 'Appel fait');
     await page.click('text=Consigner le premier contact');
@@ -130,7 +108,7 @@ describeWithBrowser('dashboard in a browser (Chromium, axe-core)', () => {
     expect(await page.textContent('#page-title')).toBe('Complaints');
     expect(await page.locator('#standards').count()).toBe(0);
     expect(await page.locator('#results tbody tr').count()).toBe(2);
-    expect(await axe(page)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
     await page.click('#logout');
     expect(await page.evaluate(() => sessionStorage.getItem('caDotationAdminToken'))).toBeNull();
     await page.close();
