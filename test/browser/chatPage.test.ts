@@ -81,8 +81,9 @@ describeInBrowser('the Québec.ca chat page in Chromium', () => {
       await send(page, 'parler à une personne');
       await waitForCount(botBubbles(page, '418 528-7157'), 1);
       expect(await userBubbles(page, 'parler à une personne').count()).toBe(1);
-      expect(await botBubbles(page, '418 528-7157').innerText()).toContain('1 866 672-3460');
-      expect((await page.evaluate(() => (window as unknown as { liveText: string[] }).liveText)).join(' ')).toContain('418 528-7157');
+      // The page keeps phone numbers on one line (no-break spaces).
+      expect(await botBubbles(page, '418 528-7157').innerText()).toContain('1\u00a0866\u00a0672-3460');
+      expect((await page.evaluate(() => (window as unknown as { liveText: string[] }).liveText)).join(' ').replace(/\u00a0/g, ' ')).toContain('418 528-7157');
 
       await choose(page, 'Parler à une personne');
       await waitForCount(botBubbles(page, '418 528-7157'), 2);

@@ -212,11 +212,38 @@
     }, delay);
   }
 
+  // Keeps « 418 528-7157 », « 1 866 672-3460 » and « 8 h 30 » on one line in the assistant's messages.
+  var NBSP = '\u00a0';
+  function keepTogether(text) {
+    return text
+      .replace(/\b1 (\d{3}) (\d{3}-\d{4})\b/g, '1' + NBSP + '$1' + NBSP + '$2')
+      .replace(/\b(\d{3}) (\d{3}-\d{4})\b/g, '$1' + NBSP + '$2')
+      .replace(/\b(\d{1,2}) h(?: (\d{2}))?\b/g, function (match, hours, minutes) {
+        return hours + NBSP + 'h' + (minutes ? NBSP + minutes : '');
+      });
+  }
+
+  function fromAssistant(action) {
+    var activity = action.type === 'DIRECT_LINE/INCOMING_ACTIVITY' && action.payload && action.payload.activity;
+    return activity && activity.from && activity.from.role === 'bot' && typeof activity.text === 'string' ? activity : undefined;
+  }
+
+  function typographyMiddleware() {
+    return function (next) {
+      return function (action) {
+        var activity = fromAssistant(action);
+        if (!activity) return next(action);
+        var payload = Object.assign({}, action.payload, { activity: Object.assign({}, activity, { text: keepTogether(activity.text) }) });
+        return next(Object.assign({}, action, { payload: payload }));
+      };
+    };
+  }
+
   function render(session) {
     var element = document.createElement('div');
     element.className = 'webchat-host__root';
     host.replaceChildren(element);
-    var store = window.WebChat.createStore();
+    var store = window.WebChat.createStore({}, typographyMiddleware);
     var directLine = window.WebChat.createDirectLine({
       token: session.token,
       domain: session.domain,
@@ -341,7 +368,8 @@
       }
       out.push('');
     });
-    return out.join('\r\n');
+    // The page keeps numbers and times on one line with no-break spaces; the file gets plain ones.
+    return out.join('\r\n').replace(/\u00a0/g, ' ');
   }
 
   downloadButton.addEventListener('click', function () {
