@@ -1,4 +1,3 @@
-import { Writable } from 'node:stream';
 import { runCli } from '../../bot/cli/runCli';
 import { complaintRetentionJob } from '../../bot/complaintRetentionJob';
 import { loadConfig } from '../../bot/config';
@@ -10,15 +9,8 @@ import { ComplaintRepository } from '../../domain/complaints/complaintRepository
 import { ComplaintService } from '../../domain/complaints/complaintService';
 import { Database, openDatabase } from '../../domain/db/database';
 import { startTestApplication } from '../helpers/testApplication';
+import { Capture } from '../helpers/capture';
 import { tempDatabaseUrl, tempDir } from '../helpers/tempDir';
-
-class Capture extends Writable {
-  text = '';
-  override _write(chunk: Buffer, _e: BufferEncoding, cb: () => void): void {
-    this.text += chunk.toString('utf8');
-    cb();
-  }
-}
 
 const input: ComplaintInput = {
   name: 'Paul Bédard',

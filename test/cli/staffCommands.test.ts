@@ -1,7 +1,6 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import { runCli } from '../../bot/cli/runCli';
 import { BusinessCalendar } from '../../domain/calendar/businessCalendar';
 import { fixedClock } from '../../domain/clock';
@@ -12,18 +11,11 @@ import { openDatabase } from '../../domain/db/database';
 import { ExamIncidentRepository } from '../../domain/exams/examIncidentRepository';
 import { ExamIncidentService } from '../../domain/exams/examIncidentService';
 import { ServiceHours } from '../../domain/serviceHours';
+import { Capture } from '../helpers/capture';
 import { tempDatabaseUrl, tempDir } from '../helpers/tempDir';
 
 const calendar = BusinessCalendar.fromDataFile();
 const at = (date: string, h: number, m = 0) => calendar.instantAt(date, h, m);
-
-class Capture extends Writable {
-  text = '';
-  override _write(chunk: Buffer, _e: BufferEncoding, cb: () => void): void {
-    this.text += chunk.toString('utf8');
-    cb();
-  }
-}
 
 const input: ComplaintInput = {
   name: 'Jean Untel',

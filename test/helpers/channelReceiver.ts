@@ -75,7 +75,8 @@ export class ChannelReceiver {
   }
 }
 
-function readJson(req: IncomingMessage): Promise<unknown> {
+/** The JSON body of a request, or null when it is not JSON. */
+export function readJson(req: IncomingMessage): Promise<unknown> {
   return new Promise((resolve) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));

@@ -1,8 +1,9 @@
-import { createServer, IncomingMessage, Server } from 'node:http';
+import { createServer, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
 import { loadConfig } from '../../bot/config';
 import { createLogger } from '../../bot/logger';
+import { readJson } from '../helpers/channelReceiver';
 import { startTestApplication, RunningTestApplication } from '../helpers/testApplication';
 
 const SECRET = 'direct-line-secret-0123456789';
@@ -16,7 +17,7 @@ class FakeDirectLine {
 
   async start(): Promise<string> {
     this.server = createServer((req, res) => {
-      void readBody(req).then((body) => {
+      void readJson(req).then((body) => {
         this.requests.push({ method: req.method, url: req.url, authorization: req.headers.authorization, body });
         res.writeHead(this.answer.status, { 'content-type': 'application/json' });
         res.end(typeof this.answer.body === 'string' ? this.answer.body : JSON.stringify(this.answer.body));
@@ -30,20 +31,6 @@ class FakeDirectLine {
   stop(): Promise<void> {
     return new Promise((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
   }
-}
-
-function readBody(req: IncomingMessage): Promise<unknown> {
-  return new Promise((resolve) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      try {
-        resolve(JSON.parse(Buffer.concat(chunks).toString('utf8') || 'null'));
-      } catch {
-        resolve(null);
-      }
-    });
-  });
 }
 
 describe('DIRECT_LINE_SECRET: the page gets its token from Azure Direct Line (a fake one here)', () => {
