@@ -50,3 +50,8 @@ export function i18n(): I18n {
 export function translator(lang: Lang): Translate {
   return i18n().getFixedT(lang);
 }
+
+/** The translation of `key`, or `fallback` (e.g. a raw service key) when the locales have none. */
+export function label(t: Translate, key: string, fallback: string): string {
+  return t(key, { defaultValue: fallback });
+}

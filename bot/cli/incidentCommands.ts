@@ -1,10 +1,9 @@
 import type { Command } from 'commander';
 import { EXAM_ROUTES, ExamIncidentFilter, PROBLEM_KINDS } from '../../domain/exams/examIncident';
-import { incidentColumns, label } from '../../domain/exports/exportColumns';
+import { incidentColumns } from '../../domain/exports/exportColumns';
 import { EXPORT_FORMATS, exportStream } from '../../domain/exports/tabularExport';
 import { formatIsoLocal } from '../../domain/format/dates';
-import type { Lang, Translate } from '../../domain/i18n';
-import { translator } from '../../domain/i18n';
+import { label, Lang, Translate, translator } from '../../domain/i18n';
 import { CliContext, CliError, ExitCode } from './cliContext';
 import {
   choiceOption,

@@ -1,10 +1,8 @@
 import { Readable } from 'node:stream';
 import type { Command } from 'commander';
-import { label } from '../../domain/exports/exportColumns';
 import { STATISTICS_SECTIONS, statisticsTable } from '../../domain/exports/statisticsExport';
 import { exportStream } from '../../domain/exports/tabularExport';
-import type { Lang, Translate } from '../../domain/i18n';
-import { translator } from '../../domain/i18n';
+import { label, Lang, Translate, translator } from '../../domain/i18n';
 import type { Period } from '../../domain/statistics/period';
 import type { ClockFigures, ComplaintFigures, StatisticsReport } from '../../domain/statistics/statisticsService';
 import type { CliContext } from './cliContext';

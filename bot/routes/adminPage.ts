@@ -3,6 +3,8 @@ import type { Request, Response, Server } from 'restify';
 import { Lang, translator } from '../../domain/i18n';
 import { projectPath } from '../../domain/paths';
 import { sendError } from '../httpServer';
+import { escapeHtml } from '../../domain/format/html';
+import { scriptJson } from '../web/html';
 
 /** The dashboard's files (web/admin, owned by the staff tools); nothing else is served from there. */
 const ASSETS: Record<string, string> = {
@@ -112,18 +114,4 @@ export function renderAdminPage(template: string, lang: Lang, path: string): str
     .replace(/\{\{t:([\w.]+)\}\}/g, (_m, key: string) => escapeHtml(t(`admin:${key}`)))
     .replace(/\{\{(?!strings\}\})(\w+)\}\}/g, (m, key: string) => (key in values ? escapeHtml(values[key]) : m))
     .replace('{{strings}}', () => scriptJson(strings));
-}
-
-export function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
-}
-
-/** JSON inside <script type="application/json">: `<`, `>`, `&` and line separators escaped so nothing closes the element. */
-function scriptJson(value: unknown): string {
-  return JSON.stringify(value)
-    .replace(/</g, '\\u003c')
-    .replace(/>/g, '\\u003e')
-    .replace(/&/g, '\\u0026')
-    .replace(/\u2028/g, '\\u2028')
-    .replace(/\u2029/g, '\\u2029');
 }

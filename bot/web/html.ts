@@ -1,3 +1,5 @@
+import { escapeHtml } from '../../domain/format/html';
+
 /** HTML that is already safe (built by `html` or escaped): inserted as is by `html`. */
 export class SafeHtml {
   constructor(readonly value: string) {}
@@ -5,12 +7,6 @@ export class SafeHtml {
   toString(): string {
     return this.value;
   }
-}
-
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ESCAPES[c]);
 }
 
 /**
@@ -38,12 +34,15 @@ function render(value: unknown): string {
  * written as \u escapes, so the data cannot close the element or be read as markup.
  */
 export function jsonForScript(value: unknown): SafeHtml {
-  return new SafeHtml(
-    JSON.stringify(value)
-      .replace(/</g, '\\u003c')
-      .replace(/>/g, '\\u003e')
-      .replace(/&/g, '\\u0026')
-      .replace(/\u2028/g, '\\u2028')
-      .replace(/\u2029/g, '\\u2029'),
-  );
+  return new SafeHtml(scriptJson(value));
+}
+
+/** The same, as a plain string, for pages filled by placeholders rather than by `html`. */
+export function scriptJson(value: unknown): string {
+  return JSON.stringify(value)
+    .replace(/</g, '\\u003c')
+    .replace(/>/g, '\\u003e')
+    .replace(/&/g, '\\u0026')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
 }

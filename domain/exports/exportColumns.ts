@@ -1,7 +1,7 @@
 import type { Complaint } from '../complaints/complaint';
 import type { ExamIncident } from '../exams/examIncident';
 import { formatIsoLocal } from '../format/dates';
-import type { Translate } from '../i18n';
+import { label, Translate } from '../i18n';
 import type { ExportColumn } from './tabularExport';
 
 /**
@@ -42,7 +42,6 @@ function memoize(lookup: (key: string) => string): (key: string) => string {
 const onTime = (eventAt: Date | undefined, dueAt: Date): boolean | null => (eventAt ? eventAt.getTime() <= dueAt.getTime() : null);
 
 /** A label from a namespace owned by another feature, or the raw key while that label does not exist. */
-export const label = (t: Translate, key: string, raw: string): string => t(key, { defaultValue: raw });
 
 export interface ComplaintExportOptions {
   /**

@@ -1,7 +1,6 @@
 import { COMPLAINT_STANDARDS } from '../complaints/complaint';
-import type { Translate } from '../i18n';
+import { label, Translate } from '../i18n';
 import type { Breach, ClockFigures, ComplaintFigures, StatisticsReport } from '../statistics/statisticsService';
-import { label } from './exportColumns';
 import type { CellValue, ExportColumn } from './tabularExport';
 
 export const STATISTICS_SECTIONS = ['complaints', 'breaches', 'conversations'] as const;

@@ -1,7 +1,8 @@
 import type { BusinessCalendar } from '../calendar/businessCalendar';
 import { COMPLAINT_STANDARDS } from '../complaints/complaint';
 import { formatLongDate, formatTimeOfDay } from '../format/dates';
-import { Lang, Translate, translator } from '../i18n';
+import { escapeHtml } from '../format/html';
+import { label, Lang, Translate, translator } from '../i18n';
 import { ALERT_LEVELS, AlertLevel, compareForDigest, PlannedAlert } from './alerts';
 import type { RenderedDigest } from './reminderRepository';
 
@@ -122,12 +123,5 @@ function describer(t: Translate, options: DigestOptions) {
 
 /** The service's label from the complaint namespace (complaint:services.<key>), or the key itself. */
 export function serviceLabel(t: Translate, service: string): string {
-  const value: unknown = t(`complaint:services.${service}`, { returnObjects: true, defaultValue: '' });
-  if (typeof value === 'string' && value.trim() && value !== `services.${service}`) return value;
-  if (value && typeof value === 'object' && typeof (value as { label?: unknown }).label === 'string') return (value as { label: string }).label;
-  return service;
-}
-
-export function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+  return label(t, `complaint:services.${service}`, service);
 }

@@ -2,7 +2,8 @@ import { BusinessCalendar } from '../../domain/calendar/businessCalendar';
 import { alertsFor, clockPosition, lowerLevels, PlannedAlert } from '../../domain/reminders/alerts';
 import { mailErrorCode } from '../../domain/reminders/mailer';
 import { translator } from '../../domain/i18n';
-import { escapeHtml, renderDigest, serviceLabel, staffComplaintUrl } from '../../domain/reminders/reminderDigest';
+import { escapeHtml } from '../../domain/format/html';
+import { renderDigest, serviceLabel, staffComplaintUrl } from '../../domain/reminders/reminderDigest';
 
 const calendar = BusinessCalendar.fromDataFile();
 const at = (date: string, hour = 8) => calendar.instantAt(date, hour, 0);

@@ -3,7 +3,8 @@ import type { Activity } from 'botbuilder';
 import { DirectLineConversationStore } from '../../bot/directLine/conversationStore';
 import { RateLimiter } from '../../bot/directLine/rateLimiter';
 import { bearerToken, DirectLineTokens } from '../../bot/directLine/tokens';
-import { escapeHtml, html, jsonForScript } from '../../bot/web/html';
+import { html, jsonForScript } from '../../bot/web/html';
+import { escapeHtml } from '../../domain/format/html';
 import { fixedClock } from '../../domain/clock';
 
 const NOW = '2026-11-23T15:00:00Z';
