@@ -47,7 +47,79 @@ interface EventRow {
   note: string | null;
 }
 
-export type NewComplaintRow = Omit<ComplaintRow, 'id'>;
+/** The stored fields of a complaint, by their domain names; null clears an optional one. */
+export interface ComplaintFields {
+  reference: string;
+  submissionId: string;
+  status: ComplaintStatus;
+  receivedAt: Date;
+  receivedDate: string;
+  calendarVersion: string;
+  firstContactDueDate: string;
+  firstContactDueAt: Date;
+  answerDueDate: string;
+  answerDueAt: Date;
+  firstContactAt: Date | null;
+  answeredAt: Date | null;
+  firstContactBusinessDays: number | null;
+  answerBusinessDays: number | null;
+  closedAt: Date | null;
+  abandonedAt: Date | null;
+  name: string;
+  contactMethod: ContactMethod;
+  contactValue: string;
+  contactKey: string;
+  service: ComplaintService;
+  incidentDate: string | null;
+  description: string;
+  desiredOutcome: string | null;
+  channelId: string | null;
+  conversationId: string | null;
+  locale: string | null;
+  anonymized: boolean;
+  updatedAt: Date;
+}
+
+const COLUMNS: Record<keyof ComplaintFields, keyof ComplaintRow> = {
+  reference: 'reference',
+  submissionId: 'submission_id',
+  status: 'status',
+  receivedAt: 'received_at',
+  receivedDate: 'received_date',
+  calendarVersion: 'calendar_version',
+  firstContactDueDate: 'first_contact_due_date',
+  firstContactDueAt: 'first_contact_due_at',
+  answerDueDate: 'answer_due_date',
+  answerDueAt: 'answer_due_at',
+  firstContactAt: 'first_contact_at',
+  answeredAt: 'answered_at',
+  firstContactBusinessDays: 'first_contact_business_days',
+  answerBusinessDays: 'answer_business_days',
+  closedAt: 'closed_at',
+  abandonedAt: 'abandoned_at',
+  name: 'complainant_name',
+  contactMethod: 'contact_method',
+  contactValue: 'contact_value',
+  contactKey: 'contact_key',
+  service: 'service',
+  incidentDate: 'incident_date',
+  description: 'description',
+  desiredOutcome: 'desired_outcome',
+  channelId: 'channel_id',
+  conversationId: 'conversation_id',
+  locale: 'locale',
+  anonymized: 'anonymized',
+  updatedAt: 'updated_at',
+};
+
+/** Column names and stored forms (instants as ISO-8601 UTC text) for the given fields. */
+function toRecord(fields: Partial<ComplaintFields>): Partial<Record<keyof ComplaintRow, unknown>> {
+  const record: Partial<Record<keyof ComplaintRow, unknown>> = {};
+  for (const [name, value] of Object.entries(fields) as Array<[keyof ComplaintFields, unknown]>) {
+    if (value !== undefined) record[COLUMNS[name]] = value instanceof Date ? value.toISOString() : value;
+  }
+  return record;
+}
 
 export interface ComplaintFilter {
   statuses?: ComplaintStatus[];
@@ -68,8 +140,8 @@ export class ComplaintRepository {
     return this.db.transaction(work);
   }
 
-  async insert(trx: Knex.Transaction, row: NewComplaintRow): Promise<number> {
-    const [inserted] = (await trx('complaints').insert(row).returning('id')) as Array<{ id: number } | number>;
+  async insert(trx: Knex.Transaction, fields: ComplaintFields): Promise<number> {
+    const [inserted] = (await trx('complaints').insert(toRecord(fields)).returning('id')) as Array<{ id: number } | number>;
     return typeof inserted === 'number' ? inserted : inserted.id;
   }
 
@@ -85,8 +157,8 @@ export class ComplaintRepository {
     });
   }
 
-  async update(trx: Knex.Transaction, id: number, changes: Partial<NewComplaintRow>): Promise<void> {
-    await trx('complaints').where({ id }).update(changes);
+  async update(trx: Knex.Transaction, id: number, changes: Partial<ComplaintFields>): Promise<void> {
+    await trx('complaints').where({ id }).update(toRecord(changes));
   }
 
   async findByReference(reference: string, trx: Knex.Transaction | Database = this.db): Promise<Complaint | undefined> {

@@ -11,7 +11,7 @@ import {
   ComplaintStatus,
   FINAL_STATUSES,
 } from './complaint';
-import type { ComplaintFilter, ComplaintRepository } from './complaintRepository';
+import type { ComplaintFields, ComplaintFilter, ComplaintRepository } from './complaintRepository';
 import { contactKey, normalizeEmail, normalizePhone } from './contact';
 import { computeDeadlines } from './deadlines';
 
@@ -59,37 +59,36 @@ export class ComplaintService {
     try {
       const complaint = await this.repository.transaction(async (trx) => {
         const reference = await nextReference(trx, COMPLAINT_REFERENCE_PREFIX, Number(deadlines.receivedDate.slice(0, 4)));
-        const iso = receivedAt.toISOString();
         const id = await this.repository.insert(trx, {
           reference,
-          submission_id: origin.submissionId,
+          submissionId: origin.submissionId,
           status: 'received',
-          received_at: iso,
-          received_date: deadlines.receivedDate,
-          calendar_version: deadlines.calendarVersion,
-          first_contact_due_date: deadlines.firstContactDueDate,
-          first_contact_due_at: deadlines.firstContactDueAt.toISOString(),
-          answer_due_date: deadlines.answerDueDate,
-          answer_due_at: deadlines.answerDueAt.toISOString(),
-          first_contact_at: null,
-          answered_at: null,
-          first_contact_business_days: null,
-          answer_business_days: null,
-          closed_at: null,
-          abandoned_at: null,
-          complainant_name: clean.name,
-          contact_method: clean.contactMethod,
-          contact_value: clean.contactValue,
-          contact_key: contactKey(clean.contactMethod, clean.contactValue)!,
+          receivedAt,
+          receivedDate: deadlines.receivedDate,
+          calendarVersion: deadlines.calendarVersion,
+          firstContactDueDate: deadlines.firstContactDueDate,
+          firstContactDueAt: deadlines.firstContactDueAt,
+          answerDueDate: deadlines.answerDueDate,
+          answerDueAt: deadlines.answerDueAt,
+          firstContactAt: null,
+          answeredAt: null,
+          firstContactBusinessDays: null,
+          answerBusinessDays: null,
+          closedAt: null,
+          abandonedAt: null,
+          name: clean.name,
+          contactMethod: clean.contactMethod,
+          contactValue: clean.contactValue,
+          contactKey: contactKey(clean.contactMethod, clean.contactValue)!,
           service: clean.service,
-          incident_date: clean.incidentDate ?? null,
+          incidentDate: clean.incidentDate ?? null,
           description: clean.description,
-          desired_outcome: clean.desiredOutcome ?? null,
-          channel_id: origin.channelId ?? null,
-          conversation_id: origin.conversationId ?? null,
+          desiredOutcome: clean.desiredOutcome ?? null,
+          channelId: origin.channelId ?? null,
+          conversationId: origin.conversationId ?? null,
           locale: origin.locale ?? null,
           anonymized: false,
-          updated_at: iso,
+          updatedAt: receivedAt,
         });
         await this.repository.insertEvent(trx, id, { occurredAt: receivedAt, type: 'received', toStatus: 'received', actor: 'citoyen' });
         return (await this.repository.findByReference(reference, trx))!;
@@ -138,27 +137,27 @@ export class ComplaintService {
   /** First contact made: stops the 5-day clock. */
   recordFirstContact(reference: string, action: StaffAction): Promise<Complaint> {
     return this.transition(reference, action, ['received'], 'contacted', 'first_contact', (at, complaint) => ({
-      first_contact_at: at,
-      first_contact_business_days: this.businessDaysSinceReceipt(complaint, at),
+      firstContactAt: at,
+      firstContactBusinessDays: this.businessDaysSinceReceipt(complaint, at),
     }));
   }
 
   /** Answer given: stops the 20-day clock (and the 5-day one, if no contact was recorded before: an answer is a contact). */
   recordAnswer(reference: string, action: StaffAction): Promise<Complaint> {
     return this.transition(reference, action, ['received', 'contacted'], 'answered', 'answered', (at, complaint) => ({
-      answered_at: at,
-      answer_business_days: this.businessDaysSinceReceipt(complaint, at),
-      ...(complaint.firstContactAt ? {} : { first_contact_at: at, first_contact_business_days: this.businessDaysSinceReceipt(complaint, at) }),
+      answeredAt: at,
+      answerBusinessDays: this.businessDaysSinceReceipt(complaint, at),
+      ...(complaint.firstContactAt ? {} : { firstContactAt: at, firstContactBusinessDays: this.businessDaysSinceReceipt(complaint, at) }),
     }));
   }
 
   close(reference: string, action: StaffAction): Promise<Complaint> {
-    return this.transition(reference, action, ['answered'], 'closed', 'closed', (at) => ({ closed_at: at }));
+    return this.transition(reference, action, ['answered'], 'closed', 'closed', (at) => ({ closedAt: at }));
   }
 
   /** The complainant withdrew or cannot be reached: both clocks stop. */
   abandon(reference: string, action: StaffAction): Promise<Complaint> {
-    return this.transition(reference, action, ['received', 'contacted', 'answered'], 'abandoned', 'abandoned', (at) => ({ abandoned_at: at }));
+    return this.transition(reference, action, ['received', 'contacted', 'answered'], 'abandoned', 'abandoned', (at) => ({ abandonedAt: at }));
   }
 
   async addNote(reference: string, action: StaffAction & { note: string }): Promise<void> {
@@ -176,14 +175,14 @@ export class ComplaintService {
     for (const complaint of finished) {
       await this.repository.transaction(async (trx) => {
         await this.repository.update(trx, complaint.id, {
-          complainant_name: '',
-          contact_value: '',
-          contact_key: '',
+          name: '',
+          contactValue: '',
+          contactKey: '',
           description: '',
-          desired_outcome: null,
-          conversation_id: null,
+          desiredOutcome: null,
+          conversationId: null,
           anonymized: true,
-          updated_at: now.toISOString(),
+          updatedAt: now,
         });
         await this.repository.insertEvent(trx, complaint.id, { occurredAt: now, type: 'anonymized', actor: 'système' });
       });
@@ -192,8 +191,8 @@ export class ComplaintService {
   }
 
   /** 0 when the event happens on the day of receipt; a first contact on the 5th business day after it is on time. */
-  private businessDaysSinceReceipt(complaint: Complaint, atIso: string): number {
-    return this.calendar.businessDaysBetween(complaint.receivedDate, this.calendar.localDateOf(new Date(atIso)));
+  private businessDaysSinceReceipt(complaint: Complaint, at: Date): number {
+    return this.calendar.businessDaysBetween(complaint.receivedDate, this.calendar.localDateOf(at));
   }
 
   private async transition(
@@ -202,7 +201,7 @@ export class ComplaintService {
     allowedFrom: ComplaintStatus[],
     to: ComplaintStatus,
     type: ComplaintEvent['type'],
-    changes: (atIso: string, complaint: Complaint) => Record<string, string | number>,
+    changes: (at: Date, complaint: Complaint) => Partial<ComplaintFields>,
   ): Promise<Complaint> {
     return this.repository.transaction(async (trx) => {
       const complaint = await this.repository.findByReference(reference, trx);
@@ -212,8 +211,7 @@ export class ComplaintService {
       }
       const at = action.at ?? this.clock.now();
       if (at < complaint.receivedAt) throw new ComplaintError('invalidInput', `the date is before the complaint was received`);
-      const nowIso = this.clock.now().toISOString();
-      await this.repository.update(trx, complaint.id, { status: to, ...changes(at.toISOString(), complaint), updated_at: nowIso });
+      await this.repository.update(trx, complaint.id, { status: to, ...changes(at, complaint), updatedAt: this.clock.now() });
       await this.repository.insertEvent(trx, complaint.id, {
         occurredAt: at,
         type,

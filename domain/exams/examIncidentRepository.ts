@@ -24,7 +24,8 @@ interface ExamIncidentRow {
   locale: string | null;
 }
 
-export type NewExamIncidentRow = Omit<ExamIncidentRow, 'id' | 'status'>;
+/** A new incident, by its domain names (its status starts as the table's default, open). */
+export type NewExamIncident = Omit<ExamIncident, 'id' | 'status'>;
 
 const TABLE = 'exam_incidents';
 
@@ -36,7 +37,25 @@ export class ExamIncidentRepository {
     return this.db.transaction(work);
   }
 
-  async insert(trx: Knex.Transaction, row: NewExamIncidentRow): Promise<void> {
+  async insert(trx: Knex.Transaction, incident: NewExamIncident): Promise<void> {
+    const row: Omit<ExamIncidentRow, 'id' | 'status'> = {
+      reference: incident.reference,
+      submission_id: incident.submissionId,
+      created_at: incident.createdAt.toISOString(),
+      problem_at: incident.problemAt?.toISOString() ?? null,
+      exam_in_progress: incident.examInProgress,
+      problem_kind: incident.problemKind,
+      exam_name: incident.examName ?? null,
+      device: incident.device ?? null,
+      browser: incident.browser ?? null,
+      priority: incident.priority,
+      route: incident.route,
+      centre_open: incident.centreOpen,
+      calendar_version: incident.calendarVersion,
+      channel_id: incident.channelId ?? null,
+      conversation_id: incident.conversationId ?? null,
+      locale: incident.locale ?? null,
+    };
     await trx(TABLE).insert(row);
   }
 
