@@ -12,7 +12,7 @@ import {
   FINAL_STATUSES,
 } from './complaint';
 import type { ComplaintFields, ComplaintFilter, ComplaintRepository } from './complaintRepository';
-import { contactKey, normalizeEmail, normalizePhone } from './contact';
+import { anyContactKey, contactKey, normalizeEmail, normalizePhone } from './contact';
 import { computeDeadlines } from './deadlines';
 
 export const DESCRIPTION_MAX_LENGTH = 4000;
@@ -118,7 +118,7 @@ export class ComplaintService {
 
   /** The complaint only when the contact matches the one given at intake; otherwise nothing, whatever the reason. */
   async findForCitizen(reference: string, contact: string): Promise<Complaint | undefined> {
-    const key = contact.includes('@') ? contactKey('email', contact) : contactKey('phone', contact);
+    const key = anyContactKey(contact);
     return key ? this.repository.findByReferenceAndContact(reference, key) : undefined;
   }
 
