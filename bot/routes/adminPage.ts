@@ -5,6 +5,7 @@ import { projectPath } from '../../domain/paths';
 import { sendError } from '../httpServer';
 import { escapeHtml } from '../../domain/format/html';
 import { scriptJson } from '../web/html';
+import { sendPage } from '../web/sendPage';
 
 /** The dashboard's files (web/admin, owned by the staff tools); nothing else is served from there. */
 const ASSETS: Record<string, string> = {
@@ -46,7 +47,7 @@ const POLICY = [
  * data is fetched by web/admin/admin.js with the bearer token the person types, kept in
  * sessionStorage (never in a URL or a cookie).
  */
-export function registerAdminPage(server: Server): void {
+export function registerAdminPage(server: Server, https: boolean): void {
   const template = readFileSync(projectPath('web', 'admin', 'index.html'), 'utf8');
   const pages = new Map<string, string>();
   const page = (lang: Lang, path: string): string => {
@@ -60,19 +61,7 @@ export function registerAdminPage(server: Server): void {
   };
   const langOf = (req: Request): Lang => (req.query?.lang === 'en' ? 'en' : 'fr');
 
-  const send = (req: Request, res: Response, path: string) => {
-    const body = page(langOf(req), path);
-    res.writeHead(200, {
-      'Content-Type': 'text/html; charset=utf-8',
-      'Content-Length': String(Buffer.byteLength(body)),
-      'Cache-Control': 'no-store',
-      'Content-Security-Policy': POLICY,
-      'X-Content-Type-Options': 'nosniff',
-      'X-Frame-Options': 'DENY',
-      'Referrer-Policy': 'no-referrer',
-    });
-    res.end(body);
-  };
+  const send = (req: Request, res: Response, path: string) => sendPage(res, page(langOf(req), path), POLICY, https);
   server.get('/admin', async (req: Request, res: Response) => send(req, res, '/admin'));
   server.get('/admin/complaints', async (req: Request, res: Response) => send(req, res, '/admin/complaints'));
   server.get('/admin/complaints/:reference', async (req: Request, res: Response) => {

@@ -27,7 +27,7 @@ import { registerAdminPage } from './adminPage';
 export const NOTE_MAX_LENGTH = 2000;
 
 export interface AdminRoutesOptions {
-  config: Pick<Config, 'ADMIN_TOKENS' | 'REMINDER_AT_RISK_FIRST_CONTACT_DAYS' | 'REMINDER_AT_RISK_ANSWER_DAYS'>;
+  config: Pick<Config, 'ADMIN_TOKENS' | 'REMINDER_AT_RISK_FIRST_CONTACT_DAYS' | 'REMINDER_AT_RISK_ANSWER_DAYS' | 'PUBLIC_BASE_URL'>;
   db: Database;
   services: Pick<DomainServices, 'complaints' | 'calendar' | 'clock'>;
   logger: Logger;
@@ -298,7 +298,7 @@ export function registerAdminRoutes(server: Server, options: AdminRoutesOptions)
     }),
   );
 
-  registerAdminPage(server);
+  registerAdminPage(server, config.PUBLIC_BASE_URL.startsWith('https:'));
 }
 
 function parse<T extends z.ZodType>(schema: T, value: unknown): z.infer<T> {

@@ -12,6 +12,7 @@ import { errorSummary } from '../errorSummary';
 import { sendError } from '../httpServer';
 import type { Logger } from '../logger';
 import { PageContext, renderChatPage, renderPrivacyPage } from '../web/pages';
+import { sendPage } from '../web/sendPage';
 import { StaticAssets } from '../web/staticAssets';
 import type { InFlightTurns } from './messagesRoute';
 
@@ -111,21 +112,4 @@ function pagePolicy(options: { nonce?: string; connectSources: string }): string
     "form-action 'self'",
     "frame-ancestors 'none'",
   ].join('; ');
-}
-
-function sendPage(res: Response, body: string, policy: string, https: boolean): void {
-  const headers: Record<string, string> = {
-    'Content-Type': 'text/html; charset=utf-8',
-    'Cache-Control': 'no-store',
-    'Content-Security-Policy': policy,
-    'X-Content-Type-Options': 'nosniff',
-    'X-Frame-Options': 'DENY',
-    'Referrer-Policy': 'no-referrer',
-    'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), payment=(), usb=()',
-    'Cross-Origin-Opener-Policy': 'same-origin',
-    'Cross-Origin-Resource-Policy': 'same-origin',
-  };
-  if (https) headers['Strict-Transport-Security'] = 'max-age=31536000';
-  res.writeHead(200, { ...headers, 'Content-Length': String(Buffer.byteLength(body)) });
-  res.end(body);
 }

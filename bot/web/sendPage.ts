@@ -1,0 +1,19 @@
+import type { Response } from 'restify';
+
+/** An HTML page with the security headers every page of the server gets (HSTS once served over https). */
+export function sendPage(res: Response, body: string, policy: string, https: boolean): void {
+  const headers: Record<string, string> = {
+    'Content-Type': 'text/html; charset=utf-8',
+    'Cache-Control': 'no-store',
+    'Content-Security-Policy': policy,
+    'X-Content-Type-Options': 'nosniff',
+    'X-Frame-Options': 'DENY',
+    'Referrer-Policy': 'no-referrer',
+    'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), payment=(), usb=()',
+    'Cross-Origin-Opener-Policy': 'same-origin',
+    'Cross-Origin-Resource-Policy': 'same-origin',
+  };
+  if (https) headers['Strict-Transport-Security'] = 'max-age=31536000';
+  res.writeHead(200, { ...headers, 'Content-Length': String(Buffer.byteLength(body)) });
+  res.end(body);
+}
