@@ -92,7 +92,7 @@ export async function createApplication(config: Config, options: ApplicationOpti
   const jobs = new ScheduledJobs(logger);
   jobs.add(interactionRetentionJob(config, interactions, clock, logger));
   jobs.add(complaintRetentionJob(config, services.complaints, logger));
-  registerReminderJobs(jobs, { config, db, clock, logger });
+  registerReminderJobs(jobs, { config, db, clock, calendar: services.calendar, logger });
 
   let stopping: Promise<void> | undefined;
   return {

@@ -242,6 +242,7 @@ describe('deadline reminders through a real SMTP server', () => {
       config: w.config,
       db: w.db,
       clock: w.clock,
+      calendar,
       logger,
     })!;
     expect(jobs.map((j) => [j.name, j.pattern])).toEqual([
