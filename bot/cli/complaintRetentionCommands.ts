@@ -1,8 +1,9 @@
 import type { Command } from 'commander';
 import { fixedClock } from '../../domain/clock';
 import { createDomainServices } from '../domainServices';
-import { CliContext, CliError, ExitCode } from './cliContext';
-import { parseInstant } from './options';
+import { translator } from '../../domain/i18n';
+import { CliContext } from './cliContext';
+import { parseDays, parseInstant } from './options';
 
 /**
  * `purge-complaints`: erases the personal information (name, contact, description, outcome wished) of
@@ -10,29 +11,22 @@ import { parseInstant } from './options';
  * (COMPLAINT_PURGE_CRON). Dates, service and status stay for the statistics.
  */
 export function registerComplaintRetentionCommands(program: Command, context: () => CliContext): void {
+  const t = translator('fr');
   program
     .command('purge-complaints')
-    .description('Anonymize complaints closed or abandoned more than COMPLAINT_RETENTION_DAYS ago (the server also does it daily).')
-    .option('--now <iso>', 'evaluate the retention period as of this date-time (ISO 8601)')
-    .option('--days <n>', 'override the retention period for this run (1 to 3650 days)')
+    .description(t('admin:cli.retention.complaintsDescription'))
+    .option('--now <iso>', t('admin:cli.retention.now'))
+    .option('--days <n>', t('admin:cli.retention.days'))
     .action(async (options: { now?: string; days?: string }) => {
       const ctx = context();
-      const now = options.now ? parseInstant(options.now, '--now') : ctx.clock.now();
-      const days = options.days === undefined ? ctx.config.COMPLAINT_RETENTION_DAYS : parseDays(options.days);
+      const now = options.now ? parseInstant(options.now, '--now', t) : ctx.clock.now();
+      const days = options.days === undefined ? ctx.config.COMPLAINT_RETENTION_DAYS : parseDays(options.days, '--days', t);
       const { complaints } = createDomainServices(await ctx.database(), fixedClock(now), {
         policyUrl: ctx.config.PRIVACY_POLICY_URL,
         complaintRetentionDays: days,
       });
       const anonymized = await complaints.anonymizeFinished(days);
       const cutoff = new Date(now.getTime() - days * 86_400_000);
-      ctx.print(`Plaintes anonymisées : ${anonymized} (fermées ou abandonnées avant le ${cutoff.toISOString()}, conservation de ${days} jours).`);
+      ctx.print(t('admin:cli.retention.complaintsDone', { anonymized, cutoff: cutoff.toISOString(), days }));
     });
-}
-
-function parseDays(value: string): number {
-  const days = Number(value);
-  if (!/^\d+$/.test(value.trim()) || !Number.isInteger(days) || days < 1 || days > 3650) {
-    throw new CliError(`--days : nombre de jours invalide « ${value} » (entier de 1 à 3650).`, ExitCode.usage);
-  }
-  return days;
 }

@@ -34,7 +34,7 @@ export function registerReminderCommands(program: Command, context: () => CliCon
     .action(async (options: RemindOptions) => {
       if (!options.once) throw new CliError(t('reminder:cli.onceRequired'), ExitCode.usage);
       if (options.dryRun && options.retryOnly) throw new CliError(t('reminder:cli.conflict'), ExitCode.usage);
-      const now = options.now ? parseInstant(options.now, '--now') : undefined;
+      const now = options.now ? parseInstant(options.now, '--now', t) : undefined;
       const ctx = context();
       const asOf = now ?? ctx.clock.now();
       if (!options.dryRun && !ctx.config.SMTP_URL) throw new CliError(t('reminder:cli.smtpMissing'), ExitCode.usage);
