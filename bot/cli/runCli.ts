@@ -9,6 +9,7 @@ import { registerComplaintCommands } from './complaintCommands';
 import { registerStatsCommands } from './statsCommands';
 import { registerIncidentCommands } from './incidentCommands';
 import { cliLang } from './staffCli';
+import { translator } from '../../domain/i18n';
 
 /**
  * Runs one command line (`npm run cli -- <command>`) and returns its exit code: 0 success, 1 failure,
@@ -33,8 +34,9 @@ export async function runCli(
     return context;
   };
 
+  const t = translator(cliLang(argv));
   const program = new Command('assistant')
-    .description("Outils du personnel et des gestionnaires de l'assistant du CA-dotation.")
+    .description(t('admin:cli.program.description'))
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
     .showHelpAfterError();
@@ -55,7 +57,7 @@ export async function runCli(
       io.stderr.write(`${err.message}\n`);
       return err.exitCode;
     }
-    io.stderr.write(`Erreur : ${err instanceof Error ? err.name : String(err)}\n`);
+    io.stderr.write(`${t('admin:cli.program.unexpectedError', { type: err instanceof Error ? err.name : typeof err })}\n`);
     return ExitCode.failure;
   } finally {
     await context?.close();
