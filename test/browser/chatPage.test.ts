@@ -14,6 +14,9 @@ import {
   waitForCount,
 } from '../helpers/browser';
 import { fixedClock } from '../../domain/clock';
+import { computeDeadlines } from '../../domain/complaints/deadlines';
+import { formatLongDate } from '../../domain/format/dates';
+import { FRENCH_MONTHS } from '../helpers/frenchDates';
 import { startTestApplication, RunningTestApplication } from '../helpers/testApplication';
 
 jest.setTimeout(60_000);
@@ -129,8 +132,12 @@ describeInBrowser('the Québec.ca chat page in Chromium', () => {
       await page.locator('#webchat').getByRole('button', { name: 'Confirmer' }).last().click();
       await waitForCount(botBubbles(page, /PL-\d{4}-\d{6}/), 1);
       const confirmation = await botBubbles(page, /PL-\d{4}-\d{6}/).innerText();
-      expect(confirmation).toMatch(/au plus tard le \w+ \d{1,2} \w+ \d{4}/);
       const reference = /PL-\d{4}-\d{6}/.exec(confirmation)![0];
+      // The deadlines the citizen reads are the project's calendar applied to the moment of receipt.
+      const complaint = (await running.app.services.complaints.get(reference))!;
+      const due = computeDeadlines(complaint.receivedAt, running.app.services.calendar);
+      expect(confirmation).toContain(`au plus tard le ${formatLongDate(due.firstContactDueAt, 'fr')}`);
+      expect(confirmation).toContain(`au plus tard le ${formatLongDate(due.answerDueAt, 'fr')}`);
       expect(await running.app.db('complaints').where({ reference }).first()).toMatchObject({
         complainant_name: 'Hélène <img src=x onerror="window.pwned=1"> Gagnon',
         channel_id: 'directline',
@@ -162,7 +169,7 @@ describeInBrowser('the Québec.ca chat page in Chromium', () => {
       const transcript = readFileSync((await download.path())!, 'utf8');
       expect(transcript.startsWith('\ufeffConversation avec l’assistant virtuel'.replace('’', "'"))).toBe(true);
       expect(transcript).toContain('\r\n');
-      expect(transcript).toMatch(/Téléchargée le \d{1,2} \w+ \d{4}/);
+      expect(transcript).toMatch(new RegExp(`Téléchargée le (1er|\\d{1,2}) (${FRENCH_MONTHS.join('|')}) \\d{4}`));
       expect(transcript).toContain('Je suis un assistant automatisé, pas une personne.');
       expect(transcript).toMatch(/Vous \([^)]+\) :\r\nparler à une personne/);
       expect(transcript).toMatch(/Assistant virtuel \([^)]+\) :\r\nPour parler à une personne/);
@@ -257,7 +264,7 @@ describeInBrowser('the Québec.ca chat page in Chromium', () => {
     const start = Date.parse('2026-11-23T15:00:00Z');
     const serverClock = fixedClock(new Date(start));
     const shortLived = await startTestApplication({ DIRECT_LINE_TOKEN_TTL_SECONDS: '60' }, { clock: serverClock });
-    const ownBrowser = await launchChromium(); // its own context: the page's fake clock stays there
+    const ownBrowser = await launchChromium({ ownClock: true }); // its own context: the page's fake clock stays there
     try {
       const page = await ownBrowser.context.newPage();
       await page.clock.install();

@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BrowserContext, chromium, Locator, Page } from 'playwright-core';
 import { projectPath } from '../../domain/paths';
+import { testClockStart } from './testClock';
 import { tempDir } from './tempDir';
 
 /** Debian's Chromium (installed by `.ci/run`, or `apt-get install -y chromium`). */
@@ -32,8 +33,12 @@ export interface TestBrowser {
   close(): Promise<void>;
 }
 
-/** Chromium with a fresh profile (its own --user-data-dir in a temp folder), French, downloads allowed. */
-export async function launchChromium(): Promise<TestBrowser> {
+/**
+ * Chromium with a fresh profile (its own --user-data-dir in a temp folder), French, downloads allowed.
+ * Its pages' clock starts at `clockStart` (a test whose server runs on a fixed clock passes the same
+ * instant), else at TEST_CLOCK when set; `ownClock` leaves the clock to a test that drives it itself.
+ */
+export async function launchChromium(options: { clockStart?: Date; ownClock?: boolean } = {}): Promise<TestBrowser> {
   if (!existsSync(CHROMIUM_PATH)) {
     throw new Error(
       `Chromium not found at ${CHROMIUM_PATH}. Install it with \`apt-get update && apt-get install -y chromium\` ` +
@@ -50,6 +55,11 @@ export async function launchChromium(): Promise<TestBrowser> {
     viewport: { width: 1280, height: 900 },
     acceptDownloads: true,
   });
+  const start = options.clockStart ?? testClockStart();
+  if (start && !options.ownClock) {
+    await context.clock.install({ time: start });
+    await context.clock.resume();
+  }
   // Every Content-Security-Policy violation of every page, for the tests to assert there is none.
   await context.addInitScript(() => {
     const w = window as unknown as { cspViolations: string[] };

@@ -3,6 +3,7 @@ import { loadConfig } from '../../bot/config';
 import { createLogger } from '../../bot/logger';
 import { ChannelReceiver } from './channelReceiver';
 import { EmulatorClient } from './emulatorClient';
+import { testClock } from './testClock';
 import { tempDatabaseUrl, tempDir } from './tempDir';
 
 export interface RunningTestApplication {
@@ -26,7 +27,7 @@ export async function startTestApplication(
   const dir = tempDir();
   const databaseUrl = options.databaseUrl ?? tempDatabaseUrl(dir.path);
   const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', DATABASE_URL: databaseUrl, LOG_LEVEL: 'silent', ...env });
-  const app = await createApplication(config, { logger: createLogger('silent'), schedule: false, ...options });
+  const app = await createApplication(config, { logger: createLogger('silent'), schedule: false, clock: testClock(), ...options });
   const address = await app.listen();
   const botUrl = `http://127.0.0.1:${address.port}`;
   const receiver = options.receiver ?? new ChannelReceiver();

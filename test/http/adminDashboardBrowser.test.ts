@@ -35,7 +35,8 @@ describeInBrowser('dashboard in a browser (Chromium, axe-core)', () => {
     );
     clock.set(calendar.instantAt('2026-10-15', 9, 0));
     await complaints.recordFirstContact(other.complaint.reference, { actor: 'alice' }); // 6th business day: late
-    browser = await launchChromium();
+    // The dashboard opens on the browser's current fiscal year: the browser lives on the server's day.
+    browser = await launchChromium({ clockStart: clock.now() });
     context = browser.context;
   });
   afterAll(async () => {
