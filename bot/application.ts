@@ -4,19 +4,18 @@ import { CloudAdapter, TranscriptLoggerMiddleware } from 'botbuilder';
 import type { Server } from 'restify';
 import type { DialogServices } from '../dialogs/shared/services';
 import { Clock, systemClock } from '../domain/clock';
-import { publicContactValues } from '../domain/contacts';
 import { Database, openDatabase } from '../domain/db/database';
 import { InteractionRepository } from '../domain/db/interactionRepository';
 import { SettingsRepository } from '../domain/db/settingsRepository';
 import { StateRepository } from '../domain/db/stateRepository';
-import { PersonalInformationMasker } from '../domain/privacy/masking';
+import { publicInformationMasker } from '../domain/privacy/publicMasker';
 import { createPseudonymizer } from '../domain/privacy/pseudonym';
 import type { IntentClassifier } from '../domain/understanding/intents';
 import { defaultIntentClassifier } from '../domain/understanding/defaultClassifier';
 import { createAdapter } from './adapter';
 import type { AssistantBot } from './assistantBot';
 import { createConversationCore } from './conversation';
-import { createDomainServices } from './domainServices';
+import { createDomainServices, lookupThrottlePolicies } from './domainServices';
 import { Config, isEmulatorMode } from './config';
 import { createHttpServer } from './httpServer';
 import { InteractionLogMiddleware } from './interactionLog/interactionLogMiddleware';
@@ -28,6 +27,8 @@ import { registerWebRoutes } from './routes/webRoutes';
 import { registerAdminRoutes } from './routes/adminRoutes';
 import { ScheduledJobs } from './scheduledJobs';
 import { complaintRetentionJob } from './complaintRetentionJob';
+import { stateRetentionJob } from './stateRetentionJob';
+import { ClientAddressMiddleware } from './clientAddressMiddleware';
 import { interactionRetentionJob } from './interactionRetentionJob';
 import { registerReminderJobs } from './reminderJobs';
 import { SqlStorage } from './storage/sqlStorage';
@@ -65,26 +66,38 @@ export async function createApplication(config: Config, options: ApplicationOpti
   const interactions = new InteractionRepository(db);
   const transcriptStore = new SqlTranscriptStore({
     repository: interactions,
-    masker: new PersonalInformationMasker(publicContactValues()),
+    masker: publicInformationMasker(),
     pseudonymize: createPseudonymizer(pseudonymKey),
     logger,
   });
 
   const classifier = options.classifier ?? defaultIntentClassifier();
+  const state = new StateRepository(db, clock);
   const { bot, services } = createConversationCore({
-    storage: new SqlStorage(new StateRepository(db)),
-    domain: createDomainServices(db, clock, { policyUrl: config.PRIVACY_POLICY_URL, complaintRetentionDays: config.COMPLAINT_RETENTION_DAYS }),
+    storage: new SqlStorage(state),
+    domain: createDomainServices(
+      db,
+      clock,
+      { policyUrl: config.PRIVACY_POLICY_URL, complaintRetentionDays: config.COMPLAINT_RETENTION_DAYS },
+      lookupThrottlePolicies(config),
+    ),
     classifier,
     logger,
   });
 
   const adapter = createAdapter(config, logger);
+  adapter.use(new ClientAddressMiddleware());
   adapter.use(new InteractionLogMiddleware(transcriptStore));
   adapter.use(new TranscriptLoggerMiddleware(transcriptStore));
 
   const inFlight = new InFlightTurns();
-  const server = createHttpServer({ logger, maxBodyBytes: config.MAX_BODY_BYTES });
-  registerMessagesRoute(server, { adapter, bot, logger, inFlight, restrictServiceUrlToLoopback: isEmulatorMode(config) });
+  const server = createHttpServer({
+    logger,
+    maxBodyBytes: config.MAX_BODY_BYTES,
+    maxDepth: config.MAX_JSON_DEPTH,
+    readTimeoutMs: config.REQUEST_BODY_TIMEOUT_MS,
+  });
+  registerMessagesRoute(server, { adapter, bot, logger, inFlight, config, clock });
   registerHealthRoute(server, db);
   await registerWebRoutes(server, { config, db, adapter, bot, logger, inFlight, services });
   registerAdminRoutes(server, { config, db, services, logger });
@@ -92,6 +105,7 @@ export async function createApplication(config: Config, options: ApplicationOpti
   const jobs = new ScheduledJobs(logger);
   jobs.add(interactionRetentionJob(config, interactions, clock, logger));
   jobs.add(complaintRetentionJob(config, services.complaints, logger));
+  jobs.add(stateRetentionJob(config, state, services.complaintLookups, clock, logger));
   registerReminderJobs(jobs, { config, db, clock, calendar: services.calendar, logger });
 
   let stopping: Promise<void> | undefined;

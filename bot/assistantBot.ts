@@ -4,6 +4,8 @@ import type { MainDialog } from '../dialogs/mainDialog';
 import { localize } from '../dialogs/shared/localization';
 import { withMenu } from '../dialogs/shared/menu';
 import type { ConversationData } from '../dialogs/shared/services';
+import { contacts } from '../domain/contacts';
+import { oversizedTextOf } from './edge/activityLimits';
 import { errorSummary } from './errorSummary';
 import type { Logger } from './logger';
 
@@ -25,7 +27,10 @@ export class AssistantBot extends ActivityHandler {
     this.dialogState = conversationState.createProperty<DialogState>('dialogState');
 
     this.onMessage(async (context, next) => {
-      await this.mainDialog.run(context, this.dialogState);
+      const oversized = oversizedTextOf(context.activity);
+      // The dialogs never see an over-long message (the edge replaced its text): a form in progress waits.
+      if (oversized) await this.answerTooLong(context, oversized.max);
+      else await this.mainDialog.run(context, this.dialogState);
       await next();
     });
 
@@ -56,6 +61,15 @@ export class AssistantBot extends ActivityHandler {
     const { t, lang } = localize(context);
     await context.sendActivity([t('common:welcome.intro'), t('common:welcome.capabilities'), t('common:welcome.privacy')].join('\n\n'));
     await context.sendActivity(withMenu(lang, t('common:welcome.prompt')));
+  }
+
+  private async answerTooLong(context: TurnContext, max: number): Promise<void> {
+    const { t, lang } = localize(context);
+    const c = contacts().caDotation;
+    const formattedMax = new Intl.NumberFormat(lang === 'en' ? 'en-CA' : 'fr-CA').format(max);
+    await context.sendActivity(
+      t('edge:tooLong', { max: formattedMax, email: c.emailGeneral.display, local: c.phoneLocal.display, tollFree: c.phoneTollFree.display }),
+    );
   }
 
   /**

@@ -1,5 +1,6 @@
 import { Activity, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
 import { AuthenticateRequestResult, ClaimsIdentity, ConnectorClient, ConnectorFactory, JwtTokenValidation, UserTokenClient } from 'botframework-connector';
+import { isLoopbackUrl } from './activityValidation';
 
 const MAX_CACHED_CLIENTS = 200;
 
@@ -30,9 +31,22 @@ export class CachingBotFrameworkAuthentication extends ConfigurationBotFramework
     const appId = appIdOf(claimsIdentity);
     return {
       create: (serviceUrl: string, audience?: string) =>
-        cached(this.connectorClients, `${appId}\n${serviceUrl}\n${audience ?? ''}`, () => inner.create(serviceUrl, audience)),
+        cached(this.connectorClients, `${appId}\n${serviceUrl}\n${audience ?? ''}`, async () => {
+          const client = await inner.create(serviceUrl, audience);
+          if (isLoopbackUrl(serviceUrl)) withoutRetries(client);
+          return client;
+        }),
     };
   }
+}
+
+/**
+ * A local channel (the Emulator) that refuses a connection will not accept it a second later: without
+ * this, the connector's retries held every turn with an unreachable local serviceUrl about 10 s.
+ */
+function withoutRetries(client: ConnectorClient): void {
+  const pipeline = (client as unknown as { client?: { pipeline?: { removePolicy(options: { phase?: string }): unknown } } }).client?.pipeline;
+  pipeline?.removePolicy({ phase: 'Retry' });
 }
 
 function appIdOf(claimsIdentity: ClaimsIdentity): string {

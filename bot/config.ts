@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseTrustProxy, TrustProxy } from './edge/clientAddress';
 
 const optionalText = z
   .string()
@@ -83,11 +84,33 @@ export const configSchema = z
     INTERACTION_PURGE_CRON: cron.default('30 2 * * *'),
     PSEUDONYM_KEY: optionalText.pipe(z.string().min(16, 'must have at least 16 characters').optional()),
     MAX_BODY_BYTES: positiveInt(1024, 10 * 1024 * 1024, 256 * 1024),
+    MAX_MESSAGE_CHARS: positiveInt(100, 100_000, 4000),
+    MAX_JSON_DEPTH: positiveInt(4, 256, 32),
+    MAX_ACTIVITY_VALUE_BYTES: positiveInt(256, 1024 * 1024, 16 * 1024),
+    REQUEST_BODY_TIMEOUT_MS: positiveInt(500, 120_000, 5000),
+    TRUST_PROXY: z
+      .string()
+      .optional()
+      .transform((value, ctx): TrustProxy => {
+        const parsed = parseTrustProxy(value);
+        if (parsed) return parsed;
+        ctx.addIssue({ code: 'custom', message: 'must be off, a number of proxy hops (1 to 10), or proxy addresses separated by commas (or loopback)' });
+        return z.NEVER;
+      }),
+    MESSAGES_RATE_LIMIT_PER_MINUTE: positiveInt(1, 1_000_000, 600),
     SHUTDOWN_GRACE_MS: positiveInt(0, 120000, 10000),
 
     PRIVACY_POLICY_URL: optionalText.pipe(z.url({ protocol: /^https?$/ }).optional()),
     COMPLAINT_RETENTION_DAYS: positiveInt(30, 3650, 730),
     COMPLAINT_PURGE_CRON: cron.default('45 2 * * *'),
+    STATE_RETENTION_DAYS: positiveInt(1, 3650, 30),
+    STATE_PURGE_CRON: cron.default('15 2 * * *'),
+    COMPLAINT_LOOKUP_REFERENCE_MAX_FAILURES: positiveInt(1, 100, 5),
+    COMPLAINT_LOOKUP_REFERENCE_WINDOW_MINUTES: positiveInt(1, 1440, 60),
+    COMPLAINT_LOOKUP_REFERENCE_LOCK_MINUTES: positiveInt(1, 720, 60),
+    COMPLAINT_LOOKUP_ADDRESS_MAX_FAILURES: positiveInt(1, 1000, 10),
+    COMPLAINT_LOOKUP_ADDRESS_WINDOW_MINUTES: positiveInt(1, 1440, 15),
+    COMPLAINT_LOOKUP_ADDRESS_LOCK_MINUTES: positiveInt(1, 720, 15),
 
     SMTP_URL: optionalText.pipe(z.url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// URL' }).optional()),
     REMINDER_FROM: optionalText.pipe(email.optional()),

@@ -4,19 +4,17 @@ import { markSensitive, recordDialog } from '../bot/interactionLog/turnInsights'
 import { COMPLAINT_REFERENCE_PREFIX, Complaint } from '../domain/complaints/complaint';
 import { anyContactKey } from '../domain/complaints/contact';
 import { clockStatus } from '../domain/complaints/deadlines';
+import type { LookupSubjects } from '../domain/complaints/lookupThrottle';
 import { contacts } from '../domain/contacts';
 import { formatLongDate, formatTimeOfDay } from '../domain/format/dates';
 import { parseReference } from '../domain/references';
 import type { RoutedDialogOptions } from './mainDialog';
+import { clientAddressOf } from './shared/clientAddress';
 import { localize } from './shared/localization';
 import { withMenu } from './shared/menu';
 import type { DialogServices } from './shared/services';
 
 export const COMPLAINT_STATUS_DIALOG = 'complaintStatus';
-
-/** After this many failed lookups in a conversation, new attempts are refused for LOOKUP_LOCK_MINUTES. */
-export const MAX_LOOKUP_FAILURES = 3;
-export const LOOKUP_LOCK_MINUTES = 15;
 
 const FLOW = 'complaintStatus.flow';
 
@@ -29,8 +27,9 @@ const CONTACT_PROMPT = 'complaintStatus.contactPrompt';
 /**
  * « Où en est ma plainte? »: the reference (loose forms accepted) and the e-mail or phone given at
  * intake, then the status in words with its date. A wrong pair and an unknown reference get the same
- * answer, so nobody can learn which references exist; repeated failures in one conversation are
- * throttled (conversation state, services.clock).
+ * answer, so nobody can learn which references exist. Failures are throttled per conversation, per
+ * reference and per client address (services.complaintLookups, in the database), and every refusal
+ * reads the same whichever limit was reached.
  */
 export class ComplaintStatusDialog extends ComponentDialog {
   constructor(private readonly services: DialogServices) {
@@ -45,7 +44,7 @@ export class ComplaintStatusDialog extends ComponentDialog {
     const { context } = step;
     recordDialog(context, COMPLAINT_STATUS_DIALOG);
     const { t, lang } = localize(context);
-    const lockedUntil = await this.lockedUntil(context);
+    const lockedUntil = await this.services.complaintLookups.lockedUntil(lookupSubjects(context));
     if (lockedUntil) {
       await context.sendActivity(withMenu(lang, this.throttledText(context, lockedUntil)));
       return step.endDialog();
@@ -67,34 +66,21 @@ export class ComplaintStatusDialog extends ComponentDialog {
     const { context } = step;
     recordDialog(context, COMPLAINT_STATUS_DIALOG);
     const { t, lang } = localize(context);
-    const complaint = await this.services.complaints.findForCitizen((step.values as LookupValues).reference ?? '', step.result as string);
-    const data = await this.services.conversationData.get(context, {});
-    if (complaint) {
-      data.complaintLookup = { failures: 0 };
-      await context.sendActivity(withMenu(lang, this.statusText(context, complaint)));
-      return step.endDialog();
-    }
-    // Unknown reference or wrong contact: the same words either way.
-    const failures = (data.complaintLookup?.failures ?? 0) + 1;
-    if (failures >= MAX_LOOKUP_FAILURES) {
-      const lockedUntil = new Date(this.services.clock.now().getTime() + LOOKUP_LOCK_MINUTES * 60_000);
-      data.complaintLookup = { failures: 0, lockedUntil: lockedUntil.toISOString() };
-      await context.sendActivity(withMenu(lang, `${t('complaint:lookup.notFound')}\n\n${this.throttledText(context, lockedUntil)}`));
+    const reference = (step.values as LookupValues).reference ?? '';
+    const result = await this.services.complaintLookups.guard(lookupSubjects(context), reference, async () =>
+      this.services.complaints.findForCitizen(reference, step.result as string),
+    );
+    if (result.outcome === 'found') {
+      await context.sendActivity(withMenu(lang, this.statusText(context, result.value)));
+    } else if (result.outcome === 'throttled') {
+      await context.sendActivity(withMenu(lang, this.throttledText(context, result.lockedUntil)));
+    } else if (result.lockedUntil) {
+      // Unknown reference or wrong contact: the same words either way.
+      await context.sendActivity(withMenu(lang, `${t('complaint:lookup.notFound')}\n\n${this.throttledText(context, result.lockedUntil)}`));
     } else {
-      data.complaintLookup = { failures };
       await context.sendActivity(withMenu(lang, t('complaint:lookup.notFound')));
     }
     return step.endDialog();
-  }
-
-  /** When new attempts are refused until, or undefined; an expired lock is cleared. */
-  private async lockedUntil(context: TurnContext): Promise<Date | undefined> {
-    const data = await this.services.conversationData.get(context, {});
-    const until = data.complaintLookup?.lockedUntil;
-    if (!until) return undefined;
-    if (this.services.clock.now() < new Date(until)) return new Date(until);
-    data.complaintLookup = { failures: 0 };
-    return undefined;
   }
 
   private throttledText(context: TurnContext, until: Date): string {
@@ -150,6 +136,12 @@ export class ComplaintStatusDialog extends ComponentDialog {
     }
     return lines.join('\n\n');
   }
+}
+
+/** The conversation, and the client's address when the bot layer knows it (bot/clientAddressMiddleware.ts). */
+function lookupSubjects(context: TurnContext): LookupSubjects {
+  const { channelId, conversation } = context.activity;
+  return { conversation: `${channelId}/${conversation.id}`, address: clientAddressOf(context) };
 }
 
 /** A complaint reference anywhere in the text (« pl 2026 123 », « PL-2026-000123 »), or « 2026-000123 » alone. */

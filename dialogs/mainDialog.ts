@@ -21,6 +21,7 @@ import { Command, detectCommand } from './shared/commands';
 import { handoffText } from './shared/handoff';
 import { langOf, localize, tOf } from './shared/localization';
 import { withMenu } from './shared/menu';
+import { warnAboutSensitiveData } from './shared/sensitiveDataWarning';
 import type { DialogServices } from './shared/services';
 
 export const MAIN_DIALOG = 'main';
@@ -75,7 +76,10 @@ export class MainDialog extends ComponentDialog {
   }
 
   protected override async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
-    return (await this.interrupt(innerDc)) ?? super.onContinueDialog(innerDc);
+    const interrupted = await this.interrupt(innerDc);
+    if (interrupted) return interrupted;
+    await warnAboutSensitiveData(innerDc.context);
+    return super.onContinueDialog(innerDc);
   }
 
   private async interrupt(innerDc: DialogContext): Promise<DialogTurnResult | undefined> {
@@ -122,12 +126,16 @@ export class MainDialog extends ComponentDialog {
       }
     }
 
+    const warned = await warnAboutSensitiveData(context);
+
     const recognizerResult = await this.recognizer.recognize(step, context.activity);
     // Calibrated decision (domain/understanding/decision.ts): answer, offer the top 3, or decline.
     const decision: Decision = text ? decide({ text, intents: rankedIntents(recognizerResult) }) : { kind: 'decline', intent: Intents.none, score: 0 };
     if (decision.kind === 'decline') {
       recordIntent(context, decision.intent, decision.score);
-      return this.notUnderstood(step);
+      // The warning already said where to turn: the menu, not « Je n'ai pas bien compris ».
+      if (warned) await context.sendActivity(withMenu(lang, tOf(context)('common:menu.prompt')));
+      return warned ? step.endDialog() : this.notUnderstood(step);
     }
     if (decision.kind === 'clarify') {
       // Not answered yet: recorded as None, so the statistics never count a guess as an answered question.

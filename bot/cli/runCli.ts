@@ -4,6 +4,7 @@ import { ConfigError, loadConfig } from '../config';
 import { CliContext, CliError, CliIo, ExitCode } from './cliContext';
 import { registerRetentionCommands } from './retentionCommands';
 import { registerComplaintRetentionCommands } from './complaintRetentionCommands';
+import { registerStateRetentionCommands } from './stateRetentionCommands';
 import { registerReminderCommands } from './reminderCommands';
 import { registerComplaintCommands } from './complaintCommands';
 import { registerStatsCommands } from './statsCommands';
@@ -42,6 +43,7 @@ export async function runCli(
     .showHelpAfterError();
   registerRetentionCommands(program, getContext);
   registerComplaintRetentionCommands(program, getContext);
+  registerStateRetentionCommands(program, getContext);
   registerReminderCommands(program, getContext);
   registerComplaintCommands(program, getContext, cliLang(argv));
   registerStatsCommands(program, getContext, cliLang(argv));

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Clock } from '../../domain/clock';
 import { errorSummary } from '../errorSummary';
 import type { HttpError } from '../httpServer';
+import { firstChars, markOversizedText, OVERSIZED_TEXT, payloadRefusal } from '../edge/activityLimits';
 import type { Logger } from '../logger';
 import type { InFlightTurns } from '../routes/messagesRoute';
 import type { BotForwarder } from './botForwarder';
@@ -11,7 +12,10 @@ import { RateDecision, RateLimiter } from './rateLimiter';
 import { bearerToken, DirectLineGrant, DirectLineTokens } from './tokens';
 
 export const DIRECT_LINE_CHANNEL_ID = 'directline';
-/** Largest activity a citizen's browser may post (the whole JSON body), well under MAX_BODY_BYTES. */
+/**
+ * Largest activity a citizen's browser may post, its text aside (well under MAX_BODY_BYTES). The text
+ * may be longer, up to MAX_BODY_BYTES: beyond MAX_MESSAGE_CHARS the bot says it is too long.
+ */
 export const MAX_CLIENT_ACTIVITY_BYTES = 32 * 1024;
 /** Reads (polling, reconnect, refresh) allowed per conversation and minute: Web Chat polls once a second. */
 export const READS_PER_MINUTE = 300;
@@ -29,7 +33,7 @@ export type Result<T> = { ok: true; value: T } | { ok: false; error: HttpError; 
 const clientActivitySchema = z
   .looseObject({
     type: z.enum(['message', 'event', 'typing']),
-    text: z.string().max(8000).optional(),
+    text: z.string().optional(),
     textFormat: z.enum(['plain', 'markdown', 'xml']).optional(),
     locale: z.string().max(32).optional(),
     name: z.string().max(256).optional(),
@@ -70,6 +74,10 @@ export interface BuiltInDirectLineOptions {
   bot: ChannelAccount;
   /** This server's connector emulation, e.g. http://127.0.0.1:3978/directline/channel (known once listening). */
   serviceUrl: () => string;
+  /** Longer messages are answered "too long" (MAX_MESSAGE_CHARS). */
+  maxMessageChars: number;
+  /** Largest `value` or `channelData`, serialized (MAX_ACTIVITY_VALUE_BYTES). */
+  maxValueBytes: number;
 }
 
 /**
@@ -169,19 +177,28 @@ export class BuiltInDirectLine {
 
   /** POST /conversations/:id/activities from the page: stored (echo with an id) and forwarded to the bot. */
   post(conversation: DirectLineConversation, body: unknown, bodyBytes: number): Result<{ id: string }> {
-    if (bodyBytes > MAX_CLIENT_ACTIVITY_BYTES) return fail(413, 'PayloadTooLarge', `An activity may not exceed ${MAX_CLIENT_ACTIVITY_BYTES} bytes.`);
+    const text = (body as { text?: unknown } | null)?.text;
+    if (bodyBytes - (typeof text === 'string' ? Buffer.byteLength(text) : 0) > MAX_CLIENT_ACTIVITY_BYTES) {
+      return fail(413, 'PayloadTooLarge', `An activity may not exceed ${MAX_CLIENT_ACTIVITY_BYTES} bytes, its text aside.`);
+    }
     const parsed = clientActivitySchema.safeParse(body);
     if (!parsed.success) {
       return fail(400, 'InvalidActivity', `Invalid activity: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'body'} ${i.message}`).join('; ')}`);
     }
     const client = parsed.data;
+    const refusal = payloadRefusal(client, this.options.maxValueBytes);
+    if (refusal) return { ok: false, error: refusal };
+    const forBot = { ...client };
+    const oversized = markOversizedText(forBot, this.options.maxMessageChars);
     const activity = this.inbound(conversation, {
       ...withoutUndefined(client),
+      // The page shows the beginning of an over-long message; the bot gets the marker only.
+      ...(oversized && client.text !== undefined ? { text: `${firstChars(client.text, this.options.maxMessageChars)} […]` } : {}),
       locale: client.locale && /^[A-Za-z]{2}(-[A-Za-z]{2})?$/.test(client.locale) ? client.locale : conversation.locale,
       // What a person typed is shown back as typed, never as Markdown or HTML.
       ...(client.type === 'message' ? { textFormat: 'plain' } : {}),
     });
-    const accepted = this.enqueue(conversation, activity);
+    const accepted = this.enqueue(conversation, activity, oversized ? { text: forBot.text, [OVERSIZED_TEXT]: oversized } : {});
     if (!accepted) return fail(503, 'ShuttingDown', 'The server is shutting down.');
     return { ok: true, value: { id: activity.id } };
   }
@@ -225,10 +242,11 @@ export class BuiltInDirectLine {
   }
 
   /** Runs the turns of one conversation one after the other; false when the server is stopping. */
-  private enqueue(conversation: DirectLineConversation, activity: Activity): boolean {
+  private enqueue(conversation: DirectLineConversation, activity: Activity, overrides: Record<string, unknown> = {}): boolean {
     const { inFlight, forwarder, logger } = this.options;
+    // Built before entering, so that a failure here cannot leave the in-flight count unbalanced.
+    const forBot = Object.assign(toBotActivity(activity, this.options.serviceUrl()), overrides);
     if (!inFlight.enter()) return false;
-    const forBot = toBotActivity(activity, this.options.serviceUrl());
     conversation.queue = conversation.queue.then(async () => {
       try {
         // Stopping: turns still waiting are dropped (their replies could not reach the page anyway).

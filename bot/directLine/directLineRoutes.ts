@@ -7,6 +7,8 @@ import type { Database } from '../../domain/db/database';
 import { SettingsRepository } from '../../domain/db/settingsRepository';
 import type { AssistantBot } from '../assistantBot';
 import type { Config } from '../config';
+import { rememberClientAddress } from '../clientAddressMiddleware';
+import { clientAddressOf } from '../edge/clientAddress';
 import { errorSummary } from '../errorSummary';
 import { HttpError, sendError } from '../httpServer';
 import type { Logger } from '../logger';
@@ -54,7 +56,7 @@ export async function registerDirectLineRoutes(server: Server, options: DirectLi
   const { config, clock } = options;
   const tokenRequests = new RateLimiter(clock, config.DIRECT_LINE_RATE_LIMIT_PER_MINUTE);
   const limitTokenRequests = (req: Request, res: Response): boolean => {
-    const decision = tokenRequests.take(req.socket.remoteAddress ?? 'unknown');
+    const decision = tokenRequests.take(clientAddressOf(req, config.TRUST_PROXY));
     if (decision.allowed) return true;
     res.header('Retry-After', String(decision.retryAfterSeconds));
     sendError(res, { status: 429, code: 'TooManyRequests', message: 'Too many conversations started from this address. Wait a moment and try again.' });
@@ -101,6 +103,8 @@ export async function registerDirectLineRoutes(server: Server, options: DirectLi
     ratePerMinute: config.DIRECT_LINE_RATE_LIMIT_PER_MINUTE,
     bot: botAccount,
     serviceUrl: () => selfServiceUrl(server),
+    maxMessageChars: config.MAX_MESSAGE_CHARS,
+    maxValueBytes: config.MAX_ACTIVITY_VALUE_BYTES,
   });
 
   server.post(TOKEN_ROUTE, async (req: Request, res: Response) => {
@@ -138,8 +142,10 @@ export async function registerDirectLineRoutes(server: Server, options: DirectLi
     const auth = authorizeOrFail(directLine.authorize(req.headers.authorization, 'write', req.params.conversationId), res);
     if (!auth) return;
     const result = directLine.post(auth.conversation, req.body, bodyBytes(req));
-    if (result.ok) res.send(200, result.value);
-    else sendError(res, result.error);
+    if (!result.ok) return sendError(res, result.error);
+    // The turn is queued but starts only after this handler returns: the address is there before it.
+    rememberClientAddress(result.value.id, clientAddressOf(req, config.TRUST_PROXY));
+    res.send(200, result.value);
   });
 
   server.post(`${BUILT_IN_DOMAIN_PATH}/conversations/:conversationId/upload`, async (req: Request, res: Response) => {

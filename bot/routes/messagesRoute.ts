@@ -1,7 +1,14 @@
+import type { AddressInfo } from 'node:net';
 import type { CloudAdapter } from 'botbuilder';
 import type { Request, Response, Server } from 'restify';
-import { checkInboundActivity, isLoopbackUrl } from '../activityValidation';
+import type { Clock } from '../../domain/clock';
+import { checkInboundActivity, emulatorServiceUrlProblem } from '../activityValidation';
+import { rememberClientAddress } from '../clientAddressMiddleware';
 import type { AssistantBot } from '../assistantBot';
+import { Config, isEmulatorMode } from '../config';
+import { markOversizedText, payloadRefusal } from '../edge/activityLimits';
+import { clientAddressOf } from '../edge/clientAddress';
+import { emulatorMessagesGuard } from '../edge/emulatorGuard';
 import { errorSummary } from '../errorSummary';
 import { sendError } from '../httpServer';
 import type { Logger } from '../logger';
@@ -44,22 +51,31 @@ export interface MessagesRouteOptions {
   bot: AssistantBot;
   logger: Logger;
   inFlight: InFlightTurns;
-  /** Emulator mode: only loopback service URLs, because nothing authenticates the caller. */
-  restrictServiceUrlToLoopback: boolean;
+  config: Config;
+  clock: Clock;
 }
 
+/**
+ * POST /api/messages. In Emulator mode (nothing authenticates the caller) only this machine may call it,
+ * at a limited rate, and replies only go to another local port (see emulatorServiceUrlProblem).
+ */
 export function registerMessagesRoute(server: Server, options: MessagesRouteOptions): void {
+  const { config } = options;
+  const emulator = isEmulatorMode(config);
+  if (emulator) {
+    server.pre(emulatorMessagesGuard({ trust: config.TRUST_PROXY, clock: options.clock, ratePerMinute: config.MESSAGES_RATE_LIMIT_PER_MINUTE }));
+  }
   server.post('/api/messages', async (req: Request, res: Response) => {
     const check = checkInboundActivity(req.body);
     if (!check.ok) return sendError(res, { status: 400, code: 'InvalidActivity', message: check.message });
-    const serviceUrl = (req.body as { serviceUrl: string }).serviceUrl;
-    if (options.restrictServiceUrlToLoopback && !isLoopbackUrl(serviceUrl)) {
-      return sendError(res, {
-        status: 403,
-        code: 'ServiceUrlNotAllowed',
-        message: 'Without MicrosoftAppId (Emulator mode), replies can only go to a local serviceUrl.',
-      });
-    }
+    const activity = req.body as Record<string, unknown> & { serviceUrl: string };
+    const refusal = payloadRefusal(activity, config.MAX_ACTIVITY_VALUE_BYTES);
+    if (refusal) return sendError(res, refusal);
+    const serviceUrlProblem = emulator ? emulatorServiceUrlProblem(activity.serviceUrl, ownPort(server)) : undefined;
+    if (serviceUrlProblem) return sendError(res, { status: 403, code: 'ServiceUrlNotAllowed', message: serviceUrlProblem });
+    markOversizedText(activity, config.MAX_MESSAGE_CHARS);
+    // With an app id every request comes from the Bot Connector: its address is not the citizen's.
+    if (emulator) rememberClientAddress(typeof activity.id === 'string' ? activity.id : undefined, clientAddressOf(req, config.TRUST_PROXY));
     if (!options.inFlight.enter()) return sendError(res, { status: 503, code: 'ShuttingDown', message: 'The server is shutting down.' });
     try {
       await options.adapter.process(req, res, (context) => options.bot.run(context));
@@ -73,4 +89,9 @@ export function registerMessagesRoute(server: Server, options: MessagesRouteOpti
       options.inFlight.leave();
     }
   });
+}
+
+function ownPort(server: Server): number | undefined {
+  const address = server.address() as AddressInfo | string | null;
+  return address && typeof address === 'object' ? address.port : undefined;
 }

@@ -2,6 +2,7 @@ import type { StatePropertyAccessor } from 'botbuilder';
 import type { BusinessCalendar } from '../../domain/calendar/businessCalendar';
 import type { Clock } from '../../domain/clock';
 import type { ComplaintService } from '../../domain/complaints/complaintService';
+import type { LookupThrottle } from '../../domain/complaints/lookupThrottle';
 import type { ExamIncidentService } from '../../domain/exams/examIncidentService';
 import type { FaqFeedbackRepository } from '../../domain/faq/faqFeedbackRepository';
 import type { ServiceHours } from '../../domain/serviceHours';
@@ -15,8 +16,6 @@ export interface ConversationData {
   failedTurns?: number;
   /** The last complaint confirmed in this conversation, so that a second « Confirmer » repeats its reference. */
   lastComplaint?: { submissionId: string; reference: string; confirmedAt: string };
-  /** Failed complaint status lookups in this conversation, and until when new attempts are refused (ISO 8601). */
-  complaintLookup?: { failures: number; lockedUntil?: string };
 }
 
 /** What the collection notices quote (from bot/config.ts: PRIVACY_POLICY_URL, COMPLAINT_RETENTION_DAYS). */
@@ -33,6 +32,8 @@ export interface DomainServices {
   complaints: ComplaintService;
   examIncidents: ExamIncidentService;
   faqFeedback: FaqFeedbackRepository;
+  /** Failed complaint-status lookups, counted per conversation, reference and client address. */
+  complaintLookups: LookupThrottle;
   privacy: PrivacySettings;
 }
 

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { Clock, systemClock } from '../clock';
 import type { Database } from './database';
 
 export interface StoredDocument {
@@ -15,7 +16,10 @@ export class ETagConflictError extends Error {
 
 /** Key/value documents with optimistic concurrency, the SQL side of the bot's conversation and user state. */
 export class StateRepository {
-  constructor(private readonly db: Database) {}
+  constructor(
+    private readonly db: Database,
+    private readonly clock: Clock = systemClock,
+  ) {}
 
   async read(keys: string[]): Promise<Map<string, StoredDocument>> {
     const found = new Map<string, StoredDocument>();
@@ -31,7 +35,7 @@ export class StateRepository {
    */
   async write(key: string, data: Record<string, unknown>, expectedETag?: string): Promise<string> {
     const etag = randomUUID();
-    const row = { key, etag, data: JSON.stringify(data), updated_at: new Date().toISOString() };
+    const row = { key, etag, data: JSON.stringify(data), updated_at: this.clock.now().toISOString() };
     if (!expectedETag || expectedETag === '*') {
       await this.db('bot_state').insert(row).onConflict('key').merge();
       return etag;
@@ -47,5 +51,16 @@ export class StateRepository {
 
   async delete(keys: string[]): Promise<void> {
     if (keys.length) await this.db('bot_state').whereIn('key', keys).delete();
+  }
+
+  /** Deletes the documents last written before `cutoff` (STATE_RETENTION_DAYS), in batches; returns how many. */
+  async deleteOlderThan(cutoff: Date, batchSize = 5000): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const keys = this.db('bot_state').where('updated_at', '<', cutoff.toISOString()).select('key').limit(batchSize);
+      const deleted = await this.db('bot_state').whereIn('key', keys).delete();
+      total += deleted;
+      if (deleted < batchSize) return total;
+    }
   }
 }

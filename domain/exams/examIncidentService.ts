@@ -1,7 +1,7 @@
 import type { BusinessCalendar } from '../calendar/businessCalendar';
 import type { Clock } from '../clock';
-import { publicContactValues } from '../contacts';
-import { PersonalInformationMasker } from '../privacy/masking';
+import type { PersonalInformationMasker } from '../privacy/masking';
+import { publicInformationMasker } from '../privacy/publicMasker';
 import { nextReference, parseReference } from '../references';
 import type { OpenStatus, ServiceHours } from '../serviceHours';
 import {
@@ -53,6 +53,7 @@ export class ExamIncidentService {
     private readonly calendar: BusinessCalendar,
     private readonly hours: ServiceHours,
     private readonly clock: Clock,
+    private readonly masker: PersonalInformationMasker = publicInformationMasker(),
   ) {}
 
   /**
@@ -61,7 +62,7 @@ export class ExamIncidentService {
    */
   async report(input: ExamProblemReport, origin: IncidentOrigin): Promise<ReportResult> {
     const now = this.clock.now();
-    const clean = validate(input, now);
+    const clean = validate(input, now, this.masker);
     if (!origin.submissionId || origin.submissionId.length > 64)
       throw new ExamIncidentError('invalidInput', 'submissionId is required (64 characters at most)');
     const existing = await this.repository.findBySubmission(origin.submissionId);
@@ -144,15 +145,7 @@ export class ExamIncidentService {
   }
 }
 
-let masker: PersonalInformationMasker | undefined;
-
-/** The triage asks for no personal information; an e-mail, phone or SIN typed by mistake is not kept. */
-function masked(value: string | undefined): string | undefined {
-  masker ??= new PersonalInformationMasker(publicContactValues());
-  return value === undefined ? undefined : masker.mask(value);
-}
-
-function validate(input: ExamProblemReport, now: Date): ExamProblemReport {
+function validate(input: ExamProblemReport, now: Date, masker: PersonalInformationMasker): ExamProblemReport {
   if (typeof input.examInProgress !== 'boolean') throw new ExamIncidentError('invalidInput', 'examInProgress must be true or false');
   if (!isProblemKind(input.problemKind)) throw new ExamIncidentError('invalidInput', 'unknown problem kind');
   if (input.problemAt !== undefined) {
@@ -162,11 +155,20 @@ function validate(input: ExamProblemReport, now: Date): ExamProblemReport {
   return {
     examInProgress: input.examInProgress,
     problemKind: input.problemKind,
-    examName: masked(cleanText(input.examName, EXAM_NAME_MAX_LENGTH)),
-    device: masked(cleanText(input.device, DEVICE_MAX_LENGTH)),
-    browser: masked(cleanText(input.browser, BROWSER_MAX_LENGTH)),
+    examName: maskedText(masker, input.examName, EXAM_NAME_MAX_LENGTH),
+    device: maskedText(masker, input.device, DEVICE_MAX_LENGTH),
+    browser: maskedText(masker, input.browser, BROWSER_MAX_LENGTH),
     problemAt: input.problemAt,
   };
+}
+
+/**
+ * The triage asks for no personal information; a name, e-mail, phone, SIN or the like typed by mistake
+ * is not kept. Masked before it is shortened, so that a number cut in half cannot escape the masking.
+ */
+function maskedText(masker: PersonalInformationMasker, value: string | undefined, max: number): string | undefined {
+  const text = cleanText(value, Number.MAX_SAFE_INTEGER);
+  return text === undefined ? undefined : cleanText(masker.mask(text), max);
 }
 
 /** One line, no control characters, at most `max` characters; empty becomes undefined. */

@@ -23,16 +23,43 @@ export interface CsvOptions {
   booleans?: { true: string; false: string };
 }
 
-const FORMULA_TRIGGERS = ['=', '+', '-', '@', '\t', '\r'];
+/** Always start a formula, in ASCII or full width (some spreadsheets fold ＝ to =). */
+const ALWAYS_FORMULA = /^[=@＝＠＋－]/;
+/** A sign followed only by what numbers and phone numbers are made of: -3, -2.5, +1 819 555-0177, +33 1 23 45 67 89. */
+const SIGNED_NUMBER = /^[+-][\d\s().,-]*\d[\d\s().,-]*$/;
+/**
+ * C0 and C1 controls (but the line breaks, which are quoted) and the bidirectional embeddings,
+ * overrides and isolates, which make a cell display something else than it holds.
+ */
+// eslint-disable-next-line no-control-regex
+const UNSAFE_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+// eslint-disable-next-line no-control-regex
+const LEADING_IGNORABLE = /^[\s\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\ufffd]+/;
 
 /**
- * A cell a spreadsheet would run as a formula (OWASP « CSV Injection »: starting with =, +, -, @, tab
- * or carriage return) gets a leading apostrophe, which Excel and LibreOffice show as text. csv-stringify
- * does the same with `escape_formulas` (plus the full-width forms); this is the rule, spelled out and
- * tested, and applied to text only: numbers stay numbers.
+ * Text a spreadsheet would run as a formula, once leading white space (tab, CR, LF, spaces) and
+ * controls are skipped: some importers trim or drop them.
+ */
+export function isFormula(value: string): boolean {
+  const start = value.replace(LEADING_IGNORABLE, '');
+  if (ALWAYS_FORMULA.test(start)) return true;
+  return /^[+-]/.test(start) && !SIGNED_NUMBER.test(start);
+}
+
+/** A tab becomes a space; any other control or bidirectional control becomes U+FFFD, never written raw. */
+export function withoutControlCharacters(value: string): string {
+  return value.replace(/\t/g, ' ').replace(UNSAFE_CHARACTERS, '\ufffd');
+}
+
+/**
+ * The text of a CSV cell (OWASP « CSV Injection »): controls replaced, then a leading apostrophe,
+ * which Excel and LibreOffice show as text, on what would be a formula. A signed number or phone
+ * number (+1 819 555-0177, -3) is data, not a formula, and stays as typed; csv-stringify's
+ * `escape_formulas` would prefix those too, so it is off and this is the only rule.
  */
 export function neutralizeFormula(value: string): string {
-  return value.length > 0 && FORMULA_TRIGGERS.includes(value[0]) ? `'${value}` : value;
+  const text = withoutControlCharacters(value);
+  return isFormula(text) ? `'${text}` : text;
 }
 
 /**
@@ -60,16 +87,21 @@ export function csvExport<T>(rows: AsyncIterable<T> | Iterable<T>, columns: Expo
     record_delimiter: 'windows',
     // Also quote a bare \n or \r inside a field: csv-stringify stops doing so once record_delimiter is set.
     quote_record_delimiter: true,
-    escape_formulas: true,
-    // A number cast to text, never neutralized (-3 is a number); text was neutralized above.
+    // Off: it would also prefix +1 819 555-0177; text was neutralized above, numbers are numbers.
+    escape_formulas: false,
     cast: { number: (value) => String(value) },
   });
   return pipeline(Readable.from(records(), { objectMode: true, highWaterMark: 16 }), stringifier, () => undefined);
 }
 
+/** Escaped in JSON text although JSON allows them raw: C1 controls, line separators, bidirectional controls. */
+const JSON_RAW_UNSAFE = /[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
 /**
  * A JSON array with the same fields as the CSV (keyed by column key, values typed: numbers, booleans,
- * null), one object per line, streamed with back-pressure like the CSV.
+ * null), one object per line, streamed with back-pressure like the CSV. Values are kept as they are
+ * (JSON is not run): JSON.stringify escapes C0 controls, the rest that a terminal or an editor could
+ * act on or reorder on screen is written as a \u escape; parsing gives the value back unchanged.
  */
 export function jsonExport<T>(rows: AsyncIterable<T> | Iterable<T>, columns: ExportColumn<T>[]): Readable {
   async function* chunks(): AsyncIterable<string> {
@@ -78,12 +110,16 @@ export function jsonExport<T>(rows: AsyncIterable<T> | Iterable<T>, columns: Exp
     for await (const row of rows) {
       const record: Record<string, CellValue> = {};
       for (const c of columns) record[c.key] = c.value(row) ?? null;
-      yield `${first ? '\n' : ',\n'}${JSON.stringify(record)}`;
+      yield `${first ? '\n' : ',\n'}${escapeUnsafe(JSON.stringify(record))}`;
       first = false;
     }
     yield first ? ']\n' : '\n]\n';
   }
   return Readable.from(chunks(), { objectMode: false, highWaterMark: 16 * 1024 });
+}
+
+function escapeUnsafe(json: string): string {
+  return json.replace(JSON_RAW_UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 export function exportStream<T>(format: ExportFormat, rows: AsyncIterable<T> | Iterable<T>, columns: ExportColumn<T>[], options: CsvOptions = {}): Readable {

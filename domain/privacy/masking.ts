@@ -1,56 +1,78 @@
+import type { MaskingRule, PersonalInformationKind } from './rule';
+import { MASKING_RULES, MASKS } from './rules';
+
+export { MASKS } from './rules';
+export type { PersonalInformationKind } from './rule';
+
+/** What replaces a value nested deeper than MAX_DEPTH (or a cycle) in maskDeep. */
+export const TOO_DEEP = '[retiré : trop imbriqué]';
+const MAX_DEPTH = 64;
+
 /**
- * Masks personal information in free text before it reaches the interaction log (Québec Law 25):
- * e-mail addresses, North American phone numbers, social insurance numbers and Canadian postal codes.
- * Public contact values of the ministry (its phone numbers, e-mails and addresses) stay readable.
+ * Masks personal information in free text before it is stored (Québec Law 25): e-mail addresses, phone
+ * numbers, social insurance numbers, payment card numbers, health-insurance numbers, dates of birth,
+ * street addresses, postal codes and names introduced by « je m'appelle » and the like. Public contact
+ * values of the ministry (its phone numbers, e-mails and addresses) stay readable. Linear in the text's length.
  */
-export const MASKS = {
-  email: '[courriel]',
-  phone: '[téléphone]',
-  sin: '[NAS]',
-  postalCode: '[code postal]',
-} as const;
-
-const EMAIL = /[\p{L}\p{N}._%+'’-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/gu;
-// 418 555-0199, (418) 555-0199, +1 418 555 0199, 1-418-555-0199, 418.555.0199, 4185550199, with an optional extension.
-const PHONE = /(?<![\w-])(?:\+?1[\s.-]?)?(?:\(\d{3}\)|\d{3})[\s.-]?\d{3}[\s.-]?\d{4}(?:\s*(?:poste|p\.|ext\.?|x)\s*\d{1,6})?(?!\d)/gi;
-// 046 454 286, 046-454-286, 046454286.
-const SIN = /(?<![\w-])\d{3}([\s-]?)\d{3}\1\d{3}(?!\d)/g;
-const POSTAL_CODE = /\b[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z][\s-]?\d[ABCEGHJ-NPRSTV-Z]\d\b/gi;
-
 export class PersonalInformationMasker {
-  private readonly allowed: Set<string>;
+  private readonly allowed = new Set<string>();
 
   constructor(publicValues: Iterable<string> = []) {
-    this.allowed = new Set<string>();
     for (const value of publicValues) {
       this.allowed.add(normalize(value));
-      for (const pattern of [EMAIL, PHONE, SIN, POSTAL_CODE]) {
-        for (const match of value.matchAll(pattern)) this.allowed.add(normalize(match[0]));
+      for (const rule of MASKING_RULES) {
+        for (const span of rule.find(value)) this.allowed.add(normalize(value.slice(span.start, span.end)));
       }
     }
   }
 
   mask(text: string): string {
-    return text
-      .replace(EMAIL, (m) => this.keep(m) ?? MASKS.email)
-      .replace(PHONE, (m) => this.keep(m) ?? MASKS.phone)
-      .replace(SIN, (m) => this.keep(m) ?? MASKS.sin)
-      .replace(POSTAL_CODE, (m) => this.keep(m) ?? MASKS.postalCode);
+    let result = text;
+    for (const rule of MASKING_RULES) result = this.apply(result, rule);
+    return result;
   }
 
-  /** Masks every string inside a JSON-like value (card submissions, channel data). */
-  maskDeep<T>(value: T): T {
-    if (typeof value === 'string') return this.mask(value) as T;
-    if (Array.isArray(value)) return value.map((v) => this.maskDeep(v)) as T;
-    if (value instanceof Date) return value;
-    if (value && typeof value === 'object') {
-      return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, this.maskDeep(v)])) as T;
+  /** The kinds of personal information in a text, public contact values aside. */
+  kindsIn(text: string): Set<PersonalInformationKind> {
+    const kinds = new Set<PersonalInformationKind>();
+    let rest = text;
+    for (const rule of MASKING_RULES) {
+      const masked = this.apply(rest, rule);
+      if (masked !== rest) kinds.add(rule.kind);
+      rest = masked;
     }
-    return value;
+    return kinds;
   }
 
-  private keep(match: string): string | undefined {
-    return this.allowed.has(normalize(match)) ? match : undefined;
+  /**
+   * Masks every string inside a JSON-like value (card submissions, channel data). A value nested deeper
+   * than 64 levels, or met again inside itself, is replaced by TOO_DEEP rather than overflowing the stack.
+   */
+  maskDeep<T>(value: T): T {
+    return this.maskValue(value, 0, new Set()) as T;
+  }
+
+  private maskValue(value: unknown, depth: number, ancestors: Set<object>): unknown {
+    if (typeof value === 'string') return this.mask(value);
+    if (!value || typeof value !== 'object' || value instanceof Date) return value;
+    if (depth >= MAX_DEPTH || ancestors.has(value)) return TOO_DEEP;
+    ancestors.add(value);
+    const masked = Array.isArray(value)
+      ? value.map((v) => this.maskValue(v, depth + 1, ancestors))
+      : Object.fromEntries(Object.entries(value).map(([k, v]) => [k, this.maskValue(v, depth + 1, ancestors)]));
+    ancestors.delete(value);
+    return masked;
+  }
+
+  private apply(text: string, rule: MaskingRule): string {
+    let result = '';
+    let copied = 0;
+    for (const span of rule.find(text)) {
+      if (this.allowed.has(normalize(text.slice(span.start, span.end)))) continue;
+      result += text.slice(copied, span.start) + MASKS[rule.kind];
+      copied = span.end;
+    }
+    return copied === 0 ? text : result + text.slice(copied);
   }
 }
 

@@ -5,6 +5,7 @@ import { ChannelReceiver } from '../helpers/channelReceiver';
 import { EmulatorClient } from '../helpers/emulatorClient';
 import { tempDatabaseUrl, tempDir } from '../helpers/tempDir';
 import { argValue, freePort, processCpuSeconds, startProcess, stopProcess, summarize } from './benchSupport';
+import { runMaskingBench } from './maskingBench';
 
 /**
  * `npm run bench`: N concurrent simulated conversations (default 50) post a fixed number of turns each
@@ -96,11 +97,86 @@ async function measure(
   return { saturation, paced };
 }
 
+const MAX_MESSAGE_CHARS = 4000;
+const CAP_GOAL_P95_MS = 100;
+
+/** French text with e-mails, phone numbers and dates (what masking works hardest on), cut at `chars`. */
+function citizenText(chars: number): string {
+  const sentence =
+    "Bonjour, je m'appelle Jeanne Tremblay, mon courriel est jeanne.tremblay@example.com et mon numéro est le 418 555-0199. " +
+    "J'ai passé l'examen le 12 mars 2026 et la page a figé après la question 14; j'ai recommencé deux fois sans succès. ";
+  return sentence.repeat(Math.ceil(chars / sentence.length)).slice(0, chars);
+}
+
+/** The worst case a single message can cost: text at the size cap (fully processed), and just over it (answered "too long"). */
+async function measureSizeCap(dir: string, serviceUrl: string, samples: number) {
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const env = {
+    HOST: '127.0.0.1',
+    PORT: String(port),
+    DATABASE_URL: tempDatabaseUrl(dir, 'cap.sqlite'),
+    LOG_LEVEL: 'warn',
+    MAX_MESSAGE_CHARS: String(MAX_MESSAGE_CHARS),
+    MESSAGES_RATE_LIMIT_PER_MINUTE: '1000000',
+    INTERACTION_PURGE_CRON: '0 0 1 1 *',
+  };
+  const server = await startProcess('dist/bot/index.js', env, async () => (await fetch(`${url}/healthz`)).ok);
+  const rows: Array<{ label: string; chars: number; summary: ReturnType<typeof summarize> }> = [];
+  for (const [label, chars] of [
+    ['at the cap', MAX_MESSAGE_CHARS],
+    ['just over the cap', MAX_MESSAGE_CHARS + 1],
+    ['far over (200 000)', 200_000],
+  ] as const) {
+    const text = citizenText(chars);
+    const latencies: number[] = [];
+    const started = performance.now();
+    for (let i = 0; i < samples + 3; i += 1) {
+      const client = new EmulatorClient(url, serviceUrl);
+      const t0 = performance.now();
+      const status = await post(`${url}/api/messages`, client.activity({ type: 'message', text }));
+      if (status !== 200) throw new Error(`message ${label} answered ${status}`);
+      if (i >= 3) latencies.push(performance.now() - t0);
+    }
+    rows.push({ label, chars, summary: summarize(latencies, performance.now() - started) });
+  }
+  await stopProcess(server);
+  return rows;
+}
+
+function printSizeCap(rows: Awaited<ReturnType<typeof measureSizeCap>>): boolean {
+  let met = true;
+  for (const { label, chars, summary } of rows) {
+    const ok = summary.p95 < CAP_GOAL_P95_MS;
+    met &&= ok;
+    console.log(
+      `Message ${label} (${chars} characters): p50 ${summary.p50.toFixed(1)} ms, p95 ${summary.p95.toFixed(1)} ms over ${summary.requests} messages (goal p95 < ${CAP_GOAL_P95_MS} ms: ${ok ? 'met' : 'not met'}).`,
+    );
+  }
+  return met;
+}
+
 function describe(run: Run) {
   return { ...summarize(run.latencies, run.elapsed), failures: run.failures, serverCpu: run.serverCpu, driverCpu: run.driverCpu };
 }
 
+/** Masking time at 10 kB, 100 kB and 1 MB of adversarial text: linear growth shows as ×10 per column. */
+function printMasking(): string[] {
+  console.log('Masking of personal information, adversarial inputs (goal: linear in the length, ×10 per column):');
+  return runMaskingBench();
+}
+
 async function main(): Promise<void> {
+  const capSamples = argValue('cap-samples', 20);
+  if (process.argv.includes('--cap-only')) {
+    const dir = tempDir('assistant-bench-');
+    const receiver = new ChannelReceiver();
+    printSizeCap(await measureSizeCap(dir.path, await receiver.start(), capSamples));
+    await receiver.stop();
+    dir.cleanup();
+    printMasking();
+    return;
+  }
   const conversations = argValue('conversations', 50);
   const turns = argValue('turns', 20);
   const warmup = argValue('warmup', 3);
@@ -113,11 +189,18 @@ async function main(): Promise<void> {
 
   const bot = await measure(
     'dist/bot/index.js',
-    { HOST: '127.0.0.1', DATABASE_URL: tempDatabaseUrl(dir.path), LOG_LEVEL: 'warn', INTERACTION_PURGE_CRON: '0 0 1 1 *' },
+    {
+      HOST: '127.0.0.1',
+      DATABASE_URL: tempDatabaseUrl(dir.path),
+      LOG_LEVEL: 'warn',
+      INTERACTION_PURGE_CRON: '0 0 1 1 *',
+      MESSAGES_RATE_LIMIT_PER_MINUTE: '1000000',
+    },
     serviceUrl,
     options,
   );
   const bare = await measure('dist/test/bench/bareRestifyServer.js', {}, serviceUrl, options);
+  const sizeCap = await measureSizeCap(dir.path, serviceUrl, capSamples);
   await receiver.stop();
   dir.cleanup();
 
@@ -158,6 +241,13 @@ async function main(): Promise<void> {
   console.log(
     `Turn p95 under the paced load: ${pacedP95.toFixed(1)} ms (goal < 50 ms: ${report.goals.pacedP95Met ? 'met' : 'not met'}); under saturation: ${rows.assistant.saturation.p95.toFixed(1)} ms (${report.goals.saturationP95Met ? 'met' : 'not met'}).`,
   );
+  const sizeCapMet = printSizeCap(sizeCap);
+  const masking = printMasking();
+  Object.assign(report, {
+    sizeCap: sizeCap.map(({ label, chars, summary }) => ({ label, chars, p50: summary.p50, p95: summary.p95 })),
+    masking,
+  });
+  Object.assign(report.goals, { sizeCapP95UnderMs: CAP_GOAL_P95_MS, sizeCapP95Met: sizeCapMet });
   mkdirSync(projectPath('reports'), { recursive: true });
   writeFileSync(projectPath('reports', 'bench-http.json'), JSON.stringify(report, null, 2));
   console.log('Report written to reports/bench-http.json');

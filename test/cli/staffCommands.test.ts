@@ -168,7 +168,8 @@ describe('staff command line', () => {
     expect(lines[0]).toMatch(/^Référence;Code du statut;Statut;/);
     expect(lines).toHaveLength(3 + 2);
     expect(csv.out).toContain(";'=1+1;");
-    expect(csv.out).toContain('"Ligne 1\nLigne 2 \u001b[31mrouge\u001b[0m"'); // as typed, quoted: a file is not a terminal
+    expect(csv.out).toContain('"Ligne 1\nLigne 2 \ufffd[31mrouge\ufffd[0m"'); // line break quoted, escape character never written raw
+    expect(csv.out).not.toContain('\u001b');
 
     const json = JSON.parse((await cli('complaints', 'export', '--format', 'json', '--status', 'closed')).out) as Array<Record<string, unknown>>;
     expect(json).toEqual([expect.objectContaining({ reference: refs[0], status: 'closed', firstContactOnTime: true, firstContactBusinessDays: 5 })]);

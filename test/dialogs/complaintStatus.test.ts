@@ -1,4 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import type { Activity } from 'botbuilder';
+import { ClientAddressMiddleware, rememberClientAddress, throttleAddress } from '../../bot/clientAddressMiddleware';
 import type { ComplaintInput } from '../../domain/complaints/complaint';
 import { findReference } from '../../dialogs/complaintStatusDialog';
 import { ConversationHarness, createConversationHarness, suggestedTitles } from '../helpers/conversationHarness';
@@ -106,13 +108,13 @@ describe('complaint status lookup (fr-CA)', () => {
     await lookup('PL-2026-000009', 'marie.tremblay@exemple.qc.ca');
     const third = await lookup('PL-2026-000001', 'encore@exemple.qc.ca');
     expect(third).toContain('Je ne trouve aucune plainte');
-    expect(third).toContain("je ne peux pas faire d'autre recherche dans cette conversation avant 10 h 15");
+    expect(third).toContain("je ne peux pas faire d'autre recherche de plainte avant 10 h 15");
     expect(third).toContain('418 528-7157');
     expect(third).toContain('1 866 672-3460');
 
     h.clock.set('2026-11-23T15:14:00Z');
     const refused = await send('Suivre une plainte');
-    expect(refused[0].text).toContain("je ne peux pas faire d'autre recherche dans cette conversation avant 10 h 15");
+    expect(refused[0].text).toContain("je ne peux pas faire d'autre recherche de plainte avant 10 h 15");
     expect(suggestedTitles(refused)).toContain('Suivre une plainte');
     expect(await say('Où en est ma plainte PL-2026-000001?')).toContain("je ne peux pas faire d'autre recherche"); // even with the right reference
 
@@ -143,6 +145,145 @@ describe('complaint status lookup (fr-CA)', () => {
     expect(rows.filter((r) => r.redacted).map((r) => r.text)).toEqual(['[retiré]', '[retiré]']);
     expect(JSON.stringify(await h.db('interactions').select())).not.toMatch(/marie\.tremblay|555-0199/);
   });
+});
+
+describe('complaint lookup throttling across conversations and addresses (fr-CA)', () => {
+  let h: ConversationHarness;
+  let conversations = 0;
+  afterEach(async () => h.close());
+
+  beforeEach(async () => {
+    h = await createConversationHarness({ now: NOW });
+    h.adapter.use(new ClientAddressMiddleware());
+    await h.core.services.complaints.create(marie, { submissionId: 'status-1' }); // PL-2026-000001
+    await h.core.services.complaints.create(jean, { submissionId: 'status-2' }); // PL-2026-000002
+  });
+
+  /** One message in a conversation, from an address as the HTTP edge would report it (none: unknown). */
+  const sayIn = async (conversation: string, address: string | undefined, text: string): Promise<string> => {
+    const id = randomUUID();
+    rememberClientAddress(id, address);
+    const replies = await h.turn({ id, type: 'message', text, from: USER, conversation: { id: conversation } as Activity['conversation'] });
+    return replies
+      .filter((a) => a.type === 'message')
+      .map((a) => a.text ?? '')
+      .join('\n');
+  };
+  /** A whole lookup in a new conversation: a new conversation for every guess, as the attack did. */
+  const lookupFrom = async (address: string | undefined, reference: string, contact: string): Promise<string> => {
+    const conversation = `throttle-${(conversations += 1)}`;
+    expect(await sayIn(conversation, address, 'Suivre une plainte')).toContain('Quel est le numéro de votre plainte?');
+    expect(await sayIn(conversation, address, reference)).toContain('quelle adresse courriel ou quel numéro de téléphone');
+    return sayIn(conversation, address, contact);
+  };
+  const NOT_FOUND = 'Je ne trouve aucune plainte qui correspond à ce numéro et à ces coordonnées.';
+  const NOT_FOUND_TEXT = `${NOT_FOUND} Vérifiez le numéro (par exemple PL-2026-000123) et l'adresse courriel ou le numéro de téléphone donné lors du dépôt.`;
+  const REFUSED = "Par mesure de sécurité, je ne peux pas faire d'autre recherche de plainte avant";
+
+  it('locks a reference for an hour after 5 failures, whatever the conversation and the address', async () => {
+    for (let i = 1; i <= 4; i += 1) {
+      // A wrong contact and an unknown reference read exactly the same.
+      const wrongContact = await lookupFrom(`198.51.100.${i}`, 'PL-2026-000001', `418 555-010${i}`);
+      expect(wrongContact).toBe(NOT_FOUND_TEXT);
+      expect(await lookupFrom(`198.51.100.${i + 10}`, 'PL-2026-999999', `418 555-010${i}`)).toBe(wrongContact);
+    }
+    const fifth = await lookupFrom('198.51.100.5', 'PL-2026-000001', '418 555-0105');
+    expect(fifth).toContain(NOT_FOUND);
+    expect(fifth).toContain(`${REFUSED} 11 h.`);
+    expect(fifth).toContain('418 528-7157');
+
+    // Another address and the right contact: still refused, and the status is not given.
+    const owner = await lookupFrom('203.0.113.9', 'PL-2026-000001', 'marie.tremblay@exemple.qc.ca');
+    expect(owner).toContain(`${REFUSED} 11 h.`);
+    expect(owner).not.toContain(NOT_FOUND);
+    expect(owner).not.toContain('Plainte **');
+    expect(await lookupFrom(undefined, 'PL-2026-000001', 'marie.tremblay@exemple.qc.ca')).toContain(REFUSED);
+    // Other references are not locked.
+    expect(await lookupFrom('203.0.113.9', 'PL-2026-000002', '418 555-0199')).toContain('Plainte **PL-2026-000002** : reçue.');
+
+    h.clock.set('2026-11-23T15:59:00Z');
+    expect(await lookupFrom('203.0.113.9', 'PL-2026-000001', 'marie.tremblay@exemple.qc.ca')).toContain(REFUSED);
+    h.clock.set('2026-11-23T16:00:00Z');
+    expect(await lookupFrom('203.0.113.9', 'PL-2026-000001', 'marie.tremblay@exemple.qc.ca')).toContain('Plainte **PL-2026-000001** : reçue.');
+  });
+
+  it('locks an address for 15 minutes after 10 failures across conversations and references', async () => {
+    const address = '2001:db8:1:2::7';
+    const answers: string[] = [];
+    for (let i = 1; i <= 10; i += 1) {
+      // Another address of the same /64: the same client.
+      answers.push(await lookupFrom(i % 2 ? address : '2001:db8:1:2:ffff::1', `PL-2026-0001${String(i).padStart(2, '0')}`, 'x@exemple.qc.ca'));
+    }
+    expect(new Set(answers.slice(0, 9))).toEqual(new Set([NOT_FOUND_TEXT]));
+    expect(answers[9]).toContain(`${REFUSED} 10 h 15.`);
+
+    // From that address, refused at once, in any new conversation, even for the owner's own reference.
+    const refused = await sayIn('throttle-new', address, 'Suivre une plainte');
+    expect(refused).toContain(`${REFUSED} 10 h 15.`);
+    expect(refused).not.toContain('Quel est le numéro');
+    // Another address is not affected.
+    expect(await lookupFrom('203.0.113.20', 'PL-2026-000001', 'marie.tremblay@exemple.qc.ca')).toContain(': reçue.');
+
+    h.clock.set('2026-11-23T15:15:00Z');
+    expect(await lookupFrom(address, 'PL-2026-000001', 'marie.tremblay@exemple.qc.ca')).toContain(': reçue.');
+  });
+
+  it('reads the same whichever limit refused the lookup, except for the time', async () => {
+    for (let i = 1; i <= 5; i += 1) await lookupFrom(`198.51.100.${i}`, 'PL-2026-000001', 'x@exemple.qc.ca');
+    for (let i = 1; i <= 10; i += 1) await lookupFrom('203.0.113.50', `PL-2026-0002${String(i).padStart(2, '0')}`, 'x@exemple.qc.ca');
+    const byReference = await lookupFrom('203.0.113.51', 'PL-2026-000001', 'marie.tremblay@exemple.qc.ca');
+    const byAddress = await sayIn('throttle-by-address', '203.0.113.50', 'Suivre une plainte');
+    const withoutTime = (text: string) => text.replace(/avant \d+ h( \d+)?\./, 'avant …');
+    expect(byReference).toContain(REFUSED);
+    expect(withoutTime(byAddress)).toBe(withoutTime(byReference));
+  });
+
+  it('counts parallel guesses one by one: a burst cannot slip past the limit', async () => {
+    const conversationsReady = await Promise.all(
+      Array.from({ length: 12 }, async (_, i) => {
+        const conversation = `burst-${i}`;
+        await sayIn(conversation, `192.0.2.${i + 1}`, 'Suivre une plainte');
+        await sayIn(conversation, `192.0.2.${i + 1}`, 'PL-2026-000002');
+        return conversation;
+      }),
+    );
+    const answers = await Promise.all(
+      conversationsReady.map((c, i) => sayIn(c, `192.0.2.${i + 1}`, i === 11 ? '418 555-0199' : `418 555-02${String(i).padStart(2, '0')}`)),
+    );
+    expect(answers.filter((a) => a.startsWith(NOT_FOUND))).toHaveLength(5);
+    expect(answers.filter((a) => a.startsWith(REFUSED))).toHaveLength(7);
+    expect(answers[11]).not.toContain('Plainte **'); // the right contact came after the lock
+  });
+
+  it('works without a client address (per conversation and per reference only)', async () => {
+    for (let i = 1; i <= 4; i += 1) expect(await lookupFrom(undefined, 'PL-2026-000002', 'x@exemple.qc.ca')).toBe(NOT_FOUND_TEXT);
+    expect(await lookupFrom(undefined, 'PL-2026-000002', 'x@exemple.qc.ca')).toContain(REFUSED);
+  });
+
+  it('stores neither a reference nor an address in clear', async () => {
+    await lookupFrom('198.51.100.77', 'PL-2026-000001', 'x@exemple.qc.ca');
+    const rows = JSON.stringify(await h.db('lookup_throttle').select());
+    expect(rows).not.toMatch(/PL-2026|198\.51|throttle-/);
+    expect(((await h.db('lookup_throttle').select('key')) as Array<{ key: string }>).map((r) => r.key.split(':')[0]).sort()).toEqual([
+      'address',
+      'conversation',
+      'reference',
+    ]);
+  });
+});
+
+describe('throttleAddress', () => {
+  it.each([
+    ['203.0.113.5', '203.0.113.5'],
+    ['::ffff:203.0.113.5', '203.0.113.5'],
+    ['2001:db8:1:2::7', '2001:db8:1:2::/64'],
+    ['2001:0db8:0001:0002:ffff:0:0:1', '2001:db8:1:2::/64'],
+    ['[2001:db8::1]', '2001:db8:0:0::/64'],
+    ['fe80::1%eth0', 'fe80:0:0:0::/64'],
+    ['::1', '0:0:0:0::/64'],
+  ])('%s → %s', (address, key) => expect(throttleAddress(address)).toBe(key));
+
+  it.each(['unknown', '', 'example.org'])('ignores %j', (address) => expect(throttleAddress(address)).toBeUndefined());
 });
 
 describe('findReference', () => {

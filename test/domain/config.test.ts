@@ -61,3 +61,28 @@ describe('loadConfig, later features', () => {
     expect(() => loadConfig(env)).toThrow(new RegExp(`${variable}:`));
   });
 });
+
+describe('loadConfig, the HTTP edge', () => {
+  it('has defaults for the edge limits, and no trusted proxy', () => {
+    expect(loadConfig({})).toMatchObject({
+      MAX_MESSAGE_CHARS: 4000,
+      MAX_JSON_DEPTH: 32,
+      MAX_ACTIVITY_VALUE_BYTES: 16384,
+      REQUEST_BODY_TIMEOUT_MS: 5000,
+      TRUST_PROXY: { kind: 'off' },
+      MESSAGES_RATE_LIMIT_PER_MINUTE: 600,
+    });
+    expect(loadConfig({ TRUST_PROXY: 'loopback,10.0.0.1' }).TRUST_PROXY).toEqual({ kind: 'list', addresses: ['10.0.0.1'], loopback: true });
+  });
+
+  it.each([
+    [{ MAX_MESSAGE_CHARS: '10' }, 'MAX_MESSAGE_CHARS'],
+    [{ MAX_JSON_DEPTH: '1000' }, 'MAX_JSON_DEPTH'],
+    [{ REQUEST_BODY_TIMEOUT_MS: 'soon' }, 'REQUEST_BODY_TIMEOUT_MS'],
+    [{ TRUST_PROXY: 'proxy.example' }, 'TRUST_PROXY'],
+    [{ TRUST_PROXY: '50' }, 'TRUST_PROXY'],
+    [{ MESSAGES_RATE_LIMIT_PER_MINUTE: '0' }, 'MESSAGES_RATE_LIMIT_PER_MINUTE'],
+  ])('names the bad variable in %j', (env, variable) => {
+    expect(() => loadConfig(env)).toThrow(new RegExp(`${variable}:`));
+  });
+});

@@ -116,6 +116,24 @@ describe('ExamIncidentService', () => {
     expect(await db('exam_incidents').count({ n: '*' })).toEqual([{ n: 2 }]);
   });
 
+  it('never stores a name, a date of birth or an identifier typed in the free text', async () => {
+    const { incident } = await service.report(
+      {
+        ...frozenNow,
+        examName: "Processus 12345, je m'appelle Hélène Gagnon, née le 12 mars 1985, NAM TREJ 8512 2514",
+        device: 'portable de Jean, 123 rue Saint-Jean',
+        browser: `Chrome ${'x'.repeat(88)} 046 454 286`,
+      },
+      { submissionId: 'pi' },
+    );
+    expect(incident.examName).toBe("Processus 12345, je m'appelle [nom], née le [date de naissance], NAM [assurance maladie]");
+    expect(incident.device).toBe('portable de Jean, [adresse]');
+    // Masked before being cut to 100 characters: no piece of the number is left.
+    expect(incident.browser).toMatch(/^Chrome x+ \[NAS/);
+    const stored = JSON.stringify(await db('exam_incidents').where({ submission_id: 'pi' }));
+    expect(stored).not.toMatch(/Gagnon|1985|8512|Saint-Jean|046|454 286/);
+  });
+
   it('lists, streams, filters and counts by kind, route and priority', async () => {
     const report = async (now: string, r: ExamProblemReport, id: string) => {
       clock.set(now);

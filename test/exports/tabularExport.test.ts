@@ -47,16 +47,57 @@ describe('CSV export', () => {
   it.each([
     ['=1+2', "'=1+2"],
     ['=HYPERLINK("http://exemple.com","clic")', `"'=HYPERLINK(""http://exemple.com"",""clic"")"`],
-    ['+1 418 555-0199', "'+1 418 555-0199"],
+    ['+A1', "'+A1"],
     ['-2+3', "'-2+3"],
+    ["-2+3*cmd|' /C calc'!A0", "'-2+3*cmd|' /C calc'!A0"],
     ['@SUM(A1:A2)', "'@SUM(A1:A2)"],
-    ['\tcmd', "'\tcmd"],
-    ['\rcmd', `"'\rcmd"`],
-    ['＝1+2', "'＝1+2"], // full-width equals sign, neutralized by csv-stringify's escape_formulas
-    ['a=1', 'a=1'],
-    ['', ''],
-  ])('neutralizes a formula trigger at the start of %j', async (value, cell) => {
+    ['\t=1+2', "' =1+2"], // the tab becomes a space, the formula behind it is still neutralized
+    ['\r=1+2', `"'\r=1+2"`],
+    ['\r\n@SUM(A1)', `"'\r\n@SUM(A1)"`],
+    [' =1+2', "' =1+2"],
+    ['＝1+2', "'＝1+2"], // full-width forms, which some spreadsheets fold to ASCII
+    ['＋A1', "'＋A1"],
+    ['－A1', "'－A1"],
+    ['＠SUM(A1)', "'＠SUM(A1)"],
+  ])('neutralizes the formula %j', async (value, cell) => {
     expect(await csvText([{ text: value }])).toBe(`Texte,Nombre,Drapeau\r\n${cell},,\r\n`);
+  });
+
+  it.each([
+    ['+18195550177', '+18195550177'],
+    ['+1 819 555-0177', '+1 819 555-0177'],
+    ['+1 (819) 555-0177', '+1 (819) 555-0177'],
+    ['+33 1 23 45 67 89', '+33 1 23 45 67 89'],
+    ['-3', '-3'],
+    ['-2.5', '-2.5'],
+    ['-3,5', '"-3,5"'],
+    ['\tcmd', ' cmd'],
+    ['\rcmd', '"\rcmd"'],
+    ['a=1', 'a=1'],
+    ['courriel@exemple.qc.ca', 'courriel@exemple.qc.ca'],
+    ['', ''],
+  ])('leaves %j as typed: a number, a phone number or text, not a formula', async (value, cell) => {
+    expect(await csvText([{ text: value }])).toBe(`Texte,Nombre,Drapeau\r\n${cell},,\r\n`);
+  });
+
+  it.each([
+    ['a\u0000b', 'a\ufffdb'],
+    ['a\u001bb', 'a\ufffdb'], // ESC: a terminal escape sequence would start here
+    ['a\u0007\u0008\u000b\u000cb', 'a\ufffd\ufffd\ufffd\ufffdb'],
+    ['a\u007fb', 'a\ufffdb'],
+    ['a\u0085\u009bb', 'a\ufffd\ufffdb'], // C1 controls (NEL, CSI)
+    ['a\u202eb', 'a\ufffdb'], // right-to-left override
+    ['\u202a\u202b\u202c\u202d', '\ufffd\ufffd\ufffd\ufffd'],
+    ['\u2066\u2067\u2068\u2069', '\ufffd\ufffd\ufffd\ufffd'],
+    ['a\tb', 'a b'],
+    ['\u0000=1+2', "'\ufffd=1+2"],
+  ])('never writes a control character raw: %j', async (value, cell) => {
+    expect(await csvText([{ text: value }])).toBe(`Texte,Nombre,Drapeau\r\n${cell},,\r\n`);
+  });
+
+  it('keeps the text of a tab-separated export in its columns', async () => {
+    const bytes = await collect(csvExport([{ text: 'a\tb', n: 1 }], columns, { delimiter: '\t' }));
+    expect(bytes.subarray(3).toString('utf8')).toBe('Texte\tNombre\tDrapeau\r\na b\t1\t\r\n');
   });
 
   it('keeps numbers as numbers, negative ones included', async () => {
@@ -80,15 +121,21 @@ describe('CSV export', () => {
   });
 
   it('spells the rule out for text', () => {
-    expect(['=', '+', '-', '@', '\t', '\r', 'A', ' ='].map((c) => neutralizeFormula(`${c}1`))).toEqual([
+    expect(['=', '+', '-', '@', '\t', '\r', 'A', ' =', '+A', '-A', '＝', '＋', '－', '＠'].map((c) => neutralizeFormula(`${c}1`))).toEqual([
       "'=1",
-      "'+1",
-      "'-1",
+      '+1',
+      '-1',
       "'@1",
-      "'\t1",
-      "'\r1",
+      ' 1',
+      '\r1',
       'A1',
-      ' =1',
+      "' =1",
+      "'+A1",
+      "'-A1",
+      "'＝1",
+      "'＋1",
+      "'－1",
+      "'＠1",
     ]);
   });
 });
@@ -213,6 +260,15 @@ describe('export streams do not buffer', () => {
     await new Promise<void>((resolve, reject) => jsonExport(source.rows, columns).pipe(sink).on('finish', resolve).on('error', reject));
     expect(sink.records).toBe(total + 2); // the lines of "[", of each row and of "]"
     expect(sink.maxLag).toBeLessThan(5_000);
+  });
+
+  it('keeps values as they are in JSON, control characters escaped', async () => {
+    const value = '=1+2 +1 819 555-0177 \u0000\u001b[31m\t\r\n\u007f\u0085\u009b\u2028\u2029\u202e\u2066';
+    const text = (await collect(jsonExport([{ text: value }], columns))).toString('utf8');
+    expect(text).toContain('"=1+2 +1 819 555-0177 \\u0000\\u001b[31m\\t\\r\\n\\u007f\\u0085\\u009b\\u2028\\u2029\\u202e\\u2066"');
+    // eslint-disable-next-line no-control-regex
+    expect(text).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/);
+    expect((JSON.parse(text) as Row[])[0].text).toBe(value);
   });
 
   it('writes valid JSON, with an empty array when there is nothing', async () => {

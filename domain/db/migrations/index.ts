@@ -4,6 +4,7 @@ import * as m002 from './002_complaints';
 import * as m003 from './003_exam_incidents';
 import * as m004 from './004_faq_feedback';
 import * as m005 from './005_deadline_reminders';
+import * as m006 from './006_lookup_throttle';
 
 export interface Migration {
   name: string;
@@ -18,6 +19,7 @@ export const migrations: Migration[] = [
   { name: '003_exam_incidents', ...m003 },
   { name: '004_faq_feedback', ...m004 },
   { name: '005_deadline_reminders', ...m005 },
+  { name: '006_lookup_throttle', ...m006 },
 ];
 
 /** Lists migrations from code rather than from the file system, so they run the same from sources and from dist/. */

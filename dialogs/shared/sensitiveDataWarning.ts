@@ -1,0 +1,31 @@
+import type { TurnContext } from 'botbuilder';
+import { contacts } from '../../domain/contacts';
+import type { Lang, Translate } from '../../domain/i18n';
+import { detectSensitiveData, SensitiveKind } from '../../domain/privacy/sensitiveData';
+import { localize } from './localization';
+
+const WARNED = Symbol('sensitiveDataWarned');
+
+/**
+ * A message holding a SIN, a health-insurance number, a date of birth or a payment card number: says not
+ * to share it here and how a question about one's own file is handled (by phone, after an identity
+ * check). Sent at most once per turn, before the dialog goes on, so a form asking for a phone or an
+ * e-mail is never interrupted. True when the message holds such an identifier.
+ */
+export async function warnAboutSensitiveData(context: TurnContext): Promise<boolean> {
+  const { type, text } = context.activity;
+  const kinds = type === 'message' && typeof text === 'string' ? detectSensitiveData(text) : [];
+  if (!kinds.length) return false;
+  if (context.turnState.get(WARNED)) return true;
+  context.turnState.set(WARNED, true);
+  const { t, lang } = localize(context);
+  const c = contacts().caDotation;
+  const ownFile = t('privacy:warning.ownFile', { local: c.phoneLocal.display, tollFree: c.phoneTollFree.display });
+  await context.sendActivity(`${foundText(kinds, t, lang)}\n\n${ownFile}`);
+  return true;
+}
+
+function foundText(kinds: SensitiveKind[], t: Translate, lang: Lang): string {
+  const list = new Intl.ListFormat(lang === 'en' ? 'en-CA' : 'fr-CA', { type: 'conjunction' });
+  return t('privacy:warning.found', { kinds: list.format(kinds.map((kind) => t(`privacy:kinds.${kind}`))) });
+}
