@@ -14,6 +14,7 @@ import {
   ExamProblemClues,
   extractExamProblem,
   foldText,
+  isYesNoOrFiller,
   parseInProgressAnswer,
 } from '../domain/exams/problemExtractor';
 import { describeOpenStatus, describeReopening } from '../domain/format/openingHoursText';
@@ -64,7 +65,7 @@ export class ExamProblemDialog extends ComponentDialog {
     super(EXAM_PROBLEM_DIALOG);
     this.addDialog(new TextPrompt(IN_PROGRESS_PROMPT, (p) => this.validateInProgress(p)));
     this.addDialog(new TextPrompt(KIND_PROMPT, (p) => Promise.resolve(Boolean(p.recognized.value?.trim()))));
-    this.addDialog(new TextPrompt(EXAM_PROMPT, (p) => Promise.resolve(Boolean(p.recognized.value?.trim()))));
+    this.addDialog(new TextPrompt(EXAM_PROMPT, (p) => this.validateExam(p)));
     this.addDialog(new TextPrompt(TIME_PROMPT, (p) => this.validateTime(p)));
     this.addDialog(new TextPrompt(DEVICE_PROMPT, (p) => Promise.resolve(Boolean(p.recognized.value?.trim()))));
     this.addDialog(
@@ -141,7 +142,10 @@ export class ExamProblemDialog extends ComponentDialog {
     }
     if (state.examName || state.examAsked) return step.next();
     state.examAsked = true;
-    return step.prompt(EXAM_PROMPT, { prompt: question(this.takePending(state, step), t('exam:ask.exam'), [t('exam:choices.examUnknown')]) });
+    return step.prompt(EXAM_PROMPT, {
+      prompt: question(this.takePending(state, step), t('exam:ask.exam'), [t('exam:choices.examUnknown')]),
+      retryPrompt: question([], t('exam:ask.examRetry'), [t('exam:choices.examUnknown')]),
+    });
   }
 
   private async askTimeStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
@@ -199,13 +203,14 @@ export class ExamProblemDialog extends ComponentDialog {
         locale: context.activity.locale,
       },
     );
-    await context.sendActivities(this.resultActivities(result, t, lang));
+    await context.sendActivity(this.resultActivity(result, t, lang));
     return step.endDialog(result.incident.reference);
   }
 
   // -------------------------------------------------------------------------------------------------
 
-  private resultActivities(result: ReportResult, t: Translate, lang: Lang): Array<Partial<Activity>> {
+  /** One message: the confirmation, the priority, what to do now, with one card of buttons (call, write) and the menu. */
+  private resultActivity(result: ReportResult, t: Translate, lang: Lang): Partial<Activity> {
     const { incident, centreStatus } = result;
     const c = contacts().caDotation;
     const now = this.services.clock.now();
@@ -247,10 +252,12 @@ export class ExamProblemDialog extends ComponentDialog {
       if (centreStatus.open) actions.push(t('exam:route.alsoCall', phones));
       buttons.push(emailButton);
     }
-    const routeText = [t('exam:route.title'), ...actions].join('\n\n');
     const card = CardFactory.heroCard('', undefined, buttons);
-    const advice = [t('exam:advice.include'), t('exam:advice.avoid'), t('exam:advice.general', { email: c.emailGeneral.display })].join('\n\n');
-    return [{ type: 'message', text: head }, { ...MessageFactory.attachment(card, routeText) }, withMenu(lang, advice)];
+    // Urgent: only what the candidate needs now (number, what to do, the exam-support address and phones).
+    const advice =
+      incident.priority === 'urgent' ? [] : [t('exam:advice.include'), t('exam:advice.avoid'), t('exam:advice.general', { email: c.emailGeneral.display })];
+    const text = [head, t('exam:route.title'), ...actions, ...advice].join('\n\n');
+    return { ...withMenu(lang, text), attachments: [card] };
   }
 
   private async redirect(context: TurnContext, t: Translate, lang: Lang): Promise<void> {
@@ -266,6 +273,19 @@ export class ExamProblemDialog extends ComponentDialog {
 
   private async validateInProgress(prompt: PromptValidatorContext<string>): Promise<boolean> {
     return parseInProgressAnswer(prompt.recognized.value ?? '') !== undefined;
+  }
+
+  /**
+   * « oui », « non », « ok » are not an exam name: asked again once, then left unknown. « je ne sais pas »,
+   * « aucune idée » skip the question at once (the incident records the exam as not specified).
+   */
+  private async validateExam(prompt: PromptValidatorContext<string>): Promise<boolean> {
+    const text = prompt.recognized.value ?? '';
+    if (!text.trim()) return false;
+    if (!isYesNoOrFiller(text)) return true;
+    if (prompt.attemptCount < 2) return false;
+    prompt.recognized.value = localize(prompt.context).t('exam:choices.examUnknown');
+    return true;
   }
 
   private async validateTime(prompt: PromptValidatorContext<string>): Promise<boolean> {

@@ -1,7 +1,7 @@
 import { MessageFactory, TurnContext } from 'botbuilder';
 import { ComponentDialog, DialogTurnResult, TextPrompt, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
 import { recordDialog, recordIntent } from '../bot/interactionLog/turnInsights';
-import { renderAnswer } from '../domain/faq/faqAnswers';
+import { renderAnswer, renderAskedDay } from '../domain/faq/faqAnswers';
 import { entryIdOf, faqIntent, knowledgeBase } from '../domain/faq/knowledgeBase';
 import type { Lang, Translate } from '../domain/i18n';
 import { intentTitle } from '../domain/understanding/intentTitles';
@@ -60,15 +60,22 @@ export class FaqDialog extends ComponentDialog {
     // What the managers' statistics count as an answered question (MainDialog records the same when it routes here).
     recordIntent(context, faqIntent(entry.id), top.score);
     recordDialog(context, FAQ_DIALOG);
-    const answer = renderAnswer(entry, {
+    const answerContext = {
       now: this.services.clock.now(),
       hours: this.services.hours,
       calendar: this.services.calendar,
       t,
       lang,
       utterance: options.utterance,
-    });
-    await context.sendActivity(MessageFactory.text(answer));
+      yesNo: options.followUp?.yesNo,
+    };
+    // « pis le samedi? » after an hours answer: only that day, without asking « utile ? » again.
+    const followUp = options.followUp ? renderAskedDay(entry, answerContext) : undefined;
+    if (followUp) {
+      await context.sendActivity(MessageFactory.text(followUp));
+      return step.endDialog();
+    }
+    await context.sendActivity(MessageFactory.text(renderAnswer(entry, answerContext)));
     (step.values as { entryId?: string }).entryId = entry.id;
     return step.prompt(FEEDBACK_PROMPT, { prompt: suggestions(t('faq:feedback.question'), [t('faq:feedback.yes'), t('faq:feedback.no')]) });
   }

@@ -12,13 +12,20 @@ import {
   WaterfallStepContext,
 } from 'botbuilder-dialogs';
 import { recordDialog, recordIntent } from '../bot/interactionLog/turnInsights';
+import { asksOpenOrClosed, isDayFollowUp, parseAskedMoment, yesNoQuestion } from '../domain/faq/askedMoment';
+import { faqIntent } from '../domain/faq/knowledgeBase';
+import { matchOutOfMandate, outOfMandateAnswer } from '../domain/faq/outOfMandate';
+import { mentionedReference } from '../domain/referenceMentions';
 import { decide, Decision } from '../domain/understanding/decision';
 import { Intents } from '../domain/understanding/intents';
+import { COMPLAINT_INTAKE_DIALOG } from './complaintIntakeDialog';
+import { COMPLAINT_STATUS_DIALOG } from './complaintStatusDialog';
 import { CONFIRM_CANCEL_DIALOG, confirmCancelDialogs } from './confirmCancelDialog';
 import { clarifyActivity, isReroute } from './faqDialog';
 import { rankedIntents } from './intentRecognizer';
 import { Command, detectCommand } from './shared/commands';
 import { handoffText } from './shared/handoff';
+import { recentTopic, rememberTopic } from './shared/lastTopic';
 import { langOf, localize, tOf } from './shared/localization';
 import { withMenu } from './shared/menu';
 import { warnAboutSensitiveData } from './shared/sensitiveDataWarning';
@@ -26,6 +33,10 @@ import type { DialogServices } from './shared/services';
 
 export const MAIN_DIALOG = 'main';
 const FLOW = 'main.flow';
+/** The FAQ entries about the opening hours: after them, « pis le samedi? » is answered about that day. */
+const HOURS_ENTRIES = new Set(['hours', 'closed-days', 'hours-lunch'].map(faqIntent));
+/** During or just after these, « parler à un agent » gives the complaints address. */
+const COMPLAINT_DIALOGS = new Set([COMPLAINT_INTAKE_DIALOG, COMPLAINT_STATUS_DIALOG]);
 
 /** A dialog the main dialog starts for some intents. */
 export interface DialogRoute {
@@ -44,6 +55,8 @@ export interface DialogRoute {
 export interface RoutedDialogOptions {
   utterance: string;
   recognizerResult: RecognizerResult;
+  /** A short follow-up of the last answer (« pis le samedi? »), answered about the day it names; yes/no if the question was. */
+  followUp?: { yesNo?: { asksClosed: boolean } };
 }
 
 /**
@@ -86,6 +99,11 @@ export class MainDialog extends ComponentDialog {
     const { context } = innerDc;
     if (context.activity.type !== 'message') return undefined;
     const { t, lang } = localize(context);
+    // A PL-… or EX-… reference typed in the middle of a question (not of a form, where it may be part of an answer): its follow-up starts.
+    if (mentionedReference(context.activity.text) && !innerDc.stack.some((entry) => this.formIds.has(entry.id))) {
+      await innerDc.cancelAllDialogs();
+      return innerDc.beginDialog(FLOW);
+    }
     const command = detectCommand(context.activity.text, lang);
     if (!command) return undefined;
     // While « Voulez-vous vraiment abandonner? » is asked, « annuler » is an answer to it, not a new command.
@@ -93,7 +111,8 @@ export class MainDialog extends ComponentDialog {
     if (confirming && command !== 'help' && command !== 'handoff') return undefined;
     recordIntent(context, command, 1);
     if (command === 'help' || command === 'handoff') {
-      await context.sendActivity(command === 'help' ? `${t('common:help.text')}\n\n${t('common:help.commands')}` : this.handoff(context));
+      const inComplaint = innerDc.stack.some((entry) => COMPLAINT_DIALOGS.has(entry.id));
+      await context.sendActivity(command === 'help' ? `${t('common:help.text')}\n\n${t('common:help.commands')}` : await this.handoff(context, inComplaint));
       await innerDc.repromptDialog();
       return Dialog.EndOfTurn;
     }
@@ -121,9 +140,16 @@ export class MainDialog extends ComponentDialog {
     for (const claiming of this.routes.filter((r) => r.claims)) {
       if (await claiming.claims!(context)) {
         recordDialog(context, claiming.dialog.id);
+        await rememberTopic(this.services, context, COMPLAINT_DIALOGS.has(claiming.dialog.id) ? { topic: 'complaint' } : undefined);
         const options: RoutedDialogOptions = { utterance: text, recognizerResult: { text, intents: {}, entities: {} } };
         return step.beginDialog(claiming.dialog.id, options);
       }
+    }
+
+    // « pis le samedi? », « et demain? », “and Sunday?” just after an hours answer: the hours of that day.
+    const last = await recentTopic(this.services, context);
+    if (last?.topic === 'hours' && isDayFollowUp(text, this.services.clock.now(), lang, this.services.calendar)) {
+      return this.answerHours(step, text, 1, { yesNo: yesNoQuestion(text) ?? last.yesNo });
     }
 
     const warned = await warnAboutSensitiveData(context);
@@ -131,8 +157,19 @@ export class MainDialog extends ComponentDialog {
     const recognizerResult = await this.recognizer.recognize(step, context.activity);
     // Calibrated decision (domain/understanding/decision.ts): answer, offer the top 3, or decline.
     const decision: Decision = text ? decide({ text, intents: rankedIntents(recognizerResult) }) : { kind: 'decline', intent: Intents.none, score: 0 };
+    // « Est-ce ouvert samedi? » that the recognizer hesitates on (hours or holidays?): the hours of that day.
+    if (decision.kind !== 'answer' && asksOpenOrClosed(text) && parseAskedMoment(text, this.services.clock.now(), lang, this.services.calendar)) {
+      return this.answerHours(step, text, decision.score);
+    }
     if (decision.kind === 'decline') {
       recordIntent(context, decision.intent, decision.score);
+      // A known topic outside the Centre's mandate (paie, permis de conduire…): say so plainly, and where to turn.
+      const topic = matchOutOfMandate(text);
+      if (topic) {
+        await this.setMisunderstandings(context, 0);
+        await context.sendActivity(withMenu(lang, outOfMandateAnswer(topic, tOf(context))));
+        return step.endDialog();
+      }
       // The warning already said where to turn: the menu, not « Je n'ai pas bien compris ».
       if (warned) await context.sendActivity(withMenu(lang, tOf(context)('common:menu.prompt')));
       return warned ? step.endDialog() : this.notUnderstood(step);
@@ -155,11 +192,30 @@ export class MainDialog extends ComponentDialog {
     await this.setMisunderstandings(context, 0);
     if (route) {
       recordDialog(context, route.dialog.id);
+      await rememberTopic(
+        this.services,
+        context,
+        HOURS_ENTRIES.has(intent) ? { topic: 'hours', yesNo: yesNoQuestion(text) } : COMPLAINT_DIALOGS.has(route.dialog.id) ? { topic: 'complaint' } : undefined,
+      );
       const options: RoutedDialogOptions = { utterance: text, recognizerResult };
       return step.beginDialog(route.dialog.id, options);
     }
     await this.answerBuiltIn(context, intent);
     return step.endDialog();
+  }
+
+  /** The hours entry, answered about the day the message names (a follow-up answers only that day). */
+  private async answerHours(step: WaterfallStepContext, text: string, score: number, followUp?: RoutedDialogOptions['followUp']): Promise<DialogTurnResult> {
+    const { context } = step;
+    const intent = faqIntent('hours');
+    const route = this.routes.find((r) => r.handles(intent));
+    if (!route) return step.endDialog();
+    recordIntent(context, intent, score);
+    recordDialog(context, route.dialog.id);
+    await this.setMisunderstandings(context, 0);
+    await rememberTopic(this.services, context, { topic: 'hours', yesNo: followUp?.yesNo ?? yesNoQuestion(text) });
+    const options: RoutedDialogOptions = { utterance: text, recognizerResult: { text, intents: { [intent]: { score: 1 } }, entities: {} }, followUp };
+    return step.beginDialog(route.dialog.id, options);
   }
 
   private async finishStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
@@ -171,7 +227,7 @@ export class MainDialog extends ComponentDialog {
   private async answerCommandOutsideDialogs(context: TurnContext, command: Command): Promise<void> {
     const { t, lang } = localize(context);
     if (command === 'help') await context.sendActivity(withMenu(lang, `${t('common:help.text')}\n\n${t('common:help.commands')}`));
-    else if (command === 'handoff') await context.sendActivity(withMenu(lang, this.handoff(context)));
+    else if (command === 'handoff') await context.sendActivity(withMenu(lang, await this.handoff(context)));
     else if (command === 'cancel') await context.sendActivity(withMenu(lang, t('common:cancel.nothingToCancel')));
     else await context.sendActivity(withMenu(lang, t('common:menu.prompt')));
   }
@@ -179,12 +235,13 @@ export class MainDialog extends ComponentDialog {
   /** Small talk and commands recognized as intents; every other intent has its own dialog (dialogs/routes.ts). */
   private async answerBuiltIn(context: TurnContext, intent: string): Promise<void> {
     const { t, lang } = localize(context);
+    const handoff = intent === Intents.handoff ? await this.handoff(context) : '';
     const answers: Record<string, () => Partial<Activity> | string> = {
       [Intents.greeting]: () => withMenu(lang, t('common:smallTalk.greeting')),
       [Intents.thanks]: () => withMenu(lang, t('common:smallTalk.thanks')),
       [Intents.goodbye]: () => t('common:smallTalk.goodbye'),
       [Intents.help]: () => withMenu(lang, `${t('common:help.text')}\n\n${t('common:help.commands')}`),
-      [Intents.handoff]: () => withMenu(lang, this.handoff(context)),
+      [Intents.handoff]: () => withMenu(lang, handoff),
     };
     await context.sendActivity((answers[intent] ?? (() => withMenu(lang, t('common:menu.prompt'))))());
   }
@@ -196,7 +253,7 @@ export class MainDialog extends ComponentDialog {
     const data = await this.services.conversationData.get(context, {});
     const count = (data.misunderstandings ?? 0) + 1;
     if (count >= 2) {
-      await context.sendActivity(withMenu(lang, `${t('common:fallback.offerPerson')}\n\n${this.handoff(context)}`));
+      await context.sendActivity(withMenu(lang, `${t('common:fallback.offerPerson')}\n\n${await this.handoff(context)}`));
       await this.setMisunderstandings(context, 0);
     } else {
       await context.sendActivity(withMenu(lang, t('common:fallback.notUnderstood')));
@@ -210,7 +267,9 @@ export class MainDialog extends ComponentDialog {
     data.misunderstandings = value;
   }
 
-  private handoff(context: TurnContext): string {
-    return handoffText(this.services, tOf(context), langOf(context));
+  /** During a complaint dialog, or just after one (conversation state), the complaints address instead of the general one. */
+  private async handoff(context: TurnContext, inComplaint = false): Promise<string> {
+    const about = inComplaint || (await recentTopic(this.services, context))?.topic === 'complaint' ? 'complaint' : 'general';
+    return handoffText(this.services, tOf(context), langOf(context), about);
   }
 }

@@ -1,4 +1,5 @@
 import { complaintRoutes } from './complaintRoutes';
+import { examFollowUpRoute } from './examFollowUpDialog';
 import { examProblemRoute } from './examProblemDialog';
 import { faqRoute } from './faqDialog';
 import type { DialogRoute } from './mainDialog';
@@ -6,5 +7,5 @@ import type { DialogServices } from './shared/services';
 
 /** The conversations the main dialog can start, each with the intents it handles. */
 export function dialogRoutes(services: DialogServices): DialogRoute[] {
-  return [...complaintRoutes(services), examProblemRoute(services), faqRoute(services)];
+  return [...complaintRoutes(services), examProblemRoute(services), examFollowUpRoute(services), faqRoute(services)];
 }

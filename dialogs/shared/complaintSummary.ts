@@ -1,6 +1,7 @@
 import { ActionTypes, Activity, Attachment, CardAction, CardFactory, MessageFactory } from 'botbuilder';
 import type { BusinessCalendar, LocalDate } from '../../domain/calendar/businessCalendar';
 import type { ComplaintService as ComplaintServiceKey, ContactMethod } from '../../domain/complaints/complaint';
+import type { DatePeriod } from '../../domain/complaints/incidentDate';
 import { formatPhone, normalizeEmail, normalizePhone } from '../../domain/complaints/contact';
 import { formatLongDate } from '../../domain/format/dates';
 import { escapeMarkdown } from '../../domain/format/markdown';
@@ -14,6 +15,8 @@ export interface ComplaintDraft {
   service?: ComplaintServiceKey;
   /** YYYY-MM-DD, or null when the person skipped the question. */
   incidentDate?: LocalDate | null;
+  /** A vague date the person confirmed as a period (« la semaine passée »), when no exact day was given. */
+  incidentPeriod?: DatePeriod | null;
   description?: string;
   /** null when the person skipped the question. */
   desiredOutcome?: string | null;
@@ -44,6 +47,7 @@ interface SummaryField {
 /** The lines of the summary; everything the person typed is escaped, so Markdown and HTML show as typed. */
 export function summaryFields(draft: ComplaintDraft, t: Translate, lang: Lang, calendar: BusinessCalendar): SummaryField[] {
   const notSpecified = t('complaint:summary.notSpecified');
+  const longDay = (date: LocalDate) => formatLongDate(calendar.instantAt(date, 12, 0), lang, calendar.timeZone);
   const method = draft.contactMethod ?? 'email';
   const contact = method === 'email' ? normalizeEmail(draft.contactValue ?? '') : normalizePhone(draft.contactValue ?? '');
   const shownContact = contact ? (method === 'phone' ? formatPhone(contact) : contact) : (draft.contactValue ?? '');
@@ -53,11 +57,19 @@ export function summaryFields(draft: ComplaintDraft, t: Translate, lang: Lang, c
     { label: t('complaint:summary.service'), value: draft.service ? escapeMarkdown(t(`complaint:services.${draft.service}`)) : notSpecified },
     {
       label: t('complaint:summary.when'),
-      value: draft.incidentDate ? formatLongDate(calendar.instantAt(draft.incidentDate, 12, 0), lang, calendar.timeZone) : notSpecified,
+      value: draft.incidentDate
+        ? formatLongDate(calendar.instantAt(draft.incidentDate, 12, 0), lang, calendar.timeZone)
+        : draft.incidentPeriod
+          ? capitalize(t('complaint:intake.period', { from: longDay(draft.incidentPeriod.from), to: longDay(draft.incidentPeriod.to) }))
+          : notSpecified,
     },
     { label: t('complaint:summary.description'), value: escapeMarkdown(draft.description ?? '') },
     { label: t('complaint:summary.outcome'), value: draft.desiredOutcome ? escapeMarkdown(draft.desiredOutcome) : notSpecified },
   ];
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 /** The summary as plain text (Markdown-safe), for channels without Adaptive Cards and as the card's fallbackText. */

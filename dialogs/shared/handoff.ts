@@ -13,14 +13,25 @@ function weeklyHours(hours: DialogServices['hours'], t: Translate, lang: Lang): 
   return text;
 }
 
-/** The CA-dotation phone numbers, hours and whether the Centre is open right now (America/Toronto). */
-export function handoffText(services: Pick<DialogServices, 'clock' | 'calendar' | 'hours'>, t: Translate, lang: Lang): string {
+/**
+ * The CA-dotation phone numbers, hours and whether the Centre is open right now (America/Toronto), then
+ * the address to write to: the complaints address (seed 000) during or just after a complaint, the
+ * general staffing address otherwise.
+ */
+export function handoffText(
+  services: Pick<DialogServices, 'clock' | 'calendar' | 'hours'>,
+  t: Translate,
+  lang: Lang,
+  about: 'general' | 'complaint' = 'general',
+): string {
   const c = contacts().caDotation;
   const now = services.clock.now();
   return [
     t('common:handoff.phones', { local: c.phoneLocal.display, tollFree: c.phoneTollFree.display }),
     `${t('common:handoff.hoursTitle')} ${weeklyHours(services.hours, t, lang)}`,
     describeCentreNow(services.hours, now, services.calendar, t, lang),
-    t('common:handoff.email', { email: c.emailGeneral.display }),
+    about === 'complaint'
+      ? t('resolve:handoff.complaintEmail', { email: contacts().complaints.email.display })
+      : t('common:handoff.email', { email: c.emailGeneral.display }),
   ].join('\n\n');
 }

@@ -16,6 +16,11 @@ export interface ConversationData {
   failedTurns?: number;
   /** The last complaint confirmed in this conversation, so that a second « Confirmer » repeats its reference. */
   lastComplaint?: { submissionId: string; reference: string; confirmedAt: string };
+  /**
+   * The last topic answered, for a short time (dialogs/shared/lastTopic.ts): after an hours answer,
+   * « pis le samedi? » is about the hours; after a complaint, « parler à un agent » gives the complaints address.
+   */
+  lastTopic?: { topic: 'hours' | 'complaint'; at: string; yesNo?: { asksClosed: boolean } };
 }
 
 /** What the collection notices quote (from bot/config.ts: PRIVACY_POLICY_URL, COMPLAINT_RETENTION_DAYS). */

@@ -4,19 +4,38 @@ import type { LocalDate } from '../calendar/businessCalendar';
 import { QUEBEC_TIME_ZONE } from '../format/dates';
 import type { Lang } from '../i18n';
 
-export type IncidentDateResult = { ok: true; date: LocalDate } | { ok: false; reason: 'unrecognized' | 'future' };
+/** A span of days, both ends included (YYYY-MM-DD). */
+export interface DatePeriod {
+  from: LocalDate;
+  to: LocalDate;
+}
+
+export type IncidentDateResult =
+  | { ok: true; date: LocalDate }
+  | { ok: false; reason: 'unrecognized' | 'future' }
+  /** A vague expression (« la semaine passée », « le mois dernier », « il y a quelques jours »): the period it means, to confirm. */
+  | { ok: false; reason: 'ambiguous'; period: DatePeriod };
 
 /**
  * When the problem happened, from what the person wrote: « hier », « avant-hier », « le 3 novembre »,
  * « lundi passé », « 2026-11-03 », « 03/11/2026 » (English with lang 'en'). Relative to `now` in
  * Québec time whatever the server's time zone. A day and month without a year that would be in the
  * future mean the previous year (« le 3 décembre » said in November); any other future date is refused.
+ *
+ * A vague expression is not turned into a guessed day: « la semaine passée » / “last week” gives the
+ * period from Monday to Sunday of the previous week, « le mois dernier » / “last month” or a month alone
+ * the whole month, « la fin de semaine passée » the last Saturday and Sunday, « il y a quelques jours »
+ * from 6 to 2 days ago; the person confirms the period or gives the exact day.
  */
 export function parseIncidentDate(text: string, now: Date, lang: Lang, timeZone = QUEBEC_TIME_ZONE): IncidentDateResult {
   const wall = new TZDate(now.getTime(), timeZone);
   // chrono-node computes relative dates in the process's time zone: hand it the Québec wall-clock time as a local Date.
   const reference = new Date(wall.getFullYear(), wall.getMonth(), wall.getDate(), wall.getHours(), wall.getMinutes());
   const today = isoDate(wall.getFullYear(), wall.getMonth() + 1, wall.getDate());
+
+  const vague = vaguePeriod(text, today);
+  if (vague) return { ok: false, reason: 'ambiguous', period: vague };
+
   const parser = lang === 'en' ? chrono.en : chrono.fr;
   const [result] = parser.parse(lang === 'en' ? text : normalizeFrench(text), reference, { forwardDate: false });
   if (!result) return { ok: false, reason: 'unrecognized' };
@@ -29,18 +48,87 @@ export function parseIncidentDate(text: string, now: Date, lang: Lang, timeZone 
   const date = isoDate(year, month, day);
   if (!isRealDate(year, month, day)) return { ok: false, reason: 'unrecognized' };
   if (date > today) return { ok: false, reason: 'future' };
+  // « le mois dernier », “in October”: a month without a day is the whole month (up to today).
+  if (start.isCertain('month') && !start.isCertain('day') && !start.isCertain('weekday')) {
+    const last = isoDate(year, month, daysInMonth(year, month));
+    return { ok: false, reason: 'ambiguous', period: { from: isoDate(year, month, 1), to: last < today ? last : today } };
+  }
+  // « la semaine passée », « il y a deux semaines », “last week”: chrono gives a day 7 days back; the person meant a week.
+  const matched = fold(result.text);
+  if (WEEK.test(matched)) return { ok: false, reason: 'ambiguous', period: weekOf(/(?:^|\s)(?:cette|this)\s/.test(matched) ? today : date, today) };
   return { ok: true, date };
+}
+
+/** Whether a date falls in a period (both ends included). */
+export function isInPeriod(date: LocalDate, period: DatePeriod): boolean {
+  return date >= period.from && date <= period.to;
+}
+
+const WEEK = /(?:^|\s)(?:semaines?|weeks?)(?:\s|$)/;
+const WEEKEND = /(?:^|\s)(?:fin de semaine|weekend|week end)\s+(?:passee|derniere|precedente)|(?:last|past|previous)\s+(?:weekend|week end)/;
+const FEW_DAYS = /(?:^|\s)(?:quelques|plusieurs|(?:a\s+)?few|several|couple\s+(?:of\s+)?)\s*jours?|(?:^|\s)(?:a\s+)?(?:few|several|couple(?:\s+of)?)\s+days?/;
+
+/** Expressions chrono-node misreads or reads as a precise day. */
+function vaguePeriod(text: string, today: LocalDate): DatePeriod | undefined {
+  const folded = fold(text);
+  if (WEEKEND.test(folded)) {
+    // The last whole weekend: the most recent Sunday before today, and the Saturday before it.
+    const weekday = dayOfWeek(today); // 0 = Sunday
+    const sunday = addDays(today, -(weekday === 0 ? 7 : weekday));
+    return { from: addDays(sunday, -1), to: sunday };
+  }
+  if (FEW_DAYS.test(folded)) return { from: addDays(today, -6), to: addDays(today, -2) };
+  return undefined;
+}
+
+/** Monday to Sunday of the week of `date`, not after today. */
+function weekOf(date: LocalDate, today: LocalDate): DatePeriod {
+  const weekday = dayOfWeek(date);
+  const monday = addDays(date, -((weekday + 6) % 7));
+  const sunday = addDays(monday, 6);
+  return { from: monday, to: sunday < today ? sunday : today };
+}
+
+/** Lower case, no accents, one space between words. */
+function fold(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
 }
 
 /** Québec expressions chrono-node's French parser does not know. */
 function normalizeFrench(text: string): string {
   return text
     .replace(/(?<!\p{L})avant[\s\u2010\u2011-]*hier(?!\p{L})/giu, 'il y a 2 jours')
-    .replace(/(?<!\p{L})(lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+pass[ée]e?(?!\p{L})/giu, '$1 dernier');
+    .replace(/(?<!\p{L})(lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+pass[ée]e?(?!\p{L})/giu, '$1 dernier')
+    .replace(/(?<!\p{L})(semaine|mois)\s+pass[ée]e?(?!\p{L})/giu, '$1 dernier')
+    .replace(/(?<!\p{L})en\s+(janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[uû]t|septembre|octobre|novembre|d[ée]cembre)(?!\p{L})/giu, '$1');
 }
 
 function isoDate(year: number, month: number, day: number): LocalDate {
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+function utc(date: LocalDate): Date {
+  const [y, m, d] = date.split('-').map(Number);
+  return new Date(Date.UTC(y, m - 1, d));
+}
+
+function addDays(date: LocalDate, days: number): LocalDate {
+  const d = utc(date);
+  d.setUTCDate(d.getUTCDate() + days);
+  return isoDate(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
+}
+
+function dayOfWeek(date: LocalDate): number {
+  return utc(date).getUTCDay();
+}
+
+function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
 function isRealDate(year: number, month: number, day: number): boolean {

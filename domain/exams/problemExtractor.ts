@@ -389,6 +389,22 @@ export function parseInProgressAnswer(text: string): boolean | undefined {
   return detectInProgress(text);
 }
 
+/** Words that answer « oui / non / d'accord », never the name of an exam. */
+const FILLER_WORDS = new Set([
+  ...YES_WORDS,
+  ...NO_WORDS,
+  ...'ok okay oki correct parfait merci thanks sure dac daccord d accord c est ca sa vrai sur pas beau euh ben bien hum hmm'.split(' '),
+]);
+
+/**
+ * « oui », « non », « ok », « d'accord », « ben oui »: an answer made only of yes/no and filler words,
+ * which cannot be the name or number of an exam (the question is asked again, or the name left unknown).
+ */
+export function isYesNoOrFiller(text: string): boolean {
+  const tokens = tokenize(text);
+  return tokens.length > 0 && tokens.length <= 4 && tokens.every((token) => FILLER_WORDS.has(token));
+}
+
 // ---------------------------------------------------------------------------------------------------
 // Exam or process reference
 

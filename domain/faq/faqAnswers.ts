@@ -1,9 +1,9 @@
 import type { BusinessCalendar, LocalDate } from '../calendar/businessCalendar';
 import { collapseAbbreviationPeriod, formatClockTime, formatLongDate } from '../format/dates';
-import { describeCentreNow, describeWeeklyHours } from '../format/openingHoursText';
+import { describeCentreNow, describeReopening, describeWeeklyHours } from '../format/openingHoursText';
 import type { Lang, Translate } from '../i18n';
 import type { OpeningPeriod, ServiceHours, Weekday } from '../serviceHours';
-import { baseWords } from '../understanding/frenchText';
+import { AskedTime, parseAskedMoment, YesNoQuestion, yesNoQuestion } from './askedMoment';
 import { contactValue, FaqEntry } from './knowledgeBase';
 
 /** What an answer may depend on: the moment (hours, deadlines), the language and the question asked. */
@@ -15,24 +15,12 @@ export interface AnswerContext {
   lang: Lang;
   /** The person's question, to answer about the day it names (« mercredi », « demain »…). */
   utterance?: string;
+  /** Answer « Oui, » / « Non, » first even if the utterance alone is not a yes/no question (a follow-up of one). */
+  yesNo?: YesNoQuestion;
 }
 
-const WEEKDAY_WORDS: Record<string, Weekday> = {
-  lundi: 'monday',
-  mardi: 'tuesday',
-  mercredi: 'wednesday',
-  jeudi: 'thursday',
-  vendredi: 'friday',
-  samedi: 'saturday',
-  dimanche: 'sunday',
-  monday: 'monday',
-  tuesday: 'tuesday',
-  wednesday: 'wednesday',
-  thursday: 'thursday',
-  friday: 'friday',
-  saturday: 'saturday',
-  sunday: 'sunday',
-};
+/** 0 = Sunday … 6 = Saturday, as BusinessCalendar.weekdayOf. */
+const WEEKDAY_KEYS: Weekday[] = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
 
 /**
  * The text of an entry's answer at a given moment: {{contacts.…}} from data/contacts.json, opening
@@ -40,15 +28,37 @@ const WEEKDAY_WORDS: Record<string, Weekday> = {
  * business calendar. Paragraphs left empty by a placeholder disappear.
  */
 export function renderAnswer(entry: FaqEntry, context: AnswerContext): string {
-  const text = entry.answer[context.lang].replace(/\{\{\s*([^}]+?)\s*\}\}/g, (_, name: string) => placeholderValue(name, context));
-  return collapseAbbreviationPeriod(text)
-    .split(/\n{2,}/)
-    .map((paragraph) => paragraph.trim())
-    .filter(Boolean)
-    .join('\n\n');
+  const asked = /\{\{\s*hours\.askedDay\s*\}\}/.test(entry.answer[context.lang]) ? askedDayLine(context) : undefined;
+  const text = entry.answer[context.lang].replace(/\{\{\s*([^}]+?)\s*\}\}/g, (_, name: string) => placeholderValue(name, context, asked));
+  return [...paragraphs(collapseAbbreviationPeriod(text)), sourceLine(entry.source, context.t)].filter(Boolean).join('\n\n');
 }
 
-function placeholderValue(name: string, context: AnswerContext): string {
+/** Only the answer about the day a follow-up names (« pis le samedi? »), with the entry's source link; undefined when no day is named. */
+export function renderAskedDay(entry: FaqEntry, context: AnswerContext): string | undefined {
+  const asked = askedDayLine(context);
+  if (!asked) return undefined;
+  return [collapseAbbreviationPeriod(asked.text), sourceLine(entry.source, context.t)].filter(Boolean).join('\n\n');
+}
+
+function paragraphs(text: string): string[] {
+  return text
+    .split(/\n{2,}/)
+    .map((paragraph) => paragraph.trim())
+    .filter(Boolean);
+}
+
+/**
+ * « Source : [Déclaration de services aux citoyens du ministère (Québec.ca)](https://www.quebec.ca/…) »: a Markdown
+ * link for each official page the cited seeds give (the `url` beside a citation), or nothing.
+ */
+export function sourceLine(sources: ReadonlyArray<{ url?: string }>, t: Translate): string {
+  const urls = [...new Set(sources.map((s) => s.url).filter((u): u is string => Boolean(u)))];
+  if (!urls.length) return '';
+  const links = urls.map((url) => `[${t(`resolve:source.labels.${new URL(url).hostname.replace(/\./g, '_')}`)}](${url})`);
+  return t(links.length === 1 ? 'resolve:source.one' : 'resolve:source.many', { links: links.join(t('resolve:source.separator')) });
+}
+
+function placeholderValue(name: string, context: AnswerContext, asked: { text: string; coversNow: boolean } | undefined): string {
   if (name.startsWith('contacts.')) return contactValue(name.slice('contacts.'.length)) ?? '';
   const deadline = /^businessDaysFromToday:(\d+)$/.exec(name);
   if (deadline) return businessDaysFromToday(Number(deadline[1]), context);
@@ -56,9 +66,10 @@ function placeholderValue(name: string, context: AnswerContext): string {
     case 'hours.weekly':
       return describeWeeklyHours(context.hours, context.t, context.lang);
     case 'hours.now':
-      return describeCentreNow(context.hours, context.now, context.calendar, context.t, context.lang);
+      // « Oui, le Centre est ouvert en ce moment… » already said it.
+      return asked?.coversNow ? '' : describeCentreNow(context.hours, context.now, context.calendar, context.t, context.lang);
     case 'hours.askedDay':
-      return askedDay(context);
+      return asked ? `${asked.text}\n\n` : '';
     case 'hours.lunch':
       return lunchBreak(context);
     case 'hours.nextHoliday':
@@ -77,31 +88,78 @@ function periodsText(periods: OpeningPeriod[], context: AnswerContext): string {
     : `${parts.slice(0, -1).join(context.t('common:hours.listSeparator'))}${context.t('common:hours.and')}${parts[parts.length - 1]}`;
 }
 
-/** « Le mercredi, le Centre est ouvert de 10 h à 12 h et de 13 h à 16 h 30. », followed by a blank line; empty when no day is named. */
-function askedDay(context: AnswerContext): string {
-  if (!context.utterance) return '';
-  const words = baseWords(context.utterance);
+/**
+ * The answer about the day (or moment) the question names, « Oui, » / « Non, » first when it is a yes/no
+ * question: « Non, le jeudi 24 décembre 2026, le Centre est fermé : c'est un jour férié (Veille de Noël).
+ * Prochaine ouverture : … ». `coversNow` says the line already tells whether the Centre is open now.
+ */
+export function askedDayLine(context: AnswerContext): { text: string; coversNow: boolean } | undefined {
+  if (!context.utterance) return undefined;
   const { t, calendar } = context;
-  const today = calendar.localDateOf(context.now);
-  const relative = (date: LocalDate, key: 'today' | 'tomorrow'): string => {
-    const periods = context.hours.periodsOn(date);
-    const holiday = calendar.holidayOn(date);
-    if (periods.length) return t(`faq:hours.${key}Open`, { periods: periodsText(periods, context) });
-    return holiday ? t(`faq:hours.${key}Holiday`, { holiday: holiday.name[context.lang] }) : t(`faq:hours.${key}Closed`);
+  const moment = parseAskedMoment(context.utterance, context.now, context.lang, calendar);
+  if (!moment) return undefined;
+  const question = context.yesNo ?? yesNoQuestion(context.utterance);
+  const answer = (open: boolean, text: string): string => {
+    if (!question) return text;
+    const yes = question.asksClosed ? !open : open;
+    return t(yes ? 'resolve:yesNo.yes' : 'resolve:yesNo.no', { rest: lowerFirst(text) });
   };
-  let line: string | undefined;
-  for (let i = 0; i < words.length && !line; i += 1) {
-    const word = words[i];
-    if (WEEKDAY_WORDS[word]) {
-      const day = WEEKDAY_WORDS[word];
-      const periods = context.hours.weeklySchedule().find((d) => d.day === day)?.periods ?? [];
-      const dayName = t(`common:hours.days.${day}`);
-      line = periods.length ? t('faq:hours.dayOpen', { day: dayName, periods: periodsText(periods, context) }) : t('faq:hours.dayClosed', { day: dayName });
-    } else if (word === 'demain' || word === 'tomorrow') line = relative(calendar.addCalendarDays(today, 1), 'tomorrow');
-    else if (word === 'today' || (word === 'aujourd' && words[i + 1] === 'hui')) line = relative(today, 'today');
-    else if ((word === 'fin' && words[i + 1] === 'de' && words[i + 2] === 'semaine') || word === 'weekend') line = t('faq:hours.weekendClosed');
+  if (moment.kind === 'now') {
+    if (!question) return undefined;
+    const status = context.hours.status(context.now);
+    return { text: answer(status.open, describeCentreNow(context.hours, context.now, calendar, t, context.lang)), coversNow: true };
   }
-  return line ? `${line}\n\n` : '';
+  if (moment.kind === 'weekend') return { text: answer(false, t('faq:hours.weekendClosed')), coversNow: false };
+  if (moment.kind === 'weekday' && !question && !moment.time) {
+    // « heures d'ouverture mercredi »: the weekly rule, and a warning when the next one is a holiday.
+    const day = WEEKDAY_KEYS[moment.weekday];
+    const periods = context.hours.weeklySchedule().find((d) => d.day === day)?.periods ?? [];
+    const dayName = t(`common:hours.days.${day}`);
+    const rule = periods.length ? t('faq:hours.dayOpen', { day: dayName, periods: periodsText(periods, context) }) : t('faq:hours.dayClosed', { day: dayName });
+    const holiday = calendar.holidayOn(moment.date);
+    const note = holiday ? ` ${t('resolve:hours.weekdayHoliday', { date: longDate(moment.date, context), holiday: holiday.name[context.lang] })}` : '';
+    return { text: `${rule}${note}`, coversNow: false };
+  }
+  return { text: describeDate(moment.date, moment.time, context, answer), coversNow: false };
+}
+
+/** What the Centre does on a date (and at a time): open, or closed with the reason and the next opening. */
+function describeDate(date: LocalDate, time: AskedTime | undefined, context: AnswerContext, answer: (open: boolean, text: string) => string): string {
+  const { t, calendar, lang } = context;
+  const today = calendar.localDateOf(context.now);
+  const when = capitalize(
+    date === today ? t('resolve:hours.today') : date === calendar.addCalendarDays(today, 1) ? t('resolve:hours.tomorrow') : t('resolve:hours.date', { date: longDate(date, context) }),
+  );
+  const periods = context.hours.periodsOn(date);
+  const minutes = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
+  const asked = time ? time.hour * 60 + time.minute : undefined;
+  const timeText = time ? formatClockTime(`${String(time.hour).padStart(2, '0')}:${String(time.minute).padStart(2, '0')}`, lang) : '';
+  const nextOpening = (from: Date): string =>
+    t('resolve:hours.nextOpening', { when: describeReopening(context.hours.nextOpening(from), context.now, calendar, t, lang) });
+  if (periods.length) {
+    if (asked === undefined) return answer(true, t('resolve:hours.open', { when, periods: periodsText(periods, context) }));
+    const current = periods.find((p) => minutes(p.opens) <= asked && asked < minutes(p.closes));
+    if (current) return answer(true, t('resolve:hours.openAt', { when, time: timeText, period: periodsText([current], context) }));
+    const at = calendar.instantAt(date, time!.hour, time!.minute);
+    const from = at < context.now ? context.now : at;
+    return `${answer(false, t('resolve:hours.closedAt', { when, time: timeText, periods: periodsText(periods, context) }))} ${nextOpening(from)}`;
+  }
+  const holiday = calendar.holidayOn(date);
+  const closed = holiday ? t('resolve:hours.closedHoliday', { when, holiday: holiday.name[lang] }) : t('resolve:hours.closedWeekend', { when });
+  const start = calendar.startOf(date);
+  return `${answer(false, closed)} ${nextOpening(start < context.now ? context.now : start)}`;
+}
+
+function longDate(date: LocalDate, context: AnswerContext): string {
+  return formatLongDate(context.calendar.instantAt(date, 12, 0), context.lang, context.calendar.timeZone);
+}
+
+function lowerFirst(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1);
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 /** « de 12 h à 13 h »: the break between the periods of the first day with two periods. */

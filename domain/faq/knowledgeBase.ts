@@ -11,6 +11,16 @@ const source = z.object({
   seed: z.string().regex(/^\d{3}_[0-9a-f]{16}\.txt$/, 'expected a seed file name such as 000_0d5508280b13b41e.txt'),
   section: z.string().min(1),
   note: z.string().optional(),
+  /**
+   * The official page the cited seed gives for this fact (e.g. the ministry's Québec.ca section in seed 000),
+   * shown as « Source : … » under the answer. https only; test/domain/dataSources.test.ts checks that the
+   * address appears in the cited seed.
+   */
+  url: z
+    .string()
+    .url()
+    .refine((u) => /^https:\/\/[a-z0-9.-]+\.[a-z]{2,}(\/[\w./-]*)?$/i.test(u), 'expected an https:// address without query or fragment')
+    .optional(),
 });
 
 /** Placeholders an answer may use, besides {{contacts.<path>}}. */

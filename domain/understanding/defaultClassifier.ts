@@ -1,9 +1,24 @@
-import { trainingExamples } from '../faq/knowledgeBase';
+import { faqIntent, knowledgeBase, TrainingExample, trainingExamples } from '../faq/knowledgeBase';
 import { exactIntentTexts } from './intentTitles';
 import { exactKey, TrainedClassifierOptions, TrainedIntentClassifier } from './trainedClassifier';
 
+/** Options of the default recognizer, plus what `buildIntentClassifier` adds to the phrasings. */
+export interface ClassifierBuildOptions extends TrainedClassifierOptions {
+  /**
+   * Also train on each FAQ entry's title and answer text (French and English, placeholders removed):
+   * the ministry's own words, which people reuse when they write from the same documents.
+   */
+  entryDocuments?: boolean;
+}
+
 /** The configuration `npm run eval` selected (see README, « Compréhension des questions »). */
-export const DEFAULT_CLASSIFIER_OPTIONS: TrainedClassifierOptions = { lexicalWeight: 0, unknownWordFeatures: false, bigrams: false, charNgrams: true };
+export const DEFAULT_CLASSIFIER_OPTIONS: ClassifierBuildOptions = {
+  lexicalWeight: 0,
+  unknownWordFeatures: false,
+  bigrams: false,
+  charNgrams: true,
+  entryDocuments: true,
+};
 
 let cached: TrainedIntentClassifier | undefined;
 
@@ -16,7 +31,24 @@ export function defaultIntentClassifier(): TrainedIntentClassifier {
   return cached;
 }
 
-export function buildIntentClassifier(options: TrainedClassifierOptions = DEFAULT_CLASSIFIER_OPTIONS, examples = trainingExamples()): TrainedIntentClassifier {
+/** Titles and answers of the FAQ entries as training texts (placeholders such as {{contacts.x}} removed). */
+export function entryDocuments(): TrainingExample[] {
+  const documents: TrainingExample[] = [];
+  for (const entry of knowledgeBase().entries) {
+    const intent = faqIntent(entry.id);
+    for (const lang of ['fr', 'en'] as const) {
+      documents.push({ text: entry.title[lang], intent, lang });
+      const answer = entry.answer[lang]
+        .replace(/\{\{[^}]*\}\}/g, ' ')
+        .replace(/\s+/g, ' ')
+        .trim();
+      if (answer) documents.push({ text: answer, intent, lang });
+    }
+  }
+  return documents;
+}
+
+export function buildIntentClassifier(options: ClassifierBuildOptions = DEFAULT_CLASSIFIER_OPTIONS, examples = trainingExamples()): TrainedIntentClassifier {
   const exactTexts = new Map<string, string>();
   for (const { text, intent } of exactIntentTexts()) {
     const key = exactKey(text);
@@ -24,5 +56,7 @@ export function buildIntentClassifier(options: TrainedClassifierOptions = DEFAUL
     if (existing && existing !== intent) throw new Error(`The button text "${text}" means both ${existing} and ${intent}`);
     exactTexts.set(key, intent);
   }
-  return TrainedIntentClassifier.train(examples, { ...options, exactTexts: options.exactTexts ?? exactTexts });
+  const { entryDocuments: withDocuments, ...trained } = options;
+  const all = withDocuments ? [...examples, ...entryDocuments()] : examples;
+  return TrainedIntentClassifier.train(all, { ...trained, exactTexts: options.exactTexts ?? exactTexts });
 }

@@ -91,9 +91,13 @@ describe('exam problem dialog', () => {
     expect(text).toContain('Le Centre vise à répondre aux appels en 5 minutes ou moins.');
     expect(text).toContain("Le Centre est ouvert en ce moment, jusqu'à 12 h.");
     expect(text).toContain(`2. Écrivez aussi à [${EXAM_ADDRESS}](mailto:`);
-    expect(text).toContain("des captures d'écran du problème");
-    expect(text).toContain('aucune demande nominative n’est traitée par courriel'.replace('’', "'"));
-    expect(text).toContain('carrieres@mcn.gouv.qc.ca');
+    expect(text).toContain("Ajoutez-y vos captures d'écran.");
+    // One bubble and one card, with only what the candidate needs now: no general address, no advice for later.
+    expect(result).toHaveLength(1);
+    expect(result[0].attachments).toHaveLength(1);
+    expect(text).not.toContain('carrieres@mcn.gouv.qc.ca');
+    expect(text).not.toContain('aucune demande nominative');
+    expect(text.trimEnd().endsWith("Ajoutez-y vos captures d'écran.")).toBe(true);
     expect(suggestedTitles(result)).toContain(MENU_EXAM); // back to the menu
 
     const card = result.flatMap((a) => a.attachments ?? [])[0];
@@ -151,6 +155,10 @@ describe('exam problem dialog', () => {
     expect(text).toContain(`téléphonez dès la réouverture (${reopening}) au [418 528-7157](tel:+14185287157)`);
     expect(text).not.toContain('Téléphonez tout de suite');
     expect(text).not.toContain('le plus rapide est de téléphoner');
+    // One bubble, one card (the e-mail button), nothing unrelated at the end.
+    expect(replies).toHaveLength(1);
+    expect(replies[0].attachments).toHaveLength(1);
+    expect(text).not.toContain('carrieres@mcn.gouv.qc.ca');
     const [row] = await incidents(h);
     expect(row).toMatchObject({ priority: 'urgent', route: 'email-after-hours', problem_kind: 'frozen', exam_name: 'examen 12345' });
     expect(Boolean(row.centre_open)).toBe(false);
@@ -202,6 +210,53 @@ describe('exam problem dialog', () => {
     const mail = decodeMailto(mailtoIn(text));
     expect(mail.body).toContain('Examen ou processus : (à préciser)');
     expect(mail.body).toContain('Heure du problème : (à préciser)');
+  });
+
+  it('keeps the advice for a problem that is not urgent, in the same single message', async () => {
+    h = await createConversationHarness({ now: '2026-11-24T19:00:00Z', classifier: examIntent }); // mardi 14 h
+    const turns = await run(h, ["j'ai pas pu soumettre mes réponses", 'Non', 'examen 456789', 'hier vers 14 h', 'Passer cette question']);
+    const result = turns[4];
+    expect(result).toHaveLength(1);
+    expect(result[0].attachments).toHaveLength(1);
+    expect(textOf(result)).toContain("des captures d'écran du problème");
+    expect(textOf(result)).toContain('aucune demande nominative');
+  });
+
+  it.each([
+    ['oui', 'ok'],
+    ['non', 'Oui'],
+    ['ben oui', "d'accord"],
+  ])('does not take « %s » for an exam name: asks again once, then leaves the exam unknown after « %s »', async (first, second) => {
+    h = await createConversationHarness({ now: '2026-11-23T15:00:00Z', classifier: examIntent });
+    await run(h, [MENU_EXAM, 'Oui, en ce moment', 'Page figée ou qui ne se charge pas']);
+    const again = await h.turn(first);
+    expect(textOf(again)).toBe(
+      "Il me faut le nom ou le numéro de l'examen ou du processus, par exemple « Processus 12345 ». Si vous ne le connaissez pas, choisissez « Je ne le sais pas ».",
+    );
+    expect(suggestedTitles(again)).toEqual(['Je ne le sais pas']);
+    const result = textOf(await h.turn(second));
+    expect(result).toContain('examen : non précisé');
+    const [row] = await incidents(h);
+    expect(row.exam_name).toBeNull();
+  });
+
+  it('takes the exam name given after a « oui »', async () => {
+    h = await createConversationHarness({ now: '2026-11-23T15:00:00Z', classifier: examIntent });
+    await run(h, [MENU_EXAM, 'Oui, en ce moment', 'Page figée ou qui ne se charge pas']);
+    expect(textOf(await h.turn('oui'))).toContain('Il me faut le nom ou le numéro');
+    expect(textOf(await h.turn('Processus 12345'))).toContain('examen : Processus 12345');
+    const [row] = await incidents(h);
+    expect(row.exam_name).toBe('Processus 12345');
+  });
+
+  it.each(['je sais pas', 'aucune idée', 'Je ne le sais pas'])('skips the exam question at once on « %s » and records the exam as unknown', async (answer) => {
+    h = await createConversationHarness({ now: '2026-11-23T15:00:00Z', classifier: examIntent });
+    await run(h, [MENU_EXAM, 'Oui, en ce moment', 'Page figée ou qui ne se charge pas']);
+    const result = textOf(await h.turn(answer));
+    expect(result).toContain('Votre numéro de confirmation');
+    expect(result).toContain('examen : non précisé');
+    const [row] = await incidents(h);
+    expect(row.exam_name).toBeNull();
   });
 
   it('a free-text opener that already says the problem asks fewer questions than the menu', async () => {

@@ -10,13 +10,15 @@ interface Citation {
   file: string;
   seed: string;
   section: string;
+  url?: string;
 }
 
 function citations(value: unknown, file: string, found: Citation[] = []): Citation[] {
   if (Array.isArray(value)) value.forEach((v) => citations(v, file, found));
   else if (value && typeof value === 'object') {
     const record = value as Record<string, unknown>;
-    if (typeof record.seed === 'string') found.push({ file, seed: record.seed, section: String(record.section ?? '') });
+    if (typeof record.seed === 'string')
+      found.push({ file, seed: record.seed, section: String(record.section ?? ''), url: typeof record.url === 'string' ? record.url : undefined });
     Object.values(record).forEach((v) => citations(v, file, found));
   }
   return found;
@@ -40,7 +42,7 @@ describe('every fact in data/ cites a seed document', () => {
 
   it('finds citations in the contacts, hours, knowledge base and exam rules', () => {
     const files = new Set(all.map((c) => c.file));
-    for (const expected of ['data/contacts.json', 'data/service-hours.json', 'data/knowledge-base/faq.json', 'data/exam-support.json'])
+    for (const expected of ['data/contacts.json', 'data/service-hours.json', 'data/knowledge-base/faq.json', 'data/exam-support.json', 'data/knowledge-base/out-of-mandate.json'])
       expect(files).toContain(expected);
   });
 
@@ -57,6 +59,21 @@ describe('every fact in data/ cites a seed document', () => {
     for (const c of all) {
       const heading = fold(c.section.split(/ > |, | \(|; /)[0].trim());
       expect([c.file, c.seed, heading, texts[c.seed].includes(heading)]).toEqual([c.file, c.seed, heading, true]);
+    }
+  });
+
+  it('links only to https addresses', () => {
+    const linked = all.filter((c) => c.url !== undefined);
+    expect(linked.length).toBeGreaterThan(0);
+    for (const c of linked) expect([c.file, c.url, /^https:\/\/[^\s?#]+$/.test(c.url!)]).toEqual([c.file, c.url, true]);
+  });
+
+  // The address must be one the cited seed gives (written there as www.… or http://www.…).
+  (existsSync(SEEDS_DIR) ? it : it.skip)('links only to an address that appears in the cited seed', () => {
+    const texts = Object.fromEntries(SEED_FILES.map((f) => [f, readFileSync(join(SEEDS_DIR, f), 'utf8').toLowerCase()]));
+    for (const c of all.filter((x) => x.url !== undefined)) {
+      const address = c.url!.replace(/^https:\/\//, '').replace(/\/$/, '').toLowerCase();
+      expect([c.file, c.seed, address, texts[c.seed].includes(address)]).toEqual([c.file, c.seed, address, true]);
     }
   });
 });

@@ -5,6 +5,7 @@ import {
   detectProblemKind,
   detectProblemTime,
   extractExamProblem,
+  isYesNoOrFiller,
   parseInProgressAnswer,
 } from '../../domain/exams/problemExtractor';
 
@@ -80,6 +81,16 @@ describe('exam problem extractor: exam in progress now', () => {
     ['je sais pas', undefined],
   ])('answer « %s » → %s', (text, expected) => {
     expect(parseInProgressAnswer(text)).toBe(expected);
+  });
+});
+
+describe('exam problem extractor: answers that are not an exam name', () => {
+  it.each(['oui', 'Non', 'ok', 'OK!', "d'accord", 'ben oui', 'Yes', 'nope', "c'est ça"])('« %s » is only yes/no or filler', (text) => {
+    expect(isYesNoOrFiller(text)).toBe(true);
+  });
+
+  it.each(['Processus 12345', 'Agent de bureau', 'examen de français', 'oui, le processus 12345', ''])('« %s » is not', (text) => {
+    expect(isYesNoOrFiller(text)).toBe(false);
   });
 });
 

@@ -5,7 +5,30 @@ import { knowledgeBase, parseKnowledgeBase, trainingExamples } from '../../domai
 import { translator } from '../../domain/i18n';
 import { projectPath } from '../../domain/paths';
 import { ServiceHours } from '../../domain/serviceHours';
+import { baseWords, editDistance, STOPWORDS } from '../../domain/understanding/frenchText';
 import { exactKey } from '../../domain/understanding/trainedClassifier';
+
+/**
+ * Two sentences are near-duplicates when, normalized (case, accents, punctuation, chat spellings), they
+ * are equal, differ by at most 10 % of their characters (from 12 characters on), or share at least
+ * 80 % of their content words (from 3 content words on).
+ */
+function nearDuplicate(a: string, b: string): boolean {
+  const ka = exactKey(a);
+  const kb = exactKey(b);
+  if (ka === kb) return true;
+  const length = Math.max(ka.length, kb.length);
+  if (length >= 12) {
+    const max = Math.max(1, Math.floor(length * 0.1));
+    if (editDistance(ka, kb, max) <= max) return true;
+  }
+  const content = (text: string): Set<string> => new Set(baseWords(text).filter((w) => !STOPWORDS.has(w)));
+  const wa = content(a);
+  const wb = content(b);
+  if (wa.size < 3 || wb.size < 3) return false;
+  const shared = [...wa].filter((w) => wb.has(w)).length;
+  return shared / (wa.size + wb.size - shared) >= 0.8;
+}
 
 /** The seed documents every fact comes from (../shared/seeds). */
 const SEED_FILES = ['000_0d5508280b13b41e.txt', '001_7e191c24a6aeaaad.txt', '002_a338057652e873fa.txt', '003_215f73fd196edd14.txt', '004_b41c998020909597.txt'];
@@ -105,11 +128,24 @@ describe('knowledge base (data/knowledge-base/faq.json)', () => {
 
   it('never trains on a sentence of the evaluation test sets', () => {
     const training = new Set(trainingExamples().map((e) => exactKey(e.text)));
-    for (const name of ['test-set.json', 'holdout-set.json']) {
+    for (const name of ['test-set.json', 'holdout-set.json', 'fresh-holdout-fr.json', 'fresh-holdout-en.json']) {
       const path = projectPath('test', 'eval', name);
       if (!existsSync(path)) continue;
       const { cases } = JSON.parse(readFileSync(path, 'utf8')) as { cases: Array<{ text: string }> };
       expect(cases.filter((c) => training.has(exactKey(c.text))).map((c) => c.text)).toEqual([]);
     }
+  });
+
+  it('has no training phrasing that nearly duplicates a sentence of the fresh held-out sets', () => {
+    // Only the training side of a near-duplicate is reported: nobody needs to read the fresh sentences.
+    const cases: string[] = [];
+    for (const name of ['fresh-holdout-fr.json', 'fresh-holdout-en.json']) {
+      const path = projectPath('test', 'eval', name);
+      if (existsSync(path)) cases.push(...(JSON.parse(readFileSync(path, 'utf8')) as { cases: Array<{ text: string }> }).cases.map((c) => c.text));
+    }
+    const nearDuplicates = trainingExamples()
+      .filter((e) => cases.some((text) => nearDuplicate(e.text, text)))
+      .map((e) => `${e.intent}: ${e.text}`);
+    expect(nearDuplicates).toEqual([]);
   });
 });

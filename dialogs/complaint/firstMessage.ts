@@ -1,0 +1,41 @@
+import { DESCRIPTION_MAX_LENGTH } from '../../domain/complaints/complaintService';
+import { LANGS, translator } from '../../domain/i18n';
+import { containsPhrase, foldWords } from './textMatch';
+
+/** A first message at least this long, once the words asking for a complaint are set aside, already tells what happened. */
+const STORY_MIN_WORDS = 5;
+const STORY_MIN_LENGTH = 15;
+
+/** What the message that opened the complaint says about the person's situation. */
+export interface FirstMessage {
+  /** It tells what happened (« ça fait 3 fois que j'appelle et personne me rappelle »): offered back as the description. */
+  story?: string;
+  /** It expresses frustration (« c'est inacceptable », “I'm fed up”): the form opens with one empathetic sentence. */
+  upset: boolean;
+}
+
+let lists: { request: Set<string>; frustration: string[] } | undefined;
+
+function wordLists(): { request: Set<string>; frustration: string[] } {
+  lists ??= {
+    request: new Set(
+      LANGS.flatMap((lang) => (translator(lang)('complaint:firstMessage.requestWords', { returnObjects: true }) as string[]).flatMap(foldWords)),
+    ),
+    frustration: LANGS.flatMap((lang) => translator(lang)('complaint:firstMessage.frustration', { returnObjects: true }) as string[]),
+  };
+  return lists;
+}
+
+/**
+ * « Déposer une plainte » or « je veux porter plainte » only ask for the form; a message with more
+ * than a few other words tells the story. Word lists in locales/<lang>/complaint.json (firstMessage).
+ */
+export function readFirstMessage(utterance: string | undefined): FirstMessage {
+  const text = (utterance ?? '').trim();
+  const tokens = foldWords(text);
+  const { request, frustration } = wordLists();
+  const storyWords = tokens.filter((w) => !request.has(w));
+  const upset = /!{2,}/.test(text) || frustration.some((phrase) => containsPhrase(tokens, phrase));
+  const story = storyWords.length >= STORY_MIN_WORDS && text.length >= STORY_MIN_LENGTH && text.length <= DESCRIPTION_MAX_LENGTH ? text : undefined;
+  return { story, upset };
+}

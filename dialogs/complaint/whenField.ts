@@ -1,0 +1,122 @@
+import type { Activity, TurnContext } from 'botbuilder';
+import { Dialog, DialogTurnResult, Prompt, PromptOptions, PromptRecognizerResult, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
+import { markSensitive } from '../../bot/interactionLog/turnInsights';
+import type { BusinessCalendar, LocalDate } from '../../domain/calendar/businessCalendar';
+import { DatePeriod, parseIncidentDate } from '../../domain/complaints/incidentDate';
+import { formatLongDate } from '../../domain/format/dates';
+import type { Lang, Translate } from '../../domain/i18n';
+import { normalizeUtterance } from '../../domain/understanding/normalize';
+import type { ComplaintDraft } from '../shared/complaintSummary';
+import { localize } from '../shared/localization';
+import type { DialogServices } from '../shared/services';
+import { isOneOf, isSkip, withButtons, withSkip } from './formHelpers';
+
+/** An answer to « Quand la situation s'est-elle produite? ». */
+type WhenAnswer = { kind: 'skip' } | { kind: 'date'; date: LocalDate } | { kind: 'period'; period: DatePeriod };
+
+/** What the period question carries: the period proposed (a new vague answer replaces it). */
+interface PeriodValidations {
+  period: DatePeriod;
+}
+
+/**
+ * The date of the situation, optional. An exact answer (« hier », « lundi passé », « le 3 novembre »)
+ * is taken as is; a vague one (« la semaine passée », « le mois dernier », « il y a quelques jours »,
+ * “last week”) is not turned into a guessed day: the period it means is proposed, and the person keeps
+ * it (« Garder cette période ») or gives the exact day. A kept period is shown as such in the summary.
+ */
+export function whenFieldDialogs(id: string, services: DialogServices): Dialog[] {
+  const whenPrompt = `${id}.prompt`;
+  const periodPrompt = `${id}.period`;
+  return [
+    new WaterfallDialog(id, [
+      async (step: WaterfallStepContext): Promise<DialogTurnResult> => {
+        const { t } = localize(step.context);
+        return step.prompt(whenPrompt, { prompt: withSkip(t, t('complaint:intake.askWhen')), retryPrompt: withSkip(t, t('complaint:intake.invalidWhen')) });
+      },
+      async (step: WaterfallStepContext): Promise<DialogTurnResult> => {
+        const answer = step.result as WhenAnswer;
+        if (answer.kind !== 'period') return step.endDialog(toDraft(answer));
+        const { t, lang } = localize(step.context);
+        const confirm = periodConfirm(answer.period, t, lang, services.calendar);
+        return step.prompt(periodPrompt, { prompt: confirm, retryPrompt: confirm, validations: { period: answer.period } satisfies PeriodValidations });
+      },
+      (step) => step.endDialog(toDraft(step.result as WhenAnswer)),
+    ]),
+    new IncidentDatePrompt(whenPrompt, services, false),
+    new IncidentDatePrompt(periodPrompt, services, true),
+  ];
+}
+
+function toDraft(answer: WhenAnswer): Partial<ComplaintDraft> {
+  if (answer.kind === 'date') return { incidentDate: answer.date, incidentPeriod: null };
+  if (answer.kind === 'period') return { incidentDate: null, incidentPeriod: answer.period };
+  return { incidentDate: null, incidentPeriod: null };
+}
+
+/** « entre le lundi 16 novembre 2026 et le dimanche 22 novembre 2026 ». */
+export function describePeriod(period: DatePeriod, t: Translate, lang: Lang, calendar: BusinessCalendar): string {
+  const day = (date: LocalDate) => formatLongDate(calendar.instantAt(date, 12, 0), lang, calendar.timeZone);
+  return t('complaint:intake.period', { from: day(period.from), to: day(period.to) });
+}
+
+function periodConfirm(period: DatePeriod, t: Translate, lang: Lang, calendar: BusinessCalendar): Partial<Activity> {
+  const text = t('complaint:intake.periodConfirm', { period: describePeriod(period, t, lang, calendar), example: example(period, lang, calendar) });
+  return withButtons(text, [t('complaint:intake.periodKeep'), t('complaint:intake.skip')]);
+}
+
+/** An exact day of the period, as the person could type it: « mercredi 18 novembre 2026 ». */
+function example(period: DatePeriod, lang: Lang, calendar: BusinessCalendar): string {
+  return formatLongDate(calendar.instantAt(period.from, 12, 0), lang, calendar.timeZone);
+}
+
+/**
+ * Reads a date answer. As the first question: « Passer cette question », an exact date, or a period to
+ * confirm. As the confirmation of a period: also « Garder cette période » (or « oui », « je ne sais pas »).
+ * A refused answer says why (future date, not a date) in the next prompt.
+ */
+class IncidentDatePrompt extends Prompt<WhenAnswer> {
+  constructor(
+    dialogId: string,
+    private readonly services: DialogServices,
+    private readonly confirmingPeriod: boolean,
+  ) {
+    super(dialogId);
+  }
+
+  protected async onPrompt(context: TurnContext, _state: object, options: PromptOptions, isRetry: boolean): Promise<void> {
+    const activity = isRetry && options.retryPrompt ? options.retryPrompt : options.prompt;
+    if (activity) await context.sendActivity(activity);
+  }
+
+  protected async onRecognize(context: TurnContext, _state: object, options: PromptOptions): Promise<PromptRecognizerResult<WhenAnswer>> {
+    markSensitive(context);
+    const { t, lang } = localize(context);
+    const text = context.activity.text ?? '';
+    const calendar = this.services.calendar;
+    const proposed = this.confirmingPeriod ? (options.validations as PeriodValidations).period : undefined;
+    // « je ne sais pas » keeps the proposed period: the person knows the week, not the day.
+    if (proposed && isOneOf(text, t, 'complaint:intake.periodKeepWords', t('complaint:intake.periodKeep'))) {
+      return { succeeded: true, value: { kind: 'period', period: proposed } };
+    }
+    const refused = proposed !== undefined && ['non', 'no'].includes(normalizeUtterance(text));
+    if (!refused && isSkip(text, t)) return { succeeded: true, value: { kind: 'skip' } };
+    if (!text.trim()) return { succeeded: false };
+    const parsed = parseIncidentDate(text, this.services.clock.now(), lang, calendar.timeZone);
+    if (parsed.ok) return { succeeded: true, value: { kind: 'date', date: parsed.date } };
+    if (parsed.reason === 'ambiguous') {
+      if (!proposed) return { succeeded: true, value: { kind: 'period', period: parsed.period } };
+      // Another vague answer: propose that period instead.
+      (options.validations as PeriodValidations).period = parsed.period;
+      options.retryPrompt = periodConfirm(parsed.period, t, lang, calendar);
+      return { succeeded: false };
+    }
+    const buttons = proposed ? [t('complaint:intake.periodKeep'), t('complaint:intake.skip')] : [t('complaint:intake.skip')];
+    if (parsed.reason === 'future') options.retryPrompt = withButtons(t('complaint:intake.futureWhen'), buttons);
+    else if (proposed) {
+      const period = describePeriod(proposed, t, lang, calendar);
+      options.retryPrompt = withButtons(t('complaint:intake.periodRetry', { period, example: example(proposed, lang, calendar) }), buttons);
+    } else options.retryPrompt = withSkip(t, t('complaint:intake.invalidWhen'));
+    return { succeeded: false };
+  }
+}

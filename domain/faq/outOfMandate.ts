@@ -1,0 +1,114 @@
+import { z } from 'zod';
+import { contacts } from '../contacts';
+import { loadDataFile } from '../dataFile';
+import type { Translate } from '../i18n';
+import { foldText } from './askedMoment';
+import { sourceLine } from './faqAnswers';
+
+/** How the answer reads (locales/<lang>/resolve.json, mandate.*). */
+export const OUT_OF_MANDATE_ANSWERS = ['generic', 'employee', 'employeeFile', 'jobFollowUp', 'itSupport'] as const;
+export type OutOfMandateAnswer = (typeof OUT_OF_MANDATE_ANSWERS)[number];
+
+const source = z.object({
+  seed: z.string().regex(/^\d{3}_[0-9a-f]{16}\.txt$/, 'expected a seed file name such as 000_0d5508280b13b41e.txt'),
+  section: z.string().min(1),
+  note: z.string().optional(),
+  url: z
+    .string()
+    .regex(/^https:\/\/[a-z0-9.-]+\.[a-z]{2,}(\/[\w./-]*)?$/i, 'expected an https:// address without query or fragment')
+    .optional(),
+});
+
+const pattern = z.string().refine((p) => {
+  try {
+    new RegExp(p, 'u');
+    return true;
+  } catch {
+    return false;
+  }
+}, 'expected a valid regular expression');
+
+const topicSchema = z.object({
+  id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'expected a kebab-case id'),
+  answer: z.enum(OUT_OF_MANDATE_ANSWERS),
+  patterns: z.object({ fr: z.array(pattern).min(1), en: z.array(pattern).min(1) }),
+  source: z.array(source).min(1),
+});
+
+const fileSchema = z.object({ description: z.string(), reviewed: z.string(), topics: z.array(topicSchema).min(1) });
+
+export type OutOfMandateTopic = z.infer<typeof topicSchema>;
+
+interface CompiledTopic {
+  topic: OutOfMandateTopic;
+  matcher: RegExp;
+}
+
+let compiled: CompiledTopic[] | undefined;
+
+/** data/knowledge-base/out-of-mandate.json, validated and compiled once per process. */
+export function outOfMandateTopics(): OutOfMandateTopic[] {
+  return compiledTopics().map((c) => c.topic);
+}
+
+function compiledTopics(): CompiledTopic[] {
+  if (compiled) return compiled;
+  const file = loadDataFile('knowledge-base/out-of-mandate.json', fileSchema);
+  const ids = new Set<string>();
+  for (const topic of file.topics) {
+    if (ids.has(topic.id)) throw new Error(`Invalid data file data/knowledge-base/out-of-mandate.json: duplicate id ${topic.id}`);
+    ids.add(topic.id);
+  }
+  compiled = file.topics.map((topic) => ({
+    topic,
+    // Whole words only, both languages (people mix them): « pays » is not « pay ».
+    matcher: new RegExp(`(?:^| )(?:${[...topic.patterns.fr, ...topic.patterns.en].join('|')})(?= |$)`, 'u'),
+  }));
+  return compiled;
+}
+
+/** Lower case, no accents, apostrophes and punctuation as spaces: « Où est ma paie? » → "ou est ma paie". */
+export function mandateKey(text: string): string {
+  return foldText(text)
+    .replace(/['’]/g, ' ')
+    .replace(/[^\p{L}\p{N}-]+/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** The first topic outside the Centre's mandate the message is about, or undefined. */
+export function matchOutOfMandate(text: string): OutOfMandateTopic | undefined {
+  const key = mandateKey(text);
+  if (!key) return undefined;
+  return compiledTopics().find((c) => c.matcher.test(key))?.topic;
+}
+
+/**
+ * « Le Centre d'assistance en dotation ne s'occupe pas de la paie… » with what the seeds say about the
+ * topic, then the Centre's phone numbers and e-mail as the next step, then the source link.
+ */
+export function outOfMandateAnswer(topic: OutOfMandateTopic, t: Translate): string {
+  const c = contacts().caDotation;
+  const label = () => t(`resolve:mandate.topics.${topic.id}`);
+  const paragraphs: string[] = [];
+  switch (topic.answer) {
+    case 'generic':
+      paragraphs.push(`${t('resolve:mandate.generic', { topic: label() })} ${t('resolve:mandate.notInDocuments')}`, t('resolve:mandate.whatWeDo'));
+      break;
+    case 'employee':
+      paragraphs.push(`${t('resolve:mandate.generic', { topic: label() })} ${t('resolve:mandate.employee')} ${t('resolve:mandate.notInDocuments')}`);
+      break;
+    case 'employeeFile':
+      paragraphs.push(`${t('resolve:mandate.employeeFile')} ${t('resolve:mandate.notInDocuments')}`);
+      break;
+    case 'jobFollowUp':
+      paragraphs.push(`${t('resolve:mandate.jobFollowUp')} ${t('resolve:mandate.notInDocuments')}`);
+      break;
+    case 'itSupport':
+      paragraphs.push(t('resolve:mandate.itSupport'));
+      break;
+  }
+  paragraphs.push(t('resolve:mandate.nextStep', { local: c.phoneLocal.display, tollFree: c.phoneTollFree.display, email: c.emailGeneral.display }));
+  paragraphs.push(sourceLine(topic.source, t));
+  return paragraphs.filter(Boolean).join('\n\n');
+}
