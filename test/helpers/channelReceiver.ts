@@ -13,6 +13,7 @@ export class ChannelReceiver {
   private nextId = 1;
   /** Delay before answering each reply, to simulate a slow channel. */
   delayMs = 0;
+  private arrivals: Array<() => void> = [];
   /** The serviceUrl to put in activities, once started. */
   url: string | undefined;
 
@@ -20,6 +21,7 @@ export class ChannelReceiver {
     this.server = createServer((req, res) => {
       void readJson(req).then(async (body) => {
         if (req.method === 'POST' && /\/v3\/conversations\/[^/]+\/activities/.test(req.url ?? '')) {
+          this.arrivals.splice(0).forEach((arrived) => arrived());
           if (this.delayMs) await new Promise((r) => setTimeout(r, this.delayMs));
           const activity = body as Activity;
           this.activities.push(activity);
@@ -38,6 +40,11 @@ export class ChannelReceiver {
 
   async stop(): Promise<void> {
     await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+  }
+
+  /** Resolves when the next reply starts arriving (before delayMs): the bot's turn is then in flight. */
+  nextArrival(): Promise<void> {
+    return new Promise((resolve) => this.arrivals.push(resolve));
   }
 
   messagesFor(conversationId: string): Activity[] {

@@ -41,17 +41,21 @@ describe('server lifecycle', () => {
 
   it('finishes an in-flight turn before stopping, then refuses new connections', async () => {
     const running = await startTestApplication();
-    running.receiver.delayMs = 400;
-    const client = running.client();
-    const inFlight = client.say('parler à un agent');
-    await new Promise((r) => setTimeout(r, 100));
-    const stopping = running.stop();
-    const res = await inFlight;
-    expect(res.status).toBe(200);
-    expect(running.receiver.messagesFor(client.conversationId)).toHaveLength(1);
-    await stopping;
-    await expect(fetch(`${running.botUrl}/healthz`)).rejects.toThrow();
-    await running.close();
+    try {
+      running.receiver.delayMs = 400;
+      const client = running.client();
+      const arriving = running.receiver.nextArrival();
+      const inFlight = client.say('parler à un agent');
+      await arriving;
+      const stopping = running.stop();
+      const res = await inFlight;
+      expect(res.status).toBe(200);
+      expect(running.receiver.messagesFor(client.conversationId)).toHaveLength(1);
+      await stopping;
+      await expect(fetch(`${running.botUrl}/healthz`)).rejects.toThrow();
+    } finally {
+      await running.close();
+    }
   });
 
   it('writes every activity of a conversation to the interaction log with intent, dialog and latency', async () => {
