@@ -1,8 +1,9 @@
 import MiniSearch from 'minisearch';
 import type { TrainingExample } from '../faq/knowledgeBase';
 import { baseWords, FrenchTextPreparer, PreparedText, STOPWORDS } from './frenchText';
+import { charGrams, GramWeights, NearestPhrasings } from './charModels';
 import { IntentClassifier, Intents, ScoredIntent, Understanding } from './intents';
-import { Features, SoftmaxModel, SoftmaxTrainingOptions } from './softmaxModel';
+import { SoftmaxModel, SoftmaxTrainingOptions } from './softmaxModel';
 
 export interface TrainedClassifierOptions {
   /** Exact texts (menu buttons, entry titles) → intent, matched after normalization with score 1. */
@@ -15,6 +16,13 @@ export interface TrainedClassifierOptions {
   bigrams?: boolean;
   /** Add the 4-letter pieces of content words as features (robustness to unseen forms and typos). */
   charNgrams?: boolean;
+  /**
+   * Also train a softmax over character 3–5-grams and a nearest-phrasing index (cosine over the same
+   * grams), and combine the three: see `combine`.
+   */
+  ensemble?: boolean;
+  /** Also give the stem softmax the TF-IDF character 3–5-grams, with this weight (0 = none). */
+  gramFeatures?: number;
   /** How many intents `classify` returns. */
   topN?: number;
   training?: SoftmaxTrainingOptions;
@@ -40,6 +48,7 @@ export class TrainedIntentClassifier implements IntentClassifier {
     private readonly model: SoftmaxModel,
     private readonly options: Required<Omit<TrainedClassifierOptions, 'training'>>,
     private readonly lexical: MiniSearch<{ id: number; text: string; intent: string }> | undefined,
+    private readonly views: EnsembleViews | undefined,
   ) {}
 
   static train(examples: readonly TrainingExample[], options: TrainedClassifierOptions = {}): TrainedIntentClassifier {
@@ -49,6 +58,8 @@ export class TrainedIntentClassifier implements IntentClassifier {
       unknownWordFeatures: options.unknownWordFeatures ?? true,
       bigrams: options.bigrams ?? false,
       charNgrams: options.charNgrams ?? false,
+      ensemble: options.ensemble ?? false,
+      gramFeatures: options.gramFeatures ?? 0,
       topN: options.topN ?? 5,
     };
     const preparer = new FrenchTextPreparer(FrenchTextPreparer.vocabularyOf(examples.map((e) => e.text)));
@@ -57,10 +68,14 @@ export class TrainedIntentClassifier implements IntentClassifier {
     // training data never saw: counting those teaches the model how much an unknown word weighs.
     const documentFrequency = new Map<string, number>();
     for (const p of prepared) for (const word of new Set(p.words)) documentFrequency.set(word, (documentFrequency.get(word) ?? 0) + 1);
+    const needGrams = resolved.ensemble || resolved.gramFeatures > 0;
+    const grams = needGrams ? prepared.map((p) => charGrams(p, POLITENESS)) : [];
+    const weights = needGrams ? GramWeights.of(grams) : undefined;
+    const vectors = weights ? grams.map((g) => weights.vector(g)) : [];
     const model = SoftmaxModel.train(
       prepared.map((p, i) => {
         const unseen = p.words.filter((w) => !STOPWORDS.has(w) && w.length > 1 && !/^\d+$/.test(w) && documentFrequency.get(w) === 1).length;
-        return { features: featuresOf(p, unseen, resolved), label: examples[i].intent };
+        return { features: withGrams(featuresOf(p, unseen, resolved), vectors[i], resolved.gramFeatures), label: examples[i].intent };
       }),
       options.training,
     );
@@ -75,7 +90,29 @@ export class TrainedIntentClassifier implements IntentClassifier {
       });
       lexical.addAll(examples.map((e, id) => ({ id, text: e.text, intent: e.intent })));
     }
-    return new TrainedIntentClassifier(preparer, model, resolved, lexical);
+    let views: EnsembleViews | undefined;
+    if (weights) {
+      const charModel = resolved.ensemble ? SoftmaxModel.train(vectors.map((features, i) => ({ features, label: examples[i].intent })), options.training) : undefined;
+      views = { weights, charModel, nearest: resolved.ensemble ? new NearestPhrasings(vectors, examples.map((e) => e.intent)) : undefined };
+    }
+    return new TrainedIntentClassifier(preparer, model, resolved, lexical, views);
+  }
+
+  /** What each recognizer of the ensemble says (undefined without the ensemble or for exact texts and empty messages). */
+  components(text: string): EnsembleComponents | undefined {
+    if (!this.views?.charModel || this.options.exactTexts.has(exactKey(text))) return undefined;
+    const prepared = this.preparer.prepare(text);
+    if (!prepared.words.some((w) => w.length > 1 || /\d/.test(w))) return undefined;
+    return this.viewsOf(prepared);
+  }
+
+  private viewsOf(prepared: PreparedText): EnsembleComponents {
+    const vector = this.views ? this.views.weights.vector(charGrams(prepared, POLITENESS)) : new Map<string, number>();
+    const stems = this.model.predict(withGrams(featuresOf(prepared, prepared.unknownWords, this.options), vector, this.options.gramFeatures));
+    const charModel = this.views?.charModel;
+    const grams = charModel && vector.size ? charModel.predict(vector) : stems;
+    const nearest = this.views?.nearest?.scores(vector) ?? [];
+    return { stems, grams, nearest };
   }
 
   classify(text: string, _lang?: 'fr' | 'en'): Understanding {
@@ -83,7 +120,7 @@ export class TrainedIntentClassifier implements IntentClassifier {
     if (exact) return { text, intents: [{ intent: exact, score: 1 }] };
     const prepared = this.preparer.prepare(text);
     if (!prepared.words.some((w) => w.length > 1 || /\d/.test(w))) return { text, intents: [{ intent: Intents.none, score: 0 }] };
-    let ranked = this.model.predict(featuresOf(prepared, prepared.unknownWords, this.options)).map((p) => ({ intent: p.label, score: p.probability }));
+    let ranked = this.viewsOf(prepared).stems.map((p) => ({ intent: p.label, score: p.probability }));
     if (this.lexical) ranked = this.blend(ranked, text);
     return { text, intents: ranked.slice(0, this.options.topN) };
   }
@@ -102,8 +139,28 @@ export class TrainedIntentClassifier implements IntentClassifier {
   }
 }
 
-function featuresOf(prepared: PreparedText, unknownWords: number, options: { unknownWordFeatures: boolean; bigrams: boolean; charNgrams: boolean }): Features {
-  const substantive = prepared.words.some((w) => !POLITENESS.has(w) && !STOPWORDS.has(w) && w.length > 1);
+interface EnsembleViews {
+  weights: GramWeights;
+  charModel: SoftmaxModel | undefined;
+  nearest: NearestPhrasings | undefined;
+}
+
+/** The TF-IDF character grams added to the stem features, scaled by `weight`. */
+function withGrams(features: Map<string, number>, vector: ReadonlyMap<string, number> | undefined, weight: number): Map<string, number> {
+  if (!vector || weight <= 0) return features;
+  for (const [g, v] of vector) features.set(`~${g}`, v * weight);
+  return features;
+}
+
+export interface EnsembleComponents {
+  stems: Array<{ label: string; probability: number }>;
+  grams: Array<{ label: string; probability: number }>;
+  nearest: Array<{ label: string; similarity: number }>;
+}
+
+function featuresOf(prepared: PreparedText, unknownWords: number, options: { unknownWordFeatures: boolean; bigrams: boolean; charNgrams: boolean }): Map<string, number> {
+  // Politeness is noise around a question (« bonjour, … merci »), not around a single word (« thanks a lot »).
+  const substantive = prepared.words.filter((w) => !POLITENESS.has(w) && !STOPWORDS.has(w) && w.length > 1).length >= 2;
   const names = new Set<string>();
   prepared.words.forEach((word, i) => {
     if (word.length < 2 && !/\d/.test(word)) return;

@@ -358,7 +358,7 @@ function tuneThresholds(scored: Scored[]): { best: DecisionThresholds; bestUtili
   // Product bounds: a « close » rule must exist (margin ≥ 0.1) and « nothing fits » must be possible (clarify ≥ 0.15).
   let best = DEFAULT_THRESHOLDS;
   let bestUtility = -Infinity;
-  for (const answer of [0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7]) {
+  for (const answer of [0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85]) {
     for (const margin of [0.1, 0.15, 0.2, 0.25, 0.3]) {
       for (const clarify of [0.15, 0.2, 0.25, 0.3]) {
         if (clarify > answer) continue;
@@ -430,7 +430,8 @@ async function compareCandidates(examples: TrainingExample[], cases: Case[], rou
     { name: 'Softmax over stems + bigrams', options: { ...DEFAULT_CLASSIFIER_OPTIONS, bigrams: true, lexicalWeight: 0 } },
     { name: 'Softmax blended with MiniSearch (0.3)', options: { ...DEFAULT_CLASSIFIER_OPTIONS, lexicalWeight: 0.3 } },
     { name: "Softmax without the entries' titles and answers", options: { ...DEFAULT_CLASSIFIER_OPTIONS, entryDocuments: false } },
-    { name: 'Softmax + 4-letter pieces + titles/answers (DEFAULT)', options: DEFAULT_CLASSIFIER_OPTIONS },
+    { name: 'Softmax + 4-letter pieces + titles/answers, no character 3–5-grams', options: { ...DEFAULT_CLASSIFIER_OPTIONS, gramFeatures: 0 } },
+    { name: 'Softmax + 4-letter pieces + character 3–5-grams + titles/answers (DEFAULT)', options: DEFAULT_CLASSIFIER_OPTIONS },
   ];
   for (const variant of variants) {
     start = performance.now();
