@@ -1,5 +1,7 @@
 import { faqIntent, knowledgeBase, TrainingExample, trainingExamples } from '../faq/knowledgeBase';
+import { projectPath } from '../paths';
 import { exactIntentTexts } from './intentTitles';
+import { fileModelCache } from './modelCache';
 import { exactKey, TrainedClassifierOptions, TrainedIntentClassifier } from './trainedClassifier';
 
 /** Options of the default recognizer, plus what `buildIntentClassifier` adds to the phrasings. */
@@ -25,11 +27,12 @@ export const DEFAULT_CLASSIFIER_OPTIONS: ClassifierBuildOptions = {
 let cached: TrainedIntentClassifier | undefined;
 
 /**
- * The assistant's recognizer, trained once per process on data/knowledge-base (a fraction of a
- * second) and shared by the server, the CLI, the tests and the evaluation. Nothing is downloaded.
+ * The assistant's recognizer, trained on data/knowledge-base once (a few seconds; the model is then
+ * kept in node_modules/.cache for the next process) and shared by the server, the CLI, the tests and
+ * the evaluation. Nothing is downloaded.
  */
 export function defaultIntentClassifier(): TrainedIntentClassifier {
-  cached ??= buildIntentClassifier();
+  cached ??= buildIntentClassifier({ ...DEFAULT_CLASSIFIER_OPTIONS, modelCache: fileModelCache(projectPath('node_modules', '.cache', 'assistant-ca-dotation')) });
   return cached;
 }
 

@@ -1,3 +1,5 @@
+import { ModelCache, trainingKey } from './modelCache';
+
 const SKIP_GRADIENT = 1e-3;
 
 /** A sparse example: feature name → value. */
@@ -24,6 +26,17 @@ export class SoftmaxModel {
     private readonly weights: Float64Array,
     private readonly bias: Float64Array,
   ) {}
+
+  /** Trains, or takes the model trained on the very same input from the cache. */
+  static trainCached(examples: ReadonlyArray<{ features: Features; label: string }>, options: SoftmaxTrainingOptions, cache: ModelCache | undefined): SoftmaxModel {
+    if (!cache) return SoftmaxModel.train(examples, options);
+    const key = trainingKey(examples, options);
+    const stored = cache.read(key);
+    if (stored) return new SoftmaxModel(stored.labels, new Map(stored.features.map((name, i) => [name, i])), stored.weights, stored.bias);
+    const model = SoftmaxModel.train(examples, options);
+    cache.write(key, { labels: [...model.labels], features: [...model.featureIndex.keys()], weights: model.weights, bias: model.bias });
+    return model;
+  }
 
   static train(examples: ReadonlyArray<{ features: Features; label: string }>, options: SoftmaxTrainingOptions = {}): SoftmaxModel {
     const epochs = options.epochs ?? 50;

@@ -3,6 +3,7 @@ import type { TrainingExample } from '../faq/knowledgeBase';
 import { baseWords, FrenchTextPreparer, PreparedText, STOPWORDS } from './frenchText';
 import { charGrams, GramWeights, NearestPhrasings } from './charModels';
 import { IntentClassifier, Intents, ScoredIntent, Understanding } from './intents';
+import type { ModelCache } from './modelCache';
 import { SoftmaxModel, SoftmaxTrainingOptions } from './softmaxModel';
 
 export interface TrainedClassifierOptions {
@@ -26,6 +27,8 @@ export interface TrainedClassifierOptions {
   /** How many intents `classify` returns. */
   topN?: number;
   training?: SoftmaxTrainingOptions;
+  /** Where the trained stem model is kept between processes (see modelCache.ts); none: always train. */
+  modelCache?: ModelCache;
 }
 
 /** Words that only carry politeness: ignored when the message says something else too. */
@@ -46,7 +49,7 @@ export class TrainedIntentClassifier implements IntentClassifier {
   private constructor(
     private readonly preparer: FrenchTextPreparer,
     private readonly model: SoftmaxModel,
-    private readonly options: Required<Omit<TrainedClassifierOptions, 'training'>>,
+    private readonly options: Required<Omit<TrainedClassifierOptions, 'training' | 'modelCache'>>,
     private readonly lexical: MiniSearch<{ id: number; text: string; intent: string }> | undefined,
     private readonly views: EnsembleViews | undefined,
   ) {}
@@ -72,12 +75,13 @@ export class TrainedIntentClassifier implements IntentClassifier {
     const grams = needGrams ? prepared.map((p) => charGrams(p, POLITENESS)) : [];
     const weights = needGrams ? GramWeights.of(grams) : undefined;
     const vectors = weights ? grams.map((g) => weights.vector(g)) : [];
-    const model = SoftmaxModel.train(
+    const model = SoftmaxModel.trainCached(
       prepared.map((p, i) => {
         const unseen = p.words.filter((w) => !STOPWORDS.has(w) && w.length > 1 && !/^\d+$/.test(w) && documentFrequency.get(w) === 1).length;
         return { features: withGrams(featuresOf(p, unseen, resolved), vectors[i], resolved.gramFeatures), label: examples[i].intent };
       }),
-      options.training,
+      options.training ?? {},
+      options.modelCache,
     );
     let lexical: MiniSearch<{ id: number; text: string; intent: string }> | undefined;
     if (resolved.lexicalWeight > 0) {
