@@ -99,9 +99,16 @@ export class ComplaintStatusDialog extends ComponentDialog {
     const { t, lang } = localize(context);
     const { calendar, clock } = this.services;
     const date = (instant: Date) => formatLongDate(instant, lang, calendar.timeZone);
-    const email = contacts().complaints.email.display;
-    const pdc = contacts().protecteurDuCitoyen;
-    const recourse = t('complaint:lookup.recourse', { phone: pdc.phone.display, web: pdc.web.display });
+    const { complaints: complaintsDesk, protecteurDuCitoyen: pdc } = contacts();
+    const email = complaintsDesk.email.display;
+    // The ministry's own declaration first (write to the complaints address; 5 and 20 business days), then the Protecteur du citoyen as the SCT's declaration names it.
+    const recourse = t('complaint:lookup.recourse', {
+      email,
+      firstContactDays: complaintsDesk.firstContactBusinessDays.days,
+      answerDays: complaintsDesk.answerBusinessDays.days,
+      phone: pdc.phone.display,
+      web: pdc.web.display,
+    });
     const overdue = (dueDate: string) => clockStatus({ dueDate, now: clock.now(), calendar, atRiskBusinessDays: 0 }).state === 'overdue';
     const lines = [t('complaint:lookup.statusLine', { reference: complaint.reference, status: t(`complaint:status.${complaint.status}`) })];
     switch (complaint.status) {

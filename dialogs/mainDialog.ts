@@ -13,11 +13,15 @@ import {
 } from 'botbuilder-dialogs';
 import { recordDialog, recordIntent } from '../bot/interactionLog/turnInsights';
 import { asksOpenOrClosed, isDayFollowUp, parseAskedMoment, yesNoQuestion } from '../domain/faq/askedMoment';
+import { extractExamProblem, foldText } from '../domain/exams/problemExtractor';
 import { faqIntent } from '../domain/faq/knowledgeBase';
 import { matchOutOfMandate, outOfMandateAnswer } from '../domain/faq/outOfMandate';
+import { withoutSensitiveData } from '../domain/privacy/sensitiveData';
+import type { Lang } from '../domain/i18n';
 import { mentionedReference } from '../domain/referenceMentions';
-import { decide, Decision } from '../domain/understanding/decision';
+import { decide, Decision, DEFAULT_THRESHOLDS } from '../domain/understanding/decision';
 import { Intents } from '../domain/understanding/intents';
+import { readFirstMessage } from './complaint/firstMessage';
 import { COMPLAINT_INTAKE_DIALOG } from './complaintIntakeDialog';
 import { COMPLAINT_STATUS_DIALOG } from './complaintStatusDialog';
 import { CONFIRM_CANCEL_DIALOG, confirmCancelDialogs } from './confirmCancelDialog';
@@ -25,6 +29,7 @@ import { clarifyActivity, isReroute } from './faqDialog';
 import { rankedIntents } from './intentRecognizer';
 import { Command, detectCommand } from './shared/commands';
 import { handoffText } from './shared/handoff';
+import { applyLanguageChoice, isLanguageReroute, LANGUAGE_OFFER_DIALOG, languageOfferDialogs, shouldOfferEnglish } from './shared/languageChoice';
 import { recentTopic, rememberTopic } from './shared/lastTopic';
 import { langOf, localize, tOf } from './shared/localization';
 import { withMenu } from './shared/menu';
@@ -51,6 +56,11 @@ export interface DialogRoute {
   claims?(context: TurnContext): boolean | Promise<boolean>;
 }
 
+/** What the main flow may receive: a message to route instead of the activity's text. */
+interface FlowOptions {
+  text?: string;
+}
+
 /** What a routed dialog receives from the main dialog. */
 export interface RoutedDialogOptions {
   utterance: string;
@@ -74,6 +84,7 @@ export class MainDialog extends ComponentDialog {
     super(MAIN_DIALOG);
     this.addDialog(new WaterfallDialog(FLOW, [this.routeStep.bind(this), this.finishStep.bind(this)]));
     for (const dialog of confirmCancelDialogs()) this.addDialog(dialog);
+    for (const dialog of languageOfferDialogs(services)) this.addDialog(dialog);
     for (const route of routes) this.addDialog(route.dialog);
     this.formIds = new Set(routes.filter((r) => r.isForm).map((r) => r.dialog.id));
     this.initialDialogId = FLOW;
@@ -81,6 +92,8 @@ export class MainDialog extends ComponentDialog {
 
   /** Continues the conversation in progress, or starts routing the new message. */
   async run(context: TurnContext, dialogState: StatePropertyAccessor<DialogState>): Promise<void> {
+    // The language chosen earlier in the conversation (« Continue in English ») holds for the whole turn.
+    await applyLanguageChoice(context, this.services);
     const set = new DialogSet(dialogState);
     set.add(this);
     const dc = await set.createContext(context);
@@ -126,9 +139,16 @@ export class MainDialog extends ComponentDialog {
 
   private async routeStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const { context } = step;
-    const lang = langOf(context);
-    const text = context.activity.text?.trim() ?? '';
+    // After « Continue in English », the message that prompted the offer is routed again (FlowOptions.text).
+    const text = ((step.options as FlowOptions | undefined)?.text ?? context.activity.text)?.trim() ?? '';
     recordDialog(context, MAIN_DIALOG);
+
+    // An English message on the French page: continuing in English is offered once, then the message is answered.
+    if (await shouldOfferEnglish(context, this.services, text)) {
+      recordDialog(context, LANGUAGE_OFFER_DIALOG);
+      return step.beginDialog(LANGUAGE_OFFER_DIALOG, { text });
+    }
+    const lang = langOf(context);
 
     const command = detectCommand(text, lang);
     if (command) {
@@ -154,9 +174,20 @@ export class MainDialog extends ComponentDialog {
 
     const warned = await warnAboutSensitiveData(context);
 
-    const recognizerResult = await this.recognizer.recognize(step, context.activity);
+    // The recognizer reads the message without its SIN or card number: those digits say nothing about the question.
+    const recognizerResult = await this.recognizer.recognize(step, { ...context.activity, text: warned ? withoutSensitiveData(text) : text });
     // Calibrated decision (domain/understanding/decision.ts): answer, offer the top 3, or decline.
-    const decision: Decision = text ? decide({ text, intents: rankedIntents(recognizerResult) }) : { kind: 'decline', intent: Intents.none, score: 0 };
+    let decision: Decision = text ? decide({ text, intents: rankedIntents(recognizerResult) }) : { kind: 'decline', intent: Intents.none, score: 0 };
+    // « Mon examen en ligne plante en ce moment »: an exam failing right now starts the triage, never « Voulez-vous dire… ? ».
+    if (decision.kind !== 'answer' && this.reportsExamFailingNow(text, recognizerResult, lang)) {
+      decision = { kind: 'answer', intent: Intents.examProblem, score: recognizerResult.intents[Intents.examProblem]?.score ?? 0 };
+    }
+    // « Ça fait 3 fois que j'appelle et personne me rappelle, c'est inacceptable »: an upset account of the service,
+    // where the recognizer's best guess is a complaint, opens the complaint form (it listens to the story) rather than a choice.
+    if (decision.kind === 'clarify' && decision.options[0]?.intent === Intents.complaintFile) {
+      const first = readFirstMessage(text);
+      if (first.upset && first.story) decision = { kind: 'answer', intent: Intents.complaintFile, score: decision.score };
+    }
     // « Est-ce ouvert samedi? » that the recognizer hesitates on (hours or holidays?): the hours of that day.
     if (decision.kind !== 'answer' && asksOpenOrClosed(text) && parseAskedMoment(text, this.services.clock.now(), lang, this.services.calendar)) {
       return this.answerHours(step, text, decision.score);
@@ -218,7 +249,20 @@ export class MainDialog extends ComponentDialog {
     return step.beginDialog(route.dialog.id, options);
   }
 
+  /**
+   * A message that names an exam and says it fails right now (the exam extractor finds the problem and
+   * « en ce moment »), when the recognizer at least offers the exam problem among its choices.
+   */
+  private reportsExamFailingNow(text: string, result: RecognizerResult, lang: Lang): boolean {
+    if ((result.intents[Intents.examProblem]?.score ?? 0) < DEFAULT_THRESHOLDS.option) return false;
+    if (!/\b(exam\w*|examin\w*|sagir)\b/.test(foldText(text))) return false;
+    const clues = extractExamProblem(text, { now: this.services.clock.now(), timeZone: this.services.calendar.timeZone, lang });
+    return clues.examInProgress === true && clues.problemKind !== undefined;
+  }
+
   private async finishStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    // The language was just chosen: the message that prompted the offer is routed, in that language.
+    if (isLanguageReroute(step.result)) return step.replaceDialog(FLOW, { text: step.result.text } satisfies FlowOptions);
     // The person answered a question (e.g. « utile ? ») with a new question: route it now.
     if (isReroute(step.result)) return step.replaceDialog(FLOW);
     return step.endDialog(step.result);

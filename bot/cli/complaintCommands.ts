@@ -194,7 +194,7 @@ export function registerComplaintCommands(program: Command, context: () => CliCo
         if (name === 'contact' || name === 'answer') {
           const clocks = s.desk.clocks(complaint);
           const clock = name === 'contact' ? clocks.firstContact : clocks.answer;
-          context().print(`  ${t(`admin:clock.${name === 'contact' ? 'firstContact' : 'answer'}`)} : ${clockText(clock, t)}`);
+          context().print(`  ${t('admin:cli.format.labelled', { label: t(`admin:clock.${name === 'contact' ? 'firstContact' : 'answer'}`), value: clockText(clock, t) })}`);
         }
       } catch (err) {
         throw await explain(err, reference, s, t);
@@ -322,7 +322,8 @@ function detailLines(
   t: Translate,
 ): string[] {
   const c = found.complaint;
-  const f = (key: string, value: string) => `${t(`admin:fields.${key}`)} : ${value}`;
+  const f = (key: string, value: string) => t('admin:cli.format.labelled', { label: t(`admin:fields.${key}`), value });
+  const heading = (key: string) => t('admin:cli.format.heading', { label: t(`admin:fields.${key}`) });
   const contact = c.contactMethod === 'phone' ? formatPhone(c.contactValue) : c.contactValue;
   const lines = [
     t('admin:cli.complaints.title', { reference: c.reference, status: label(t, `complaint:status.${c.status}`, c.status) }),
@@ -336,19 +337,19 @@ function detailLines(
   }
   if (c.incidentDate) lines.push(f('incidentDate', c.incidentDate));
   if (!c.anonymized) {
-    lines.push(`${t('admin:fields.description')} :`);
+    lines.push(heading('description'));
     for (const line of printable(c.description, true).split('\n')) lines.push(`  ${line}`);
     if (c.desiredOutcome) {
-      lines.push(`${t('admin:fields.desiredOutcome')} :`);
+      lines.push(heading('desiredOutcome'));
       for (const line of printable(c.desiredOutcome, true).split('\n')) lines.push(`  ${line}`);
     }
   }
   lines.push(f('firstContactClock', clockText(found.clocks.firstContact, t)));
   lines.push(f('answerClock', clockText(found.clocks.answer, t)));
   lines.push('');
-  lines.push(`${t('admin:fields.history')} :`);
+  lines.push(heading('history'));
   for (const e of found.history) {
-    const note = e.note ? ` « ${printable(e.note)} »` : '';
+    const note = e.note ? ` ${t('admin:cli.format.quoted', { text: printable(e.note) })}` : '';
     lines.push(`  ${formatIsoLocal(e.occurredAt)}  ${t(`admin:events.${e.type}`)} — ${printable(e.actor)}${note}`);
   }
   return lines;

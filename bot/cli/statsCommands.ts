@@ -191,7 +191,7 @@ export function renderReport(report: StatisticsReport, t: Translate, lang: Lang)
   lines.push(
     `  ${t('admin:stats.notUnderstood', { count: v.notUnderstood.count, classified: v.notUnderstood.classified, percent: pct(v.notUnderstood.percent) })}`,
   );
-  for (const e of v.notUnderstood.examples) lines.push(`    « ${printable(e.text)} » × ${e.n}`);
+  for (const e of v.notUnderstood.examples) lines.push(`    ${t('admin:cli.format.quoted', { text: printable(e.text) })} × ${e.n}`);
   lines.push(`  ${t('admin:stats.handoffs', { count: v.handoffs.count, conversations: v.handoffs.conversations })}`);
   lines.push(`  ${t('admin:stats.examIncidents', { count: v.examIncidents.total })}`);
   const named = (items: Array<{ key: string; n: number }>, ns: string) => items.map((k) => `${label(t, `${ns}.${k.key}`, k.key)} ${k.n}`).join(', ');

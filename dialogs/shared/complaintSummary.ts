@@ -74,7 +74,7 @@ function capitalize(text: string): string {
 
 /** The summary as plain text (Markdown-safe), for channels without Adaptive Cards and as the card's fallbackText. */
 export function summaryText(fields: SummaryField[], t: Translate): string {
-  return [`**${t('complaint:summary.title')}**`, ...fields.map((f) => `${f.label} : ${f.value}`), t('complaint:summary.intro')].join('\n\n');
+  return [`**${t('complaint:summary.title')}**`, ...fields.map((f) => t('complaint:summary.line', { label: f.label, value: f.value })), t('complaint:summary.intro')].join('\n\n');
 }
 
 /** The summary as an Adaptive Card with Confirmer, Modifier and Annuler buttons carrying the submission id. */

@@ -21,6 +21,10 @@ export interface ConversationData {
    * « pis le samedi? » is about the hours; after a complaint, « parler à un agent » gives the complaints address.
    */
   lastTopic?: { topic: 'hours' | 'complaint'; at: string; yesNo?: { asksClosed: boolean } };
+  /** The language the person chose for the rest of the conversation (dialogs/shared/languageChoice.ts). */
+  languageChoice?: 'fr' | 'en';
+  /** Continuing in English was already offered in this conversation: it is offered once. */
+  englishOffered?: boolean;
 }
 
 /** What the collection notices quote (from bot/config.ts: PRIVACY_POLICY_URL, COMPLAINT_RETENTION_DAYS). */

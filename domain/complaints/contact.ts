@@ -26,7 +26,8 @@ export function normalizePhone(input: string): string | undefined {
 export function formatPhone(e164: string): string {
   const match = /^\+1(\d{3})(\d{3})(\d{4})(?:,(\d+))?$/.exec(e164);
   if (!match) return e164;
-  return `${match[1]} ${match[2]}-${match[3]}${match[4] ? `, poste ${match[4]}` : ''}`;
+  // No-break space: the number never breaks across lines.
+  return `${match[1]}\u00a0${match[2]}-${match[3]}${match[4] ? `, poste ${match[4]}` : ''}`;
 }
 
 /** The comparable form of a contact, used to check a status request against the complaint. */

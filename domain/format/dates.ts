@@ -23,11 +23,14 @@ export function formatWeekday(instant: Date, lang: Lang, timeZone = QUEBEC_TIME_
   return format(local(instant, timeZone), 'EEEE', { locale: lang === 'en' ? enCA : frCA });
 }
 
-/** « 8 h 30 », « 13 h » (Québec typography) / “8:30 a.m.”, “1:00 p.m.”. */
+/** No-break space: a French time (« 8 h 30 ») or number and its unit never break across lines. */
+export const NBSP = '\u00a0';
+
+/** « 8 h 30 », « 13 h » (Québec typography, no-break spaces around « h ») / “8:30 a.m.”, “1:00 p.m.”. */
 export function formatTimeOfDay(instant: Date, lang: Lang, timeZone = QUEBEC_TIME_ZONE): string {
   const d = local(instant, timeZone);
   if (lang === 'en') return format(d, 'h:mm aaaa', { locale: enCA });
-  return d.getMinutes() === 0 ? `${d.getHours()} h` : `${d.getHours()} h ${String(d.getMinutes()).padStart(2, '0')}`;
+  return frenchTime(d.getHours(), d.getMinutes());
 }
 
 /** "HH:mm" from data files, formatted like formatTimeOfDay. */
@@ -37,7 +40,12 @@ export function formatClockTime(hhmm: string, lang: Lang): string {
     const suffix = h < 12 ? 'a.m.' : 'p.m.';
     return `${h % 12 === 0 ? 12 : h % 12}:${String(m).padStart(2, '0')} ${suffix}`;
   }
-  return m === 0 ? `${h} h` : `${h} h ${String(m).padStart(2, '0')}`;
+  return frenchTime(h, m);
+}
+
+/** « 13 h », « 8 h 30 » with no-break spaces. */
+function frenchTime(hours: number, minutes: number): string {
+  return minutes === 0 ? `${hours}${NBSP}h` : `${hours}${NBSP}h${NBSP}${String(minutes).padStart(2, '0')}`;
 }
 
 /** ISO 8601 with the Québec offset, e.g. 2026-11-30T09:15:00-05:00, for exports. */

@@ -1,14 +1,14 @@
 import { MaskingRule, regexSpans, Span, whole } from './rule';
 
-/** Between groups of digits: a space or two, or a dot or dash with optional spaces (« 046 - 454 - 286 »). */
-const SEP = String.raw`(?:[ \t]{0,2}[.\-–][ \t]{0,2}|[ \t]{1,2})`;
+/** Between groups of digits: a space or two (no-break spaces too: the assistant writes « 418 528-7157 »), or a dot or dash with optional spaces (« 046 - 454 - 286 »). */
+const SEP = String.raw`(?:[ \t\u00a0\u202f]{0,2}[.\-–][ \t\u00a0\u202f]{0,2}|[ \t\u00a0\u202f]{1,2})`;
 
 // The lookbehind lets only the start of a run of address characters be tried: linear, not quadratic.
 const EMAIL = /(?<![\p{L}\p{N}._%+'’-])[\p{L}\p{N}._%+'’-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/gu;
 
 // 418 555-0199, (418) 555-0199, +1 418 555 0199, 1-418-555-0199, 418.555.0199, 4185550199, 418 555 01 42, with an optional extension.
 const NORTH_AMERICAN_PHONE = new RegExp(
-  String.raw`(?<![\w+-])(?:\+?1${SEP}?)?(?:\(\d{3}\)|\d{3})${SEP}?\d{3}${SEP}?(?:\d{4}|\d{2}${SEP}\d{2})(?:[ \t]{0,3}(?:poste|p\.|ext\.?|x)[ \t]{0,3}\d{1,6})?(?!\d)`,
+  String.raw`(?<![\w+-])(?:\+?1${SEP}?)?(?:\(\d{3}\)|\d{3})${SEP}?\d{3}${SEP}?(?:\d{4}|\d{2}${SEP}\d{2})(?:[ \t\u00a0\u202f]{0,3}(?:poste|p\.|ext\.?|x)[ \t\u00a0\u202f]{0,3}\d{1,6})?(?!\d)`,
   'gi',
 );
 // +33 1 23 45 67 89, +33 (0)1 23 45 67 89, +442079460000: 8 to 15 digits after a country code other than 1.

@@ -59,23 +59,23 @@ describe('complaint retention (purge-complaints and the daily job)', () => {
   it('anonymizes complaints finished more than COMPLAINT_RETENTION_DAYS ago (730 by default), and only those', async () => {
     const result = await cli({}, 'purge-complaints');
     expect(result).toMatchObject({ code: 0, err: '' });
-    expect(result.out).toBe('Plaintes anonymisées : 1 (fermées ou abandonnées avant le 2024-01-21T12:00:00.000Z, conservation de 730 jours).\n');
+    expect(result.out).toBe('Plaintes anonymisées\u00a0: 1 (fermées ou abandonnées avant le 2024-01-21T12:00:00.000Z, conservation de 730 jours).\n');
     expect(await names()).toEqual(['', 'Rita Caron', 'Ouvert Toujours']);
     const [row] = await db('complaints').where({ complainant_name: '' });
     expect(row).toMatchObject({ contact_value: '', contact_key: '', description: '', desired_outcome: null, anonymized: 1, status: 'closed' });
     expect(row.received_at).toBe('2024-01-15T15:00:00.000Z'); // dates stay for statistics
     expect((await complaints.history(row.reference)).map((e) => e.type)).toEqual(['received', 'answered', 'closed', 'anonymized']);
-    expect((await cli({}, 'purge-complaints')).out).toContain('Plaintes anonymisées : 0');
+    expect((await cli({}, 'purge-complaints')).out).toContain('Plaintes anonymisées\u00a0: 0');
   });
 
   it('follows COMPLAINT_RETENTION_DAYS', async () => {
-    expect((await cli({ COMPLAINT_RETENTION_DAYS: '180' }, 'purge-complaints')).out).toContain('Plaintes anonymisées : 2');
+    expect((await cli({ COMPLAINT_RETENTION_DAYS: '180' }, 'purge-complaints')).out).toContain('Plaintes anonymisées\u00a0: 2');
     expect(await names()).toEqual(['', '', 'Ouvert Toujours']);
   });
 
   it('takes --days and --now for one run', async () => {
     expect((await cli({}, 'purge-complaints', '--days', '30', '--now', '2024-03-01T00:00:00Z')).out).toBe(
-      'Plaintes anonymisées : 1 (fermées ou abandonnées avant le 2024-01-31T00:00:00.000Z, conservation de 30 jours).\n',
+      'Plaintes anonymisées\u00a0: 1 (fermées ou abandonnées avant le 2024-01-31T00:00:00.000Z, conservation de 30 jours).\n',
     );
     expect(await names()).toEqual(['', 'Rita Caron', 'Ouvert Toujours']);
   });

@@ -42,28 +42,28 @@ describe('npm run cli -- purge-interactions', () => {
     const result = await cli({}, 'purge-interactions');
     expect(result).toEqual({
       code: 0,
-      out: 'Interactions supprimées : 1 (antérieures au 2025-01-20T12:00:00.000Z, conservation de 365 jours).\n',
+      out: 'Interactions supprimées\u00a0: 1 (antérieures au 2025-01-20T12:00:00.000Z, conservation de 365 jours).\n',
       err: '',
     });
     expect(await remaining()).toBe(2);
   });
 
   it('takes another period or moment for one run', async () => {
-    expect((await cli({}, 'purge-interactions', '--days', '30')).out).toContain('Interactions supprimées : 2');
+    expect((await cli({}, 'purge-interactions', '--days', '30')).out).toContain('Interactions supprimées\u00a0: 2');
     expect(await remaining()).toBe(1);
-    expect((await cli({}, 'purge-interactions', '--now', '2027-01-20T12:00:00Z', '--days', '1')).out).toContain('Interactions supprimées : 1');
+    expect((await cli({}, 'purge-interactions', '--now', '2027-01-20T12:00:00Z', '--days', '1')).out).toContain('Interactions supprimées\u00a0: 1');
   });
 
   it.each([['0'], ['-5'], ['abc'], ['4000'], ['2.5']])('refuses --days %s with exit code 2 and deletes nothing', async (days) => {
     const result = await cli({}, 'purge-interactions', '--days', days);
     expect(result.code).toBe(2);
-    expect(result.err).toContain(`--days : nombre de jours invalide « ${days} » (entier de 1 à 3650).`);
+    expect(result.err).toContain(`--days\u00a0: nombre de jours invalide «\u00a0${days}\u00a0» (entier de 1 à 3650).`);
     expect(await remaining()).toBe(3);
   });
 
   it('refuses an invalid --now', async () => {
     const result = await cli({}, 'purge-interactions', '--now', 'hier');
     expect(result.code).toBe(2);
-    expect(result.err).toContain('--now : date invalide « hier »');
+    expect(result.err).toContain('--now\u00a0: date invalide «\u00a0hier\u00a0»');
   });
 });

@@ -103,7 +103,7 @@ describe('staff command line', () => {
   it('explains a bad option with exit code 2, in French or in English', async () => {
     const date = await cli('complaints', 'list', '--from', '2026-02-30');
     expect(date).toMatchObject({ code: 2, out: '' });
-    expect(date.err).toContain('--from : date invalide « 2026-02-30 »');
+    expect(date.err).toContain('--from\u00a0: date invalide «\u00a02026-02-30\u00a0»');
     expect((await cli('complaints', 'list', '--from', 'hier', '--lang', 'en')).err).toContain('--from: invalid date "hier". Expected YYYY-MM-DD');
     expect(await cli('complaints', 'list', '--status', 'ouverte')).toMatchObject({ code: 2 });
     expect(await cli('complaints', 'list', '--frobnicate')).toMatchObject({ code: 2 });
@@ -115,10 +115,10 @@ describe('staff command line', () => {
     const { code, out } = await cli('complaints', 'show', refs[0].toLowerCase());
     expect(code).toBe(0);
     expect(out).toContain(`Plainte ${refs[0]} — reçue`);
-    expect(out).toContain('Pour joindre la personne : Téléphone — 418 555-0199');
+    expect(out).toContain('Pour joindre la personne\u00a0: Téléphone — 418\u00a0555-0199');
     expect(out).toContain('  Ligne 1\n  Ligne 2 \\x1b[31mrouge\\x1b[0m');
     expect(out).not.toContain('\u001b');
-    expect(out).toContain("Premier contact (5 jours ouvrables) : 2026-10-14 · échéance aujourd'hui");
+    expect(out).toContain("Premier contact (5 jours ouvrables)\u00a0: 2026-10-14 · échéance aujourd'hui");
     expect(out).toMatch(/2026-10-06T10:00:00-04:00 {2}plainte reçue — citoyen/);
   });
 
@@ -132,7 +132,7 @@ describe('staff command line', () => {
   it('records a contact on the 5th business day (on time), with --by or the system user as the actor', async () => {
     const contact = await cli('complaints', 'contact', refs[0], '--note', 'Appel fait', '--by', 'Alice Tremblay');
     expect(contact.code).toBe(0);
-    expect(contact.out).toContain(`Premier contact consigné pour ${refs[0]} par Alice Tremblay (2026-10-14T09:00:00-04:00). Statut : prise en charge.`);
+    expect(contact.out).toContain(`Premier contact consigné pour ${refs[0]} par Alice Tremblay (2026-10-14T09:00:00-04:00). Statut\u00a0: prise en charge.`);
     expect(contact.out).toContain('fait dans le délai');
     clock.set(at('2026-10-15', 9));
     const late = await cli('complaints', 'contact', refs[1]);
@@ -144,7 +144,7 @@ describe('staff command line', () => {
   it('refuses a step out of order with exit code 1 and says why', async () => {
     const close = await cli('complaints', 'close', refs[2]);
     expect(close.code).toBe(1);
-    expect(close.err).toContain(`La plainte ${refs[2]} est « reçue » : cette étape n'est pas possible.`);
+    expect(close.err).toContain(`La plainte ${refs[2]} est «\u00a0reçue\u00a0»\u00a0: cette étape n'est pas possible.`);
     expect(await cli('complaints', 'abandon', refs[2])).toMatchObject({ code: 2 }); // --note is required
   });
 
@@ -155,9 +155,9 @@ describe('staff command line', () => {
     expect((await cli('complaints', 'close', refs[0], '--by', 'bob')).code).toBe(0);
     expect((await cli('complaints', 'note', refs[0], '--note', 'Classé', '--by', 'bob')).code).toBe(0);
     const shown = (await cli('complaints', 'show', refs[0])).out;
-    expect(shown).toMatch(/réponse donnée — bob « Réponse envoyée »/);
+    expect(shown).toMatch(/réponse donnée — bob «\u00a0Réponse envoyée\u00a0»/);
     expect(shown).toMatch(/plainte fermée — bob/);
-    expect(shown).toMatch(/note — bob « Classé »/);
+    expect(shown).toMatch(/note — bob «\u00a0Classé\u00a0»/);
   });
 
   it('exports CSV to standard output (BOM, semicolons, neutralized formulas) and JSON, or to a new file', async () => {
@@ -200,7 +200,7 @@ describe('staff command line', () => {
   });
 
   it('refuses an invalid or ambiguous period with exit code 2', async () => {
-    expect((await cli('stats', '--fiscal-year', '2026-2028')).err).toContain('--fiscal-year : exercice invalide « 2026-2028 »');
+    expect((await cli('stats', '--fiscal-year', '2026-2028')).err).toContain('--fiscal-year\u00a0: exercice invalide «\u00a02026-2028\u00a0»');
     expect((await cli('stats', '--period', '2026-10', '--fiscal-year', '2026-2027')).code).toBe(2);
     expect((await cli('stats', '--from', '2026-10-01')).err).toContain('Indiquez --from et --to ensemble.');
     expect((await cli('stats', '--format', 'xml')).code).toBe(2);
@@ -232,7 +232,7 @@ describe('staff command line', () => {
       alert_count: 1,
     });
     await db.destroy();
-    expect((await cli('complaints', 'list')).out).toContain('ATTENTION : 1 courriel(s) de rappel des délais en échec (dernière erreur : EAUTH).');
+    expect((await cli('complaints', 'list')).out).toContain('ATTENTION\u00a0: 1 courriel(s) de rappel des délais en échec (dernière erreur\u00a0: EAUTH).');
   });
 
   it('does not create a database file for a usage error', async () => {

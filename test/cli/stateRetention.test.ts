@@ -101,32 +101,32 @@ describe('conversation state retention (purge-state and the daily job)', () => {
     const result = await cli({}, 'purge-state');
     expect(result).toEqual({
       code: 0,
-      out: 'États de conversation supprimés : 2 (sans activité depuis le 2025-12-21T12:00:00.000Z, conservation de 30 jours). Compteurs de recherche de plainte échus supprimés : 2.\n',
+      out: 'États de conversation supprimés\u00a0: 2 (sans activité depuis le 2025-12-21T12:00:00.000Z, conservation de 30 jours). Compteurs de recherche de plainte échus supprimés\u00a0: 2.\n',
       err: '',
     });
     expect(await keys()).toEqual(['emulator/conversations/c-29']);
-    expect((await cli({ STATE_RETENTION_DAYS: '10' }, 'purge-state')).out).toContain('supprimés : 1 (sans activité depuis le 2026-01-10');
+    expect((await cli({ STATE_RETENTION_DAYS: '10' }, 'purge-state')).out).toContain('supprimés\u00a0: 1 (sans activité depuis le 2026-01-10');
     expect(await keys()).toEqual([]);
   });
 
   it('takes another period or moment for one run', async () => {
-    expect((await cli({}, 'purge-state', '--days', '44')).out).toContain('supprimés : 1 ');
+    expect((await cli({}, 'purge-state', '--days', '44')).out).toContain('supprimés\u00a0: 1 ');
     expect(await keys()).toEqual(['emulator/conversations/c-29', 'emulator/conversations/c-31']);
-    expect((await cli({}, 'purge-state', '--now', '2026-01-25T12:00:00Z', '--days', '30')).out).toContain('supprimés : 2 ');
+    expect((await cli({}, 'purge-state', '--now', '2026-01-25T12:00:00Z', '--days', '30')).out).toContain('supprimés\u00a0: 2 ');
     expect(await keys()).toEqual([]);
   });
 
   it.each([['0'], ['-5'], ['abc'], ['4000'], ['2.5']])('refuses --days %s with exit code 2 and deletes nothing', async (days) => {
     const result = await cli({}, 'purge-state', '--days', days);
     expect(result.code).toBe(2);
-    expect(result.err).toContain(`--days : nombre de jours invalide « ${days} » (entier de 1 à 3650).`);
+    expect(result.err).toContain(`--days\u00a0: nombre de jours invalide «\u00a0${days}\u00a0» (entier de 1 à 3650).`);
     expect(await keys()).toHaveLength(3);
   });
 
   it('refuses an invalid --now', async () => {
     const result = await cli({}, 'purge-state', '--now', 'hier');
     expect(result.code).toBe(2);
-    expect(result.err).toContain('--now : date invalide « hier »');
+    expect(result.err).toContain('--now\u00a0: date invalide «\u00a0hier\u00a0»');
     expect(await keys()).toHaveLength(3);
   });
 

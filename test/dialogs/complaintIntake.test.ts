@@ -130,7 +130,7 @@ describe('complaint intake dialog (fr-CA)', () => {
     expect(text).toContain('au plus tard le lundi 30 novembre 2026'); // 5 jours ouvrables après le lundi 23 novembre
     expect(text).toContain('au plus tard le lundi 21 décembre 2026'); // 20 jours ouvrables
     expect(text).toContain('Protecteur du citoyen');
-    expect(text).toContain('1 800 463-5070');
+    expect(text).toContain('1\u00a0800\u00a0463-5070');
     expect(suggestedTitles(confirmation)).toContain('Suivre une plainte');
 
     const [row] = await complaints();
@@ -160,7 +160,7 @@ describe('complaint intake dialog (fr-CA)', () => {
     await send('Marie Tremblay');
     await send('Courriel');
     expect(await say('marie.tremblay@exemple')).toBe(
-      'Cette adresse courriel ne semble pas valide. Écrivez-la au complet, par exemple : prenom.nom@exemple.com',
+      'Cette adresse courriel ne semble pas valide. Écrivez-la au complet, par exemple\u00a0: prenom.nom@exemple.com',
     );
     expect(await say('marie tremblay at exemple.ca')).toContain('ne semble pas valide');
     expect(await say('marie.tremblay@exemple.ca')).toContain('Quel service');
@@ -173,10 +173,10 @@ describe('complaint intake dialog (fr-CA)', () => {
   });
 
   it.each([
-    ['(418) 555-0199', '+14185550199', '418 555-0199'],
-    ['418.555.0199 poste 12', '+14185550199,12', '418 555-0199, poste 12'],
-    ['1 819 555-0123', '+18195550123', '819 555-0123'],
-    ['+1 514 555 0100', '+15145550100', '514 555-0100'],
+    ['(418) 555-0199', '+14185550199', '418\u00a0555-0199'],
+    ['418.555.0199 poste 12', '+14185550199,12', '418\u00a0555-0199, poste 12'],
+    ['1 819 555-0123', '+18195550123', '819\u00a0555-0123'],
+    ['+1 514 555 0100', '+15145550100', '514\u00a0555-0100'],
   ])('accepts the Québec phone format %s', async (typed, stored, shown) => {
     h = await createConversationHarness({ now: NOW });
     const summary = await fillUpToSummary({ method: 'Téléphone', contact: typed });
@@ -194,8 +194,8 @@ describe('complaint intake dialog (fr-CA)', () => {
     await send('Jean Roy');
     expect(await say('Téléphone')).toContain('Quel est votre numéro de téléphone?');
     expect(await say('555-0199')).toContain('Ce numéro de téléphone ne semble pas valide. Écrivez les 10 chiffres');
-    expect(await say('018 555-0199')).toContain('ne semble pas valide');
-    expect(await say('418 555-0199')).toContain('Quel service');
+    expect(await say('018\u00a0555-0199')).toContain('ne semble pas valide');
+    expect(await say('418\u00a0555-0199')).toContain('Quel service');
   });
 
   it('changes one field with « Modifier » without starting over', async () => {
@@ -223,7 +223,7 @@ describe('complaint intake dialog (fr-CA)', () => {
     await say('Moyen de vous joindre');
     await say('Téléphone');
     const third = cardOf(await send('418 555-0199'))!;
-    expect(cardTexts(third)).toContain('418 555-0199');
+    expect(cardTexts(third)).toContain('418\u00a0555-0199');
     expect(cardTexts(third)).not.toContain('marie.tremblay@exemple.qc.ca');
 
     await say('Modifier');
@@ -273,7 +273,7 @@ describe('complaint intake dialog (fr-CA)', () => {
     await send('Oui');
     expect(await say('annuler')).toContain('Voulez-vous vraiment abandonner?');
     const agent = await say('parler à un agent');
-    expect(agent).toContain('418 528-7157'); // « un » is not read as choice 1 (« Oui, abandonner »)
+    expect(agent).toContain('418\u00a0528-7157'); // « un » is not read as choice 1 (« Oui, abandonner »)
     expect(agent).toContain('Voulez-vous vraiment abandonner?');
     const unclear = await say('je ne sais pas trop');
     expect(unclear).toContain("D'accord, on continue.");
@@ -353,7 +353,7 @@ describe('complaint intake dialog (fr-CA)', () => {
     await send('Autre');
     expect(await say('Passer cette question')).toContain('4 000 caractères au maximum');
     expect(await say('Pas content')).toBe(
-      "Votre description est très courte. Donnez quelques détails : ce qui s'est passé et avec quel service (au moins 15 caractères).",
+      "Votre description est très courte. Donnez quelques détails\u00a0: ce qui s'est passé et avec quel service (au moins 15 caractères).",
     );
     expect(await say('x'.repeat(4001))).toBe(
       'Votre description compte 4 001 caractères; la limite est de 4 000. Raccourcissez-la, puis envoyez-la de nouveau.',
@@ -373,7 +373,7 @@ describe('complaint intake dialog (fr-CA)', () => {
     const card = cardOf(await fillUpToSummary({ description: hostile, name: '_Marie_ <b>Tremblay</b>' }))!;
     const description = card.body[card.body.findIndex((e) => e.text === 'Description') + 1].text!;
     expect(description).toBe(escapeMarkdown(hostile));
-    expect(card.fallbackText).toContain(`Description : ${escapeMarkdown(hostile)}`);
+    expect(card.fallbackText).toContain(`Description\u00a0: ${escapeMarkdown(hostile)}`);
     const renderedDescription = webChatMarkdown.render(description);
     const renderedFallback = webChatMarkdown.render(card.fallbackText);
     expect(tagsIn(renderedDescription)).toEqual(['a', 'p']); // the paragraph, and linkify's bare URL
@@ -395,8 +395,8 @@ describe('complaint intake dialog (fr-CA)', () => {
     const summary = await fillUpToSummary({ description: 'Voir [ce lien](http://evil.example) svp, **vite**.' }, { channelId: 'sms' });
     expect(cardOf(summary)).toBeUndefined();
     const text = summary.map((r) => r.text).join('\n');
-    expect(text).toContain('Nom : Marie Tremblay');
-    expect(text).toContain('Description : Voir \\[ce lien\\](http://evil.example) svp, \\*\\*vite\\*\\*.');
+    expect(text).toContain('Nom\u00a0: Marie Tremblay');
+    expect(text).toContain('Description\u00a0: Voir \\[ce lien\\](http://evil.example) svp, \\*\\*vite\\*\\*.');
     expect(webChatMarkdown.render(text)).not.toContain('>ce lien</a>');
     expect(suggestedTitles(summary)).toEqual(['Confirmer', 'Modifier', 'Annuler']);
     expect(await say('Confirmer', { channelId: 'sms' })).toContain('PL-2026-000001');
@@ -411,7 +411,7 @@ describe('complaint intake dialog (fr-CA)', () => {
     await send('oui', sms);
     await send('Marie Tremblay', sms);
     expect(await say('2', sms)).toContain('Quel est votre numéro de téléphone?'); // 2 = Téléphone
-    expect(await say('418 555-0199', sms)).toMatch(/Examens en ligne[\s\S]*Autre/);
+    expect(await say('418\u00a0555-0199', sms)).toMatch(/Examens en ligne[\s\S]*Autre/);
     expect(await say('autre', sms)).toContain('Quand la situation');
   });
 

@@ -72,7 +72,7 @@ describe('complaint intake that listens (fr-CA)', () => {
 
       await send('au téléphone');
       const offer = await send('hier');
-      expect(offer[0].text).toBe(`Voici ce que vous m'avez écrit : « ${escapeMarkdown(STORY)} »\n\nVoulez-vous l'utiliser comme description de la situation?`);
+      expect(offer[0].text).toBe(`Voici ce que vous m'avez écrit\u00a0: «\u00a0${escapeMarkdown(STORY)}\u00a0»\n\nVoulez-vous l'utiliser comme description de la situation?`);
       expect(suggestedTitles(offer)).toEqual(['Oui', 'Modifier']);
       expect(offer.map((a) => a.text).join('\n')).not.toContain('Décrivez la situation');
 

@@ -41,14 +41,14 @@ describe('complaint status lookup (fr-CA)', () => {
 
   it('gives the status and the deadlines for the right reference and e-mail', async () => {
     const answer = await lookup('PL-2026-000001', 'Marie.Tremblay@exemple.qc.ca');
-    expect(answer).toContain('Plainte **PL-2026-000001** : reçue.');
+    expect(answer).toContain('Plainte **PL-2026-000001**\u00a0: reçue.');
     expect(answer).toContain('reçue le lundi 23 novembre 2026');
     expect(answer).toContain('au plus tard le lundi 30 novembre 2026');
     expect(answer).toContain('au plus tard le lundi 21 décembre 2026');
   });
 
   it('accepts loose references and any usual phone format', async () => {
-    expect(await lookup('pl 2026 2', '(418) 555-0199')).toContain('Plainte **PL-2026-000002** : reçue.');
+    expect(await lookup('pl 2026 2', '(418) 555-0199')).toContain('Plainte **PL-2026-000002**\u00a0: reçue.');
     expect(await lookup('pl2026000002', '1-418-555-0199')).toContain('PL-2026-000002');
     expect(await lookup('2026-000002', '418.555.0199')).toContain('PL-2026-000002');
   });
@@ -71,19 +71,19 @@ describe('complaint status lookup (fr-CA)', () => {
     h.clock.set('2026-11-25T19:00:00Z');
     await complaints.recordFirstContact('PL-2026-000001', { actor: 'alice' });
     expect(await lookup('PL-2026-000001', 'marie.tremblay@exemple.qc.ca')).toMatch(
-      /Plainte \*\*PL-2026-000001\*\* : prise en charge\.\n\nElle a été prise en charge le mercredi 25 novembre 2026\. La réponse est prévue au plus tard le lundi 21 décembre 2026\./,
+      /Plainte \*\*PL-2026-000001\*\*\u00a0: prise en charge\.\n\nElle a été prise en charge le mercredi 25 novembre 2026\. La réponse est prévue au plus tard le lundi 21 décembre 2026\./,
     );
     h.clock.set('2026-12-10T19:00:00Z');
     await complaints.recordAnswer('PL-2026-000001', { actor: 'bob' });
     const answered = await lookup('PL-2026-000001', 'marie.tremblay@exemple.qc.ca');
     expect(answered).toContain(': répondue.');
     expect(answered).toContain('Une réponse a été donnée le jeudi 10 décembre 2026.');
-    expect(answered).toContain('Protecteur du citoyen : 1 800 463-5070');
+    expect(answered).toContain('Protecteur du citoyen\u00a0: 1\u00a0800\u00a0463-5070');
     h.clock.set('2026-12-14T19:00:00Z');
     await complaints.close('PL-2026-000001', { actor: 'bob' });
     expect(await lookup('PL-2026-000001', 'marie.tremblay@exemple.qc.ca')).toContain(': fermée.\n\nElle a été fermée le lundi 14 décembre 2026.');
     await complaints.abandon('PL-2026-000002', { actor: 'alice' });
-    expect(await lookup('PL-2026-000002', '418 555-0199')).toContain(': abandonnée.\n\nElle a été abandonnée le lundi 14 décembre 2026.');
+    expect(await lookup('PL-2026-000002', '418\u00a0555-0199')).toContain(': abandonnée.\n\nElle a été abandonnée le lundi 14 décembre 2026.');
   });
 
   it('says when the first-contact deadline has passed', async () => {
@@ -108,13 +108,13 @@ describe('complaint status lookup (fr-CA)', () => {
     await lookup('PL-2026-000009', 'marie.tremblay@exemple.qc.ca');
     const third = await lookup('PL-2026-000001', 'encore@exemple.qc.ca');
     expect(third).toContain('Je ne trouve aucune plainte');
-    expect(third).toContain("je ne peux pas faire d'autre recherche de plainte avant 10 h 15");
-    expect(third).toContain('418 528-7157');
-    expect(third).toContain('1 866 672-3460');
+    expect(third).toContain("je ne peux pas faire d'autre recherche de plainte avant 10\u00a0h\u00a015");
+    expect(third).toContain('418\u00a0528-7157');
+    expect(third).toContain('1\u00a0866\u00a0672-3460');
 
     h.clock.set('2026-11-23T15:14:00Z');
     const refused = await send('Suivre une plainte');
-    expect(refused[0].text).toContain("je ne peux pas faire d'autre recherche de plainte avant 10 h 15");
+    expect(refused[0].text).toContain("je ne peux pas faire d'autre recherche de plainte avant 10\u00a0h\u00a015");
     expect(suggestedTitles(refused)).toContain('Suivre une plainte');
     expect(await say('Où en est ma plainte PL-2026-000001?')).toContain("je ne peux pas faire d'autre recherche"); // even with the right reference
 
@@ -189,22 +189,22 @@ describe('complaint lookup throttling across conversations and addresses (fr-CA)
     }
     const fifth = await lookupFrom('198.51.100.5', 'PL-2026-000001', '418 555-0105');
     expect(fifth).toContain(NOT_FOUND);
-    expect(fifth).toContain(`${REFUSED} 11 h.`);
-    expect(fifth).toContain('418 528-7157');
+    expect(fifth).toContain(`${REFUSED} 11\u00a0h.`);
+    expect(fifth).toContain('418\u00a0528-7157');
 
     // Another address and the right contact: still refused, and the status is not given.
     const owner = await lookupFrom('203.0.113.9', 'PL-2026-000001', 'marie.tremblay@exemple.qc.ca');
-    expect(owner).toContain(`${REFUSED} 11 h.`);
+    expect(owner).toContain(`${REFUSED} 11\u00a0h.`);
     expect(owner).not.toContain(NOT_FOUND);
     expect(owner).not.toContain('Plainte **');
     expect(await lookupFrom(undefined, 'PL-2026-000001', 'marie.tremblay@exemple.qc.ca')).toContain(REFUSED);
     // Other references are not locked.
-    expect(await lookupFrom('203.0.113.9', 'PL-2026-000002', '418 555-0199')).toContain('Plainte **PL-2026-000002** : reçue.');
+    expect(await lookupFrom('203.0.113.9', 'PL-2026-000002', '418\u00a0555-0199')).toContain('Plainte **PL-2026-000002**\u00a0: reçue.');
 
     h.clock.set('2026-11-23T15:59:00Z');
     expect(await lookupFrom('203.0.113.9', 'PL-2026-000001', 'marie.tremblay@exemple.qc.ca')).toContain(REFUSED);
     h.clock.set('2026-11-23T16:00:00Z');
-    expect(await lookupFrom('203.0.113.9', 'PL-2026-000001', 'marie.tremblay@exemple.qc.ca')).toContain('Plainte **PL-2026-000001** : reçue.');
+    expect(await lookupFrom('203.0.113.9', 'PL-2026-000001', 'marie.tremblay@exemple.qc.ca')).toContain('Plainte **PL-2026-000001**\u00a0: reçue.');
   });
 
   it('locks an address for 15 minutes after 10 failures across conversations and references', async () => {
@@ -215,11 +215,11 @@ describe('complaint lookup throttling across conversations and addresses (fr-CA)
       answers.push(await lookupFrom(i % 2 ? address : '2001:db8:1:2:ffff::1', `PL-2026-0001${String(i).padStart(2, '0')}`, 'x@exemple.qc.ca'));
     }
     expect(new Set(answers.slice(0, 9))).toEqual(new Set([NOT_FOUND_TEXT]));
-    expect(answers[9]).toContain(`${REFUSED} 10 h 15.`);
+    expect(answers[9]).toContain(`${REFUSED} 10\u00a0h\u00a015.`);
 
     // From that address, refused at once, in any new conversation, even for the owner's own reference.
     const refused = await sayIn('throttle-new', address, 'Suivre une plainte');
-    expect(refused).toContain(`${REFUSED} 10 h 15.`);
+    expect(refused).toContain(`${REFUSED} 10\u00a0h\u00a015.`);
     expect(refused).not.toContain('Quel est le numéro');
     // Another address is not affected.
     expect(await lookupFrom('203.0.113.20', 'PL-2026-000001', 'marie.tremblay@exemple.qc.ca')).toContain(': reçue.');
@@ -233,7 +233,7 @@ describe('complaint lookup throttling across conversations and addresses (fr-CA)
     for (let i = 1; i <= 10; i += 1) await lookupFrom('203.0.113.50', `PL-2026-0002${String(i).padStart(2, '0')}`, 'x@exemple.qc.ca');
     const byReference = await lookupFrom('203.0.113.51', 'PL-2026-000001', 'marie.tremblay@exemple.qc.ca');
     const byAddress = await sayIn('throttle-by-address', '203.0.113.50', 'Suivre une plainte');
-    const withoutTime = (text: string) => text.replace(/avant \d+ h( \d+)?\./, 'avant …');
+    const withoutTime = (text: string) => text.replace(/avant \d+\u00a0h(\u00a0\d+)?\./, 'avant …');
     expect(byReference).toContain(REFUSED);
     expect(withoutTime(byAddress)).toBe(withoutTime(byReference));
   });

@@ -74,7 +74,7 @@ describe('exam problem dialog', () => {
 
     const second = await h.turn('Oui, en ce moment');
     // The phone number comes as soon as the exam is known to be running.
-    expect(textOf(second)).toContain('le plus rapide est de téléphoner dès maintenant au CA-dotation, au 418 528-7157 ou au 1 866 672-3460');
+    expect(textOf(second)).toContain('le plus rapide est de téléphoner dès maintenant au CA-dotation, au 418\u00a0528-7157 ou au 1\u00a0866\u00a0672-3460');
     expect(textOf(second)).toContain('Quel est le problème?');
     expect(suggestedTitles(second)).toEqual(KIND_BUTTONS);
 
@@ -84,12 +84,12 @@ describe('exam problem dialog', () => {
 
     const result = await h.turn('Processus 12345');
     const text = textOf(result);
-    expect(text).toContain('Votre numéro de confirmation : **EX-2026-000001**');
-    expect(text).toContain('Priorité : urgente, parce que votre examen est en cours et bloqué.');
-    expect(text).toContain('Téléphonez tout de suite au CA-dotation : [418 528-7157](tel:+14185287157)');
-    expect(text).toContain('[1 866 672-3460](tel:+18666723460) (sans frais)');
+    expect(text).toContain('Votre numéro de confirmation\u00a0: **EX-2026-000001**');
+    expect(text).toContain('Priorité\u00a0: urgente, parce que votre examen est en cours et bloqué.');
+    expect(text).toContain('Téléphonez tout de suite au CA-dotation\u00a0: [418\u00a0528-7157](tel:+14185287157)');
+    expect(text).toContain('[1\u00a0866\u00a0672-3460](tel:+18666723460) (sans frais)');
     expect(text).toContain('Le Centre vise à répondre aux appels en 5 minutes ou moins.');
-    expect(text).toContain("Le Centre est ouvert en ce moment, jusqu'à 12 h.");
+    expect(text).toContain("Le Centre est ouvert en ce moment, jusqu'à 12\u00a0h.");
     expect(text).toContain(`2. Écrivez aussi à [${EXAM_ADDRESS}](mailto:`);
     expect(text).toContain("Ajoutez-y vos captures d'écran.");
     // One bubble and one card, with only what the candidate needs now: no general address, no advice for later.
@@ -128,19 +128,19 @@ describe('exam problem dialog', () => {
   });
 
   it.each([
-    ['a weekday evening (Monday 19 h)', '2026-11-24T00:00:00Z', 'Le Centre est fermé en ce moment. Il rouvre demain à 8 h 30.', 'demain à 8 h 30'],
-    ['a Saturday', '2026-11-28T16:00:00Z', 'Le Centre est fermé en ce moment. Il rouvre lundi à 8 h 30.', 'lundi à 8 h 30'],
+    ['a weekday evening (Monday 19 h)', '2026-11-24T00:00:00Z', 'Le Centre est fermé en ce moment. Il rouvre demain à 8\u00a0h\u00a030.', 'demain à 8\u00a0h\u00a030'],
+    ['a Saturday', '2026-11-28T16:00:00Z', 'Le Centre est fermé en ce moment. Il rouvre lundi à 8\u00a0h\u00a030.', 'lundi à 8\u00a0h\u00a030'],
     [
       'a holiday (Thursday 24 December 2026, 10 h)',
       '2026-12-24T15:00:00Z',
-      "Le Centre est fermé aujourd'hui (Veille de Noël). Il rouvre mardi à 8 h 30.",
-      'mardi à 8 h 30',
+      "Le Centre est fermé aujourd'hui (Veille de Noël). Il rouvre mardi à 8\u00a0h\u00a030.",
+      'mardi à 8\u00a0h\u00a030',
     ],
     [
       'a Wednesday at 9 h, before the 10 h opening',
       '2026-11-25T14:00:00Z',
-      "Le Centre est fermé en ce moment. Il rouvre aujourd'hui à 10 h.",
-      "aujourd'hui à 10 h",
+      "Le Centre est fermé en ce moment. Il rouvre aujourd'hui à 10\u00a0h.",
+      "aujourd'hui à 10\u00a0h",
     ],
   ])('urgent while the Centre is closed, on %s: write now, call at the reopening', async (_label, now, status, reopening) => {
     h = await createConversationHarness({ now, classifier: examIntent });
@@ -148,11 +148,11 @@ describe('exam problem dialog', () => {
     const replies = await h.turn('Mon examen 12345 plante en ce moment');
     const text = textOf(replies);
     expect(text).not.toContain('?\n');
-    expect(text).toMatch(/Votre numéro de confirmation : \*\*EX-2026-000001\*\*/);
-    expect(text).toContain('Priorité : urgente');
+    expect(text).toMatch(/Votre numéro de confirmation\u00a0: \*\*EX-2026-000001\*\*/);
+    expect(text).toContain('Priorité\u00a0: urgente');
     expect(text).toContain(status);
     expect(text).toContain(`1. Écrivez dès maintenant à [${EXAM_ADDRESS}](mailto:`);
-    expect(text).toContain(`téléphonez dès la réouverture (${reopening}) au [418 528-7157](tel:+14185287157)`);
+    expect(text).toContain(`téléphonez dès la réouverture (${reopening}) au [418\u00a0528-7157](tel:+14185287157)`);
     expect(text).not.toContain('Téléphonez tout de suite');
     expect(text).not.toContain('le plus rapide est de téléphoner');
     // One bubble, one card (the e-mail button), nothing unrelated at the end.
@@ -172,15 +172,15 @@ describe('exam problem dialog', () => {
     expect(textOf(turns[1])).not.toContain('le plus rapide est de téléphoner');
     expect(textOf(turns[2])).toContain("Quand le problème s'est-il produit?");
     expect(suggestedTitles(turns[2])).toEqual(['Il y a quelques minutes', 'Je ne sais plus']);
-    expect(textOf(turns[3])).toContain('Dernière question, facultative : sur quel appareil et avec quel navigateur?');
+    expect(textOf(turns[3])).toContain('Dernière question, facultative\u00a0: sur quel appareil et avec quel navigateur?');
     expect(suggestedTitles(turns[3])).toEqual(['Ordinateur – Chrome', 'Ordinateur – Edge', 'Ordinateur – Firefox', 'Mac – Safari', 'Passer cette question']);
 
     const text = textOf(turns[4]);
-    expect(text).toContain("Priorité : normale, parce que votre examen n'est pas en cours.");
-    expect(text).toContain('Soumission des réponses; examen : examen 456789; heure du problème : lundi 23 novembre 2026 à 14 h (heure du Québec)');
+    expect(text).toContain("Priorité\u00a0: normale, parce que votre examen n'est pas en cours.");
+    expect(text).toContain('Soumission des réponses; examen\u00a0: examen 456789; heure du problème\u00a0: lundi 23 novembre 2026 à 14\u00a0h (heure du Québec)');
     expect(text).toContain(`Écrivez à [${EXAM_ADDRESS}](mailto:`);
-    expect(text).toContain("Le Centre est ouvert en ce moment, jusqu'à 16 h 30.");
-    expect(text).toContain('Vous pouvez aussi téléphoner au [418 528-7157](tel:+14185287157)');
+    expect(text).toContain("Le Centre est ouvert en ce moment, jusqu'à 16\u00a0h\u00a030.");
+    expect(text).toContain('Vous pouvez aussi téléphoner au [418\u00a0528-7157](tel:+14185287157)');
     expect(text).not.toContain('Téléphonez tout de suite');
     const [row] = await incidents(h);
     expect(row).toMatchObject({
@@ -200,16 +200,16 @@ describe('exam problem dialog', () => {
     h = await createConversationHarness({ now: '2026-11-28T16:00:00Z', classifier: examIntent }); // samedi
     const turns = await run(h, [MENU_EXAM, 'Non', 'Audio, vidéo ou affichage', 'Je ne le sais pas', 'Je ne sais plus', 'Passer cette question']);
     const text = textOf(turns[5]);
-    expect(text).toContain('Priorité : normale');
-    expect(text).toContain('Audio, vidéo ou affichage; examen : non précisé; heure du problème : non précisée.');
-    expect(text).toContain('Le Centre est fermé en ce moment. Il rouvre lundi à 8 h 30.');
+    expect(text).toContain('Priorité\u00a0: normale');
+    expect(text).toContain('Audio, vidéo ou affichage; examen\u00a0: non précisé; heure du problème\u00a0: non précisée.');
+    expect(text).toContain('Le Centre est fermé en ce moment. Il rouvre lundi à 8\u00a0h\u00a030.');
     expect(text).not.toContain('Vous pouvez aussi téléphoner');
     const [row] = await incidents(h);
     expect(row).toMatchObject({ route: 'email', problem_kind: 'display', exam_name: null, problem_at: null, device: null, browser: null });
     expect(Boolean(row.centre_open)).toBe(false);
     const mail = decodeMailto(mailtoIn(text));
-    expect(mail.body).toContain('Examen ou processus : (à préciser)');
-    expect(mail.body).toContain('Heure du problème : (à préciser)');
+    expect(mail.body).toContain('Examen ou processus\u00a0: (à préciser)');
+    expect(mail.body).toContain('Heure du problème\u00a0: (à préciser)');
   });
 
   it('keeps the advice for a problem that is not urgent, in the same single message', async () => {
@@ -231,11 +231,11 @@ describe('exam problem dialog', () => {
     await run(h, [MENU_EXAM, 'Oui, en ce moment', 'Page figée ou qui ne se charge pas']);
     const again = await h.turn(first);
     expect(textOf(again)).toBe(
-      "Il me faut le nom ou le numéro de l'examen ou du processus, par exemple « Processus 12345 ». Si vous ne le connaissez pas, choisissez « Je ne le sais pas ».",
+      "Il me faut le nom ou le numéro de l'examen ou du processus, par exemple «\u00a0Processus 12345\u00a0». Si vous ne le connaissez pas, choisissez «\u00a0Je ne le sais pas\u00a0».",
     );
     expect(suggestedTitles(again)).toEqual(['Je ne le sais pas']);
     const result = textOf(await h.turn(second));
-    expect(result).toContain('examen : non précisé');
+    expect(result).toContain('examen\u00a0: non précisé');
     const [row] = await incidents(h);
     expect(row.exam_name).toBeNull();
   });
@@ -244,7 +244,7 @@ describe('exam problem dialog', () => {
     h = await createConversationHarness({ now: '2026-11-23T15:00:00Z', classifier: examIntent });
     await run(h, [MENU_EXAM, 'Oui, en ce moment', 'Page figée ou qui ne se charge pas']);
     expect(textOf(await h.turn('oui'))).toContain('Il me faut le nom ou le numéro');
-    expect(textOf(await h.turn('Processus 12345'))).toContain('examen : Processus 12345');
+    expect(textOf(await h.turn('Processus 12345'))).toContain('examen\u00a0: Processus 12345');
     const [row] = await incidents(h);
     expect(row.exam_name).toBe('Processus 12345');
   });
@@ -254,7 +254,7 @@ describe('exam problem dialog', () => {
     await run(h, [MENU_EXAM, 'Oui, en ce moment', 'Page figée ou qui ne se charge pas']);
     const result = textOf(await h.turn(answer));
     expect(result).toContain('Votre numéro de confirmation');
-    expect(result).toContain('examen : non précisé');
+    expect(result).toContain('examen\u00a0: non précisé');
     const [row] = await incidents(h);
     expect(row.exam_name).toBeNull();
   });
@@ -296,15 +296,15 @@ describe('exam problem dialog', () => {
     expect(url.startsWith(`mailto:${EXAM_ADDRESS}?subject=`)).toBe(true);
     const mail = decodeMailto(url);
     expect(mail.to).toBe(EXAM_ADDRESS);
-    expect(mail.subject).toBe('EX-2026-000001 – Problème technique, examen en ligne : Agent de bureau (classe 1)');
+    expect(mail.subject).toBe('EX-2026-000001 – Problème technique, examen en ligne\u00a0: Agent de bureau (classe 1)');
     expect(mail.body.split('\r\n')).toEqual(
       expect.arrayContaining([
-        'Numéro de confirmation : EX-2026-000001',
-        'Examen ou processus : Agent de bureau (classe 1)',
-        'Problème : Page figée ou qui ne se charge pas',
-        'Heure du problème : lundi 23 novembre 2026 à 10 h 05 (heure du Québec)',
-        'Examen en cours au moment du signalement : oui',
-        'Navigateur : Chrome',
+        'Numéro de confirmation\u00a0: EX-2026-000001',
+        'Examen ou processus\u00a0: Agent de bureau (classe 1)',
+        'Problème\u00a0: Page figée ou qui ne se charge pas',
+        'Heure du problème\u00a0: lundi 23 novembre 2026 à 10\u00a0h\u00a005 (heure du Québec)',
+        'Examen en cours au moment du signalement\u00a0: oui',
+        'Navigateur\u00a0: Chrome',
         "Je joins des captures d'écran du problème.",
       ]),
     );
@@ -340,7 +340,7 @@ describe('exam problem dialog', () => {
   it('asks again for a time that has not come yet, and for a yes/no it did not understand', async () => {
     h = await createConversationHarness({ now: '2026-11-23T15:00:00Z', classifier: examIntent }); // lundi 10 h
     const turns = await run(h, [MENU_EXAM, 'euh', 'non', 'Soumission des réponses', 'examen 777', 'à 14 h', 'hier à 14 h']);
-    expect(textOf(turns[1])).toContain('Répondez simplement « Oui » ou « Non »');
+    expect(textOf(turns[1])).toContain('Répondez simplement «\u00a0Oui\u00a0» ou «\u00a0Non\u00a0»');
     expect(suggestedTitles(turns[1])).toEqual(['Oui, en ce moment', 'Non']);
     expect(textOf(turns[5])).toContain("Cette heure n'est pas encore passée.");
     expect(turns[5]).toHaveLength(1);
@@ -351,7 +351,7 @@ describe('exam problem dialog', () => {
     h = await createConversationHarness({ now: '2026-11-23T15:00:00Z', classifier: examIntent });
     await h.turn(MENU_EXAM);
     const help = await h.turn('aide');
-    expect(textOf(help)).toContain('« annuler »');
+    expect(textOf(help)).toContain('«\u00a0annuler\u00a0»');
     expect(textOf(help)).toContain("Êtes-vous en train de faire l'examen");
     const cancel = await h.turn('annuler');
     expect(textOf(cancel)).toContain("C'est annulé.");
@@ -382,6 +382,6 @@ describe('exam problem dialog with the product recognizer', () => {
     await h.turn('annuler');
     const replies = await h.turn('mon examen plante');
     expect(textOf(replies)).toContain("Quel est le nom ou le numéro de l'examen");
-    expect(textOf(await h.turn('Je ne le sais pas'))).toContain('Priorité : urgente');
+    expect(textOf(await h.turn('Je ne le sais pas'))).toContain('Priorité\u00a0: urgente');
   });
 });

@@ -40,20 +40,20 @@ describe('conversation shell', () => {
   it('says the Centre is open until noon on a Monday morning', async () => {
     h = await createConversationHarness({ now: '2026-11-23T15:00:00Z' }); // lundi 10 h
     const reply = await h.say('Parler à une personne');
-    expect(reply).toContain('418 528-7157');
-    expect(reply).toContain('1 866 672-3460');
-    expect(reply).toContain('lundi, mardi, jeudi et vendredi : de 8 h 30 à 12 h et de 13 h à 16 h 30; mercredi : de 10 h à 12 h et de 13 h à 16 h 30');
-    expect(reply).toContain("Le Centre est ouvert en ce moment, jusqu'à 12 h.");
+    expect(reply).toContain('418\u00a0528-7157');
+    expect(reply).toContain('1\u00a0866\u00a0672-3460');
+    expect(reply).toContain('lundi, mardi, jeudi et vendredi\u00a0: de 8\u00a0h\u00a030 à 12\u00a0h et de 13\u00a0h à 16\u00a0h\u00a030; mercredi\u00a0: de 10\u00a0h à 12\u00a0h et de 13\u00a0h à 16\u00a0h\u00a030');
+    expect(reply).toContain("Le Centre est ouvert en ce moment, jusqu'à 12\u00a0h.");
   });
 
   it('says when the Centre reopens after closing on a Friday', async () => {
     h = await createConversationHarness({ now: '2026-11-27T22:00:00Z' }); // vendredi 17 h
-    expect(await h.say('parler à un agent')).toContain('Le Centre est fermé en ce moment. Il rouvre lundi à 8 h 30.');
+    expect(await h.say('parler à un agent')).toContain('Le Centre est fermé en ce moment. Il rouvre lundi à 8\u00a0h\u00a030.');
   });
 
   it('mentions the lunch closure at 12:30', async () => {
     h = await createConversationHarness({ now: '2026-11-24T17:30:00Z' }); // mardi 12 h 30
-    expect(await h.say('agent')).toContain("Le Centre est fermé pour le dîner. Il rouvre aujourd'hui à 13 h.");
+    expect(await h.say('agent')).toContain("Le Centre est fermé pour le dîner. Il rouvre aujourd'hui à 13\u00a0h.");
   });
 
   it('answers in English when the locale is English', async () => {
@@ -71,7 +71,7 @@ describe('conversation shell', () => {
     expect(suggestedTitles(first)).toEqual(MENU_FR);
     const second = await h.say('qwerty asdf');
     expect(second).toContain('Une personne du CA-dotation');
-    expect(second).toContain('418 528-7157');
+    expect(second).toContain('418\u00a0528-7157');
     const third = await h.say('zzz');
     expect(third).toContain("Je n'ai pas bien compris");
   });
@@ -87,7 +87,7 @@ describe('conversation shell', () => {
 
   it('answers aide and menu outside any dialog', async () => {
     h = await createConversationHarness();
-    expect(await h.say('aide')).toContain('« annuler »');
+    expect(await h.say('aide')).toContain('«\u00a0annuler\u00a0»');
     expect(suggestedTitles(await h.turn('menu'))).toEqual(MENU_FR);
     expect(await h.say('annuler')).toContain("Il n'y a rien en cours à annuler.");
   });
@@ -100,9 +100,9 @@ describe('conversation shell', () => {
       },
     };
     h = await createConversationHarness({ classifier: failing });
-    expect(await h.say('boom')).toContain('Désolé, un problème technique');
+    expect(await h.say('boom')).toContain('Toutes mes excuses\u00a0: un problème technique');
     expect(await h.say('bonjour')).toContain('Bonjour!');
-    expect(await h.say('boom')).toContain('Désolé, un problème technique');
+    expect(await h.say('boom')).toContain('Toutes mes excuses\u00a0: un problème technique');
     expect(await h.say('boom again')).toContain('remis la conversation à zéro');
   });
 });

@@ -41,7 +41,7 @@ describe('never stuck', () => {
       expect(text).toContain('Les documents du Centre ne disent pas à qui vous adresser');
       expect(text).toContain(c.caDotation.phoneLocal.display);
       expect(text).toContain(c.caDotation.emailGeneral.display);
-      expect(text).toContain(`Source : ${QUEBEC_CA}`);
+      expect(text).toContain(`Source\u00a0: ${QUEBEC_CA}`);
       expect(text).not.toContain("Je n'ai pas bien compris");
       expect(suggestedTitles(replies)).toContain('Parler à une personne');
       expect(['outOfScope', 'None']).toContain((await loggedIntents(h))[0]);
@@ -104,15 +104,15 @@ describe('never stuck', () => {
       h = await createConversationHarness({ now: NOW });
       const eve = calendar.holidaysIn(2026).find((d) => d.date.endsWith('-12-24'))!;
       const reply = await h.say('Êtes-vous ouverts le 24 décembre?');
-      expect(reply.startsWith(`Non, le ${long(eve.date)}, le Centre est fermé : c'est un jour férié (${eve.name.fr}).`)).toBe(true);
-      expect(reply).toContain('Prochaine ouverture :');
+      expect(reply.startsWith(`Non, le ${long(eve.date)}, le Centre est fermé\u00a0: c'est un jour férié (${eve.name.fr}).`)).toBe(true);
+      expect(reply).toContain('Prochaine ouverture\u00a0:');
     });
 
     it('« Est-ce ouvert samedi? » → « Non, … » because of the weekend', async () => {
       h = await createConversationHarness({ now: NOW });
       const reply = await h.say('Est-ce ouvert samedi?');
-      expect(reply.startsWith(`Non, le ${long(next(6))}, le Centre est fermé : c'est la fin de semaine.`)).toBe(true);
-      expect(reply).toContain(`Source : ${QUEBEC_CA}`);
+      expect(reply.startsWith(`Non, le ${long(next(6))}, le Centre est fermé\u00a0: c'est la fin de semaine.`)).toBe(true);
+      expect(reply).toContain(`Source\u00a0: ${QUEBEC_CA}`);
     });
 
     it('« Êtes-vous ouverts demain à 9 h? » → « Oui, … » on a business day that opens at 8 h 30', async () => {
@@ -120,13 +120,13 @@ describe('never stuck', () => {
       const tomorrow = calendar.addCalendarDays(today, 1);
       expect(calendar.isBusinessDay(tomorrow)).toBe(true);
       expect(calendar.weekdayOf(tomorrow)).not.toBe(3);
-      expect((await h.say('Êtes-vous ouverts demain à 9 h?')).startsWith('Oui, demain à 9 h, le Centre est ouvert (de 8 h 30 à 12 h).')).toBe(true);
+      expect((await h.say('Êtes-vous ouverts demain à 9\u00a0h?')).startsWith('Oui, demain à 9\u00a0h, le Centre est ouvert (de 8\u00a0h\u00a030 à 12\u00a0h).')).toBe(true);
     });
 
     it('« … mercredi à 9 h? » → « Non, … » outside the Wednesday hours; « fermés? » is answered the other way round', async () => {
       h = await createConversationHarness({ now: NOW });
       const wednesday = await h.say('Est-ce que vous êtes ouverts mercredi à 9 h?');
-      expect(wednesday.startsWith(`Non, le ${long(next(3))} à 9 h, le Centre est fermé : ce jour-là, il est ouvert de 10 h à 12 h et de 13 h à 16 h 30.`)).toBe(true);
+      expect(wednesday.startsWith(`Non, le ${long(next(3))} à 9\u00a0h, le Centre est fermé\u00a0: ce jour-là, il est ouvert de 10\u00a0h à 12\u00a0h et de 13\u00a0h à 16\u00a0h\u00a030.`)).toBe(true);
       expect(await h.say('menu')).toBeTruthy();
       expect((await h.say('Êtes-vous fermés samedi?')).startsWith(`Oui, le ${long(next(6))}, le Centre est fermé`)).toBe(true);
     });
@@ -134,11 +134,11 @@ describe('never stuck', () => {
     it('answers « now » once, and an open question without « Oui »', async () => {
       h = await createConversationHarness({ now: NOW });
       const now = await h.say('Êtes-vous ouverts maintenant?');
-      expect(now.startsWith("Oui, le Centre est ouvert en ce moment, jusqu'à 12 h.")).toBe(true);
+      expect(now.startsWith("Oui, le Centre est ouvert en ce moment, jusqu'à 12\u00a0h.")).toBe(true);
       expect(now.match(/en ce moment/g)).toHaveLength(1);
       await h.say('menu');
       const open = await h.say('heures douverture mercredi');
-      expect(open.startsWith('Le mercredi, le Centre est ouvert de 10 h à 12 h et de 13 h à 16 h 30.')).toBe(true);
+      expect(open.startsWith('Le mercredi, le Centre est ouvert de 10\u00a0h à 12\u00a0h et de 13\u00a0h à 16\u00a0h\u00a030.')).toBe(true);
     });
 
     it('answers in English: “Are you open on December 24?” → “No, …”', async () => {
@@ -154,12 +154,12 @@ describe('never stuck', () => {
       await h.say("Quelles sont vos heures d'ouverture?");
       expect((await h.say('pis le samedi?')).startsWith('Le samedi, le Centre est fermé.')).toBe(true);
       const tomorrow = await h.say('et demain?');
-      expect(tomorrow.startsWith('Demain, le Centre est ouvert de 8 h 30 à 12 h et de 13 h à 16 h 30.')).toBe(true);
+      expect(tomorrow.startsWith('Demain, le Centre est ouvert de 8\u00a0h\u00a030 à 12\u00a0h et de 13\u00a0h à 16\u00a0h\u00a030.')).toBe(true);
       const thisYear = `${today.slice(0, 4)}-01-02`;
       const janTwo = today <= thisYear ? thisYear : `${Number(today.slice(0, 4)) + 1}-01-02`;
       const reply = await h.say('le 2 janvier?');
       expect(reply).toContain(`${long(janTwo)}, le Centre est fermé`);
-      expect(reply).toContain('Prochaine ouverture :');
+      expect(reply).toContain('Prochaine ouverture\u00a0:');
       expect(await loggedIntents(h)).toEqual(['faq.hours', 'faq.hours', 'faq.hours', 'faq.hours']);
     });
 
@@ -227,7 +227,7 @@ describe('never stuck', () => {
       h = await createConversationHarness({ now: NOW });
       const reply = await h.say('Quel est le recours si je ne suis pas satisfait de votre réponse à ma plainte?');
       expect(reply).toContain(c.complaints.email.display);
-      expect(reply).toContain(`Sources : ${QUEBEC_CA}; [Site du Protecteur du citoyen](https://www.protecteurducitoyen.qc.ca)`);
+      expect(reply).toContain(`Sources\u00a0: ${QUEBEC_CA}; [Site du Protecteur du citoyen](https://www.protecteurducitoyen.qc.ca)`);
     });
 
     it('refuses a source address that is not https', () => {

@@ -23,7 +23,7 @@ describe('warning when a person types a sensitive identifier', () => {
     const text = textOf(replies);
     expect(text).toContain("votre message semble contenir un numéro d'assurance sociale");
     expect(text).toContain("n'écrivez pas ce genre de renseignement dans cette conversation");
-    expect(text).toContain('téléphonez au CA-dotation au 418 528-7157 (Québec et les environs) ou au 1 866 672-3460 (sans frais)');
+    expect(text).toContain('téléphonez au CA-dotation au 418\u00a0528-7157 (Québec et les environs) ou au 1\u00a0866\u00a0672-3460 (sans frais)');
     expect(text).toContain('le Centre valide votre identité');
     expect(text).toContain("Aucune demande nominative n'est traitée par courriel");
     expect(text).not.toContain("Je n'ai pas bien compris");
@@ -40,7 +40,7 @@ describe('warning when a person types a sensitive identifier', () => {
   it('answers in English for an English locale', async () => {
     const text = textOf(await send('my date of birth is 1985-03-12', { locale: 'en-US' }));
     expect(text).toContain('your message seems to contain a date of birth');
-    expect(text).toContain('call CA-dotation at 418 528-7157 (Québec City area) or 1 866 672-3460 (toll-free)');
+    expect(text).toContain('call CA-dotation at 418\u00a0528-7157 (Québec City area) or 1\u00a0866\u00a0672-3460 (toll-free)');
   });
 
   it('does not warn about an ordinary date, a phone number or an e-mail address', async () => {

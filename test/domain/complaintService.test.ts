@@ -62,15 +62,15 @@ describe('contact validation', () => {
   it.each(['418 555-0199', '(418) 555-0199', '418.555.0199', '4185550199', '1 418 555-0199', '+1 418 555 0199', '1-418-555-0199'])('accepts %s', (phone) => {
     expect(normalizePhone(phone)).toBe('+14185550199');
   });
-  it('keeps an extension', () => expect(normalizePhone('418 555-0199 poste 123')).toBe('+14185550199,123'));
+  it('keeps an extension', () => expect(normalizePhone('418\u00a0555-0199 poste 123')).toBe('+14185550199,123'));
   it.each(['555-0199', '418 555 019', '018 555-0199', 'quatre-un-huit', '418 555-0199 5'])('rejects %s', (phone) =>
     expect(normalizePhone(phone)).toBeUndefined(),
   );
-  it('formats for display', () => expect(formatPhone('+14185550199,12')).toBe('418 555-0199, poste 12'));
+  it('formats for display', () => expect(formatPhone('+14185550199,12')).toBe('418\u00a0555-0199, poste 12'));
   it('normalizes e-mails', () => {
     expect(normalizeEmail(' A.B@Exemple.CA ')).toBe('a.b@exemple.ca');
     expect(normalizeEmail('a.b@exemple')).toBeUndefined();
-    expect(contactKey('phone', '418 555-0199 poste 3')).toBe('+14185550199');
+    expect(contactKey('phone', '418\u00a0555-0199 poste 3')).toBe('+14185550199');
   });
   it('parses references loosely', () => {
     expect(parseReference('PL', 'pl 2026 123')).toBe('PL-2026-000123');

@@ -205,11 +205,11 @@ describe('incident e-mail', () => {
   it('goes to the exam-support address of seed 000 with everything the Centre needs, percent-encoded', () => {
     const mail = incidentEmail(incident, translator('fr'), 'fr');
     expect(mail.to).toBe(contacts().caDotation.emailExam.display);
-    expect(mail.subject).toBe("EX-2026-000045 – Problème technique, examen en ligne : Agent(e) d'information & co");
-    expect(mail.body).toContain('Numéro de confirmation : EX-2026-000045\r\n');
-    expect(mail.body).toContain('Problème : Soumission des réponses\r\n');
-    expect(mail.body).toContain('Heure du problème : lundi 23 novembre 2026 à 10 h 05 (heure du Québec)\r\n');
-    expect(mail.body).toContain('Appareil : (à préciser)\r\n');
+    expect(mail.subject).toBe("EX-2026-000045 – Problème technique, examen en ligne\u00a0: Agent(e) d'information & co");
+    expect(mail.body).toContain('Numéro de confirmation\u00a0: EX-2026-000045\r\n');
+    expect(mail.body).toContain('Problème\u00a0: Soumission des réponses\r\n');
+    expect(mail.body).toContain('Heure du problème\u00a0: lundi 23 novembre 2026 à 10\u00a0h\u00a005 (heure du Québec)\r\n');
+    expect(mail.body).toContain('Appareil\u00a0: (à préciser)\r\n');
     expect(mail.body).not.toMatch(/nom|NAS|assurance sociale/i);
     expect(mail.mailto).toBe(
       `mailto:assistance.examensenligne@mcn.gouv.qc.ca?subject=${encodeURIComponent(mail.subject).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)}&body=${encodeURIComponent(mail.body).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)}`,
@@ -252,8 +252,8 @@ describe('exam support facts (data/exam-support.json)', () => {
   it('gives the phone numbers, the exam and general addresses and the 5-minute target from seed 000', () => {
     const c = contacts().caDotation;
     expect([c.phoneLocal.display, c.phoneTollFree.display, c.emailExam.display, c.emailGeneral.display, c.phoneAnswerTarget.minutes]).toEqual([
-      '418 528-7157',
-      '1 866 672-3460',
+      '418\u00a0528-7157',
+      '1\u00a0866\u00a0672-3460',
       'assistance.examensenligne@mcn.gouv.qc.ca',
       'carrieres@mcn.gouv.qc.ca',
       5,

@@ -27,12 +27,17 @@ describe('PersonalInformationMasker', () => {
     ['Mon numéro en France : +33 1 23 45 67 89.', 'Mon numéro en France : [téléphone].'],
     ['+33 (0)1 23 45 67 89', '[téléphone]'],
     ['+442079460000', '[téléphone]'],
+    // No-break spaces, as the assistant writes numbers (the complaint summary shows the person's own phone so).
+    ['Téléphone\u00a0: 418\u00a0555-0199', 'Téléphone\u00a0: [téléphone]'],
+    ['1\u00a0418\u202f555-0199', '[téléphone]'],
+    ['NAS 046\u00a0454\u00a0286', 'NAS [NAS]'],
   ])('masks %s', (input, expected) => {
     expect(masker.mask(input)).toBe(expected);
   });
 
   it.each([
     'Téléphonez au 418 528-7157 ou au 1 866 672-3460 (sans frais).',
+    'Téléphonez au 418\u00a0528-7157 ou au 1\u00a0866\u00a0672-3460 (sans frais).',
     'Écrivez à carrieres@mcn.gouv.qc.ca ou à assistance.examensenligne@mcn.gouv.qc.ca.',
     'Protecteur du citoyen : 1 800 463-5070',
     'Votre référence est PL-2026-000123, reçue le 2026-11-23 à 10:15.',

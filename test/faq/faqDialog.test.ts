@@ -22,9 +22,9 @@ describe('FAQ conversation', () => {
     h = await createConversationHarness({ now: '2026-11-23T15:00:00Z' }); // lundi 10 h
     const replies = await h.turn('c koi le # sans frais');
     const text = replies.map((r) => r.text).join('\n');
-    expect(text).toContain('1 866 672-3460');
-    expect(text).toContain('418 528-7157');
-    expect(text).toContain('Cette réponse vous a-t-elle été utile ?');
+    expect(text).toContain('1\u00a0866\u00a0672-3460');
+    expect(text).toContain('418\u00a0528-7157');
+    expect(text).toContain('Cette réponse vous a-t-elle été utile?');
     expect(suggestedTitles(replies)).toEqual(['Oui', 'Non']);
 
     const thanks = await h.turn('Oui');
@@ -46,7 +46,7 @@ describe('FAQ conversation', () => {
     expect(await h.db('faq_feedback').select('entry_id', 'helpful')).toEqual([{ entry_id: 'email-general', helpful: 0 }]);
 
     expect(await h.say('Reformuler ma question')).toContain('Quelle est votre question?');
-    expect(await h.say('Parler à une personne')).toContain('418 528-7157');
+    expect(await h.say('Parler à une personne')).toContain('418\u00a0528-7157');
   });
 
   it('answers a new question typed instead of answering the feedback question', async () => {
@@ -54,7 +54,7 @@ describe('FAQ conversation', () => {
     await h.say('heures douverture');
     const reply = await h.say('pis le courriel pour un probleme technique pendant mon examen en ligne?');
     expect(reply).toContain('assistance.examensenligne@mcn.gouv.qc.ca');
-    expect(reply).toContain('Cette réponse vous a-t-elle été utile ?');
+    expect(reply).toContain('Cette réponse vous a-t-elle été utile?');
     expect(await h.db('faq_feedback').count({ n: '*' })).toEqual([{ n: 0 }]);
   });
 
@@ -63,7 +63,7 @@ describe('FAQ conversation', () => {
     const invite = await h.turn('Questions sur la dotation');
     expect(invite.map((r) => r.text).join('')).toContain('Quelle est votre question?');
     expect(suggestedTitles(invite)).toContain("Heures d'ouverture");
-    expect(await h.say('jpeux tu vous appeler sur l’heure du dîner')).toContain('de 12 h à 13 h');
+    expect(await h.say('jpeux tu vous appeler sur l’heure du dîner')).toContain('de 12\u00a0h à 13\u00a0h');
   });
 
   it('records the answered entry and the dialog for the statistics, and unanswered messages as outOfScope or None', async () => {
@@ -99,7 +99,7 @@ describe('FAQ conversation', () => {
     };
     h = await createConversationHarness({ classifier: close });
     const replies = await h.turn('ambigu');
-    expect(replies.map((r) => r.text).join('')).toContain('Voulez-vous dire… ?');
+    expect(replies.map((r) => r.text).join('')).toContain('Voulez-vous dire…?');
     expect(suggestedTitles(replies)).toEqual(['Numéros de téléphone', 'Joindre le Centre', 'Parler à une personne']);
     expect((await loggedIntents(h))[0].intent).toBe('None');
     expect(await h.say('Joindre le Centre')).toContain('carrieres@mcn.gouv.qc.ca');
@@ -108,7 +108,7 @@ describe('FAQ conversation', () => {
   it('offers the choices with the real recognizer for a one-word question', async () => {
     h = await createConversationHarness();
     const replies = await h.turn('plainte');
-    expect(replies.map((r) => r.text).join('')).toContain('Voulez-vous dire… ?');
+    expect(replies.map((r) => r.text).join('')).toContain('Voulez-vous dire…?');
     expect(suggestedTitles(replies)).toContain('Déposer une plainte');
   });
 
@@ -116,7 +116,7 @@ describe('FAQ conversation', () => {
     h = await createConversationHarness({ now: '2026-11-23T15:00:00Z', locale: 'en-US' });
     const replies = await h.turn('what is your toll-free number');
     const text = replies.map((r) => r.text).join('\n');
-    expect(text).toContain('Toll-free: 1 866 672-3460');
+    expect(text).toContain('Toll-free: 1\u00a0866\u00a0672-3460');
     expect(text).toContain('Was this answer helpful?');
     expect(suggestedTitles(replies)).toEqual(['Yes', 'No']);
     await h.say('yes');

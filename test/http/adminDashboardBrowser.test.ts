@@ -61,7 +61,7 @@ describeInBrowser('dashboard in a browser (Chromium, axe-core)', () => {
     await page.waitForSelector('#standards');
     expect(page.url()).not.toContain(MANAGER);
     expect(await page.evaluate(() => sessionStorage.getItem('caDotationAdminToken'))).toBe(MANAGER);
-    expect(await page.textContent('#signed-in')).toBe('Session : bob (gestion)');
+    expect(await page.textContent('#signed-in')).toBe('Session\u00a0: bob (gestion)');
     expect(await page.textContent('#card-firstContact')).toBe('Premier contact (5 jours ouvrables)');
     const firstContactCard = await page.textContent('article.card-missed');
     expect(firstContactCard).toMatch(/0,0\s%/);
@@ -69,7 +69,7 @@ describeInBrowser('dashboard in a browser (Chromium, axe-core)', () => {
     expect(firstContactCard).toContain('Cible non atteinte');
     expect(await page.getAttribute('figure svg', 'role')).toBe('img');
     expect(await page.textContent('#chart-title')).toBe('Conformité mensuelle aux normes de service');
-    expect(await page.locator('figure table caption').textContent()).toBe('Conformité mensuelle : données du diagramme');
+    expect(await page.locator('figure table caption').textContent()).toBe('Conformité mensuelle\u00a0: données du diagramme');
     expect(await page.locator('#breaches tbody tr').count()).toBe(2); // one contacted on the 6th business day, one not contacted
     expect(await axeViolations(page)).toEqual([]);
     await page.close();

@@ -70,8 +70,8 @@ describe('built-in Direct Line 3.0 (no Azure)', () => {
     expect(id).toMatch(new RegExp(`^${conversationId}\\|\\d{7}$`));
 
     const [, , answer] = await dl.waitForBotMessages(conversationId, token, 3);
-    expect(answer.text).toContain('418 528-7157');
-    expect(answer.text).toContain('1 866 672-3460');
+    expect(answer.text).toContain('418\u00a0528-7157');
+    expect(answer.text).toContain('1\u00a0866\u00a0672-3460');
     expect(answer.replyToId).toBe(id);
 
     const { activities } = await dl.activities(conversationId, token);
@@ -171,7 +171,7 @@ describe('built-in Direct Line 3.0 (no Azure)', () => {
       });
 
       const seenByA = JSON.stringify(await dl.activities(a.conversationId, a.token));
-      expect(seenByA).not.toContain('450 555-0199');
+      expect(seenByA).not.toContain('450\u00a0555-0199');
       const seenByB = JSON.stringify(await dl.activities(b.conversationId, b.token));
       expect(seenByB).not.toContain('intrusion');
 
@@ -180,7 +180,7 @@ describe('built-in Direct Line 3.0 (no Azure)', () => {
       const rows = await running.app.db('interactions').where({ conversation_id: b.conversationId }).select();
       expect(rows.filter((r: { direction: string }) => r.direction === 'in').length).toBeGreaterThanOrEqual(2);
       expect(rows.every((r: { channel_id: string }) => r.channel_id === 'directline')).toBe(true);
-      expect(JSON.stringify(rows)).not.toContain('450 555-0199');
+      expect(JSON.stringify(rows)).not.toContain('450\u00a0555-0199');
       expect(JSON.stringify(rows)).not.toContain(b.userId);
     });
 
@@ -295,7 +295,7 @@ describe('built-in Direct Line across modes and restarts', () => {
       expect(welcome[0].from?.id).toBe('00000000-0000-0000-0000-000000000001');
       await dl.say(conversationId, token, 'parler à une personne');
       const [, , answer] = await dl.waitForBotMessages(conversationId, token, 3);
-      expect(answer.text).toContain('418 528-7157');
+      expect(answer.text).toContain('418\u00a0528-7157');
     } finally {
       await running.close();
     }
@@ -316,7 +316,7 @@ describe('built-in Direct Line across modes and restarts', () => {
       expect((await dl.activities(grant.conversationId, grant.token)).activities).toEqual([]);
       await dl.say(grant.conversationId, grant.token, 'parler à une personne');
       const [answer] = await dl.waitForBotMessages(grant.conversationId, grant.token, 1);
-      expect(answer.text).toContain('418 528-7157');
+      expect(answer.text).toContain('418\u00a0528-7157');
       // Not welcomed a second time: the bot remembers this conversation.
       expect((await dl.activities(grant.conversationId, grant.token)).activities.some((a) => a.text?.includes('assistant automatisé'))).toBe(false);
     } finally {

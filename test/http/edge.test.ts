@@ -28,7 +28,7 @@ describe('the HTTP edge (hostile input)', () => {
       const [reply] = await running.receiver.waitForMessages(client.conversationId, 1);
       expect(reply.text).toContain('Votre message est trop long (plus de 4\u00a0000 caractères)');
       expect(reply.text).toContain('carrieres@mcn.gouv.qc.ca');
-      expect(reply.text).toContain('418 528-7157');
+      expect(reply.text).toContain('418\u00a0528-7157');
       await running.app.transcriptStore.flush();
       const rows = await running.app.db('interactions').where({ conversation_id: client.conversationId, direction: 'in' });
       expect(rows).toHaveLength(1);
@@ -60,7 +60,7 @@ describe('the HTTP edge (hostile input)', () => {
       // A client cannot set the marker itself.
       expect((await dl.say(conversationId, token, 'parler à une personne', { oversizedText: { chars: 1, max: 1 } })).status).toBe(200);
       const after = await dl.waitForBotMessages(conversationId, token, 4);
-      expect(after[3].text).toContain('418 528-7157');
+      expect(after[3].text).toContain('418\u00a0528-7157');
       expect(after[3].text).not.toContain('trop long');
     });
 

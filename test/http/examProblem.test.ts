@@ -35,7 +35,7 @@ describe('online exam problem over HTTP (Emulator mode)', () => {
     const [answer] = result;
     const reference = /\*\*(EX-2026-\d{6})\*\*/.exec(answer.text ?? '')?.[1];
     expect(reference).toBe('EX-2026-000001');
-    expect(answer.text).toContain('Priorité : urgente');
+    expect(answer.text).toContain('Priorité\u00a0: urgente');
     expect(answer.text).toContain('Téléphonez tout de suite au CA-dotation');
     expect(answer.attachments?.map((a) => a.contentType)).toEqual(['application/vnd.microsoft.card.hero']);
     expect(answer.suggestedActions?.actions.length).toBeGreaterThan(0);

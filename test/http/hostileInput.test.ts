@@ -251,6 +251,6 @@ describe('hostile input (generated, fixed seed)', () => {
     const fresh = running.client();
     await fresh.say('parler à une personne');
     const [reply] = await running.receiver.waitForMessages(fresh.conversationId, 1);
-    expect(reply.text).toContain('418 528-7157');
+    expect(reply.text).toContain('418\u00a0528-7157');
   }, 90_000);
 });

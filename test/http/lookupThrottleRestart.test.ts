@@ -65,13 +65,13 @@ describe('after a restart of the server on the same SQLite file', () => {
     const owner = second.client();
     await say(owner, receiver, 'Suivre une plainte', '203.0.113.9');
     await say(owner, receiver, 'PL-2026-000001', '203.0.113.9');
-    expect(await say(owner, receiver, '819 555-0177', '203.0.113.9')).toContain(`${REFUSED} 11 h.`);
+    expect(await say(owner, receiver, '819\u00a0555-0177', '203.0.113.9')).toContain(`${REFUSED} 11\u00a0h.`);
 
     clock.set('2026-11-23T16:00:00Z');
     const later = second.client();
     await say(later, receiver, 'Suivre une plainte', '203.0.113.9');
     await say(later, receiver, 'PL-2026-000001', '203.0.113.9');
-    expect(await say(later, receiver, '819 555-0177', '203.0.113.9')).toContain('Plainte **PL-2026-000001** : reçue.');
+    expect(await say(later, receiver, '819\u00a0555-0177', '203.0.113.9')).toContain('Plainte **PL-2026-000001**\u00a0: reçue.');
   });
 
   it('keeps a complaint draft within STATE_RETENTION_DAYS and deletes it after', async () => {

@@ -34,8 +34,8 @@ describe('POST /api/messages (Emulator mode)', () => {
     const client = running.client();
     await client.say('Parler à une personne');
     const [reply] = await running.receiver.waitForMessages(client.conversationId, 1);
-    expect(reply.text).toContain('418 528-7157');
-    expect(reply.text).toContain('1 866 672-3460');
+    expect(reply.text).toContain('418\u00a0528-7157');
+    expect(reply.text).toContain('1\u00a0866\u00a0672-3460');
     expect(reply.text).toMatch(/Le Centre est (ouvert|fermé)/);
     expect(reply.replyToId).toBeDefined();
   });

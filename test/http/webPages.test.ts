@@ -37,7 +37,7 @@ describe('the chat page and the privacy policy', () => {
     expect(html).toContain('assistant automatisé, et non avec une personne');
     expect(html).toContain('Le registre des échanges est conservé 200 jours');
     expect(html).toContain('href="/confidentialite"');
-    expect(html).toContain('418 528-7157');
+    expect(html).toContain('418\u00a0528-7157');
     expect(html).toContain('href="tel:+18666723460"');
     // Web Chat and the fonts come from this server, never from a CDN.
     expect(html).toMatch(/<script src="\/assets\/webchat\.js\?v=[\w-]+" defer><\/script>/);
@@ -68,8 +68,8 @@ describe('the chat page and the privacy policy', () => {
     expect(res.headers.get('content-security-policy')).toMatch(/connect-src 'none'/);
     const html = await res.text();
     expect(html).toMatch(/<h1[^>]*>Politique de confidentialité de l&#39;assistant virtuel<\/h1>/);
-    expect(html).toContain('Le registre des échanges : 200 jours');
-    expect(html).toContain('description) : 400 jours après la fermeture ou l&#39;abandon de la plainte');
+    expect(html).toContain('Le registre des échanges\u00a0: 200 jours');
+    expect(html).toContain('description)\u00a0: 400 jours après la fermeture ou l&#39;abandon de la plainte');
     expect(html).toContain('dans un délai de 5 jours ouvrables');
     expect(html).toContain('dans un délai de 20 jours ouvrables');
     expect(html).toContain('<a href="mailto:commentaires-plaintes@mcn.gouv.qc.ca">commentaires-plaintes@mcn.gouv.qc.ca</a>');

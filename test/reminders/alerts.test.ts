@@ -84,10 +84,10 @@ describe('the digest', () => {
       ['001', '002', '003', '004', '005'].map((n) => alert(`PL-2027-000${n}`, 'atRisk', 3)),
       options,
     );
-    expect(digest.subject).toBe('Plaintes : rappel des délais de service (5 à risque)');
+    expect(digest.subject).toBe('Plaintes\u00a0: rappel des délais de service (5 à risque)');
     expect(digest.text).toContain('PL-2027-000002');
     expect(digest.text).not.toContain('PL-2027-000003');
-    expect(digest.text).toContain('… et 3 autres plaintes à ce niveau : consultez la vue du personnel.\n  https://exemple.gouv.qc.ca/admin/complaints');
+    expect(digest.text).toContain('… et 3 autres plaintes à ce niveau\u00a0: consultez la vue du personnel.\n  https://exemple.gouv.qc.ca/admin/complaints');
     expect(digest.html).toContain('<a href="https://exemple.gouv.qc.ca/admin/complaints">… et 3 autres plaintes à ce niveau');
   });
 

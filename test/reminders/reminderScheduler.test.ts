@@ -121,9 +121,9 @@ describe('deadline reminders through a real SMTP server', () => {
       expect(result.deliveries).toEqual([expect.objectContaining({ status: 'sent', attempt: 1, alertCount: 1 })]);
       expect(smtp.messages).toHaveLength(1);
       let mail = mails()[0];
-      expect(mail.subject).toBe('Plaintes : rappel des délais de service (1 à risque)');
+      expect(mail.subject).toBe('Plaintes\u00a0: rappel des délais de service (1 à risque)');
       expect(mail.text).toContain(`• ${reference} — `);
-      expect(mail.text).toContain('Premier contact (5 jours ouvrables) : échéance le mercredi 30 décembre 2026, il reste 1 jour ouvrable');
+      expect(mail.text).toContain('Premier contact (5 jours ouvrables)\u00a0: échéance le mercredi 30 décembre 2026, il reste 1 jour ouvrable');
       expect(smtp.messages[0].envelopeTo).toEqual(STAFF);
 
       // The same moment again, and later that day: nothing new.
@@ -134,7 +134,7 @@ describe('deadline reminders through a real SMTP server', () => {
       result = await w.scheduler.run(morning('2026-12-30'));
       expect(smtp.messages).toHaveLength(2);
       mail = mails()[1];
-      expect(mail.subject).toBe("Plaintes : rappel des délais de service (1 à échéance aujourd'hui)");
+      expect(mail.subject).toBe("Plaintes\u00a0: rappel des délais de service (1 à échéance aujourd'hui)");
       expect(mail.text).toContain("ÉCHÉANCE AUJOURD'HUI (1)");
       expect(mail.text).toContain("échéance le mercredi 30 décembre 2026, dernier jour aujourd'hui");
 
@@ -147,7 +147,7 @@ describe('deadline reminders through a real SMTP server', () => {
       await w.scheduler.run(morning('2027-01-05'));
       expect(smtp.messages).toHaveLength(3);
       mail = mails()[2];
-      expect(mail.subject).toBe('Plaintes : rappel des délais de service (1 en retard)');
+      expect(mail.subject).toBe('Plaintes\u00a0: rappel des délais de service (1 en retard)');
       expect(mail.text).toContain('EN RETARD (1)');
       expect(mail.text).toContain('échéance le mercredi 30 décembre 2026, en retard de 1 jour ouvrable');
 
@@ -156,7 +156,7 @@ describe('deadline reminders through a real SMTP server', () => {
       expect(smtp.messages).toHaveLength(3);
       await w.scheduler.run(morning('2027-01-20'));
       expect(smtp.messages).toHaveLength(4);
-      expect(mails()[3].text).toContain('Réponse (20 jours ouvrables) : échéance le lundi 25 janvier 2027, il reste 3 jours ouvrables');
+      expect(mails()[3].text).toContain('Réponse (20 jours ouvrables)\u00a0: échéance le lundi 25 janvier 2027, il reste 3 jours ouvrables');
 
       // Statistics hooks: every alert raised and sent, with timestamps.
       const alerts = await w.db('deadline_alerts').orderBy('id');
@@ -185,7 +185,7 @@ describe('deadline reminders through a real SMTP server', () => {
       ]);
       expect(smtp.messages).toHaveLength(1);
       const mail = mails()[0];
-      expect(mail.subject).toBe('Plaintes : rappel des délais de service (1 en retard)');
+      expect(mail.subject).toBe('Plaintes\u00a0: rappel des délais de service (1 en retard)');
       expect(mail.text).not.toContain('À RISQUE');
       const rows = await w.db('deadline_alerts').where({ reference }).orderBy('id');
       expect(rows.filter((r) => r.superseded).every((r) => r.sent_at === null && r.digest_id === null)).toBe(true);
@@ -348,18 +348,18 @@ describe('deadline reminders through a real SMTP server', () => {
       expect(raw.envelopeFrom).toBe(FROM);
       expect(mail.contentTypes).toEqual(['text/plain', 'text/html']);
       expect(mail.headers['message-id']).toMatch(/^<rappel-delais-\d+-\d+@exemple\.gouv\.qc\.ca>$/);
-      expect(mail.subject).toBe("Plaintes : rappel des délais de service (1 en retard, 1 à échéance aujourd'hui, 1 à risque)");
+      expect(mail.subject).toBe("Plaintes\u00a0: rappel des délais de service (1 en retard, 1 à échéance aujourd'hui, 1 à risque)");
 
       const t = translator('fr');
       const text = mail.text;
       expect(text).toMatch(/^Bonjour,\n\nVoici les plaintes dont un délai de service/);
-      expect(text).toContain('État au mardi 5 janvier 2027, 8 h (heure du Québec).');
+      expect(text).toContain('État au mardi 5 janvier 2027, 8\u00a0h (heure du Québec).');
       const order = ['EN RETARD (1)', overdue, "ÉCHÉANCE AUJOURD'HUI (1)", dueToday, 'À RISQUE (1)', atRisk].map((s) => text.indexOf(s));
       expect(order.every((i) => i >= 0)).toBe(true);
       expect([...order].sort((a, b) => a - b)).toEqual(order);
       expect(text).toContain(`• ${dueToday} — ${serviceLabel(t, 'online-exams')}`);
-      expect(text).toContain('Premier contact (5 jours ouvrables) : échéance le mardi 5 janvier 2027, dernier jour aujourd');
-      expect(text).toContain('Premier contact (5 jours ouvrables) : échéance le mercredi 6 janvier 2027, il reste 1 jour ouvrable');
+      expect(text).toContain('Premier contact (5 jours ouvrables)\u00a0: échéance le mardi 5 janvier 2027, dernier jour aujourd');
+      expect(text).toContain('Premier contact (5 jours ouvrables)\u00a0: échéance le mercredi 6 janvier 2027, il reste 1 jour ouvrable');
       for (const reference of [overdue, dueToday, atRisk]) {
         expect(text).toContain(`  ${BASE_URL}/admin/complaints/${reference}`);
         expect(mail.html).toContain(`<a href="${BASE_URL}/admin/complaints/${reference}"`);
@@ -424,11 +424,11 @@ describe('npm run cli -- remind', () => {
       const code = await runCli(['remind', '--once', '--now', '2027-01-05T08:00:00-05:00', '--dry-run'], c.io, env(w));
       expect(c.err()).toBe('');
       expect(code).toBe(0);
-      expect(c.out()).toContain("Simulation (--dry-run) : rien n'est envoyé ni enregistré.");
-      expect(c.out()).toContain('Rappels des délais des plaintes au mardi 5 janvier 2027, 8 h (heure du Québec).');
-      expect(c.out()).toContain('Alertes qui seraient levées : 1 à envoyer, 2 dépassée(s)');
-      expect(c.out()).toContain(`Courriel qui serait envoyé à ${STAFF.join(', ')} :`);
-      expect(c.out()).toContain('Objet : Plaintes : rappel des délais de service (1 en retard)');
+      expect(c.out()).toContain("Simulation (--dry-run)\u00a0: rien n'est envoyé ni enregistré.");
+      expect(c.out()).toContain('Rappels des délais des plaintes au mardi 5 janvier 2027, 8\u00a0h (heure du Québec).');
+      expect(c.out()).toContain('Alertes qui seraient levées\u00a0: 1 à envoyer, 2 dépassée(s)');
+      expect(c.out()).toContain(`Courriel qui serait envoyé à ${STAFF.join(', ')}\u00a0:`);
+      expect(c.out()).toContain('Objet\u00a0: Plaintes\u00a0: rappel des délais de service (1 en retard)');
       expect(c.out()).toContain(`${BASE_URL}/admin/complaints/${reference}`);
       expect(c.out()).toContain(`  ${reference} · Premier contact (5 jours ouvrables) · À risque`);
       expect(smtp.messages).toHaveLength(0);
@@ -452,7 +452,7 @@ describe('npm run cli -- remind', () => {
       const reference = await w.file(morning('2026-12-18', 14));
       let c = capture();
       expect(await runCli(['remind', '--once', '--now', '2026-12-29T08:00:00-05:00'], c.io, env(w))).toBe(0);
-      expect(c.out()).toContain('Alertes levées : 1 à envoyer, 0 dépassée(s)');
+      expect(c.out()).toContain('Alertes levées\u00a0: 1 à envoyer, 0 dépassée(s)');
       expect(c.out()).toMatch(/Courriel de rappel no \d+ envoyé \(tentative 1\)\./);
       expect(smtp.messages).toHaveLength(1);
       expect(parseMail(smtp.messages[0].raw).text).toContain(reference);
@@ -466,14 +466,14 @@ describe('npm run cli -- remind', () => {
       c = capture();
       expect(await runCli(['remind', '--once', '--now', '2026-12-30T08:00:00-05:00'], c.io, env(w))).toBe(1);
       expect(c.out()).toMatch(
-        /Courriel de rappel no \d+ non envoyé \(E[A-Z]+\) : il reste dans la file et sera réessayé au prochain passage, à partir du mercredi 30 décembre 2026, 8 h 05/,
+        /Courriel de rappel no \d+ non envoyé \(E[A-Z]+\)\u00a0: il reste dans la file et sera réessayé au prochain passage, à partir du mercredi 30 décembre 2026, 8\u00a0h\u00a005/,
       );
       expect(c.err()).toContain("Au moins un courriel de rappel n'a pas pu être envoyé");
       await smtp.start();
       c = capture();
       expect(await runCli(['remind', '--once', '--retry-only', '--now', '2026-12-30T09:00:00-05:00'], c.io, env(w))).toBe(0);
       expect(c.out()).toMatch(/envoyé \(tentative 2\)/);
-      expect(c.out()).toContain('Courriels en attente dans la file : 0.');
+      expect(c.out()).toContain('Courriels en attente dans la file\u00a0: 0.');
       expect(smtp.messages).toHaveLength(2);
 
       const usage = async (argv: string[], extra: Record<string, string>, message: string | RegExp) => {
@@ -482,9 +482,9 @@ describe('npm run cli -- remind', () => {
         expect(u.err()).toMatch(message);
       };
       await usage(['remind'], {}, /ajoutez --once/);
-      await usage(['remind', '--once', '--now', 'demain'], {}, /--now : date invalide « demain »/);
+      await usage(['remind', '--once', '--now', 'demain'], {}, /--now\u00a0: date invalide «\u00a0demain\u00a0»/);
       await usage(['remind', '--once', '--dry-run', '--retry-only'], {}, /ne vont pas ensemble/);
-      await usage(['remind', '--once'], { SMTP_URL: '' }, /Les rappels par courriel sont désactivés : SMTP_URL n'est pas configurée/);
+      await usage(['remind', '--once'], { SMTP_URL: '' }, /Les rappels par courriel sont désactivés\u00a0: SMTP_URL n'est pas configurée/);
       await usage(['remind', '--once'], { STAFF_EMAILS: '' }, /STAFF_EMAILS/);
     } finally {
       await smtp.ensureStarted();

@@ -1,0 +1,369 @@
+import type { ComplaintInput } from '../../../domain/complaints/complaint';
+import { translator } from '../../../domain/i18n';
+import { cardAction, Conversation, ScriptContext, textOf } from './script';
+
+/** The citizens' situations of issue 12, each played to the end the person needs. */
+const fr = translator('fr');
+const STORY = "Ça fait 3 fois que j'appelle et personne me rappelle, c'est inacceptable";
+const NOT_UNDERSTOOD = "Je n'ai pas bien compris";
+
+const marie: ComplaintInput = {
+  name: 'Marie Tremblay',
+  contactMethod: 'email',
+  contactValue: 'marie.tremblay@exemple.qc.ca',
+  service: 'ca-dotation-phone',
+  description: "J'ai attendu 40 minutes au téléphone sans réponse.",
+};
+
+const phones = (ctx: ScriptContext) => [ctx.c.caDotation.phoneLocal.display, ctx.c.caDotation.phoneTollFree.display];
+
+export const citizenConversations: Conversation[] = [
+  {
+    name: 'an upset complainant is heard, and the complaint is filed with its reference and both deadlines',
+    from: 'issue 12: « Ça fait 3 fois que j’appelle et personne me rappelle »',
+    steps: [
+      { say: STORY, expect: [fr('complaint:intake.empathy')], absent: [NOT_UNDERSTOOD] },
+      { say: 'Oui' },
+      { say: 'Marie Tremblay' },
+      { say: 'Courriel' },
+      { say: 'marie@exemple.ca' },
+      { say: 'au téléphone' },
+      { say: 'hier', expect: [STORY] },
+      { say: 'Oui' },
+      { say: 'Passer cette question', check: (replies, ctx) => expect(ctx.card(replies)).toBeDefined() },
+      {
+        say: cardAction('confirm'),
+        expect: [
+          'PL-2026-000001',
+          (ctx) => ctx.long(ctx.businessDaysFromToday(5)),
+          (ctx) => ctx.long(ctx.businessDaysFromToday(20)),
+        ],
+      },
+    ],
+    after: async (ctx) =>
+      expect(await ctx.complaints()).toMatchObject([
+        { reference: 'PL-2026-000001', description: STORY, service: 'ca-dotation-phone', incident_date: ctx.calendar.addCalendarDays(ctx.today(), -1) },
+      ]),
+  },
+  {
+    name: 'hours, then « pis le samedi? » is answered about Saturday',
+    from: 'issue 12',
+    steps: [
+      { say: "C'est quoi vos heures d'ouverture?", expect: ['8 h 30', '16 h 30'] },
+      { say: 'pis le samedi?', expect: [/^Le samedi, le Centre est fermé/] },
+      { say: 'et dimanche?', expect: [/^Le dimanche, le Centre est fermé/] },
+    ],
+  },
+  {
+    name: '« Êtes-vous ouverts le 24 décembre? » gets « Non », the holiday and the next opening',
+    from: 'issue 12',
+    steps: [
+      {
+        say: 'Êtes-vous ouverts le 24 décembre?',
+        expect: [
+          (ctx) => {
+            const eve = ctx.calendar.holidaysIn(2026).find((d) => d.date.endsWith('-12-24'))!;
+            return `Non, le ${ctx.long(eve.date)}, le Centre est fermé : c'est un jour férié (${eve.name.fr}).`;
+          },
+          'Prochaine ouverture',
+        ],
+      },
+    ],
+  },
+  {
+    name: 'a driver’s-licence question is told plainly that the Centre does not handle it, and how to reach the Centre',
+    from: 'issue 12',
+    steps: [
+      {
+        say: 'Bonjour, comment je fais pour renouveler mon permis de conduire?',
+        expect: ['permis de conduire', ...[(ctx: ScriptContext) => ctx.c.caDotation.phoneLocal.display, (ctx: ScriptContext) => ctx.c.caDotation.emailGeneral.display]],
+        absent: [NOT_UNDERSTOOD],
+        buttons: ['Parler à une personne'],
+      },
+    ],
+  },
+  {
+    name: 'a SIN pasted with a question about one’s file: warned, told to call (identity checked), and the SIN is never stored',
+    from: 'issue 12',
+    steps: [
+      {
+        say: 'Bonjour, voici mon NAS 046 454 286, pouvez-vous me dire où en est mon dossier?',
+        expect: ["numéro d'assurance sociale", 'valide votre identité', ...[0, 1].map((i) => (ctx: ScriptContext) => phones(ctx)[i])],
+        absent: [NOT_UNDERSTOOD],
+      },
+    ],
+    after: async (ctx) => {
+      await ctx.h.transcriptStore.flush();
+      const stored = ((await ctx.h.db('interactions').select('text')) as Array<{ text: string | null }>).map((r) => r.text ?? '').join('\n');
+      expect(stored).not.toMatch(/046.?454.?286/);
+    },
+  },
+  {
+    name: 'a PL- reference typed after a failed lookup starts the follow-up again and gives the status',
+    from: 'issue 12',
+    complaintsOnFile: [marie],
+    steps: [
+      { say: 'Suivre une plainte', expect: ['PL-2026-000123'] },
+      { say: 'PL-2026-000123' },
+      { say: 'marie.tremblay@exemple.qc.ca', expect: ['Je ne trouve aucune plainte'] },
+      { say: 'ah ok, mon numéro est PL-2026-000001', expect: ['quelle adresse courriel ou quel numéro de téléphone'] },
+      {
+        say: 'marie.tremblay@exemple.qc.ca',
+        expect: ['PL-2026-000001', 'reçue', (ctx) => ctx.long(ctx.businessDaysFromToday(5)), (ctx) => ctx.long(ctx.businessDaysFromToday(20))],
+      },
+    ],
+  },
+  {
+    name: 'an exam that crashes right now: call now, then a confirmation number, urgent',
+    from: 'issue 12',
+    steps: [
+      {
+        say: 'Mon examen en ligne plante en ce moment!!',
+        expect: [(ctx) => ctx.c.caDotation.phoneLocal.display, "Quel est le nom ou le numéro de l'examen"],
+        absent: ['Voulez-vous dire'],
+      },
+      { say: 'Processus 12345', expect: ['EX-2026-000001', 'urgente', (ctx) => ctx.c.caDotation.emailExam.display] },
+    ],
+    after: async (ctx) => expect(await ctx.incidents()).toMatchObject([{ priority: 'urgent', problem_kind: 'frozen', exam_name: 'Processus 12345' }]),
+  },
+  {
+    name: 'an exam crash with a SIN in the same message: warned, and the triage still starts',
+    from: 'issue 12 (test/dialogs/sensitiveDataWarning.test.ts)',
+    steps: [
+      {
+        say: "Mon examen en ligne plante en ce moment, mon NAS c'est 046-454-286",
+        expect: ["numéro d'assurance sociale", "Quel est le nom ou le numéro de l'examen"],
+        absent: ['Voulez-vous dire'],
+      },
+      { say: 'Je ne le sais pas', expect: ['EX-2026-000001'] },
+    ],
+  },
+  {
+    name: '« oui » is not taken for an exam name: asked again, then the real name is recorded',
+    from: 'issue 12',
+    steps: [
+      { say: "Problème technique lors d'un examen en ligne", expect: ["Êtes-vous en train de faire l'examen"] },
+      { say: 'Oui, en ce moment' },
+      { say: 'Page figée ou qui ne se charge pas', expect: ["Quel est le nom ou le numéro de l'examen"] },
+      { say: 'oui', expect: ["Il me faut le nom ou le numéro de l'examen"], absent: ['EX-2026'] },
+      { say: 'Processus 4567', expect: ['EX-2026-000001', 'Processus 4567'] },
+    ],
+    after: async (ctx) => expect(await ctx.incidents()).toMatchObject([{ exam_name: 'Processus 4567' }]),
+  },
+  {
+    name: 'an English speaker on the French page is offered English, then answered in English for the rest of the conversation',
+    from: 'issue 12',
+    steps: [
+      { say: 'Hi, what is your phone number?', expect: ['continue in English'], buttons: ['Continue in English', 'Continuer en français'] },
+      { say: 'Continue in English', expect: [(ctx) => ctx.c.caDotation.phoneTollFree.display, /toll-free/i], absent: ['sans frais'] },
+      { say: 'and your email address?', expect: [(ctx) => ctx.c.caDotation.emailGeneral.display], absent: ['Voulez-vous dire', NOT_UNDERSTOOD] },
+    ],
+  },
+  {
+    name: 'an English speaker whose exam is frozen right now gets the English triage and an incident number',
+    from: 'issue 12',
+    steps: [
+      { say: 'Hello, my online exam is frozen right now, please help!', expect: ['continue in English'] },
+      { say: 'Continue in English', expect: [(ctx) => ctx.c.caDotation.phoneTollFree.display], absent: ['Quel est', 'Êtes-vous'] },
+      { say: "I don't know", expect: ['EX-2026-000001'], absent: ['Votre numéro'] },
+    ],
+  },
+  {
+    name: 'an English speaker who prefers French is answered in French, and never asked again',
+    from: 'issue 12',
+    steps: [
+      { say: 'What are your opening hours?', expect: ['continue in English'] },
+      { say: 'Continuer en français', expect: ['8 h 30', 'Le Centre'] },
+      { say: 'thanks, and what is your email?', absent: ['continue in English'] },
+    ],
+  },
+  {
+    name: 'a long polite paragraph with two questions gets both facts',
+    from: 'issue 12',
+    knownShortfall:
+      'The assistant answers one question per message: with two questions of equal weight it asks « Voulez-vous dire… ? » (hours or e-mail), so the person gets one fact after a click.',
+    steps: [
+      {
+        say:
+          "Bonjour madame, monsieur, j'espère que vous allez bien. Je me permets de vous écrire parce que j'aimerais savoir quelles sont vos heures d'ouverture, et aussi à quelle adresse courriel je peux vous écrire pour une question générale. Je vous remercie beaucoup de votre temps et de votre aide, bonne journée!",
+        expect: ['8 h 30', (ctx) => ctx.c.caDotation.emailGeneral.display],
+        absent: [NOT_UNDERSTOOD],
+      },
+    ],
+  },
+  {
+    name: 'a complaint with a vague date keeps the period, never a made-up day',
+    from: 'issue 12',
+    steps: [
+      { say: 'Je veux porter plainte' },
+      { say: 'Oui' },
+      { say: 'Jean Roy' },
+      { say: 'Téléphone' },
+      { say: '418 555-0199' },
+      { say: 'par courriel' },
+      { say: 'la semaine passée', buttons: ['Garder cette période'] },
+      { say: 'Garder cette période', expect: ['Décrivez la situation'] },
+      { say: "Personne n'a répondu à mon courriel depuis deux semaines." },
+      { say: 'Passer cette question' },
+      { say: cardAction('confirm'), expect: ['PL-2026-000001'] },
+    ],
+    after: async (ctx) => {
+      const [row] = await ctx.complaints();
+      expect(row).toMatchObject({ service: 'ca-dotation-email', incident_date: null, contact_method: 'phone' });
+      expect(String(row.description)).toContain("Personne n'a répondu à mon courriel depuis deux semaines.");
+      const monday = ctx.calendar.addCalendarDays(ctx.today(), -((ctx.calendar.weekdayOf(ctx.today()) + 6) % 7) - 7);
+      expect(String(row.description)).toContain(ctx.long(monday));
+    },
+  },
+  {
+    name: 'a complaint follow-up, then « parler à un agent » gives the complaints address, then the status',
+    from: 'issue 12',
+    complaintsOnFile: [marie],
+    steps: [
+      { say: 'Où en est ma plainte PL-2026-000001?', expect: ['quelle adresse courriel ou quel numéro de téléphone'] },
+      { say: 'parler à un agent', expect: [(ctx) => ctx.c.complaints.email.display], absent: [(ctx) => ctx.c.caDotation.emailGeneral.display] },
+      { say: 'marie.tremblay@exemple.qc.ca', expect: ['PL-2026-000001', 'reçue'] },
+      { say: 'Parler à une personne', expect: [(ctx) => ctx.c.complaints.email.display] },
+    ],
+  },
+  {
+    name: 'the answered complaint’s status names the ministry’s own recourse first, then the Protecteur du citoyen as the SCT names it',
+    from: 'seed 000 (plaintes sur la qualité de nos services), seed 002 (Protecteur du citoyen)',
+    complaintsOnFile: [marie],
+    steps: [
+      {
+        say: 'Suivre une plainte',
+        check: async (_replies, ctx) => {
+          await ctx.h.core.services.complaints.recordFirstContact('PL-2026-000001', { actor: 'alice' });
+          await ctx.h.core.services.complaints.recordAnswer('PL-2026-000001', { actor: 'alice' });
+        },
+      },
+      { say: 'PL-2026-000001' },
+      {
+        say: 'marie.tremblay@exemple.qc.ca',
+        expect: [
+          'répondue',
+          (ctx) => ctx.c.complaints.email.display,
+          (ctx) => `${ctx.c.complaints.firstContactBusinessDays.days} jours ouvrables`,
+          (ctx) => `${ctx.c.complaints.answerBusinessDays.days} jours ouvrables`,
+          'Protecteur du citoyen',
+          'Secrétariat du Conseil du trésor',
+          (ctx) => ctx.c.protecteurDuCitoyen.phone.display,
+        ],
+        check: (replies) => {
+          const text = textOf(replies);
+          // The ministry's own address comes before the Protecteur du citoyen.
+          expect(text.indexOf('commentaires-plaintes')).toBeLessThan(text.indexOf('Protecteur du citoyen'));
+        },
+      },
+    ],
+  },
+  {
+    name: 'a question about one’s job application is told where it is handled, not « pas compris »',
+    from: 'issue 12; seed 004 (ce que le service ne comprend pas)',
+    steps: [{ say: "Où en est ma candidature pour le poste d'agent de bureau?", absent: [NOT_UNDERSTOOD, 'Voulez-vous dire'], expect: [/candidature/] }],
+  },
+  {
+    name: 'a person who wants someone on Friday evening learns the phones and that the Centre reopens Monday at 8 h 30',
+    from: 'issue 12; seed 004 (disponibilité du service)',
+    now: '2026-11-27T22:00:00Z',
+    steps: [{ say: 'Je veux parler à quelqu’un', expect: [(ctx) => ctx.c.caDotation.phoneTollFree.display, 'Il rouvre lundi à 8 h 30'] }],
+  },
+  {
+    name: 'at lunchtime, the handoff says the Centre reopens at 13 h',
+    from: 'seed 004 (de 8 h 30 à 12 h et de 13 h à 16 h 30)',
+    now: '2026-11-24T17:30:00Z',
+    steps: [{ say: 'agent', expect: ["Il rouvre aujourd'hui à 13 h", (ctx) => ctx.c.caDotation.phoneLocal.display] }],
+  },
+  {
+    name: 'two messages it cannot understand lead to a person, with the phone numbers',
+    from: 'issue 12 (never stuck)',
+    steps: [
+      { say: 'xyzzy plugh', expect: [NOT_UNDERSTOOD], buttons: ['Parler à une personne'] },
+      { say: 'qwerty asdf', expect: [(ctx) => ctx.c.caDotation.phoneLocal.display, (ctx) => ctx.c.caDotation.phoneTollFree.display] },
+    ],
+  },
+  {
+    name: 'a complaint abandoned with « annuler » stores nothing',
+    from: 'issue 12 (forms)',
+    steps: [
+      { say: 'Déposer une plainte' },
+      { say: 'Oui' },
+      { say: 'Marie Tremblay' },
+      { say: 'annuler', expect: ['Voulez-vous vraiment abandonner'] },
+      { say: 'Oui, abandonner', expect: ["Aucun renseignement n'a été conservé"] },
+    ],
+    after: async (ctx) => expect(await ctx.complaints()).toEqual([]),
+  },
+  {
+    name: 'an EX- reference typed later says how to follow the exam incident up',
+    from: 'issue 12 (references typed anywhere)',
+    steps: [
+      {
+        say: "J'ai reçu le numéro EX-2026-000045 hier, je fais quoi maintenant?",
+        expect: ['EX-2026-000045', (ctx) => ctx.c.caDotation.emailExam.display, (ctx) => ctx.c.caDotation.phoneTollFree.display],
+      },
+    ],
+  },
+  {
+    name: 'an exam problem from yesterday is routed to the exam e-mail with a confirmation number',
+    from: 'issue 12; data/exam-support.json',
+    now: '2026-11-24T19:00:00Z',
+    steps: [
+      // « Hier »: the exam is over, so the triage does not ask whether it is in progress.
+      { say: "Hier, j'ai pas pu soumettre mes réponses à mon examen en ligne", expect: ["Quel est le nom ou le numéro de l'examen"], absent: ["Êtes-vous en train de faire l'examen"] },
+      { say: 'examen 456789', expect: ["Quand le problème s'est-il produit?"] },
+      { say: 'vers 14 h', expect: ['sur quel appareil'] },
+      { say: 'Passer cette question', expect: ['EX-2026-000001', (ctx) => ctx.c.caDotation.emailExam.display], absent: ['Téléphonez tout de suite'] },
+    ],
+    after: async (ctx) => expect(await ctx.incidents()).toMatchObject([{ priority: 'normal', route: 'email', problem_kind: 'submission' }]),
+  },
+  {
+    name: 'on the English page, a complaint is filed in English to the end',
+    from: 'issue 12',
+    locale: 'en-CA',
+    steps: [
+      { say: 'File a complaint' },
+      { say: 'Yes, I agree' },
+      { say: 'Mary Smith' },
+      { say: 'E-mail' },
+      { say: 'mary@example.ca' },
+      { say: 'the online exam', expect: ['When did it happen?'] },
+      { say: 'Skip this question' },
+      { say: 'The exam froze twice during part 2.' },
+      { say: 'Skip this question' },
+      { say: cardAction('confirm'), expect: ['PL-2026-000001', (ctx) => ctx.long(ctx.businessDaysFromToday(20), 'en')] },
+    ],
+    after: async (ctx) => expect(await ctx.complaints()).toMatchObject([{ service: 'online-exams', contact_method: 'email' }]),
+  },
+  {
+    name: 'after « Continue in English », the complaint form runs in English on the French page and is filed',
+    from: 'issue 12',
+    steps: [
+      { say: 'I want to file a complaint about your service', expect: ['continue in English'] },
+      { say: 'Continue in English', expect: [/information/i], absent: ['renseignements'] },
+      { say: 'Yes, I agree' },
+      { say: 'John Smith' },
+      { say: 'E-mail' },
+      { say: 'john@example.ca' },
+      { say: 'by phone', expect: ['When did it happen?'] },
+      { say: 'yesterday' },
+      { say: 'Nobody called me back after three messages.' },
+      { say: 'Skip this question' },
+      { say: cardAction('confirm'), expect: ['PL-2026-000001'], absent: ['Merci. Votre plainte'] },
+    ],
+    after: async (ctx) =>
+      expect(await ctx.complaints()).toMatchObject([{ service: 'ca-dotation-phone', incident_date: ctx.calendar.addCalendarDays(ctx.today(), -1) }]),
+  },
+  {
+    name: 'a Québec-French question about the phone gets both numbers',
+    from: 'issue 12; seed 004 (pour obtenir ce service)',
+    steps: [{ say: 'cé quoi vot numéro de tél?', expect: [(ctx) => ctx.c.caDotation.phoneLocal.display, (ctx) => ctx.c.caDotation.phoneTollFree.display] }],
+  },
+  {
+    name: 'a pay question is told plainly that the Centre does not handle pay',
+    from: 'issue 12 (outside the mandate)',
+    steps: [{ say: 'ma paie est en retard depuis deux semaines', expect: ['paie', (ctx) => ctx.c.caDotation.phoneLocal.display], absent: [NOT_UNDERSTOOD] }],
+  },
+];
+
