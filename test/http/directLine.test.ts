@@ -176,10 +176,15 @@ describe('built-in Direct Line 3.0 (no Azure)', () => {
       expect(seenByB).not.toContain('intrusion');
 
       // Direct Line conversations go through the same interaction log as /api/messages: masked, pseudonymous.
-      await running.app.transcriptStore.flush();
-      const rows = await running.app.db('interactions').where({ conversation_id: b.conversationId }).select();
-      expect(rows.filter((r: { direction: string }) => r.direction === 'in').length).toBeGreaterThanOrEqual(2);
-      expect(rows.every((r: { channel_id: string }) => r.channel_id === 'directline')).toBe(true);
+      // The reply reaches the page before the turn ends and logs its inbound row: wait for that row.
+      let rows: Array<{ direction: string; channel_id: string }> = [];
+      for (const deadline = Date.now() + 10_000; Date.now() < deadline; await new Promise((r) => setTimeout(r, 50))) {
+        await running.app.transcriptStore.flush();
+        rows = await running.app.db('interactions').where({ conversation_id: b.conversationId }).select();
+        if (rows.filter((r) => r.direction === 'in').length >= 2) break;
+      }
+      expect(rows.filter((r) => r.direction === 'in').length).toBeGreaterThanOrEqual(2);
+      expect(rows.every((r) => r.channel_id === 'directline')).toBe(true);
       expect(JSON.stringify(rows)).not.toContain('450\u00a0555-0199');
       expect(JSON.stringify(rows)).not.toContain(b.userId);
     });
