@@ -1,6 +1,7 @@
 import { ActivityHandler, ConversationState, StatePropertyAccessor, TurnContext, UserState } from 'botbuilder';
 import type { DialogState } from 'botbuilder-dialogs';
 import type { MainDialog } from '../dialogs/mainDialog';
+import { applyLanguageChoice } from '../dialogs/shared/languageChoice';
 import { localize } from '../dialogs/shared/localization';
 import { withMenu } from '../dialogs/shared/menu';
 import type { ConversationData } from '../dialogs/shared/services';
@@ -63,7 +64,9 @@ export class AssistantBot extends ActivityHandler {
     await context.sendActivity(withMenu(lang, t('common:welcome.prompt')));
   }
 
+  /** In the conversation's language: the one the person chose (« Continue in English » on the French page), else the channel's. */
   private async answerTooLong(context: TurnContext, max: number): Promise<void> {
+    await applyLanguageChoice(context, { conversationData: this.conversationData });
     const { t, lang } = localize(context);
     const c = contacts().caDotation;
     const formattedMax = new Intl.NumberFormat(lang === 'en' ? 'en-CA' : 'fr-CA').format(max);

@@ -284,15 +284,26 @@ export class ComplaintIntakeDialog extends ComponentDialog {
   }
 }
 
-/** « Merci. Votre plainte est enregistrée sous le numéro PL-2026-000123 » + both deadlines + the recourse. */
+/**
+ * « Merci. Votre plainte est enregistrée sous le numéro PL-2026-000123 » + both deadlines + the recourse:
+ * the ministry's own declaration first (write to the complaints address, quoting the number; 5 and 20
+ * business days), then the Protecteur du citoyen as the SCT's declaration names it (as the status lookup does).
+ */
 export function confirmationText(complaint: Complaint, t: Translate, lang: Lang, timeZone: string): string {
-  const pdc = contacts().protecteurDuCitoyen;
+  const { complaints: complaintsDesk, protecteurDuCitoyen: pdc } = contacts();
   return [
     t('complaint:confirmation.reference', { reference: complaint.reference }),
     t('complaint:confirmation.deadlines', {
       firstContact: formatLongDate(complaint.firstContactDueAt, lang, timeZone),
       answer: formatLongDate(complaint.answerDueAt, lang, timeZone),
     }),
-    t('complaint:confirmation.recourse', { phone: pdc.phone.display, web: pdc.web.display }),
+    t('complaint:confirmation.recourse', {
+      email: complaintsDesk.email.display,
+      reference: complaint.reference,
+      firstContactDays: complaintsDesk.firstContactBusinessDays.days,
+      answerDays: complaintsDesk.answerBusinessDays.days,
+      phone: pdc.phone.display,
+      web: pdc.web.display,
+    }),
   ].join('\n\n');
 }

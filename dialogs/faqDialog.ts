@@ -46,7 +46,10 @@ export class FaqDialog extends ComponentDialog {
     const { context } = step;
     const { t, lang } = localize(context);
     const options = (step.options ?? {}) as Partial<RoutedDialogOptions>;
-    const [top] = options.recognizerResult ? rankedIntents(options.recognizerResult) : [];
+    const [ranked] = options.recognizerResult ? rankedIntents(options.recognizerResult) : [];
+    // A message asking several questions: the first asked is answered first, then the others.
+    const [asked, ...others] = options.questions ?? [];
+    const top = asked ? { intent: asked, score: options.recognizerResult?.intents[asked]?.score ?? ranked?.score ?? 0 } : ranked;
     const entry = top ? knowledgeBase().byId.get(entryIdOf(top.intent) ?? '') : undefined;
     if (!entry) {
       await context.sendActivity(
@@ -76,6 +79,12 @@ export class FaqDialog extends ComponentDialog {
       return step.endDialog();
     }
     await context.sendActivity(MessageFactory.text(renderAnswer(entry, answerContext)));
+    // The other questions of the same message, each answered in turn; « utile ? » is asked once.
+    for (const other of others) {
+      const otherEntry = knowledgeBase().byId.get(entryIdOf(other) ?? '');
+      if (!otherEntry || otherEntry.id === entry.id) continue;
+      await context.sendActivity(MessageFactory.text(renderAnswer(otherEntry, answerContext)));
+    }
     (step.values as { entryId?: string }).entryId = entry.id;
     return step.prompt(FEEDBACK_PROMPT, { prompt: suggestions(t('faq:feedback.question'), [t('faq:feedback.yes'), t('faq:feedback.no')]) });
   }

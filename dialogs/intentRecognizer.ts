@@ -14,8 +14,15 @@ export class IntentRecognizer extends Recognizer {
     const understanding = this.classifier.classify(text, langFromLocale(activity.locale));
     const intents: RecognizerResult['intents'] = {};
     for (const { intent, score } of understanding.intents) intents[intent] = { score };
-    return { text, intents, entities: {} };
+    // Two questions in one message (« vos heures, et aussi votre courriel? »): each recognized on its own.
+    return understanding.questions ? { text, intents, entities: {}, questions: understanding.questions } : { text, intents, entities: {} };
   }
+}
+
+/** The separate questions of a message asking several (domain/understanding/intents.ts, `questions`), if any. */
+export function recognizedQuestions(result: RecognizerResult): Array<{ intent: string; score: number }> | undefined {
+  const questions = (result as { questions?: Array<{ intent: string; score: number }> }).questions;
+  return Array.isArray(questions) && questions.length >= 2 ? questions : undefined;
 }
 
 /** Intents best first, as [name, score] pairs. */

@@ -26,7 +26,7 @@ import { COMPLAINT_INTAKE_DIALOG } from './complaintIntakeDialog';
 import { COMPLAINT_STATUS_DIALOG } from './complaintStatusDialog';
 import { CONFIRM_CANCEL_DIALOG, confirmCancelDialogs } from './confirmCancelDialog';
 import { clarifyActivity, isReroute } from './faqDialog';
-import { rankedIntents } from './intentRecognizer';
+import { rankedIntents, recognizedQuestions } from './intentRecognizer';
 import { Command, detectCommand } from './shared/commands';
 import { handoffText } from './shared/handoff';
 import { applyLanguageChoice, isLanguageReroute, LANGUAGE_OFFER_DIALOG, languageOfferDialogs, shouldOfferEnglish } from './shared/languageChoice';
@@ -67,6 +67,8 @@ export interface RoutedDialogOptions {
   recognizerResult: RecognizerResult;
   /** A short follow-up of the last answer (« pis le samedi? »), answered about the day it names; yes/no if the question was. */
   followUp?: { yesNo?: { asksClosed: boolean } };
+  /** The FAQ intents of a message asking several questions, in the order asked: all answered, one « utile ? » for all. */
+  questions?: string[];
 }
 
 /**
@@ -177,7 +179,9 @@ export class MainDialog extends ComponentDialog {
     // The recognizer reads the message without its SIN or card number: those digits say nothing about the question.
     const recognizerResult = await this.recognizer.recognize(step, { ...context.activity, text: warned ? withoutSensitiveData(text) : text });
     // Calibrated decision (domain/understanding/decision.ts): answer, offer the top 3, or decline.
-    let decision: Decision = text ? decide({ text, intents: rankedIntents(recognizerResult) }) : { kind: 'decline', intent: Intents.none, score: 0 };
+    let decision: Decision = text
+      ? decide({ text, intents: rankedIntents(recognizerResult), questions: recognizedQuestions(recognizerResult) })
+      : { kind: 'decline', intent: Intents.none, score: 0 };
     // « Mon examen en ligne plante en ce moment »: an exam failing right now starts the triage, never « Voulez-vous dire… ? ».
     if (decision.kind !== 'answer' && this.reportsExamFailingNow(text, recognizerResult, lang)) {
       decision = { kind: 'answer', intent: Intents.examProblem, score: recognizerResult.intents[Intents.examProblem]?.score ?? 0 };
@@ -228,7 +232,9 @@ export class MainDialog extends ComponentDialog {
         context,
         HOURS_ENTRIES.has(intent) ? { topic: 'hours', yesNo: yesNoQuestion(text) } : COMPLAINT_DIALOGS.has(route.dialog.id) ? { topic: 'complaint' } : undefined,
       );
-      const options: RoutedDialogOptions = { utterance: text, recognizerResult };
+      // Two questions in one message: the FAQ dialog answers the others too, in the same turn.
+      const questions = decision.kind === 'answer' && decision.also?.length ? [intent, ...decision.also].filter((asked) => route.handles(asked)) : [];
+      const options: RoutedDialogOptions = { utterance: text, recognizerResult, ...(questions.length >= 2 ? { questions } : {}) };
       return step.beginDialog(route.dialog.id, options);
     }
     await this.answerBuiltIn(context, intent);

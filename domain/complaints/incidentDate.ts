@@ -25,7 +25,10 @@ export type IncidentDateResult =
  * A vague expression is not turned into a guessed day: « la semaine passée » / “last week” gives the
  * period from Monday to Sunday of the previous week, « le mois dernier » / “last month” or a month alone
  * the whole month, « la fin de semaine passée » the last Saturday and Sunday, « il y a quelques jours »
- * from 6 to 2 days ago; the person confirms the period or gives the exact day.
+ * from 6 to 2 days ago; the person confirms the period or gives the exact day. « en octobre » (any month,
+ * with or without accents, « au mois d'août ») is the last such month not in the future, « ce mois-ci » /
+ * “this month” the 1st of this month to today, « cette semaine » Monday to today, « la semaine du
+ * 9 novembre » / “the week of November 9” the Monday to Sunday of that week. A period never ends after today.
  */
 export function parseIncidentDate(text: string, now: Date, lang: Lang, timeZone = QUEBEC_TIME_ZONE): IncidentDateResult {
   const wall = new TZDate(now.getTime(), timeZone);
@@ -34,6 +37,7 @@ export function parseIncidentDate(text: string, now: Date, lang: Lang, timeZone 
   const today = isoDate(wall.getFullYear(), wall.getMonth() + 1, wall.getDate());
 
   const vague = vaguePeriod(text, today);
+  if (vague === 'future') return { ok: false, reason: 'future' };
   if (vague) return { ok: false, reason: 'ambiguous', period: vague };
 
   const parser = lang === 'en' ? chrono.en : chrono.fr;
@@ -68,9 +72,39 @@ const WEEK = /(?:^|\s)(?:semaines?|weeks?)(?:\s|$)/;
 const WEEKEND = /(?:^|\s)(?:fin de semaine|weekend|week end)\s+(?:passee|derniere|precedente)|(?:last|past|previous)\s+(?:weekend|week end)/;
 const FEW_DAYS = /(?:^|\s)(?:quelques|plusieurs|(?:a\s+)?few|several|couple\s+(?:of\s+)?)\s*jours?|(?:^|\s)(?:a\s+)?(?:few|several|couple(?:\s+of)?)\s+days?/;
 
-/** Expressions chrono-node misreads or reads as a precise day. */
-function vaguePeriod(text: string, today: LocalDate): DatePeriod | undefined {
+/** Month names, folded (no accents), French then English, to their number. */
+const MONTHS: ReadonlyMap<string, number> = new Map([
+  ...['janvier', 'fevrier', 'mars', 'avril', 'mai', 'juin', 'juillet', 'aout', 'septembre', 'octobre', 'novembre', 'decembre'].map((m, i) => [m, i + 1] as const),
+  ...['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'].map((m, i) => [m, i + 1] as const),
+  ...['jan', 'feb', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec'].map((m) => [m, new Date(`${m === 'sept' ? 'sep' : m} 1, 2000`).getMonth() + 1] as const),
+]);
+const MONTH = `(${[...MONTHS.keys()].join('|')})`;
+const FRENCH_MONTH = `(${[...MONTHS.keys()].slice(0, 12).join('|')})`;
+/**
+ * « en octobre », « au mois d'août », « octobre 2025 »: a French month with no day beside it (English
+ * months, “in August”, chrono-node reads; “may” is also a verb).
+ */
+const MONTH_ALONE = new RegExp(`(?:^|\\s)(?<!\\d\\s)(?<!\\d(?:er|e)\\s)${FRENCH_MONTH}(?:\\s+(\\d{4}))?(?!\\s+\\d{1,2}(?!\\d))(?:\\s|$)`);
+/** « en octobre, le 12 »: a day is named too. */
+const DAY_NAMED = /(?:^|\s)(?:le|du) \d{1,2}(?:er|e)?(?:\s|$)/;
+/** « ce mois-ci », « ce mois », « depuis le début du mois », “this month” (not « ce mois-là », a month said before). */
+const THIS_MONTH = /(?:^|\s)(?:ce mois(?: ci)?(?! la(?:\s|$))|depuis le debut du mois|this month)(?:\s|$)/;
+/** « cette semaine », “this week” (not « cette semaine-là »). */
+const THIS_WEEK = /(?:^|\s)(?:cette semaine(?: ci)?(?! la(?:\s|$))|this week)(?:\s|$)/;
+/** « la semaine du 9 novembre », « semaine du 9 », “the week of November 9”, “week of the 9th”. */
+const WEEK_OF_FR = new RegExp(`(?:^|\\s)semaine du (\\d{1,2})(?:er)?(?:\\s+${MONTH})?(?:\\s+(\\d{4}))?(?:\\s|$)`);
+const WEEK_OF_EN_DAY_FIRST = new RegExp(`(?:^|\\s)week of (?:the )?(\\d{1,2})(?:st|nd|rd|th)?(?:\\s+(?:of\\s+)?${MONTH})?(?:\\s+(\\d{4}))?(?:\\s|$)`);
+const WEEK_OF_EN_MONTH_FIRST = new RegExp(`(?:^|\\s)week of ${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:\\s+(\\d{4}))?(?:\\s|$)`);
+
+/** Expressions chrono-node misreads or reads as a precise day; 'future' for a month or week that has not begun. */
+function vaguePeriod(text: string, today: LocalDate): DatePeriod | 'future' | undefined {
   const folded = fold(text);
+  const weekOfDay = weekOfDate(folded, today);
+  if (weekOfDay) return weekOfDay;
+  if (THIS_WEEK.test(folded)) return weekOf(today, today);
+  if (THIS_MONTH.test(folded)) return { from: `${today.slice(0, 8)}01`, to: today };
+  const month = DAY_NAMED.test(folded) ? null : MONTH_ALONE.exec(folded);
+  if (month) return monthPeriod(MONTHS.get(month[1])!, month[2] ? Number(month[2]) : undefined, today);
   if (WEEKEND.test(folded)) {
     // The last whole weekend: the most recent Sunday before today, and the Saturday before it.
     const weekday = dayOfWeek(today); // 0 = Sunday
@@ -81,10 +115,52 @@ function vaguePeriod(text: string, today: LocalDate): DatePeriod | undefined {
   return undefined;
 }
 
+/** The month (its last occurrence not in the future when no year is given), not after today. */
+function monthPeriod(month: number, givenYear: number | undefined, today: LocalDate): DatePeriod | 'future' {
+  const thisYear = Number(today.slice(0, 4));
+  const year = givenYear ?? (isoDate(thisYear, month, 1) > today ? thisYear - 1 : thisYear);
+  const from = isoDate(year, month, 1);
+  if (from > today) return 'future';
+  const last = isoDate(year, month, daysInMonth(year, month));
+  return { from, to: last < today ? last : today };
+}
+
+/**
+ * « la semaine du 9 novembre »: Monday to Sunday of the week of that day, not after today. Without a
+ * year, the last such week that has begun (« la semaine du 25 novembre » said on Monday the 23rd is this
+ * week); « la semaine du 9 » alone, the week of the last 9th of a month.
+ */
+function weekOfDate(folded: string, today: LocalDate): DatePeriod | 'future' | undefined {
+  let day: number;
+  let month: number | undefined;
+  let year: number | undefined;
+  const dayFirst = WEEK_OF_FR.exec(folded) ?? WEEK_OF_EN_DAY_FIRST.exec(folded);
+  const monthFirst = dayFirst ? undefined : WEEK_OF_EN_MONTH_FIRST.exec(folded);
+  if (dayFirst) [day, month, year] = [Number(dayFirst[1]), dayFirst[2] ? MONTHS.get(dayFirst[2]) : undefined, dayFirst[3] ? Number(dayFirst[3]) : undefined];
+  else if (monthFirst) [day, month, year] = [Number(monthFirst[2]), MONTHS.get(monthFirst[1]), monthFirst[3] ? Number(monthFirst[3]) : undefined];
+  else return undefined;
+  const begun = (date: LocalDate) => mondayOf(date) <= today;
+  const [thisYear, thisMonth] = [Number(today.slice(0, 4)), Number(today.slice(5, 7))];
+  // The candidates, latest first: that year only; this year's then earlier years'; this month's then earlier months'.
+  const candidates: Array<[number, number]> =
+    month === undefined
+      ? Array.from({ length: 13 }, (_, back) => [thisYear + Math.floor((thisMonth - 1 - back) / 12), (((thisMonth - 1 - back) % 12) + 12) % 12 + 1])
+      : year !== undefined
+        ? [[year, month]]
+        : Array.from({ length: 5 }, (_, back) => [thisYear - back, month]); // February 29 comes back within 4 years
+  const real = candidates.filter(([y, m]) => isRealDate(y, m, day)).map(([y, m]) => isoDate(y, m, day));
+  if (!real.length) return undefined;
+  const date = real.find(begun);
+  return date ? weekOf(date, today) : 'future';
+}
+
+function mondayOf(date: LocalDate): LocalDate {
+  return addDays(date, -((dayOfWeek(date) + 6) % 7));
+}
+
 /** Monday to Sunday of the week of `date`, not after today. */
 function weekOf(date: LocalDate, today: LocalDate): DatePeriod {
-  const weekday = dayOfWeek(date);
-  const monday = addDays(date, -((weekday + 6) % 7));
+  const monday = mondayOf(date);
   const sunday = addDays(monday, 6);
   return { from: monday, to: sunday < today ? sunday : today };
 }

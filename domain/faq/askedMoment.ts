@@ -46,9 +46,24 @@ function chronoFrench(text: string): string {
     .replace(/(?<![\p{L}])pis(?![\p{L}])/gu, 'et');
 }
 
+const MONTH_NAME =
+  /(?<![\p{L}])(janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre|january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?(?![\p{L}])/u;
+/**
+ * A day of the month named alone, after an article: « le 2 », « pis le 15? », « le 1er à 9 h », “the 15th”,
+ * “on the 2nd”. The number ends the phrase or is followed by a time (« à 9 h », “at 10”), never by a
+ * month, an hour mark, another number or a word (« le 2 décembre », « le 9 h », « le 15 mars » are chrono-node's).
+ */
+const BARE_DAY = /(?<![\p{L}\d])(?:le|the)\s+(\d{1,2})(?:er|e|st|nd|rd|th)?(?=\s*(?:[?!.,;]|$|(?:a|vers|at|around)\s+\d))(?!\s*(?:h|:|\/|-)\s*\d)/u;
+/** « lundi prochain », « la semaine prochaine », “next Monday”: a weekday that is not today's. */
+const NEXT_WEEK = /(?<![\p{L}])(prochain|prochaine|suivant|suivante|next|following)(?![\p{L}])/u;
+
 /**
  * The moment a message names, in the calendar's time zone whatever the server's, or undefined.
- * Dates without a year are the next ones (« le 2 janvier » said in November is next January).
+ * Dates without a year are the next ones (« le 2 janvier » said in November is next January); a day of
+ * the month alone (« pis le 2? ») is the next such day from today, today included, skipping the months
+ * too short for it (« le 31 » said in November is December 31). A weekday alone named on that weekday
+ * (« lundi? » asked on a Monday) is today, whatever the hour (the answer says when the Centre is already
+ * closed for the day); « lundi prochain », or « lundi à 9 h » once 9 h has passed, is next week's.
  */
 export function parseAskedMoment(text: string, now: Date, lang: Lang, calendar: BusinessCalendar): AskedMoment | undefined {
   const folded = foldText(text);
@@ -56,15 +71,54 @@ export function parseAskedMoment(text: string, now: Date, lang: Lang, calendar: 
   const wall = new TZDate(now.getTime(), calendar.timeZone);
   // chrono-node computes in the process's time zone: hand it the Québec wall-clock time as a local Date.
   const reference = new Date(wall.getFullYear(), wall.getMonth(), wall.getDate(), wall.getHours(), wall.getMinutes());
-  const results = [...(lang === 'en' ? [] : chrono.fr.parse(chronoFrench(text), reference, { forwardDate: true })), ...chrono.en.parse(text, reference, { forwardDate: true })];
+  const chronoParse = (input: string) => [
+    ...(lang === 'en' ? [] : chrono.fr.parse(chronoFrench(input), reference, { forwardDate: true })),
+    ...chrono.en.parse(input, reference, { forwardDate: true }),
+  ];
+  const today = calendar.localDateOf(now);
+  const bare = MONTH_NAME.test(folded) ? undefined : BARE_DAY.exec(folded);
+  if (bare) {
+    const date = nextDayOfMonth(Number(bare[1]), today);
+    if (date) {
+      // The time asked, if any (« le 2 à 9 h »), read without the day.
+      const timed = chronoParse(folded.replace(bare[0], ' ')).find((r) => r.start.isCertain('hour'));
+      const time = timed ? { hour: timed.start.get('hour') ?? 0, minute: timed.start.get('minute') ?? 0 } : undefined;
+      return { kind: 'day', date, time };
+    }
+  }
+  const results = chronoParse(text);
   const result = results.find((r) => r.start.isCertain('day') || r.start.isCertain('weekday') || r.start.isCertain('hour'));
   // « maintenant » alone (chrono-node reads it as today at this minute) is the present moment.
   if (!result || (NOW.test(folded) && NOW.test(foldText(result.text)) && !/\d/.test(result.text))) return NOW.test(folded) ? { kind: 'now' } : undefined;
   const start = result.start;
-  const date = isoDate(start.get('year') ?? wall.getFullYear(), start.get('month') ?? 1, start.get('day') ?? 1);
+  let date = isoDate(start.get('year') ?? wall.getFullYear(), start.get('month') ?? 1, start.get('day') ?? 1);
   const time = start.isCertain('hour') ? { hour: start.get('hour') ?? 0, minute: start.get('minute') ?? 0 } : undefined;
-  if (start.isCertain('weekday') && !start.isCertain('day')) return { kind: 'weekday', weekday: calendar.weekdayOf(date), date, time };
+  if (start.isCertain('weekday') && !start.isCertain('day')) {
+    const weekday = calendar.weekdayOf(date);
+    // chrono-node moves « lundi » said on a Monday afternoon to next week (it implies noon): today it is.
+    // With a time (« lundi à 9 h » said at 10 h), chrono-node's next such moment stands.
+    if (!time && weekday === calendar.weekdayOf(today) && !NEXT_WEEK.test(folded)) date = today;
+    return { kind: 'weekday', weekday, date, time };
+  }
   return { kind: 'day', date, time };
+}
+
+/** The first date on or after `from` whose day of the month is `day` (1 to 31), or undefined for another number. */
+export function nextDayOfMonth(day: number, from: LocalDate): LocalDate | undefined {
+  if (!Number.isInteger(day) || day < 1 || day > 31) return undefined;
+  let year = Number(from.slice(0, 4));
+  let month = Number(from.slice(5, 7));
+  for (let i = 0; i < 13; i += 1) {
+    const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
+    const candidate = isoDate(year, month, day);
+    if (day <= daysInMonth && candidate >= from) return candidate;
+    month += 1;
+    if (month > 12) {
+      month = 1;
+      year += 1;
+    }
+  }
+  return undefined;
 }
 
 function isoDate(year: number, month: number, day: number): LocalDate {

@@ -1,3 +1,4 @@
+import { TZDate } from '@date-fns/tz';
 import type { BusinessCalendar, LocalDate } from '../calendar/businessCalendar';
 import { collapseAbbreviationPeriod, formatClockTime, formatLongDate } from '../format/dates';
 import { describeCentreNow, describeReopening, describeWeeklyHours } from '../format/openingHoursText';
@@ -110,7 +111,10 @@ export function askedDayLine(context: AnswerContext): { text: string; coversNow:
     return { text: answer(status.open, describeCentreNow(context.hours, context.now, calendar, t, context.lang)), coversNow: true };
   }
   if (moment.kind === 'weekend') return { text: answer(false, t('faq:hours.weekendClosed')), coversNow: false };
-  if (moment.kind === 'weekday' && !question && !moment.time) {
+  // « lundi? » asked on a Monday is today: the weekly rule, unless the Centre is closed for the rest of the day.
+  const today = calendar.localDateOf(context.now);
+  const closedForToday = moment.kind === 'weekday' && moment.date === today && (!context.hours.periodsOn(today).length || pastClosing(context));
+  if (moment.kind === 'weekday' && !question && !moment.time && !closedForToday) {
     // « heures d'ouverture mercredi »: the weekly rule, and a warning when the next one is a holiday.
     const day = WEEKDAY_KEYS[moment.weekday];
     const periods = context.hours.weeklySchedule().find((d) => d.day === day)?.periods ?? [];
@@ -124,14 +128,17 @@ export function askedDayLine(context: AnswerContext): { text: string; coversNow:
 }
 
 /** What the Centre does on a date (and at a time): open, or closed with the reason and the next opening. */
-function describeDate(date: LocalDate, time: AskedTime | undefined, context: AnswerContext, answer: (open: boolean, text: string) => string): string {
+function describeDate(date: LocalDate, askedTime: AskedTime | undefined, context: AnswerContext, answer: (open: boolean, text: string) => string): string {
   const { t, calendar, lang } = context;
+  let time = askedTime;
   const today = calendar.localDateOf(context.now);
   const when = capitalize(
     date === today ? t('resolve:hours.today') : date === calendar.addCalendarDays(today, 1) ? t('resolve:hours.tomorrow') : t('resolve:hours.date', { date: longDate(date, context) }),
   );
   const periods = context.hours.periodsOn(date);
   const minutes = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
+  // Today, after the last closing: « Aujourd'hui à 17 h, le Centre est fermé… Prochaine ouverture : demain à 8 h 30. »
+  if (date === today && !time && periods.length && pastClosing(context)) time = wallTime(context.now, calendar.timeZone);
   const asked = time ? time.hour * 60 + time.minute : undefined;
   const timeText = time ? formatClockTime(`${String(time.hour).padStart(2, '0')}:${String(time.minute).padStart(2, '0')}`, lang) : '';
   const nextOpening = (from: Date): string =>
@@ -148,6 +155,21 @@ function describeDate(date: LocalDate, time: AskedTime | undefined, context: Ans
   const closed = holiday ? t('resolve:hours.closedHoliday', { when, holiday: holiday.name[lang] }) : t('resolve:hours.closedWeekend', { when });
   const start = calendar.startOf(date);
   return `${answer(false, closed)} ${nextOpening(start < context.now ? context.now : start)}`;
+}
+
+/** Whether the Centre has closed for the rest of today (its last period of the day is over). */
+function pastClosing(context: AnswerContext): boolean {
+  const { calendar } = context;
+  const today = calendar.localDateOf(context.now);
+  const last = context.hours.periodsOn(today).at(-1);
+  if (!last) return false;
+  return calendar.instantAt(today, Number(last.closes.slice(0, 2)), Number(last.closes.slice(3, 5))) <= context.now;
+}
+
+/** The wall-clock time of an instant in the calendar's time zone. */
+function wallTime(instant: Date, timeZone: string): AskedTime {
+  const wall = new TZDate(instant.getTime(), timeZone);
+  return { hour: wall.getHours(), minute: wall.getMinutes() };
 }
 
 function longDate(date: LocalDate, context: AnswerContext): string {

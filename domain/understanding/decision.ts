@@ -6,7 +6,7 @@ import { Intents, ScoredIntent, Understanding } from './intents';
  * cross-validation of `npm run eval` over the training phrasings (never on the test set).
  */
 export type Decision =
-  | { kind: 'answer'; intent: string; score: number }
+  | { kind: 'answer'; intent: string; score: number; also?: string[] }
   | { kind: 'clarify'; options: ScoredIntent[]; score: number }
   | { kind: 'decline'; intent: typeof Intents.none | typeof Intents.outOfScope; score: number };
 
@@ -33,6 +33,16 @@ const NOT_OFFERED = new Set<string>([Intents.greeting, Intents.thanks, Intents.g
 
 export function decide(understanding: Understanding, thresholds: DecisionThresholds = DEFAULT_THRESHOLDS): Decision {
   const [top, second] = understanding.intents;
+  // Two questions in one message, each confidently recognized on its own: both are answered (unless the
+  // whole message is confidently about something else).
+  const questions = understanding.questions ?? [];
+  if (questions.length >= 2) {
+    const wholeAnswer = top && top.score >= thresholds.answer && top.score - (second?.score ?? 0) >= thresholds.margin ? top.intent : undefined;
+    if (!wholeAnswer || questions.some((q) => q.intent === wholeAnswer)) {
+      const [first, ...rest] = questions;
+      return { kind: 'answer', intent: first.intent, score: first.score, also: rest.map((q) => q.intent) };
+    }
+  }
   if (!top || top.intent === Intents.none) return { kind: 'decline', intent: Intents.none, score: top?.score ?? 0 };
   if (top.intent === Intents.outOfScope) return { kind: 'decline', intent: Intents.outOfScope, score: top.score };
   if (NOT_OFFERED.has(top.intent)) {

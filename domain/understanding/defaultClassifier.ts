@@ -22,6 +22,10 @@ export const DEFAULT_CLASSIFIER_OPTIONS: ClassifierBuildOptions = {
   gramFeatures: 1.5,
   entryDocuments: true,
   training: { l2: 3e-5 },
+  contentWeight: 0.7,
+  focusWeight: 0,
+  questions: true,
+  questionAnswer: 0.9,
 };
 
 let cached: TrainedIntentClassifier | undefined;

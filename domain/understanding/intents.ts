@@ -27,6 +27,11 @@ export interface Understanding {
   text: string;
   /** Best first; scores in [0, 1]. */
   intents: ScoredIntent[];
+  /**
+   * A message asking two questions (or three) for different FAQ entries, each confidently recognized in
+   * its own sentence or clause, in the order asked: the assistant answers them all in one turn.
+   */
+  questions?: ScoredIntent[];
 }
 
 /** Plain-TypeScript intent classification, free of Bot Framework types, so the CLI and evaluation use it too. */

@@ -1,9 +1,10 @@
 import MiniSearch from 'minisearch';
 import type { TrainingExample } from '../faq/knowledgeBase';
-import { baseWords, FrenchTextPreparer, PreparedText, STOPWORDS } from './frenchText';
+import { baseWords, FrenchTextPreparer, MAX_TEXT_LENGTH, PreparedText, STOPWORDS } from './frenchText';
 import { charGrams, GramWeights, NearestPhrasings } from './charModels';
-import { IntentClassifier, Intents, ScoredIntent, Understanding } from './intents';
+import { FAQ_INTENT_PREFIX, IntentClassifier, Intents, ScoredIntent, Understanding } from './intents';
 import type { ModelCache } from './modelCache';
+import { defaultSmallTalk, SmallTalkIndex } from './smallTalk';
 import { SoftmaxModel, SoftmaxTrainingOptions } from './softmaxModel';
 
 export interface TrainedClassifierOptions {
@@ -29,10 +30,32 @@ export interface TrainedClassifierOptions {
   training?: SoftmaxTrainingOptions;
   /** Where the trained stem model is kept between processes (see modelCache.ts); none: always train. */
   modelCache?: ModelCache;
+  /**
+   * Long messages: each sentence is also read alone. Sentences of pure small talk (« Bonjour madame »,
+   * « Merci de votre aide ») are left out when something else is said, and the ranking of the question
+   * (the last sentence with « ? », else the last one) is mixed with the whole message's with this weight
+   * (0 = the whole message alone).
+   */
+  focusWeight?: number;
+  /** Share of the message without its small-talk sentences against the whole message (0 = whole message alone). */
+  contentWeight?: number;
+  /** Probability each question of a multi-question message must reach on its own. */
+  questionAnswer?: number;
+  /** Messages that are only small talk (« merci bcp », « bye »): that intent with score 1; none: the default list of intents.json. */
+  smallTalk?: SmallTalkIndex | false;
+  /** Two questions for two FAQ entries in one message (« vos heures, et aussi votre courriel? »): both are returned in `questions`. */
+  questions?: boolean;
 }
 
+/** How far each question of a message with several must lead its second choice. */
+const QUESTION_MARGIN = 0.1;
+
 /** Words that only carry politeness: ignored when the message says something else too. */
-const POLITENESS = new Set(['bonjour', 'bonsoir', 'allo', 'salut', 'coucou', 'hey', 'hello', 'hi', 'merci', 'madame', 'monsieur', 'thanks', 'please']);
+const POLITENESS = new Set(['bonjour', 'bonsoir', 'allo', 'salut', 'coucou', 'hey', 'hello', 'hi', 'merci', 'madame', 'monsieur', 'thanks', 'please', 'cordialement', 'salutations', 'remercie', 'dear', 'regards', 'sincerely', 'thank']);
+/** Words of a sentence that is only politeness (« J'espère que vous allez bien. », « Merci à l'avance, Julie »). */
+const POLITE_SENTENCE = new Set([...POLITENESS, 'avance', 'espere', 'allez', 'permets', 'permet', 'ecrire', 'ecris', 'remercier', 'remerciant', 'remerciements', 'aide', 'temps', 'patience', 'comprehension', 'collaboration', 'bonne', 'journee', 'soiree', 'semaine', 'beaucoup', 'infiniment', 'distinguees', 'meilleures', 'excellente', 'hope', 'well', 'writing', 'best', 'kind', 'advance', 'help', 'time', 'day', 'good', 'nice', 'great', 'much', 'very', 'ok', 'super', 'parfait']);
+/** A closing (« Cordialement, Julie Roy »): these words, then at most a name. */
+const CLOSING = /^(cordialement|salutations|merci|regards|best regards|sincerely|bien a vous|au plaisir)\b/;
 
 /** The normalized form under which exact texts (menu buttons, titles) are looked up. */
 export function exactKey(text: string): string {
@@ -49,7 +72,8 @@ export class TrainedIntentClassifier implements IntentClassifier {
   private constructor(
     private readonly preparer: FrenchTextPreparer,
     private readonly model: SoftmaxModel,
-    private readonly options: Required<Omit<TrainedClassifierOptions, 'training' | 'modelCache'>>,
+    private readonly options: Required<Omit<TrainedClassifierOptions, 'training' | 'modelCache' | 'smallTalk'>>,
+    private readonly smallTalk: SmallTalkIndex | undefined,
     private readonly lexical: MiniSearch<{ id: number; text: string; intent: string }> | undefined,
     private readonly views: EnsembleViews | undefined,
   ) {}
@@ -64,6 +88,10 @@ export class TrainedIntentClassifier implements IntentClassifier {
       ensemble: options.ensemble ?? false,
       gramFeatures: options.gramFeatures ?? 0,
       topN: options.topN ?? 5,
+      focusWeight: options.focusWeight ?? 0,
+      contentWeight: options.contentWeight ?? 0,
+      questionAnswer: options.questionAnswer ?? 0.75,
+      questions: options.questions ?? false,
     };
     const preparer = new FrenchTextPreparer(FrenchTextPreparer.vocabularyOf(examples.map((e) => e.text)));
     const prepared = examples.map((e) => preparer.prepare(e.text));
@@ -99,7 +127,8 @@ export class TrainedIntentClassifier implements IntentClassifier {
       const charModel = resolved.ensemble ? SoftmaxModel.train(vectors.map((features, i) => ({ features, label: examples[i].intent })), options.training) : undefined;
       views = { weights, charModel, nearest: resolved.ensemble ? new NearestPhrasings(vectors, examples.map((e) => e.intent)) : undefined };
     }
-    return new TrainedIntentClassifier(preparer, model, resolved, lexical, views);
+    const smallTalk = options.smallTalk === false ? undefined : (options.smallTalk ?? defaultSmallTalk());
+    return new TrainedIntentClassifier(preparer, model, resolved, smallTalk, lexical, views);
   }
 
   /** What each recognizer of the ensemble says (undefined without the ensemble or for exact texts and empty messages). */
@@ -122,11 +151,70 @@ export class TrainedIntentClassifier implements IntentClassifier {
   classify(text: string, _lang?: 'fr' | 'en'): Understanding {
     const exact = this.options.exactTexts.get(exactKey(text));
     if (exact) return { text, intents: [{ intent: exact, score: 1 }] };
+    const chat = this.smallTalk?.intentOf(text);
+    if (chat) return { text, intents: [{ intent: chat, score: 1 }] };
+    const whole = this.rank(this.options.contentWeight > 0 ? withoutPoliteness(text) : text);
+    if (!whole) return { text, intents: [{ intent: Intents.none, score: 0 }] };
+    let ranked = whole;
+    const sentences = this.options.contentWeight > 0 || this.options.questions ? this.contentSentences(text) : [];
+    if (this.options.contentWeight > 0 && sentences.length) {
+      const focus = [...sentences].reverse().find((s) => s.question) ?? sentences[sentences.length - 1];
+      const content = sentences.length > 1 ? this.rank(sentences.map((s) => s.text).join(' ')) : focus.ranking;
+      if (content) ranked = mix(mix(whole, content, this.options.contentWeight), focus.ranking, this.options.focusWeight);
+    }
+    const understanding: Understanding = { text, intents: ranked.slice(0, this.options.topN) };
+    if (this.options.questions) {
+      const questions = this.questionsOf(sentences, ranked);
+      if (questions) understanding.questions = questions;
+    }
+    return understanding;
+  }
+
+  /** The full ranking of a text (every label), or undefined when it has no word to read. */
+  private rank(text: string): ScoredIntent[] | undefined {
     const prepared = this.preparer.prepare(text);
-    if (!prepared.words.some((w) => w.length > 1 || /\d/.test(w))) return { text, intents: [{ intent: Intents.none, score: 0 }] };
-    let ranked = this.viewsOf(prepared).stems.map((p) => ({ intent: p.label, score: p.probability }));
-    if (this.lexical) ranked = this.blend(ranked, text);
-    return { text, intents: ranked.slice(0, this.options.topN) };
+    if (!prepared.words.some((w) => w.length > 1 || /\d/.test(w))) return undefined;
+    const ranked = this.viewsOf(prepared).stems.map((p) => ({ intent: p.label, score: p.probability }));
+    return this.lexical ? this.blend(ranked, text) : ranked;
+  }
+
+  /**
+   * The sentences of a message that say something besides politeness, each with its ranking; empty for
+   * a message of one sentence. Small talk (by the list, or ranked greeting/thanks/goodbye) is left out.
+   */
+  private contentSentences(text: string): Array<{ text: string; question: boolean; ranking: ScoredIntent[] }> {
+    const parts = sentencesOf(text);
+    if (parts.length < 2) return [];
+    const kept: Array<{ text: string; question: boolean; ranking: ScoredIntent[] }> = [];
+    for (const raw of parts) {
+      if (this.smallTalk?.intentOf(raw.text) || isPoliteness(raw.text)) continue;
+      const part = { ...raw, text: withoutPoliteness(raw.text) };
+      const ranking = this.rank(part.text);
+      if (!ranking) continue;
+      if (SMALL_TALK.has(ranking[0].intent) && ranking[0].score >= 0.3) continue;
+      kept.push({ ...part, ranking });
+    }
+    return kept;
+  }
+
+  /**
+   * Two questions or more for different FAQ entries, each asked in its own sentence or clause and each
+   * ranked with confidence on its own; the whole message must rank them among its first choices too.
+   */
+  private questionsOf(sentences: Array<{ text: string }>, whole: ScoredIntent[]): ScoredIntent[] | undefined {
+    const clauses = sentences.flatMap((s) => clausesOf(s.text));
+    if (clauses.length < 2) return undefined;
+    const leading = new Set(whole.slice(0, 4).map((w) => w.intent));
+    const found: ScoredIntent[] = [];
+    for (const clause of clauses) {
+      const ranking = this.rank(clause);
+      if (!ranking) continue;
+      const [top, second] = ranking;
+      if (!top.intent.startsWith(FAQ_INTENT_PREFIX) || top.score < this.options.questionAnswer || top.score - (second?.score ?? 0) < QUESTION_MARGIN) continue;
+      if (!leading.has(top.intent) || found.some((f) => f.intent === top.intent)) continue;
+      found.push(top);
+    }
+    return found.length >= 2 ? found.slice(0, 3) : undefined;
   }
 
   private blend(ranked: ScoredIntent[], text: string): ScoredIntent[] {
@@ -141,6 +229,53 @@ export class TrainedIntentClassifier implements IntentClassifier {
       .map(({ intent, score }) => ({ intent, score: (1 - weight) * score + weight * (total ? (best.get(intent) ?? 0) / total : 0) }))
       .sort((a, b) => b.score - a.score);
   }
+}
+
+/** A sentence that only greets, thanks or signs off. */
+function isPoliteness(sentence: string): boolean {
+  const words = baseWords(sentence);
+  const content = words.filter((w) => !STOPWORDS.has(w) && w.length > 1);
+  if (content.every((w) => POLITE_SENTENCE.has(w))) return true;
+  return CLOSING.test(words.join(' ')) && content.filter((w) => !POLITE_SENTENCE.has(w)).length <= 3 && !/\?/.test(sentence);
+}
+
+/** Closing politeness at the end of a message, even unpunctuated (« … téléphone merci beaucoup de votre aide »). */
+const TRAILING_POLITENESS =
+  /[\s,.!]+(?:(?:un gros |mille )?merci|je vous remercie|thanks?|thank you)(?:\s+(?:beaucoup|bien|bcp|infiniment|encore|à l['’]avance|a l['’]avance|d['’]avance|in advance|so much|a lot))*(?:\s+(?:de|pour|for)\s+(?:votre|ton|your)\s+(?:aide|temps|réponse|reponse|patience|help|time))?(?:[\s,.!]+(?:et\s+)?(?:bonne (?:journée|journee|soirée|soiree|fin de semaine)|have a (?:nice|good|great) day))?[\s.!]*$|[\s,.!]+(?:bonne (?:journée|journee|soirée|soiree|fin de semaine)|have a (?:nice|good|great) day)[\s.!]*$/iu;
+/** Greeting at the start of a message (« Bonjour madame, … »). */
+const LEADING_GREETING = /^\s*(?:bonjour|bonsoir|allo|allô|salut|hello|hi|hey|good (?:morning|afternoon|evening))(?:\s+(?:madame|monsieur|à vous|a vous|à tous|a tous|there))*(?:\s*,\s*(?:madame|monsieur))?[\s,.!]+/iu;
+
+/** The message without its opening greeting and closing thanks, when a question remains. */
+export function withoutPoliteness(text: string): string {
+  const stripped = text.replace(LEADING_GREETING, '').replace(TRAILING_POLITENESS, '').trim();
+  return /\p{L}{3}/u.test(stripped) ? stripped : text;
+}
+
+const SMALL_TALK = new Set<string>([Intents.greeting, Intents.thanks, Intents.goodbye]);
+
+/** (1 − weight) × a + weight × b, intent by intent, best first. */
+function mix(a: readonly ScoredIntent[], b: readonly ScoredIntent[], weight: number): ScoredIntent[] {
+  const scores = new Map<string, number>();
+  for (const { intent, score } of a) scores.set(intent, (1 - weight) * score);
+  for (const { intent, score } of b) scores.set(intent, (scores.get(intent) ?? 0) + weight * score);
+  return [...scores].map(([intent, score]) => ({ intent, score })).sort((x, y) => y.score - x.score);
+}
+
+/** Sentences of a message (split after . ? ! ; and line breaks), with whether each asks a question. */
+export function sentencesOf(text: string): Array<{ text: string; question: boolean }> {
+  const parts = text.slice(0, MAX_TEXT_LENGTH).match(/[^.?!;\n]+[.?!;\n]*/g) ?? [];
+  return parts.map((p) => ({ text: p.trim(), question: p.includes('?') })).filter((p) => /\p{L}/u.test(p.text));
+}
+
+/** Where a sentence may join a second question: « et aussi », « aussi », « pis », « also », « and ». */
+const CLAUSE_BREAK = /(?:,\s*|\s+)(?:et aussi|et puis|et également|ainsi que|de plus|en plus|aussi|pis|puis|and also|also|as well as|and)\s+/giu;
+
+/** The clauses of a sentence, split where it may join a second question. */
+export function clausesOf(sentence: string): string[] {
+  return sentence
+    .split(CLAUSE_BREAK)
+    .map((c) => c.trim())
+    .filter((c) => /\p{L}{2}/u.test(c));
 }
 
 interface EnsembleViews {

@@ -129,7 +129,13 @@ describe('complaint intake dialog (fr-CA)', () => {
     expect(text).toContain('Votre plainte est enregistrée sous le numéro **PL-2026-000001**');
     expect(text).toContain('au plus tard le lundi 30 novembre 2026'); // 5 jours ouvrables après le lundi 23 novembre
     expect(text).toContain('au plus tard le lundi 21 décembre 2026'); // 20 jours ouvrables
-    expect(text).toContain('Protecteur du citoyen');
+    // The recourse: the ministry's own declaration first (seed 000), then the Protecteur du citoyen as the SCT's (seed 002) names it.
+    expect(text).toContain('la Déclaration de services du ministère vous invite à écrire à commentaires-plaintes@mcn.gouv.qc.ca en indiquant votre numéro de plainte, **PL-2026-000001**');
+    expect(text).toContain('dans un délai de 5 jours ouvrables');
+    expect(text).toContain('dans un délai de 20 jours ouvrables');
+    expect(text).toContain('Secrétariat du Conseil du trésor (2023), pour les services du Secrétariat, est le Protecteur du citoyen');
+    expect(text.indexOf('commentaires-plaintes@mcn.gouv.qc.ca')).toBeLessThan(text.indexOf('Protecteur du citoyen'));
+    expect(text).not.toContain('vous pourrez soumettre votre cas au Protecteur du citoyen');
     expect(text).toContain('1\u00a0800\u00a0463-5070');
     expect(suggestedTitles(confirmation)).toContain('Suivre une plainte');
 

@@ -234,6 +234,23 @@ describe('complaint intake that listens (fr-CA)', () => {
       expect(await complaints()).toMatchObject([{ incident_date: null, description: "J'ai attendu 45 minutes au téléphone." }]);
     });
 
+    it('proposes the month for « en octobre », the month so far for « ce mois-ci », and the week for « la semaine du 9 novembre »', async () => {
+      h = await createConversationHarness({ now: NOW }); // lundi 23 novembre 2026
+      await upToDate();
+      const october = await send('en octobre');
+      expect(october[0].text).toBe(fr('complaint:intake.periodConfirm', { period: period('2026-10-01', '2026-10-31'), example: longDate('2026-10-01') }));
+      expect(suggestedTitles(october)).toEqual(['Garder cette période', 'Passer cette question']);
+      // Another vague answer replaces the proposal.
+      expect(await say('ce mois-ci')).toContain(period('2026-11-01', today()));
+      expect(await say('la semaine du 9 novembre')).toContain(period('2026-11-09', '2026-11-15'));
+      expect(await say('Garder cette période')).toContain('Décrivez la situation');
+      await send("J'ai attendu 45 minutes au téléphone.");
+      await confirm(cardOf(await send('Passer cette question')));
+      expect(await complaints()).toMatchObject([
+        { incident_date: null, description: `J'ai attendu 45 minutes au téléphone.\n\n${fr('complaint:intake.periodNote', { period: period('2026-11-09', '2026-11-15') })}` },
+      ]);
+    });
+
     it('keeps exact relative dates as they were: « lundi dernier » is stored without a question', async () => {
       h = await createConversationHarness({ now: NOW });
       await upToDate();

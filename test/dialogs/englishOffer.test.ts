@@ -89,4 +89,26 @@ describe('continuing in English on the French page', () => {
     h = await createConversationHarness({ now: NOW, locale: 'en-CA' });
     expect(await h.say('What are your opening hours?')).not.toContain(OFFER);
   });
+
+  describe('an over-long message (the edge replaced its text and marked it)', () => {
+    const tooLong = (chars: number) => ({ type: 'message', text: `[message trop long de ${chars} caractères, non lu et non conservé]`, oversizedText: { chars, max: 4000 } });
+
+    it('is answered in English once the person chose English on the French page', async () => {
+      await h.say('Hi, what are your opening hours?');
+      await h.say('Continue in English');
+      const reply = await h.say(tooLong(5000)); // still sent with the French page's locale
+      expect(reply).toContain('Your message is too long (more than 4,000 characters)');
+      expect(reply).toContain(c.caDotation.emailGeneral.display);
+      expect(reply).not.toContain('trop long');
+      // The turns after it are still in English.
+      expect(await h.say('talk to an agent')).toContain('To talk to a person');
+    });
+
+    it('is answered in French once the person chose French, and before any choice', async () => {
+      expect(await h.say(tooLong(4001))).toContain('Votre message est trop long (plus de 4\u00a0000 caractères)');
+      await h.say('What is your phone number?');
+      await h.say('Continuer en français');
+      expect(await h.say(tooLong(9000))).toContain('Votre message est trop long (plus de 4\u00a0000 caractères)');
+    });
+  });
 });

@@ -52,6 +52,12 @@ function loadCases(relative: string): Case[] | undefined {
 const isDeclineLabel = (intent: string | undefined): boolean => !intent || intent === OOS || intent === Intents.none;
 const pct = (x: number): string => `${(100 * x).toFixed(1)} %`;
 
+/** An answer (with the other questions of the message, if several) is right when it answers the expected intent and nothing foreign. */
+function answeredRight(decision: { intent: string; also?: string[] }, accepted: string[]): boolean {
+  const answered = [decision.intent, ...(decision.also ?? [])];
+  return answered.includes(accepted[0]) && answered.every((i) => accepted.includes(i));
+}
+
 /** The label the assistant acts on: the answered intent, the first choice offered, or outOfScope when it declines. */
 function actedLabel(understanding: Understanding, thresholds: DecisionThresholds): string {
   const decision = decide(understanding, thresholds);
@@ -108,7 +114,7 @@ function scoreSet(scored: Scored[], thresholds: DecisionThresholds): SetReport {
     }
     if (top?.intent === item.intent) top1 += 1;
     if (understanding.intents.slice(0, 3).some((i) => i.intent === item.intent)) top3 += 1;
-    if (decision.kind === 'answer') decision.intent === item.intent ? (inDecisions.answeredRight += 1) : (inDecisions.answeredWrong += 1);
+    if (decision.kind === 'answer') answeredRight(decision, [item.intent]) ? (inDecisions.answeredRight += 1) : (inDecisions.answeredWrong += 1);
     else if (decision.kind === 'clarify')
       decision.options.some((o) => o.intent === item.intent) ? (inDecisions.clarifiedWithRight += 1) : (inDecisions.clarifiedWithoutRight += 1);
     else inDecisions.declined += 1;
@@ -189,7 +195,7 @@ interface FreshReport {
   confidentWrongInScope: number;
   confidentWrongOutOfScope: number;
   /** Messages with two questions (an « also » field): top-1 is the main intent or one of « also ». */
-  twoQuestions: { cases: number; rankingTop1: number; answeredOneOfThem: number };
+  twoQuestions: { cases: number; rankingTop1: number; answeredOneOfThem: number; answeredBoth: number };
   decisions: { answeredRight: number; answeredWrong: number; clarifiedWithRight: number; clarifiedWithoutRight: number; declined: number };
   outOfScopeDecisions: { declined: number; clarified: number; answered: number };
   latencyMs: { p50: number; p99: number; max: number; samples: number };
@@ -207,7 +213,7 @@ function scoreFresh(
   const decisions = { answeredRight: 0, answeredWrong: 0, clarifiedWithRight: 0, clarifiedWithoutRight: 0, declined: 0 };
   const oos = { declined: 0, clarified: 0, answered: 0 };
   let rankingTop1 = 0;
-  const two = { cases: 0, rankingTop1: 0, answeredOneOfThem: 0 };
+  const two = { cases: 0, rankingTop1: 0, answeredOneOfThem: 0, answeredBoth: 0 };
   const pairs = new Map<string, { expected: string; actedOn: string; count: number }>();
   for (const item of cases) {
     const understanding = classify(item.text, lang);
@@ -220,7 +226,8 @@ function scoreFresh(
       else oos.answered += 1;
     } else {
       if (top === item.intent) rankingTop1 += 1;
-      if (decision.kind === 'answer') decision.intent === item.intent ? (decisions.answeredRight += 1) : (decisions.answeredWrong += 1);
+      // Several questions answered in one turn: right when the expected one is among them and none is foreign to the message.
+      if (decision.kind === 'answer') answeredRight(decision, [item.intent, ...(item.also ?? [])]) ? (decisions.answeredRight += 1) : (decisions.answeredWrong += 1);
       else if (decision.kind === 'clarify')
         decision.options.some((o) => o.intent === item.intent) ? (decisions.clarifiedWithRight += 1) : (decisions.clarifiedWithoutRight += 1);
       else decisions.declined += 1;
@@ -229,6 +236,7 @@ function scoreFresh(
         two.cases += 1;
         if (accepted.has(top)) two.rankingTop1 += 1;
         if (decision.kind === 'answer' && accepted.has(decision.intent)) two.answeredOneOfThem += 1;
+        if (decision.kind === 'answer' && decision.also?.length && [decision.intent, ...decision.also].every((i) => accepted.has(i))) two.answeredBoth += 1;
       }
     }
     if (acted !== item.intent) {
@@ -272,7 +280,7 @@ function freshLines(r: FreshReport): string[] {
     `      right answer one click away  ${pct(r.oneClickAway).padStart(7)}   (answered right or among the clarification buttons; ranking top-1 ${pct(r.rankingTop1)})`,
     `  ${mark(r.outOfScopeDeclined >= FRESH_TARGETS.outOfScopeDeclined)} out of scope declined        ${pct(r.outOfScopeDeclined).padStart(7)}   (target ≥ ${pct(FRESH_TARGETS.outOfScopeDeclined)})`,
     `  ${mark(r.confidentWrong <= FRESH_TARGETS.confidentWrong)} confident wrong answers      ${String(r.confidentWrong).padStart(7)}   (target ${FRESH_TARGETS.confidentWrong}; ${r.confidentWrongInScope} in scope, ${r.confidentWrongOutOfScope} out of scope answered)`,
-    `      two questions in one message ${r.twoQuestions.cases ? pct(r.twoQuestions.rankingTop1 / r.twoQuestions.cases).padStart(7) : '      —'}   (top-1 is the main intent or the « also » one, ${r.twoQuestions.rankingTop1}/${r.twoQuestions.cases}; answered one of them ${r.twoQuestions.answeredOneOfThem})`,
+    `      two questions in one message ${r.twoQuestions.cases ? pct(r.twoQuestions.rankingTop1 / r.twoQuestions.cases).padStart(7) : '      —'}   (top-1 is the main intent or the « also » one, ${r.twoQuestions.rankingTop1}/${r.twoQuestions.cases}; answered one of them ${r.twoQuestions.answeredOneOfThem}, both in one turn ${r.twoQuestions.answeredBoth})`,
     `  ${mark(r.latencyMs.p99 < FRESH_TARGETS.p99Ms)} latency p99                  ${r.latencyMs.p99.toFixed(3).padStart(7)} ms (target < ${FRESH_TARGETS.p99Ms} ms; p50 ${r.latencyMs.p50.toFixed(3)} ms, max ${r.latencyMs.max.toFixed(3)} ms)`,
     `      decisions in scope ${JSON.stringify(r.decisions)}, out of scope ${JSON.stringify(r.outOfScopeDecisions)}`,
     `      confused (expected→acted on): ${r.confusedPairs.map((p) => `${p.expected}→${p.actedOn} ×${p.count}`).join(', ') || 'none'}`,

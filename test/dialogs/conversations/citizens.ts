@@ -180,8 +180,6 @@ export const citizenConversations: Conversation[] = [
   {
     name: 'a long polite paragraph with two questions gets both facts',
     from: 'issue 12',
-    knownShortfall:
-      'The assistant answers one question per message: with two questions of equal weight it asks « Voulez-vous dire… ? » (hours or e-mail), so the person gets one fact after a click.',
     steps: [
       {
         say:
