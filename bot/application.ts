@@ -30,6 +30,8 @@ import { complaintRetentionJob } from './complaintRetentionJob';
 import { stateRetentionJob } from './stateRetentionJob';
 import { ClientAddressMiddleware } from './clientAddressMiddleware';
 import { interactionRetentionJob } from './interactionRetentionJob';
+import { directLineRetentionJob } from './directLineRetentionJob';
+import { DirectLineRepository } from '../domain/directLine/directLineRepository';
 import { registerReminderJobs } from './reminderJobs';
 import { SqlStorage } from './storage/sqlStorage';
 
@@ -99,13 +101,14 @@ export async function createApplication(config: Config, options: ApplicationOpti
   });
   registerMessagesRoute(server, { adapter, bot, logger, inFlight, config, clock });
   registerHealthRoute(server, db);
-  await registerWebRoutes(server, { config, db, adapter, bot, logger, inFlight, services });
+  const directLine = await registerWebRoutes(server, { config, db, adapter, bot, logger, inFlight, services });
   registerAdminRoutes(server, { config, db, services, logger });
 
   const jobs = new ScheduledJobs(logger);
   jobs.add(interactionRetentionJob(config, interactions, clock, logger));
   jobs.add(complaintRetentionJob(config, services.complaints, logger));
   jobs.add(stateRetentionJob(config, state, services.complaintLookups, clock, logger));
+  jobs.add(directLineRetentionJob(config, new DirectLineRepository(db, clock), clock, logger));
   registerReminderJobs(jobs, { config, db, clock, calendar: services.calendar, logger });
 
   let stopping: Promise<void> | undefined;
@@ -135,6 +138,7 @@ export async function createApplication(config: Config, options: ApplicationOpti
         const closed = new Promise<void>((resolve) => server.close(() => resolve()));
         server.server.closeIdleConnections?.();
         await inFlight.drain(config.SHUTDOWN_GRACE_MS);
+        await directLine.close();
         server.server.closeAllConnections?.();
         await closed;
         jobs.stop();

@@ -129,6 +129,8 @@ export const configSchema = z
       .default('https://directline.botframework.com/v3/directline'),
     DIRECT_LINE_TOKEN_TTL_SECONDS: positiveInt(60, 86400, 1800),
     DIRECT_LINE_RATE_LIMIT_PER_MINUTE: positiveInt(1, 10000, 60),
+    // The built-in Direct Line's history (what citizens typed, unmasked): purged daily with the state.
+    DIRECT_LINE_RETENTION_HOURS: positiveInt(1, 8760, 24),
   })
   .superRefine((c, ctx) => {
     if (c.MicrosoftAppId && !c.MicrosoftAppType) {

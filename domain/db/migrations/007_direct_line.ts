@@ -29,7 +29,7 @@ export async function up(db: Knex): Promise<void> {
     // The activity as the page reads it (JSON), unmasked: the citizen sees what they typed.
     t.text('data').notNullable();
     t.string('created_at', 30).notNullable();
-    t.primary(['conversation_id', 'seq'], { constraintName: 'direct_line_activities_pk' });
+    t.primary(['conversation_id', 'seq']);
     t.index(['created_at'], 'direct_line_activities_created_idx');
   });
 }
