@@ -6,6 +6,7 @@ import type { DialogServices } from '../dialogs/shared/services';
 import { Clock, systemClock } from '../domain/clock';
 import { Database, openDatabase } from '../domain/db/database';
 import { InteractionRepository } from '../domain/db/interactionRepository';
+import { JobLock } from '../domain/db/jobLock';
 import { SettingsRepository } from '../domain/db/settingsRepository';
 import { StateRepository } from '../domain/db/stateRepository';
 import { publicInformationMasker } from '../domain/privacy/publicMasker';
@@ -61,7 +62,7 @@ export interface Application {
 export async function createApplication(config: Config, options: ApplicationOptions = {}): Promise<Application> {
   const logger = options.logger ?? createLogger(config.LOG_LEVEL);
   const clock = options.clock ?? systemClock;
-  const db = await openDatabase(config.DATABASE_URL);
+  const db = await openDatabase(config.DATABASE_URL, { poolMax: config.DATABASE_POOL_MAX });
 
   const settings = new SettingsRepository(db);
   const pseudonymKey = config.PSEUDONYM_KEY ?? (await settings.getOrCreate('pseudonym_key', () => randomBytes(32).toString('base64url')));
@@ -104,7 +105,7 @@ export async function createApplication(config: Config, options: ApplicationOpti
   const directLine = await registerWebRoutes(server, { config, db, adapter, bot, logger, inFlight, services });
   registerAdminRoutes(server, { config, db, services, logger });
 
-  const jobs = new ScheduledJobs(logger);
+  const jobs = new ScheduledJobs(logger, new JobLock(db));
   jobs.add(interactionRetentionJob(config, interactions, clock, logger));
   jobs.add(complaintRetentionJob(config, services.complaints, logger));
   jobs.add(stateRetentionJob(config, state, services.complaintLookups, clock, logger));

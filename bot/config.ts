@@ -69,8 +69,11 @@ export const configSchema = z
     PUBLIC_BASE_URL: optionalText.pipe(z.url({ protocol: /^https?$/ }).optional()),
     DATABASE_URL: z
       .string()
-      .regex(/^sqlite:.+/, 'must look like sqlite:<path>, e.g. sqlite:data/assistant.sqlite')
+      .trim()
+      .regex(/^(sqlite:.+|postgres(ql)?:\/\/.+)/i, 'must look like sqlite:<path> (e.g. sqlite:data/assistant.sqlite) or postgres://user:password@host:5432/db')
       .default('sqlite:data/assistant.sqlite'),
+    // PostgreSQL connections per process (SQLite always uses one).
+    DATABASE_POOL_MAX: positiveInt(2, 100, 10),
     LOG_LEVEL: logLevel.default('info'),
     MicrosoftAppId: optionalText,
     MicrosoftAppPassword: optionalText,
