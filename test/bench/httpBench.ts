@@ -199,6 +199,7 @@ async function main(): Promise<void> {
     serviceUrl,
     options,
   );
+  const echo = await measure('dist/test/bench/echoBotServer.js', {}, serviceUrl, options);
   const bare = await measure('dist/test/bench/bareRestifyServer.js', {}, serviceUrl, options);
   const sizeCap = await measureSizeCap(dir.path, serviceUrl, capSamples);
   await receiver.stop();
@@ -206,8 +207,16 @@ async function main(): Promise<void> {
 
   const rows = {
     assistant: { saturation: describe(bot.saturation), paced: describe(bot.paced) },
+    echoBot: { saturation: describe(echo.saturation), paced: describe(echo.paced) },
     bareRestify: { saturation: describe(bare.saturation), paced: describe(bare.paced) },
   };
+  // Server CPU per turn (ms): CPU seconds per second over turns per second, for each load.
+  const cpuPerTurn = (r: ReturnType<typeof describe>) => (r.serverCpu * 1000) / r.perSecond;
+  const turnCost = {
+    assistant: { saturation: cpuPerTurn(rows.assistant.saturation), paced: cpuPerTurn(rows.assistant.paced) },
+    echoBot: { saturation: cpuPerTurn(rows.echoBot.saturation), paced: cpuPerTurn(rows.echoBot.paced) },
+  };
+  const costRatio = turnCost.assistant.saturation / turnCost.echoBot.saturation;
   const ratio = rows.assistant.saturation.perSecond / rows.bareRestify.saturation.perSecond;
   const pacedP95 = rows.assistant.paced.p95;
   const report = {
@@ -217,7 +226,11 @@ async function main(): Promise<void> {
     pacedOfferedTurnsPerSecond: rate,
     ...rows,
     throughputRatio: ratio,
+    cpuPerTurnMs: turnCost,
+    cpuPerTurnRatioToEchoBot: costRatio,
     goals: {
+      maxCpuPerTurnRatioToEchoBot: 2,
+      cpuPerTurnRatioMet: costRatio <= 2,
       turnP95UnderMs: 50,
       pacedP95Met: pacedP95 < 50,
       saturationP95Met: rows.assistant.saturation.p95 < 50,
@@ -235,11 +248,18 @@ async function main(): Promise<void> {
   console.log(header);
   console.log(line('assistant', 'saturation', rows.assistant.saturation));
   console.log(line('assistant', 'paced', rows.assistant.paced));
+  console.log(line('echo bot', 'saturation', rows.echoBot.saturation));
+  console.log(line('echo bot', 'paced', rows.echoBot.paced));
   console.log(line('bare restify', 'saturation', rows.bareRestify.saturation));
   console.log(line('bare restify', 'paced', rows.bareRestify.paced));
   console.log(`Capacity: ${(ratio * 100).toFixed(1)} % of the bare restify endpoint (goal ≥ 40 %: ${report.goals.throughputRatioMet ? 'met' : 'not met'}).`);
   console.log(
     `Turn p95 under the paced load: ${pacedP95.toFixed(1)} ms (goal < 50 ms: ${report.goals.pacedP95Met ? 'met' : 'not met'}); under saturation: ${rows.assistant.saturation.p95.toFixed(1)} ms (${report.goals.saturationP95Met ? 'met' : 'not met'}).`,
+  );
+  console.log(
+    `Server CPU per turn: assistant ${turnCost.assistant.saturation.toFixed(2)} ms (paced ${turnCost.assistant.paced.toFixed(2)} ms), ` +
+      `BotBuilder echo sample ${turnCost.echoBot.saturation.toFixed(2)} ms (paced ${turnCost.echoBot.paced.toFixed(2)} ms): ` +
+      `${costRatio.toFixed(2)}× the echo bot (goal ≤ 2×: ${costRatio <= 2 ? 'met' : 'not met'}).`,
   );
   const sizeCapMet = printSizeCap(sizeCap);
   const masking = printMasking();
