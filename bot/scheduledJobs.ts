@@ -46,6 +46,13 @@ export class ScheduledJobs {
     this.running.splice(0).forEach((cron) => cron.stop());
   }
 
+  /** Runs the tick `tick` of the job named `name` now, as its cron would; false when another instance has it. */
+  runTickOf(name: string, tick: Date): Promise<boolean> {
+    const job = this.definitions.find((d) => d.name === name);
+    if (!job) throw new Error(`no scheduled job named ${name}`);
+    return this.runTick(job, tick);
+  }
+
   /** One tick of a job (the scheduled time `tick`): runs it unless another instance runs or ran it. */
   async runTick(job: JobDefinition, tick: Date): Promise<boolean> {
     if (!this.lock) {

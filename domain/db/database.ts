@@ -65,8 +65,17 @@ async function migrate(db: Database): Promise<void> {
   if (await upToDate(db)) return;
   const latest = () => db.migrate.latest({ migrationSource: new ListMigrationSource(migrations) });
   if (dialectOf(db) !== 'postgres') {
-    await latest();
-    return;
+    // Two processes starting together on a new file both try to create knex's tables, or find them
+    // locked: the one that lost tries again once the other is done.
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        await latest();
+        return;
+      } catch (err) {
+        if (attempt >= 5 || !/already exists|already locked/i.test(String((err as Error).message))) throw err;
+        await new Promise((resolve) => setTimeout(resolve, 200 * attempt));
+      }
+    }
   }
   await db.transaction(async (trx) => {
     await advisoryTransactionLock(trx, 'schema-migrations');
