@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import { CloudAdapter, TranscriptLoggerMiddleware } from 'botbuilder';
+import { CloudAdapter } from 'botbuilder';
 import type { Server } from 'restify';
 import type { DialogServices } from '../dialogs/shared/services';
 import { Clock, systemClock } from '../domain/clock';
@@ -90,8 +90,8 @@ export async function createApplication(config: Config, options: ApplicationOpti
 
   const adapter = createAdapter(config, logger);
   adapter.use(new ClientAddressMiddleware());
-  adapter.use(new InteractionLogMiddleware(transcriptStore));
-  adapter.use(new TranscriptLoggerMiddleware(transcriptStore));
+  // Also the transcript (what botbuilder's TranscriptLoggerMiddleware would log), without its JSON copies.
+  adapter.use(new InteractionLogMiddleware(transcriptStore, { transcript: true }));
 
   const inFlight = new InFlightTurns();
   const server = createHttpServer({

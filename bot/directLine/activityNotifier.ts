@@ -10,11 +10,20 @@ import type { Logger } from '../logger';
  * the streams also re-read now and then).
  */
 export interface ActivityNotifier {
-  /** New activities were written in this conversation (by this instance). */
-  notify(conversationId: string): void;
-  /** Calls `listener` whenever the conversation may have new activities; returns the unsubscribe. */
-  subscribe(conversationId: string, listener: () => void): () => void;
+  /** New activities were written in this conversation (by this instance); `written`: the one just appended. */
+  notify(conversationId: string, written?: WrittenActivity): void;
+  /**
+   * Calls `listener` whenever the conversation may have new activities (with the activity when this
+   * instance just wrote it; never from another instance); returns the unsubscribe.
+   */
+  subscribe(conversationId: string, listener: (written?: WrittenActivity) => void): () => void;
   close(): Promise<void>;
+}
+
+/** An activity this instance has just appended: its sequence number and its JSON as stored. */
+export interface WrittenActivity {
+  seq: number;
+  json: string;
 }
 
 /** One process (SQLite: one file means one machine, and every writer of it is this process or a sibling). */
@@ -25,11 +34,11 @@ export class LocalActivityNotifier implements ActivityNotifier {
     this.emitter.setMaxListeners(0);
   }
 
-  notify(conversationId: string): void {
-    this.emitter.emit(conversationId);
+  notify(conversationId: string, written?: WrittenActivity): void {
+    this.emitter.emit(conversationId, written);
   }
 
-  subscribe(conversationId: string, listener: () => void): () => void {
+  subscribe(conversationId: string, listener: (written?: WrittenActivity) => void): () => void {
     this.emitter.on(conversationId, listener);
     return () => this.emitter.off(conversationId, listener);
   }
@@ -79,8 +88,8 @@ export class PostgresActivityNotifier extends LocalActivityNotifier {
     await this.listen(true);
   }
 
-  override notify(conversationId: string): void {
-    super.notify(conversationId);
+  override notify(conversationId: string, written?: WrittenActivity): void {
+    super.notify(conversationId, written);
     this.db
       .raw('select pg_notify(?, ?)', [PG_CHANNEL, `${this.instance}:${conversationId}`])
       .catch((err: unknown) => this.logger.warn({ err: errorSummary(err) }, 'direct line notification not sent'));

@@ -49,12 +49,18 @@ export class DirectLineConversationStore {
     return this.repository.markStarted(id);
   }
 
-  /** Appends an activity, gives it its id (`<conversation>|<sequence>`), and wakes the streams. */
+  /**
+   * Appends an activity, gives it its id (`<conversation>|<sequence>`), and wakes the streams, handing
+   * the ones of this instance the activity as stored (they need not read it back).
+   */
   async append(conversationId: string, activity: Activity): Promise<Activity & { id: string }> {
-    let stored: StoredActivity | undefined;
-    await this.repository.append(conversationId, (_seq, id) => (stored = { ...(activity as unknown as StoredActivity), id }));
-    activity.id = stored!.id;
-    this.notifier.notify(conversationId);
+    let id = '';
+    const { seq, json } = await this.repository.appendJson(conversationId, (_seq, assigned) => {
+      id = assigned;
+      return { ...(activity as unknown as StoredActivity), id: assigned };
+    });
+    activity.id = id;
+    this.notifier.notify(conversationId, { seq, json });
     return activity as Activity & { id: string };
   }
 

@@ -14,7 +14,7 @@ import { HttpError, sendError } from '../httpServer';
 import type { Logger } from '../logger';
 import type { InFlightTurns } from '../routes/messagesRoute';
 import { generateAzureToken, DirectLineExchangeError } from './azureDirectLine';
-import { BotForwarder } from './botForwarder';
+import { BotForwarder, LocalDeliveryError } from './botForwarder';
 import { DirectLineRepository } from '../../domain/directLine/directLineRepository';
 import type { TrustProxy } from '../edge/clientAddress';
 import { createActivityNotifier } from './activityNotifier';
@@ -98,6 +98,8 @@ export async function registerDirectLineRoutes(server: Server, options: DirectLi
     return { mode: 'azure', domain: config.DIRECT_LINE_ENDPOINT, connectOrigin: azureConnectSources(config.DIRECT_LINE_ENDPOINT), close: async () => undefined };
   }
 
+  // Known once the server listens (it listens once), then kept: server.address() is a system call.
+  let ownServiceUrl: string | undefined;
   const key = await new SettingsRepository(options.db).getOrCreate('direct_line_token_key', () => randomBytes(32).toString('base64url'));
   const botAccount = { id: config.MicrosoftAppId ?? 'assistant-ca-dotation', name: options.botName };
   const forwarder = new BotForwarder(options.adapter, (context) => options.bot.run(context), config.MicrosoftAppId ?? '');
@@ -118,9 +120,16 @@ export async function registerDirectLineRoutes(server: Server, options: DirectLi
     tokenTtlSeconds: config.DIRECT_LINE_TOKEN_TTL_SECONDS,
     ratePerMinute: config.DIRECT_LINE_RATE_LIMIT_PER_MINUTE,
     bot: botAccount,
-    serviceUrl: () => selfServiceUrl(server),
+    serviceUrl: () => (ownServiceUrl ??= selfServiceUrl(server)),
     maxMessageChars: config.MAX_MESSAGE_CHARS,
     maxValueBytes: config.MAX_ACTIVITY_VALUE_BYTES,
+  });
+
+  // The bot's replies are handed to the connector emulation in this process (same checks as the route below).
+  forwarder.setLocalDelivery(async (conversationId, activity, replyToId) => {
+    const result = await directLine.receiveFromBot(conversationId, activity, replyToId);
+    if (result.ok) return result.value;
+    throw new LocalDeliveryError(result.error.status, result.error.code, result.error.message);
   });
 
   server.post(TOKEN_ROUTE, async (req: Request, res: Response) => {

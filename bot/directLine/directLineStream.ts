@@ -4,6 +4,7 @@ import { WebSocket, WebSocketServer } from 'ws';
 import type { Clock } from '../../domain/clock';
 import { errorSummary } from '../errorSummary';
 import type { Logger } from '../logger';
+import type { WrittenActivity } from './activityNotifier';
 import type { DirectLineConversationStore } from './conversationStore';
 import type { BuiltInDirectLine } from './builtInDirectLine';
 import { RateLimiter } from './rateLimiter';
@@ -105,8 +106,19 @@ export function attachDirectLineStream(http: HttpServer, options: DirectLineStre
     let done = false;
     const socketKey = `${conversationId}:${Math.random()}`;
 
-    const pump = async (): Promise<void> => {
+    const pump = async (written?: WrittenActivity): Promise<void> => {
       if (done) return;
+      // The activity this instance just wrote, and the very one this stream reads next: sent as stored,
+      // without reading it back. Anything else (a gap, a read under way) reads from the database.
+      if (written && !reading && written.seq === watermark) {
+        if (ws.bufferedAmount > MAX_BUFFERED_BYTES) {
+          ws.terminate();
+          return;
+        }
+        watermark = written.seq + 1;
+        ws.send(`{"activities":[${written.json}],"watermark":"${watermark}"}`);
+        return;
+      }
       if (reading) {
         again = true;
         return;
@@ -135,7 +147,7 @@ export function attachDirectLineStream(http: HttpServer, options: DirectLineStre
       }
     };
 
-    const unsubscribe = store.notifier.subscribe(conversationId, () => void pump());
+    const unsubscribe = store.notifier.subscribe(conversationId, (written) => void pump(written));
     const expiry = setTimeout(() => ws.close(1008, 'token expired'), Math.min(MAX_TIMER_MS, Math.max(0, expiresAt - clock.now().getTime())));
     const keepalive = setInterval(() => {
       if (!alive) return ws.terminate();

@@ -20,6 +20,8 @@ export interface ActivityPage {
 /** Largest number of activities one read returns; the watermark lets the reader fetch the rest. */
 export const MAX_ACTIVITIES_PER_READ = 500;
 const APPEND_ATTEMPTS = 50;
+/** Conversations whose next sequence number an instance keeps in memory (the most recently written). */
+const KNOWN_SEQUENCES = 20_000;
 
 /** The id the page sees for an activity: `<conversation>|<sequence, 7 digits>`. */
 export function activityId(conversationId: string, seq: number): string {
@@ -33,6 +35,13 @@ export function activityId(conversationId: string, seq: number): string {
  * race between two writers into a conflict for one of them, which then takes the next number.
  */
 export class DirectLineRepository {
+  /**
+   * The next sequence number of the conversations this instance appended to: an append then costs one
+   * INSERT instead of a max() and an INSERT. Only a guess: when another writer took the number, the
+   * primary key refuses it and the number is read again.
+   */
+  private readonly nextSeqs = new Map<string, number>();
+
   constructor(
     private readonly db: Database,
     private readonly clock: Clock,
@@ -65,22 +74,37 @@ export class DirectLineRepository {
    * Retried on a conflict (another writer took the number) or a busy SQLite file.
    */
   async append(conversationId: string, build: (seq: number, id: string) => StoredActivity): Promise<number> {
+    return (await this.appendJson(conversationId, build)).seq;
+  }
+
+  /** As append, and also returns the activity's JSON as stored (what a reader will get back). */
+  async appendJson(conversationId: string, build: (seq: number, id: string) => StoredActivity): Promise<{ seq: number; json: string }> {
     for (let attempt = 1; ; attempt += 1) {
-      const seq = await this.nextSeq(conversationId);
-      const activity = build(seq, activityId(conversationId, seq));
+      const guessed = this.nextSeqs.get(conversationId);
+      const seq = guessed ?? (await this.nextSeq(conversationId));
+      const json = JSON.stringify(build(seq, activityId(conversationId, seq)));
       try {
         await this.db('direct_line_activities').insert({
           conversation_id: conversationId,
           seq,
-          data: JSON.stringify(activity),
+          data: json,
           created_at: this.clock.now().toISOString(),
         });
-        return seq;
+        this.rememberNextSeq(conversationId, seq + 1);
+        return { seq, json };
       } catch (err) {
+        this.nextSeqs.delete(conversationId);
         if (attempt >= APPEND_ATTEMPTS || !isConflict(err)) throw err;
-        await new Promise((resolve) => setTimeout(resolve, Math.random() * 5 * attempt));
+        // A stale guess (another instance wrote meanwhile) is retried at once, with the number read again.
+        if (guessed === undefined) await new Promise((resolve) => setTimeout(resolve, Math.random() * 5 * attempt));
       }
     }
+  }
+
+  private rememberNextSeq(conversationId: string, next: number): void {
+    this.nextSeqs.delete(conversationId);
+    if (this.nextSeqs.size >= KNOWN_SEQUENCES) this.nextSeqs.delete(this.nextSeqs.keys().next().value as string);
+    this.nextSeqs.set(conversationId, next);
   }
 
   /** The activities from a watermark (the next sequence number to read) and the watermark after them. */
