@@ -1,5 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
+import { cpus, loadavg } from 'node:os';
 import { WebSocket } from 'ws';
 import { projectPath } from '../../domain/paths';
 import { tempDatabaseUrl, tempDir } from '../helpers/tempDir';
@@ -140,6 +141,7 @@ async function main(): Promise<void> {
   const turns = argValue('turns', 10);
   const idleTurns = argValue('idle-turns', 50);
   const intervalMs = argValue('interval', 2000);
+  const loadAtStart = loadavg()[0];
   const dir = tempDir('assistant-bench-dl-');
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
@@ -171,10 +173,11 @@ async function main(): Promise<void> {
         `${busySummary.requests} messages (${busySummary.perSecond.toFixed(0)}/s), ${busyRun.failures} failed, p50 ${busySummary.p50.toFixed(1)} ms, p95 ${busySummary.p95.toFixed(1)} ms, p99 ${busySummary.p99.toFixed(1)} ms ` +
         `(goal p95 < 300 ms: ${goals.busyMet ? 'met' : 'not met'}); server CPU ${(busyRun.serverCpuShare * 100).toFixed(0)} %, ${busyRun.serverCpuMsPerTurn.toFixed(2)} ms per message.`,
     );
+    console.log(`Machine: ${cpus().length} cores, load average ${loadAtStart.toFixed(2)} at the start and ${loadavg()[0].toFixed(2)} at the end.`);
     mkdirSync(projectPath('reports'), { recursive: true });
     writeFileSync(
       projectPath('reports', 'bench-directline.json'),
-      JSON.stringify({ date: new Date().toISOString(), engine, idle: idleRun, busy: { conversations, turns, intervalMs, ...busySummary, failures: busyRun.failures, serverCpuMsPerTurn: busyRun.serverCpuMsPerTurn }, goals }, null, 2),
+      JSON.stringify({ date: new Date().toISOString(), engine, loadAverage: { start: loadAtStart, end: loadavg()[0] }, idle: idleRun, busy: { conversations, turns, intervalMs, ...busySummary, failures: busyRun.failures, serverCpuMsPerTurn: busyRun.serverCpuMsPerTurn }, goals }, null, 2),
     );
     console.log('Report written to reports/bench-directline.json');
   } finally {
