@@ -1,11 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import { CloudAdapter, TranscriptLoggerMiddleware } from 'botbuilder';
+import { CloudAdapter } from 'botbuilder';
 import type { Server } from 'restify';
 import type { DialogServices } from '../dialogs/shared/services';
 import { Clock, systemClock } from '../domain/clock';
 import { Database, openDatabase } from '../domain/db/database';
 import { InteractionRepository } from '../domain/db/interactionRepository';
+import { JobLock } from '../domain/db/jobLock';
 import { SettingsRepository } from '../domain/db/settingsRepository';
 import { StateRepository } from '../domain/db/stateRepository';
 import { publicInformationMasker } from '../domain/privacy/publicMasker';
@@ -30,6 +31,8 @@ import { complaintRetentionJob } from './complaintRetentionJob';
 import { stateRetentionJob } from './stateRetentionJob';
 import { ClientAddressMiddleware } from './clientAddressMiddleware';
 import { interactionRetentionJob } from './interactionRetentionJob';
+import { directLineRetentionJob } from './directLineRetentionJob';
+import { DirectLineRepository } from '../domain/directLine/directLineRepository';
 import { registerReminderJobs } from './reminderJobs';
 import { SqlStorage } from './storage/sqlStorage';
 
@@ -59,7 +62,7 @@ export interface Application {
 export async function createApplication(config: Config, options: ApplicationOptions = {}): Promise<Application> {
   const logger = options.logger ?? createLogger(config.LOG_LEVEL);
   const clock = options.clock ?? systemClock;
-  const db = await openDatabase(config.DATABASE_URL);
+  const db = await openDatabase(config.DATABASE_URL, { poolMax: config.DATABASE_POOL_MAX });
 
   const settings = new SettingsRepository(db);
   const pseudonymKey = config.PSEUDONYM_KEY ?? (await settings.getOrCreate('pseudonym_key', () => randomBytes(32).toString('base64url')));
@@ -87,8 +90,8 @@ export async function createApplication(config: Config, options: ApplicationOpti
 
   const adapter = createAdapter(config, logger);
   adapter.use(new ClientAddressMiddleware());
-  adapter.use(new InteractionLogMiddleware(transcriptStore));
-  adapter.use(new TranscriptLoggerMiddleware(transcriptStore));
+  // Also the transcript (what botbuilder's TranscriptLoggerMiddleware would log), without its JSON copies.
+  adapter.use(new InteractionLogMiddleware(transcriptStore, { transcript: true }));
 
   const inFlight = new InFlightTurns();
   const server = createHttpServer({
@@ -99,13 +102,14 @@ export async function createApplication(config: Config, options: ApplicationOpti
   });
   registerMessagesRoute(server, { adapter, bot, logger, inFlight, config, clock });
   registerHealthRoute(server, db);
-  await registerWebRoutes(server, { config, db, adapter, bot, logger, inFlight, services });
+  const directLine = await registerWebRoutes(server, { config, db, adapter, bot, logger, inFlight, services });
   registerAdminRoutes(server, { config, db, services, logger });
 
-  const jobs = new ScheduledJobs(logger);
+  const jobs = new ScheduledJobs(logger, new JobLock(db));
   jobs.add(interactionRetentionJob(config, interactions, clock, logger));
   jobs.add(complaintRetentionJob(config, services.complaints, logger));
   jobs.add(stateRetentionJob(config, state, services.complaintLookups, clock, logger));
+  jobs.add(directLineRetentionJob(config, new DirectLineRepository(db, clock), clock, logger));
   registerReminderJobs(jobs, { config, db, clock, calendar: services.calendar, logger });
 
   let stopping: Promise<void> | undefined;
@@ -135,6 +139,7 @@ export async function createApplication(config: Config, options: ApplicationOpti
         const closed = new Promise<void>((resolve) => server.close(() => resolve()));
         server.server.closeIdleConnections?.();
         await inFlight.drain(config.SHUTDOWN_GRACE_MS);
+        await directLine.close();
         server.server.closeAllConnections?.();
         await closed;
         jobs.stop();

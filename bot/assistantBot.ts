@@ -1,4 +1,4 @@
-import { ActivityHandler, ConversationState, StatePropertyAccessor, TurnContext, UserState } from 'botbuilder';
+import { ActivityHandler, ActivityTypes, ConversationState, StatePropertyAccessor, TurnContext, UserState } from 'botbuilder';
 import type { DialogState } from 'botbuilder-dialogs';
 import type { MainDialog } from '../dialogs/mainDialog';
 import { applyLanguageChoice } from '../dialogs/shared/languageChoice';
@@ -45,8 +45,11 @@ export class AssistantBot extends ActivityHandler {
   override async run(context: TurnContext): Promise<void> {
     try {
       await super.run(context);
-      const data = await this.conversationData.get(context, {});
-      if (data.failedTurns) data.failedTurns = 0;
+      // A typing indicator is no turn of the conversation: its state is neither read nor written.
+      if (context.activity.type !== ActivityTypes.Typing) {
+        const data = await this.conversationData.get(context, {});
+        if (data.failedTurns) data.failedTurns = 0;
+      }
     } catch (err) {
       await this.recoverFromError(context, err);
     } finally {

@@ -69,8 +69,11 @@ export const configSchema = z
     PUBLIC_BASE_URL: optionalText.pipe(z.url({ protocol: /^https?$/ }).optional()),
     DATABASE_URL: z
       .string()
-      .regex(/^sqlite:.+/, 'must look like sqlite:<path>, e.g. sqlite:data/assistant.sqlite')
+      .trim()
+      .regex(/^(sqlite:.+|postgres(ql)?:\/\/.+)/i, 'must look like sqlite:<path> (e.g. sqlite:data/assistant.sqlite) or postgres://user:password@host:5432/db')
       .default('sqlite:data/assistant.sqlite'),
+    // PostgreSQL connections per process (SQLite always uses one).
+    DATABASE_POOL_MAX: positiveInt(2, 100, 10),
     LOG_LEVEL: logLevel.default('info'),
     MicrosoftAppId: optionalText,
     MicrosoftAppPassword: optionalText,
@@ -129,6 +132,8 @@ export const configSchema = z
       .default('https://directline.botframework.com/v3/directline'),
     DIRECT_LINE_TOKEN_TTL_SECONDS: positiveInt(60, 86400, 1800),
     DIRECT_LINE_RATE_LIMIT_PER_MINUTE: positiveInt(1, 10000, 60),
+    // The built-in Direct Line's history (what citizens typed, unmasked): purged daily with the state.
+    DIRECT_LINE_RETENTION_HOURS: positiveInt(1, 8760, 24),
   })
   .superRefine((c, ctx) => {
     if (c.MicrosoftAppId && !c.MicrosoftAppType) {

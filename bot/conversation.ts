@@ -5,6 +5,7 @@ import { dialogRoutes } from '../dialogs/routes';
 import type { ConversationData, DialogServices, DomainServices } from '../dialogs/shared/services';
 import type { IntentClassifier } from '../domain/understanding/intents';
 import { AssistantBot } from './assistantBot';
+import { FastConversationState } from './storage/fastState';
 import type { Logger } from './logger';
 
 export interface ConversationCore {
@@ -16,7 +17,7 @@ export interface ConversationCore {
 
 /** The bot and its dialogs on a state storage: what the HTTP server and the dialog tests both run. */
 export function createConversationCore(options: { storage: Storage; domain: DomainServices; classifier: IntentClassifier; logger: Logger }): ConversationCore {
-  const conversationState = new ConversationState(options.storage);
+  const conversationState = new FastConversationState(options.storage);
   const userState = new UserState(options.storage);
   const services: DialogServices = { ...options.domain, conversationData: conversationState.createProperty<ConversationData>('conversationData') };
   const mainDialog = new MainDialog(new IntentRecognizer(options.classifier), services, dialogRoutes(services));

@@ -34,7 +34,7 @@ export class CliContext {
   ) {}
 
   async database(): Promise<Database> {
-    this.db ??= await openDatabase(this.config.DATABASE_URL);
+    this.db ??= await openDatabase(this.config.DATABASE_URL, { poolMax: this.config.DATABASE_POOL_MAX });
     return this.db;
   }
 

@@ -8,6 +8,7 @@ import type { Logger } from '../logger';
 import type { InFlightTurns } from '../routes/messagesRoute';
 import type { BotForwarder } from './botForwarder';
 import { DirectLineConversation, DirectLineConversationStore } from './conversationStore';
+import type { TurnSequencer } from './turnSequencer';
 import { RateDecision, RateLimiter } from './rateLimiter';
 import { bearerToken, DirectLineGrant, DirectLineTokens } from './tokens';
 
@@ -25,6 +26,8 @@ export interface ConversationGrantResponse {
   conversationId: string;
   token: string;
   expires_in: number;
+  /** The WebSocket to read the conversation from (start and reconnect only, as Azure's). */
+  streamUrl?: string;
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: HttpError; retryAfterSeconds?: number };
@@ -64,6 +67,7 @@ const clientActivitySchema = z
 export interface BuiltInDirectLineOptions {
   tokens: DirectLineTokens;
   store: DirectLineConversationStore;
+  sequencer: TurnSequencer;
   forwarder: BotForwarder;
   clock: Clock;
   logger: Logger;
@@ -81,9 +85,10 @@ export interface BuiltInDirectLineOptions {
 }
 
 /**
- * Direct Line 3.0 for running without Azure: tokens bound to one conversation, activities kept in
- * memory and read by watermark (polling), each posted activity forwarded to the bot and each reply
- * of the bot stored for the page to read. HTTP details are in directLineRoutes.ts.
+ * Direct Line 3.0 for running without Azure: tokens bound to one conversation, activities kept in the
+ * database and read by watermark (polling, or pushed on a WebSocket: directLineStream.ts), each posted
+ * activity forwarded to the bot and each reply of the bot stored for the page to read. Nothing of a
+ * conversation is held in memory: any instance serves any request. HTTP details are in directLineRoutes.ts.
  */
 export class BuiltInDirectLine {
   private readonly writes: RateLimiter;
@@ -96,14 +101,14 @@ export class BuiltInDirectLine {
   }
 
   /** A new conversation and its first token (what the page's token route returns). */
-  issue(locale: string): ConversationGrantResponse & { userId: string } {
+  async issue(locale: string): Promise<ConversationGrantResponse & { userId: string }> {
     const grant: DirectLineGrant = {
       conversationId: DirectLineTokens.newConversationId(),
       userId: DirectLineTokens.newUserId(),
       locale,
       exp: this.nowSeconds() + this.options.tokenTtlSeconds,
     };
-    this.conversationOf(grant);
+    await this.options.store.ensure(this.conversationOf(grant));
     return { ...this.grantResponse(grant, this.options.tokens.sign(grant)), userId: grant.userId };
   }
 
@@ -138,16 +143,21 @@ export class BuiltInDirectLine {
     return { ok: true, value: { grant: check.grant, token, conversation: this.conversationOf(check.grant) } };
   }
 
-  /** POST /conversations: starts the conversation (the bot welcomes the user once) and confirms the token. */
-  start(grant: DirectLineGrant, token: string, conversation: DirectLineConversation): { created: boolean; body: ConversationGrantResponse } {
-    const created = !conversation.started;
+  /**
+   * POST /conversations: starts the conversation (the bot welcomes the user once, whichever instance
+   * is asked first) and confirms the token. A reconnect starts it too, if it never was.
+   */
+  async start(grant: DirectLineGrant, token: string, conversation: DirectLineConversation): Promise<{ created: boolean; body: ConversationGrantResponse }> {
+    const { store } = this.options;
+    // Created when missing: a token issued before a purge, or before this version of the server.
+    await store.ensure(conversation);
+    const created = await store.markStarted(conversation.id);
     if (created) {
-      conversation.started = true;
       const bot = this.options.bot;
       const user = { id: conversation.userId, role: 'user' };
       this.enqueue(
         conversation,
-        this.inbound(conversation, {
+        await this.inbound(conversation, {
           type: 'conversationUpdate',
           membersAdded: [
             { id: bot.id, name: bot.name },
@@ -165,18 +175,19 @@ export class BuiltInDirectLine {
   }
 
   /** POST /tokens/refresh: a new token for the same conversation, with a new expiry. */
-  refresh(grant: DirectLineGrant): ConversationGrantResponse {
+  async refresh(grant: DirectLineGrant): Promise<ConversationGrantResponse> {
     const renewed = { ...grant, exp: this.nowSeconds() + this.options.tokenTtlSeconds };
-    this.conversationOf(renewed);
+    // Marks the conversation as in use (its retention counts from its last use).
+    await this.options.store.ensure(this.conversationOf(renewed));
     return this.grantResponse(renewed, this.options.tokens.sign(renewed));
   }
 
-  read(conversation: DirectLineConversation, watermark: string | undefined): { activities: Activity[]; watermark: string } {
-    return this.options.store.read(conversation, watermark);
+  read(conversation: DirectLineConversation, watermark: string | undefined): Promise<{ activities: Activity[]; watermark: string }> {
+    return this.options.store.read(conversation.id, watermark);
   }
 
   /** POST /conversations/:id/activities from the page: stored (echo with an id) and forwarded to the bot. */
-  post(conversation: DirectLineConversation, body: unknown, bodyBytes: number): Result<{ id: string }> {
+  async post(conversation: DirectLineConversation, body: unknown, bodyBytes: number): Promise<Result<{ id: string }>> {
     const text = (body as { text?: unknown } | null)?.text;
     if (bodyBytes - (typeof text === 'string' ? Buffer.byteLength(text) : 0) > MAX_CLIENT_ACTIVITY_BYTES) {
       return fail(413, 'PayloadTooLarge', `An activity may not exceed ${MAX_CLIENT_ACTIVITY_BYTES} bytes, its text aside.`);
@@ -190,7 +201,9 @@ export class BuiltInDirectLine {
     if (refusal) return { ok: false, error: refusal };
     const forBot = { ...client };
     const oversized = markOversizedText(forBot, this.options.maxMessageChars);
-    const activity = this.inbound(conversation, {
+    if (!this.options.inFlight.isAccepting) return fail(503, 'ShuttingDown', 'The server is shutting down.');
+    if (!(await this.options.store.get(conversation.id))) await this.options.store.ensure(conversation);
+    const activity = await this.inbound(conversation, {
       ...withoutUndefined(client),
       // The page shows the beginning of an over-long message; the bot gets the marker only.
       ...(oversized && client.text !== undefined ? { text: `${firstChars(client.text, this.options.maxMessageChars)} […]` } : {}),
@@ -204,15 +217,15 @@ export class BuiltInDirectLine {
   }
 
   /** A reply of the bot, received by the connector emulation. */
-  receiveFromBot(conversationId: string, body: unknown, replyToId: string | undefined): Result<{ id: string }> {
-    const conversation = this.options.store.get(conversationId);
+  async receiveFromBot(conversationId: string, body: unknown, replyToId: string | undefined): Promise<Result<{ id: string }>> {
+    const conversation = await this.options.store.get(conversationId);
     if (!conversation) return fail(404, 'ConversationNotFound', 'No such conversation.');
     if (!body || typeof body !== 'object' || Array.isArray(body) || typeof (body as { type?: unknown }).type !== 'string') {
       return fail(400, 'InvalidActivity', 'The request body must be an activity.');
     }
     const { serviceUrl: _serviceUrl, ...fields } = body as Partial<Activity>;
     const bot = this.options.bot;
-    const stored = this.options.store.append(conversation, {
+    const stored = await this.options.store.append(conversation.id, {
       ...fields,
       channelId: DIRECT_LINE_CHANNEL_ID,
       conversation: { id: conversation.id },
@@ -225,7 +238,7 @@ export class BuiltInDirectLine {
   }
 
   /** Builds an activity from the user, stores its echo (for the page) and returns it with its id. */
-  private inbound(conversation: DirectLineConversation, fields: Record<string, unknown>): Activity & { id: string } {
+  private async inbound(conversation: DirectLineConversation, fields: Record<string, unknown>): Promise<Activity & { id: string }> {
     const activity = {
       ...fields,
       channelId: DIRECT_LINE_CHANNEL_ID,
@@ -236,33 +249,35 @@ export class BuiltInDirectLine {
       timestamp: this.options.clock.now().toISOString(),
     } as unknown as Activity;
     // Typing and conversation updates are for the bot only; the page reads messages and events back.
-    if (activity.type === 'message' || activity.type === 'event') this.options.store.append(conversation, activity);
+    if (activity.type === 'message' || activity.type === 'event') await this.options.store.append(conversation.id, activity);
     else activity.id = `${conversation.id}|t${(this.transientIds += 1)}`;
     return activity as Activity & { id: string };
   }
 
-  /** Runs the turns of one conversation one after the other; false when the server is stopping. */
+  /**
+   * Runs the turns of one conversation one after the other, across instances (TurnSequencer); false
+   * when the server is stopping.
+   */
   private enqueue(conversation: DirectLineConversation, activity: Activity, overrides: Record<string, unknown> = {}): boolean {
     const { inFlight, forwarder, logger } = this.options;
     // Built before entering, so that a failure here cannot leave the in-flight count unbalanced.
     const forBot = Object.assign(toBotActivity(activity, this.options.serviceUrl()), overrides);
     if (!inFlight.enter()) return false;
-    conversation.queue = conversation.queue.then(async () => {
-      try {
-        // Stopping: turns still waiting are dropped (their replies could not reach the page anyway).
+    this.options.sequencer
+      .run(conversation.id, async () => {
+        // Stopping: turns still waiting are dropped (the page reads its history again from any instance).
         if (!inFlight.isAccepting) return;
         await forwarder.forward(forBot);
-      } catch (err) {
+      })
+      .catch((err: unknown) => {
         logger.error({ err: errorSummary(err), conversationId: conversation.id, activityType: activity.type }, 'direct line activity not processed');
-      } finally {
-        inFlight.leave();
-      }
-    });
+      })
+      .finally(() => inFlight.leave());
     return true;
   }
 
   private conversationOf(grant: DirectLineGrant): DirectLineConversation {
-    return this.options.store.ensure({ conversationId: grant.conversationId, userId: grant.userId, locale: grant.locale, expiresAt: grant.exp * 1000 });
+    return { id: grant.conversationId, userId: grant.userId, locale: grant.locale };
   }
 
   private grantResponse(grant: DirectLineGrant, token: string): ConversationGrantResponse {

@@ -14,9 +14,14 @@ import { HttpError, sendError } from '../httpServer';
 import type { Logger } from '../logger';
 import type { InFlightTurns } from '../routes/messagesRoute';
 import { generateAzureToken, DirectLineExchangeError } from './azureDirectLine';
-import { BotForwarder } from './botForwarder';
-import { BuiltInDirectLine, Result } from './builtInDirectLine';
+import { BotForwarder, LocalDeliveryError } from './botForwarder';
+import { DirectLineRepository } from '../../domain/directLine/directLineRepository';
+import type { TrustProxy } from '../edge/clientAddress';
+import { createActivityNotifier } from './activityNotifier';
+import { BuiltInDirectLine, ConversationGrantResponse, Result } from './builtInDirectLine';
 import { DirectLineConversationStore } from './conversationStore';
+import { attachDirectLineStream } from './directLineStream';
+import { DEFAULT_TURN_LEASE_MS, TurnSequencer } from './turnSequencer';
 import { RateLimiter } from './rateLimiter';
 import { DirectLineTokens } from './tokens';
 
@@ -45,6 +50,10 @@ export interface DirectLineSetup {
   domain: string;
   /** The origin the page's Content-Security-Policy must let Web Chat connect to, besides its own. */
   connectOrigin?: string;
+  /** Built-in only: the page reads the conversation on a WebSocket of this server (ws: or wss: of its own origin). */
+  webSocket?: boolean;
+  /** Closes the streams and the database listener (before the database itself). */
+  close(): Promise<void>;
 }
 
 /**
@@ -86,15 +95,24 @@ export async function registerDirectLineRoutes(server: Server, options: DirectLi
         sendError(res, { status: 502, code: 'DirectLineUnavailable', message: 'The chat service is not available right now.' });
       }
     });
-    return { mode: 'azure', domain: config.DIRECT_LINE_ENDPOINT, connectOrigin: new URL(config.DIRECT_LINE_ENDPOINT).origin };
+    return { mode: 'azure', domain: config.DIRECT_LINE_ENDPOINT, connectOrigin: azureConnectSources(config.DIRECT_LINE_ENDPOINT), close: async () => undefined };
   }
 
+  // Known once the server listens (it listens once), then kept: server.address() is a system call.
+  let ownServiceUrl: string | undefined;
   const key = await new SettingsRepository(options.db).getOrCreate('direct_line_token_key', () => randomBytes(32).toString('base64url'));
   const botAccount = { id: config.MicrosoftAppId ?? 'assistant-ca-dotation', name: options.botName };
   const forwarder = new BotForwarder(options.adapter, (context) => options.bot.run(context), config.MicrosoftAppId ?? '');
+  const repository = new DirectLineRepository(options.db, clock);
+  const store = new DirectLineConversationStore(repository, await createActivityNotifier(options.db, options.logger));
   const directLine = new BuiltInDirectLine({
     tokens: new DirectLineTokens(Buffer.from(key, 'base64url')),
-    store: new DirectLineConversationStore(clock),
+    store,
+    sequencer: new TurnSequencer(repository, {
+      leaseMs: DEFAULT_TURN_LEASE_MS,
+      maxWaitMs: DEFAULT_TURN_LEASE_MS + 5000,
+      accepting: () => options.inFlight.isAccepting,
+    }),
     forwarder,
     clock,
     logger: options.logger,
@@ -102,9 +120,16 @@ export async function registerDirectLineRoutes(server: Server, options: DirectLi
     tokenTtlSeconds: config.DIRECT_LINE_TOKEN_TTL_SECONDS,
     ratePerMinute: config.DIRECT_LINE_RATE_LIMIT_PER_MINUTE,
     bot: botAccount,
-    serviceUrl: () => selfServiceUrl(server),
+    serviceUrl: () => (ownServiceUrl ??= selfServiceUrl(server)),
     maxMessageChars: config.MAX_MESSAGE_CHARS,
     maxValueBytes: config.MAX_ACTIVITY_VALUE_BYTES,
+  });
+
+  // The bot's replies are handed to the connector emulation in this process (same checks as the route below).
+  forwarder.setLocalDelivery(async (conversationId, activity, replyToId) => {
+    const result = await directLine.receiveFromBot(conversationId, activity, replyToId);
+    if (result.ok) return result.value;
+    throw new LocalDeliveryError(result.error.status, result.error.code, result.error.message);
   });
 
   server.post(TOKEN_ROUTE, async (req: Request, res: Response) => {
@@ -112,36 +137,38 @@ export async function registerDirectLineRoutes(server: Server, options: DirectLi
     if (!limitTokenRequests(req, res)) return;
     const requested = (req.body as { locale?: unknown } | undefined)?.locale;
     const locale = typeof requested === 'string' && /^en\b/i.test(requested) ? 'en-CA' : 'fr-CA';
-    res.send(200, { ...directLine.issue(locale), domain: BUILT_IN_DOMAIN_PATH });
+    res.send(200, { ...(await directLine.issue(locale)), domain: BUILT_IN_DOMAIN_PATH });
   });
 
   // Start a conversation (Web Chat's first call with a token from the route above).
   server.post(`${BUILT_IN_DOMAIN_PATH}/conversations`, async (req: Request, res: Response) => {
     const auth = authorizeOrFail(directLine.authorize(req.headers.authorization, 'write'), res);
     if (!auth) return;
-    const { created, body } = directLine.start(auth.grant, auth.token, auth.conversation);
-    res.send(created ? 201 : 200, body);
+    const { created, body } = await directLine.start(auth.grant, auth.token, auth.conversation);
+    res.send(created ? 201 : 200, withStreamUrl(body, req, config.TRUST_PROXY, config.PUBLIC_BASE_URL));
   });
 
   // Reconnect to a conversation (after a page reload).
   server.get(`${BUILT_IN_DOMAIN_PATH}/conversations/:conversationId`, async (req: Request, res: Response) => {
     const auth = authorizeOrFail(directLine.authorize(req.headers.authorization, 'read', req.params.conversationId), res);
     if (!auth) return;
-    if (!auth.conversation.started) directLine.start(auth.grant, auth.token, auth.conversation);
-    res.send(200, directLine.reconnect(auth.grant, auth.token));
+    // Started if it never was (idempotent: the welcome is sent once, by whichever instance comes first).
+    await directLine.start(auth.grant, auth.token, auth.conversation);
+    const watermark = typeof req.query?.watermark === 'string' && /^\d{1,9}$/.test(req.query.watermark) ? req.query.watermark : undefined;
+    res.send(200, withStreamUrl(directLine.reconnect(auth.grant, auth.token), req, config.TRUST_PROXY, config.PUBLIC_BASE_URL, watermark));
   });
 
   server.get(`${BUILT_IN_DOMAIN_PATH}/conversations/:conversationId/activities`, async (req: Request, res: Response) => {
     const auth = authorizeOrFail(directLine.authorize(req.headers.authorization, 'read', req.params.conversationId), res);
     if (!auth) return;
     const watermark = typeof req.query?.watermark === 'string' ? req.query.watermark : undefined;
-    res.send(200, directLine.read(auth.conversation, watermark));
+    res.send(200, await directLine.read(auth.conversation, watermark));
   });
 
   server.post(`${BUILT_IN_DOMAIN_PATH}/conversations/:conversationId/activities`, async (req: Request, res: Response) => {
     const auth = authorizeOrFail(directLine.authorize(req.headers.authorization, 'write', req.params.conversationId), res);
     if (!auth) return;
-    const result = directLine.post(auth.conversation, req.body, bodyBytes(req));
+    const result = await directLine.post(auth.conversation, req.body, bodyBytes(req));
     if (!result.ok) return sendError(res, result.error);
     // The turn is queued but starts only after this handler returns: the address is there before it.
     rememberClientAddress(result.value.id, clientAddressOf(req, config.TRUST_PROXY));
@@ -157,7 +184,7 @@ export async function registerDirectLineRoutes(server: Server, options: DirectLi
   server.post(`${BUILT_IN_DOMAIN_PATH}/tokens/refresh`, async (req: Request, res: Response) => {
     const auth = authorizeOrFail(directLine.authorize(req.headers.authorization, 'read'), res);
     if (!auth) return;
-    res.send(200, directLine.refresh(auth.grant));
+    res.send(200, await directLine.refresh(auth.grant));
   });
 
   // The connector API emulation: the bot's ConnectorClient posts its replies here.
@@ -165,14 +192,57 @@ export async function registerDirectLineRoutes(server: Server, options: DirectLi
     if (!forwarder.isInternal(req.headers.authorization)) {
       return sendError(res, { status: 401, code: 'Unauthorized', message: 'Only the bot of this server may post here.' });
     }
-    const result = directLine.receiveFromBot(req.params.conversationId, req.body, req.params.activityId);
+    const result = await directLine.receiveFromBot(req.params.conversationId, req.body, req.params.activityId);
     if (result.ok) res.send(200, result.value);
     else sendError(res, result.error);
   };
   server.post(`${CHANNEL_PATH}/v3/conversations/:conversationId/activities`, fromBot);
   server.post(`${CHANNEL_PATH}/v3/conversations/:conversationId/activities/:activityId`, fromBot);
 
-  return { mode: 'built-in', domain: BUILT_IN_DOMAIN_PATH };
+  const stream = attachDirectLineStream(server.server, { directLine, store, clock, logger: options.logger });
+  return {
+    mode: 'built-in',
+    domain: BUILT_IN_DOMAIN_PATH,
+    webSocket: true,
+    close: async () => {
+      await stream.close();
+      await store.notifier.close();
+    },
+  };
+}
+
+/**
+ * The grant with the conversation's stream, as Azure's: `ws(s)://<host>/v3/directline/conversations/<id>/stream?watermark=&t=<token>`
+ * on the host the page reached (any instance behind a load balancer serves it), wss when the page is
+ * served over https (PUBLIC_BASE_URL, or X-Forwarded-Proto from a trusted proxy).
+ */
+function withStreamUrl(
+  body: ConversationGrantResponse,
+  req: Request,
+  trust: TrustProxy,
+  publicBaseUrl: string,
+  watermark?: string,
+): ConversationGrantResponse {
+  const base = webSocketOrigin(req, trust, publicBaseUrl);
+  const query = `${watermark !== undefined ? `watermark=${watermark}&` : ''}t=${encodeURIComponent(body.token)}`;
+  return { ...body, streamUrl: `${base}${BUILT_IN_DOMAIN_PATH}/conversations/${encodeURIComponent(body.conversationId)}/stream?${query}` };
+}
+
+/** Azure Direct Line's origin, for its REST calls and for its WebSocket stream (wss: is not implied by https:). */
+function azureConnectSources(endpoint: string): string {
+  const url = new URL(endpoint);
+  return url.protocol === 'https:' ? `${url.origin} wss://${url.host}` : url.origin;
+}
+
+const HOST_HEADER = /^(?:[A-Za-z0-9.-]{1,253}|\[[0-9A-Fa-f:.]{2,45}\])(?::\d{1,5})?$/;
+
+/** ws://host or wss://host for this request: its Host header when well-formed, else PUBLIC_BASE_URL's. */
+export function webSocketOrigin(req: Request, trust: TrustProxy, publicBaseUrl: string): string {
+  const forwardedProto = trust.kind !== 'off' ? String(req.headers['x-forwarded-proto'] ?? '').split(',')[0].trim().toLowerCase() : '';
+  const secure =
+    forwardedProto === 'https' || (forwardedProto === '' && ((req.socket as { encrypted?: boolean }).encrypted === true || publicBaseUrl.startsWith('https:')));
+  const host = typeof req.headers.host === 'string' && HOST_HEADER.test(req.headers.host) ? req.headers.host : new URL(publicBaseUrl).host;
+  return `${secure ? 'wss' : 'ws'}://${host}`;
 }
 
 function authorizeOrFail<T>(result: Result<T>, res: Response): T | undefined {

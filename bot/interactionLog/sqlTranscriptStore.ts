@@ -1,6 +1,6 @@
 import type { Activity, ChannelAccount, PagedResult, TranscriptInfo, TranscriptStore } from 'botbuilder';
 import type { InteractionRepository, InteractionRow } from '../../domain/db/interactionRepository';
-import type { PersonalInformationMasker } from '../../domain/privacy/masking';
+import { PersonalInformationMasker, TOO_DEEP } from '../../domain/privacy/masking';
 import type { Logger } from '../logger';
 import { errorSummary } from '../errorSummary';
 import { REDACTED_TEXT } from './redaction';
@@ -8,6 +8,20 @@ import type { TurnInsights } from './turnInsights';
 import { TurnScope, turnKey } from './turnScope';
 
 const BATCH_SIZE = 500;
+/** The fields of an inbound activity where a person writes: masked every time, never remembered. */
+const FREE_CONTENT = new Set(['text', 'speak', 'value', 'channelData', 'attachments', 'entities', 'summary', 'suggestedActions', 'textHighlights', 'semanticAction']);
+const UNIQUE_FIELDS = new Set(['id', 'replyToId', 'timestamp', 'localTimestamp', 'rawTimestamp', 'rawLocalTimestamp']);
+/** Masked strings kept for reuse (the cache is emptied when full), and the longest one kept. */
+const MAX_REMEMBERED_STRINGS = 5000;
+const MAX_REMEMBERED_CHARS = 8192;
+/** As masking.ts: deeper values are replaced by TOO_DEEP. */
+const MAX_MASK_DEPTH = 64;
+
+/** A row ready to be recorded, with the turn it belongs to (if that turn is open). */
+export interface PreparedRow {
+  row: InteractionRow;
+  scope: TurnScope | undefined;
+}
 
 export interface SqlTranscriptStoreOptions {
   repository: InteractionRepository;
@@ -36,11 +50,13 @@ export class SqlTranscriptStore implements TranscriptStore {
   private readonly pageSize: number;
   private readonly maxQueuedRows: number;
   private readonly batchDelayMs: number;
+  private readonly maskedStrings = new Map<string, string>();
+  private readonly pseudonyms = new Map<string, string>();
 
   constructor(private readonly options: SqlTranscriptStoreOptions) {
     this.pageSize = options.pageSize ?? 50;
     this.maxQueuedRows = options.maxQueuedRows ?? 100_000;
-    this.batchDelayMs = options.batchDelayMs ?? 25;
+    this.batchDelayMs = options.batchDelayMs ?? 100;
   }
 
   /** Opens the scope of a turn; returns undefined when a turn with the same inbound activity is already open. */
@@ -53,13 +69,22 @@ export class SqlTranscriptStore implements TranscriptStore {
   }
 
   logActivity(activity: Partial<Activity>): Promise<void> {
+    this.record(this.prepare(activity));
+    return Promise.resolve();
+  }
+
+  /** The row of an activity, masked now (a copy: the activity may change afterwards), and the turn it belongs to. */
+  prepare(activity: Partial<Activity>): PreparedRow {
     const inbound = activity.from?.role === 'user';
     const key = turnKey(activity.channelId, activity.conversation?.id, inbound ? activity.id : activity.replyToId);
     const scope = key ? this.openTurns.get(key) : undefined;
-    const row = this.toRow(activity, scope);
+    return { row: this.toRow(activity, scope), scope };
+  }
+
+  /** Adds a prepared row to its turn (written when the turn is committed), or queues it when it has none. */
+  record({ row, scope }: PreparedRow): void {
     if (scope) scope.rows.push(row);
     else this.enqueue([row]);
-    return Promise.resolve();
   }
 
   /** Called once the turn is over, with what the dialogs recorded about it. */
@@ -166,23 +191,25 @@ export class SqlTranscriptStore implements TranscriptStore {
   }
 
   private toRow(activity: Partial<Activity>, scope: TurnScope | undefined): InteractionRow {
-    const { masker, pseudonymize } = this.options;
     const direction = activity.from?.role === 'user' ? 'in' : 'out';
     const channelId = activity.channelId ?? 'unknown';
     const botId = direction === 'in' ? activity.recipient?.id : activity.from?.id;
     const person = direction === 'in' ? activity.from : activity.recipient;
     // Every account other than the bot's is a person: keep a keyed hash of the id, never the id or the name.
     const account = (a: ChannelAccount | undefined): ChannelAccount | undefined =>
-      a && (a.id === botId ? { id: a.id, name: a.name, role: a.role } : { id: pseudonymize(channelId, a.id), name: '', role: a.role });
+      a && (a.id === botId ? { id: a.id, name: a.name, role: a.role } : { id: this.pseudonym(channelId, a.id), name: '', role: a.role });
     const occurredAt = direction === 'in' && scope ? scope.startedAt : activity.timestamp ? new Date(activity.timestamp) : new Date();
-    const stored = masker.maskDeep({
-      ...activity,
-      from: account(activity.from),
-      recipient: account(activity.recipient),
-      membersAdded: activity.membersAdded?.map((m) => account(m)!),
-      membersRemoved: activity.membersRemoved?.map((m) => account(m)!),
-      conversation: activity.conversation ? { id: activity.conversation.id } : undefined,
-    });
+    const stored = this.maskActivity(
+      {
+        ...activity,
+        from: account(activity.from),
+        recipient: account(activity.recipient),
+        membersAdded: activity.membersAdded?.map((m) => account(m)!),
+        membersRemoved: activity.membersRemoved?.map((m) => account(m)!),
+        conversation: activity.conversation ? { id: activity.conversation.id } : undefined,
+      },
+      direction,
+    );
     return {
       occurredAt: Number.isNaN(occurredAt.getTime()) ? new Date() : occurredAt,
       channelId,
@@ -192,11 +219,64 @@ export class SqlTranscriptStore implements TranscriptStore {
       direction,
       activityType: activity.type ?? 'unknown',
       locale: activity.locale,
-      userPseudonym: person?.id ? pseudonymize(channelId, person.id) : undefined,
+      userPseudonym: person?.id ? this.pseudonym(channelId, person.id) : undefined,
       text: typeof stored.text === 'string' ? stored.text : undefined,
       redacted: false,
       activityJson: JSON.stringify(stored),
     };
+  }
+
+  /**
+   * masker.maskDeep, with the masked form of the strings that come back turn after turn remembered:
+   * everything the bot sends (its sentences, buttons, cards come from the locales) and, in what a person
+   * sends, the fields the channel fills in (ids, URLs, locale, type…). What a person writes (text,
+   * values, channel data, attachments, entities) is masked afresh and never kept.
+   */
+  private maskActivity<T extends Record<string, unknown>>(activity: T, direction: 'in' | 'out'): T {
+    const masked: Record<string, unknown> = {};
+    const ancestors = new Set<object>([activity]);
+    for (const [key, value] of Object.entries(activity)) {
+      // Ids and times differ on every activity: masked, but not worth remembering.
+      const remember = !UNIQUE_FIELDS.has(key) && (direction === 'out' || !FREE_CONTENT.has(key));
+      masked[key] = this.maskWalk(value, 1, ancestors, remember);
+    }
+    return masked as T;
+  }
+
+  /** maskDeep's walk (same depth limit and cycle guard), with remembered strings when `remember`. */
+  private maskWalk(value: unknown, depth: number, ancestors: Set<object>, remember: boolean): unknown {
+    if (typeof value === 'string') return remember ? this.rememberedMask(value) : this.options.masker.mask(value);
+    if (!value || typeof value !== 'object' || value instanceof Date) return value;
+    if (depth >= MAX_MASK_DEPTH || ancestors.has(value)) return TOO_DEEP;
+    ancestors.add(value);
+    const masked = Array.isArray(value)
+      ? value.map((v) => this.maskWalk(v, depth + 1, ancestors, remember))
+      : Object.fromEntries(Object.entries(value).map(([k, v]) => [k, this.maskWalk(v, depth + 1, ancestors, remember)]));
+    ancestors.delete(value);
+    return masked;
+  }
+
+  private rememberedMask(text: string): string {
+    if (text.length > MAX_REMEMBERED_CHARS) return this.options.masker.mask(text);
+    let masked = this.maskedStrings.get(text);
+    if (masked === undefined) {
+      masked = this.options.masker.mask(text);
+      if (this.maskedStrings.size >= MAX_REMEMBERED_STRINGS) this.maskedStrings.clear();
+      this.maskedStrings.set(text, masked);
+    }
+    return masked;
+  }
+
+  /** The pseudonym of an account id (an HMAC), remembered: each row needs it twice, and each turn has two rows or more. */
+  private pseudonym(channelId: string, userId: string): string {
+    const key = `${channelId}\n${userId}`;
+    let pseudonym = this.pseudonyms.get(key);
+    if (pseudonym === undefined) {
+      pseudonym = this.options.pseudonymize(channelId, userId);
+      if (this.pseudonyms.size >= MAX_REMEMBERED_STRINGS) this.pseudonyms.clear();
+      this.pseudonyms.set(key, pseudonym);
+    }
+    return pseudonym;
   }
 }
 

@@ -91,7 +91,13 @@ export function registerMessagesRoute(server: Server, options: MessagesRouteOpti
   });
 }
 
+/** The port this server listens on, asked once (server.address() is a system call). */
+const ownPorts = new WeakMap<Server, number>();
 function ownPort(server: Server): number | undefined {
+  const known = ownPorts.get(server);
+  if (known !== undefined) return known;
   const address = server.address() as AddressInfo | string | null;
-  return address && typeof address === 'object' ? address.port : undefined;
+  const port = address && typeof address === 'object' ? address.port : undefined;
+  if (port) ownPorts.set(server, port);
+  return port;
 }

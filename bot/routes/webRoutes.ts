@@ -7,7 +7,7 @@ import { describeWeeklyHours } from '../../domain/format/openingHoursText';
 import { Lang, translator } from '../../domain/i18n';
 import type { AssistantBot } from '../assistantBot';
 import type { Config } from '../config';
-import { registerDirectLineRoutes, TOKEN_ROUTE } from '../directLine/directLineRoutes';
+import { DirectLineSetup, registerDirectLineRoutes, TOKEN_ROUTE, webSocketOrigin } from '../directLine/directLineRoutes';
 import { errorSummary } from '../errorSummary';
 import { sendError } from '../httpServer';
 import type { Logger } from '../logger';
@@ -32,7 +32,7 @@ export interface WebRoutesOptions {
  * set. Pages are rendered here from locales/<lang>/web.json (`?lang=en` for English), every value
  * escaped, and sent with a strict Content-Security-Policy.
  */
-export async function registerWebRoutes(server: Server, options: WebRoutesOptions): Promise<void> {
+export async function registerWebRoutes(server: Server, options: WebRoutesOptions): Promise<DirectLineSetup> {
   const { config, services, logger } = options;
   const directLine = await registerDirectLineRoutes(server, {
     config,
@@ -68,7 +68,9 @@ export async function registerWebRoutes(server: Server, options: WebRoutesOption
     const nonce = randomBytes(16).toString('base64');
     const ctx = context(req);
     const page = renderChatPage({ ...ctx, nonce, weeklyHours: hoursText(ctx.lang), tokenUrl: TOKEN_ROUTE, directLineMode: directLine.mode });
-    sendPage(res, page, pagePolicy({ nonce, connectSources }), https);
+    // The built-in Direct Line's stream: ws: or wss: of this very origin ('self' covers it in CSP 3, not in every browser).
+    const sources = directLine.webSocket ? `${connectSources} ${webSocketOrigin(req, config.TRUST_PROXY, config.PUBLIC_BASE_URL)}` : connectSources;
+    sendPage(res, page, pagePolicy({ nonce, connectSources: sources }), https);
   });
 
   server.get('/confidentialite', async (req: Request, res: Response) => {
@@ -86,6 +88,7 @@ export async function registerWebRoutes(server: Server, options: WebRoutesOption
   };
   server.get('/assets/:file', serveAsset);
   server.get('/assets/:folder/:file', serveAsset);
+  return directLine;
 }
 
 /**

@@ -1,22 +1,27 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import knex, { Knex } from 'knex';
+import { types as pgTypes } from 'pg';
+import { advisoryTransactionLock, dialectOf, useByteOrderCollation } from './dialect';
 import { migrations, ListMigrationSource } from './migrations';
 
 export type Database = Knex;
 
-export interface DatabaseLocation {
-  client: 'sqlite3';
-  filename: string;
-}
+export type DatabaseLocation = { client: 'sqlite3'; filename: string } | { client: 'pg'; connectionString: string };
+
+/** `postgres://…` or `postgresql://…`: the forms DATABASE_URL accepts for PostgreSQL. */
+export const POSTGRES_URL = /^postgres(ql)?:\/\/.+/i;
 
 /**
- * DATABASE_URL forms: `sqlite:data/assistant.sqlite` (relative to the working folder) or
- * `sqlite:/var/lib/assistant/assistant.sqlite`. Another engine is a new branch here plus its knex client.
+ * DATABASE_URL forms: `sqlite:data/assistant.sqlite` (relative to the working folder),
+ * `sqlite:/var/lib/assistant/assistant.sqlite`, or `postgres://user:password@host:5432/db`
+ * (also `postgresql://…`, with any libpq parameter pg understands, e.g. `?sslmode=require`).
  */
 export function parseDatabaseUrl(url: string, cwd = process.cwd()): DatabaseLocation {
-  const match = /^sqlite:(.+)$/.exec(url.trim());
-  if (!match) throw new Error(`unsupported database URL "${url}": expected sqlite:<path>`);
+  const trimmed = url.trim();
+  if (POSTGRES_URL.test(trimmed)) return { client: 'pg', connectionString: trimmed };
+  const match = /^sqlite:(.+)$/.exec(trimmed);
+  if (!match) throw new Error(`unsupported database URL: expected sqlite:<path> or postgres://user:password@host:5432/db`);
   const path = match[1].replace(/^\/\/(?=\/)/, '');
   return { client: 'sqlite3', filename: isAbsolute(path) ? path : resolve(cwd, path) };
 }
@@ -26,17 +31,87 @@ interface SqliteConnection {
 }
 
 export interface OpenDatabaseOptions {
-  /** How long a statement waits for another process's write lock before failing (SQLITE_BUSY). */
+  /** SQLite: how long a statement waits for another process's write lock before failing (SQLITE_BUSY). */
   busyTimeoutMs?: number;
+  /** PostgreSQL: connections per process (DATABASE_POOL_MAX); at least 2, for the migration lock. SQLite always uses one. */
+  poolMax?: number;
   migrate?: boolean;
 }
 
-/** Opens the database, creating its folder, and brings the schema to the latest migration. */
+export const DEFAULT_POSTGRES_POOL_MAX = 10;
+
+/** Opens the database (creating a SQLite file's folder) and brings the schema to the latest migration. */
 export async function openDatabase(url: string, options: OpenDatabaseOptions = {}): Promise<Database> {
   const location = parseDatabaseUrl(url);
+  const db = location.client === 'pg' ? openPostgres(location.connectionString, options) : openSqlite(location.filename, options);
+  if (options.migrate !== false) {
+    try {
+      await migrate(db);
+    } catch (err) {
+      await db.destroy();
+      throw err;
+    }
+  }
+  return db;
+}
+
+/**
+ * Brings the schema to the latest migration. On PostgreSQL several instances may start together:
+ * an advisory lock held by a transaction lets one migrate while the others wait, then find nothing
+ * left to do (knex's own lock table would make them fail instead). Text columns then get byte-order
+ * collation (see useByteOrderCollation).
+ */
+async function migrate(db: Database): Promise<void> {
+  if (await upToDate(db)) return;
+  const latest = () => db.migrate.latest({ migrationSource: new ListMigrationSource(migrations) });
+  if (dialectOf(db) !== 'postgres') {
+    // Two processes starting together on a new file both try to create knex's tables, or find them
+    // locked: the one that lost tries again once the other is done.
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        await latest();
+        return;
+      } catch (err) {
+        if (attempt >= 5 || !/already exists|already locked/i.test(String((err as Error).message))) throw err;
+        await new Promise((resolve) => setTimeout(resolve, 200 * attempt));
+      }
+    }
+  }
+  await db.transaction(async (trx) => {
+    await advisoryTransactionLock(trx, 'schema-migrations');
+    await latest();
+    await useByteOrderCollation(trx);
+  });
+}
+
+/** Whether every migration is recorded already: one query instead of knex's several checks, at each start. */
+async function upToDate(db: Database): Promise<boolean> {
+  try {
+    const rows = (await db('knex_migrations').select('name')) as Array<{ name: string }>;
+    const applied = new Set(rows.map((r) => r.name));
+    return migrations.every((m) => applied.has(m.name));
+  } catch {
+    return false; // no migration table yet
+  }
+}
+
+/** int8 (count(*), sum() of integers) as a number, as SQLite returns it: every count here is far below 2^53. */
+const INT8_OID = 20;
+pgTypes.setTypeParser(INT8_OID, (value: string) => Number(value));
+
+function openPostgres(connectionString: string, options: OpenDatabaseOptions): Database {
+  return knex({
+    client: 'pg',
+    connection: { connectionString },
+    pool: { min: 0, max: Math.max(2, options.poolMax ?? DEFAULT_POSTGRES_POOL_MAX) },
+  });
+}
+
+function openSqlite(filename: string, options: OpenDatabaseOptions): Database {
+  const location = { filename };
   mkdirSync(dirname(location.filename), { recursive: true });
   const busyTimeout = options.busyTimeoutMs ?? 5000;
-  const db = knex({
+  return knex({
     client: 'sqlite3',
     connection: { filename: location.filename },
     useNullAsDefault: true,
@@ -53,10 +128,6 @@ export async function openDatabase(url: string, options: OpenDatabaseOptions = {
       },
     },
   });
-  if (options.migrate !== false) {
-    await db.migrate.latest({ migrationSource: new ListMigrationSource(migrations) });
-  }
-  return db;
 }
 
 export async function isDatabaseReachable(db: Database): Promise<boolean> {

@@ -1,5 +1,8 @@
 import type { Database } from './database';
 
+/** Rows per INSERT statement. */
+const INSERT_BATCH = 100;
+
 export type Direction = 'in' | 'out';
 
 export interface InteractionRow {
@@ -64,9 +67,14 @@ export class InteractionRepository {
 
   async insertMany(rows: InteractionRow[]): Promise<void> {
     if (rows.length === 0) return;
+    // One statement is atomic by itself: no transaction (two more statements) around a single batch.
+    if (rows.length <= INSERT_BATCH) {
+      await this.db('interactions').insert(rows.map(toRecord));
+      return;
+    }
     await this.db.transaction(async (trx) => {
-      for (let i = 0; i < rows.length; i += 100) {
-        await trx('interactions').insert(rows.slice(i, i + 100).map(toRecord));
+      for (let i = 0; i < rows.length; i += INSERT_BATCH) {
+        await trx('interactions').insert(rows.slice(i, i + INSERT_BATCH).map(toRecord));
       }
     });
   }

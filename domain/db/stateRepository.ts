@@ -32,6 +32,11 @@ export class StateRepository {
   /**
    * Writes a document and returns its new eTag. With `expectedETag` undefined or '*' the write always
    * succeeds; otherwise it succeeds only if the stored document still has that eTag (or does not exist).
+   *
+   * Race-free on both engines, across processes: the conditional UPDATE is atomic (PostgreSQL
+   * re-checks the eTag after waiting for a concurrent writer's row lock), and the INSERT … ON
+   * CONFLICT DO NOTHING RETURNING tells whether this call created the document — when another
+   * writer created or changed it in between, nothing is returned and the write is a conflict.
    */
   async write(key: string, data: Record<string, unknown>, expectedETag?: string): Promise<string> {
     const etag = randomUUID();
@@ -43,9 +48,8 @@ export class StateRepository {
     const updated = await this.db('bot_state').where({ key, etag: expectedETag }).update({ etag, data: row.data, updated_at: row.updated_at });
     if (updated === 1) return etag;
     // No row had the expected eTag: the write is legitimate only if the document does not exist yet.
-    await this.db('bot_state').insert(row).onConflict('key').ignore();
-    const stored: { etag: string } | undefined = await this.db('bot_state').where({ key }).first('etag');
-    if (stored?.etag !== etag) throw new ETagConflictError(key);
+    const created = (await this.db('bot_state').insert(row).onConflict('key').ignore().returning('etag')) as unknown[];
+    if (created.length !== 1) throw new ETagConflictError(key);
     return etag;
   }
 

@@ -1,4 +1,5 @@
 import type { Database } from '../db/database';
+import { rawRows } from '../db/dialect';
 
 /** One answer to « Cette réponse vous a-t-elle été utile ? ». No personal information: ids and the verdict. */
 export interface FaqFeedback {
@@ -27,10 +28,11 @@ export class FaqFeedbackRepository {
 
   /** Answers per entry, most answered first. */
   async countsByEntry(): Promise<Array<{ entryId: string; helpful: number; notHelpful: number }>> {
-    const rows = (await this.db.raw(
+    const rows = await rawRows<{ entry_id: string; helpful: number | null; total: number }>(
+      this.db,
       `select entry_id, sum(case when helpful then 1 else 0 end) as helpful, count(*) as total
          from faq_feedback group by entry_id order by total desc, entry_id`,
-    )) as Array<{ entry_id: string; helpful: number | null; total: number }>;
+    );
     return rows.map((r) => ({ entryId: r.entry_id, helpful: Number(r.helpful ?? 0), notHelpful: Number(r.total) - Number(r.helpful ?? 0) }));
   }
 }

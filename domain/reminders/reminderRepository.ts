@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import type { LocalDate } from '../calendar/businessCalendar';
 import type { Database } from '../db/database';
+import { explainPlan, groupConcat, rawRows } from '../db/dialect';
 import type { AlertLevel, DeadlineClock, PlannedAlert } from './alerts';
 
 /** A complaint whose clock is running and has reached an alert level not recorded yet. */
@@ -90,7 +91,7 @@ export class ReminderRepository {
    */
   async candidates(clock: DeadlineClock, today: LocalDate, windowEnd: LocalDate): Promise<AlertCandidate[]> {
     const { sql, bindings } = this.candidateQuery(clock, today, windowEnd);
-    const rows = (await this.db.raw(sql, bindings)) as CandidateRow[];
+    const rows = await rawRows<CandidateRow>(this.db, sql, bindings);
     return rows.map((r) => ({
       complaintId: r.id,
       reference: r.reference,
@@ -101,7 +102,7 @@ export class ReminderRepository {
     }));
   }
 
-  /** EXPLAIN QUERY PLAN of the candidate query, for the benchmark and the README. */
+  /** The query plan of the candidate query (EXPLAIN QUERY PLAN on SQLite, EXPLAIN on PostgreSQL), for the benchmark and the README. */
   async explainCandidates(clock: DeadlineClock, today: LocalDate, windowEnd: LocalDate): Promise<string[]> {
     const { sql, bindings } = this.candidateQuery(clock, today, windowEnd);
     return this.explain(sql, bindings);
@@ -118,6 +119,10 @@ export class ReminderRepository {
    * (complaint_id, clock, level) key lets exactly one run claim each — then lets `render` build the
    * digest from what this run actually claimed. When nothing mailable was claimed (another run got
    * there first), the digest row is removed and no digest id is returned.
+   *
+   * On PostgreSQL a concurrent run inserting the same key waits for this transaction, then does
+   * nothing: each alert is claimed by exactly one run, and so mailed once. Alerts are inserted in
+   * key order, so two runs never wait on each other in a cycle (no deadlock).
    */
   async claim(
     alerts: PlannedAlert[],
@@ -140,11 +145,13 @@ export class ReminderRepository {
         })
         .returning('id')) as Array<{ id: number }>;
       const digestId = inserted.id;
-      const claimed: PlannedAlert[] = [];
-      for (let i = 0; i < alerts.length; i += INSERT_BATCH) {
-        const batch = alerts.slice(i, i + INSERT_BATCH);
+      const claimedSet = new Set<PlannedAlert>();
+      const inKeyOrder = [...alerts].sort(compareKeys);
+      for (let i = 0; i < inKeyOrder.length; i += INSERT_BATCH) {
+        const batch = inKeyOrder.slice(i, i + INSERT_BATCH);
         // Plain multi-row VALUES: much faster to prepare than knex's compound SELECT for thousands of rows.
-        const rows = (await trx.raw(
+        const rows = await rawRows<{ complaint_id: number; clock: DeadlineClock; level: AlertLevel }>(
+          trx,
           `insert into deadline_alerts (complaint_id, reference, clock, level, due_date, business_days_left, raised_at, digest_id, superseded)
            values ${batch.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}
            on conflict (complaint_id, clock, level) do nothing
@@ -160,10 +167,12 @@ export class ReminderRepository {
             a.superseded ? null : digestId,
             a.superseded,
           ]),
-        )) as Array<{ complaint_id: number; clock: DeadlineClock; level: AlertLevel }>;
+        );
         const won = new Set(rows.map((r) => `${r.complaint_id}|${r.clock}|${r.level}`));
-        claimed.push(...batch.filter((a) => won.has(`${a.complaintId}|${a.clock}|${a.level}`)));
+        for (const a of batch) if (won.has(`${a.complaintId}|${a.clock}|${a.level}`)) claimedSet.add(a);
       }
+      // In the order of `alerts` (the digest's order), whatever the insertion order.
+      const claimed = alerts.filter((a) => claimedSet.has(a));
       const mailed = claimed.filter((a) => !a.superseded);
       if (mailed.length === 0) {
         await trx('reminder_digests').where({ id: digestId }).delete();
@@ -252,7 +261,7 @@ export class ReminderRepository {
     // The levels already recorded matter only below the current level: none below « à risque ».
     const sql = `
       select c.id, c.reference, c.service, c.${c.dueDate} as due_date,
-        case when c.${c.dueDate} <= ? then (select group_concat(r.level) from deadline_alerts r where r.complaint_id = c.id and r.clock = ?) end as recorded
+        case when c.${c.dueDate} <= ? then (select ${groupConcat(this.db, 'r.level')} from deadline_alerts r where r.complaint_id = c.id and r.clock = ?) end as recorded
       from complaints c
       where ${c.running} and c.${c.dueDate} <= ?
         and not exists (select 1 from deadline_alerts a where a.complaint_id = c.id and a.clock = ? and a.level = ${currentLevel})`;
@@ -263,10 +272,14 @@ export class ReminderRepository {
     return this.db('reminder_digests').whereIn('status', ['pending', 'failed']).where('next_attempt_at', '<=', now.toISOString()).orderBy('id');
   }
 
-  private async explain(sql: string, bindings: readonly Knex.RawBinding[]): Promise<string[]> {
-    const rows = (await this.db.raw(`explain query plan ${sql}`, bindings)) as Array<{ detail: string }>;
-    return rows.map((r) => r.detail);
+  private explain(sql: string, bindings: readonly Knex.RawBinding[]): Promise<string[]> {
+    return explainPlan(this.db, sql, bindings);
   }
+}
+
+/** The order of the unique key (complaint_id, clock, level). */
+function compareKeys(a: PlannedAlert, b: PlannedAlert): number {
+  return a.complaintId - b.complaintId || (a.clock < b.clock ? -1 : a.clock > b.clock ? 1 : 0) || (a.level < b.level ? -1 : a.level > b.level ? 1 : 0);
 }
 
 function toDigest(r: DigestRow): ReminderDigest {

@@ -1,4 +1,5 @@
 import type { Database } from '../db/database';
+import { rawRows } from '../db/dialect';
 import type { Period } from './period';
 
 export type ClockName = 'firstContact' | 'answer';
@@ -54,7 +55,8 @@ export interface BreachRow {
  * nothing loads one row per complaint, except the breach list, which is capped.
  *
  * Buckets are contiguous periods; a row falls in a bucket by comparing an ISO-8601 UTC timestamp
- * with the bucket's instants, or a local date (YYYY-MM-DD) with its dates. Both sort as text.
+ * with the bucket's instants, or a local date (YYYY-MM-DD) with its dates. Both sort as text (byte
+ * order on both engines). The SQL is the same on SQLite and PostgreSQL; camelCase aliases are quoted.
  */
 export class ComplaintStatisticsRepository {
   constructor(private readonly db: Database) {}
@@ -77,7 +79,7 @@ export class ComplaintStatisticsRepository {
     const b = instantBuckets(c.at, buckets);
     return this.rows<EventHistogramRow>(
       `select ${b.select}, ${serviceSelect(byService)}, ${c.days} as days, count(*) as n,
-              sum(case when ${c.at} <= ${c.dueAt} then 1 else 0 end) as onTime
+              sum(case when ${c.at} <= ${c.dueAt} then 1 else 0 end) as "onTime"
          from complaints where ${b.where} group by bucket${serviceGroup(byService)}, days`,
       [...b.selectBindings, ...b.whereBindings],
     );
@@ -129,8 +131,8 @@ export class ComplaintStatisticsRepository {
   breaches(clock: ClockName, period: Period, now: Date, limit: number): Promise<BreachRow[]> {
     const c = CLOCK_COLUMNS[clock];
     return this.rows<BreachRow>(
-      `select reference, service, status, '${clock}' as clock, received_date as receivedDate, ${c.dueDate} as dueDate,
-              ${c.at} as eventAt, ${c.days} as businessDays
+      `select reference, service, status, '${clock}' as clock, received_date as "receivedDate", ${c.dueDate} as "dueDate",
+              ${c.at} as "eventAt", ${c.days} as "businessDays"
          from complaints
         where ${c.dueDate} >= ? and ${c.dueDate} < ? and ${breach(clock)}
         order by ${c.dueDate}, reference limit ?`,
@@ -139,7 +141,7 @@ export class ComplaintStatisticsRepository {
   }
 
   private async rows<T>(sql: string, bindings: Array<string | number>): Promise<T[]> {
-    const result = (await this.db.raw(sql, bindings)) as T[];
+    const result = await rawRows<T>(this.db, sql, bindings);
     return result.map((row) => normalizeNumbers(row as Record<string, unknown>) as T);
   }
 }

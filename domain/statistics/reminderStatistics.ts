@@ -1,4 +1,5 @@
 import type { Database } from '../db/database';
+import { rawRows } from '../db/dialect';
 import { formatIsoLocal } from '../format/dates';
 import { ALERT_LEVELS, AlertLevel, DEADLINE_CLOCKS, DeadlineClock } from '../reminders/alerts';
 import { DigestStatus, ReminderRepository } from '../reminders/reminderRepository';
@@ -52,23 +53,25 @@ export class ReminderStatisticsRepository {
 
   async statistics(period: Period): Promise<ReminderStatistics> {
     const range = [period.startsAt.toISOString(), period.endsBefore.toISOString()];
-    const alertRows = (await this.db.raw(
+    const alertRows = await rawRows<{ clock: DeadlineClock; level: AlertLevel; raised: number; sent: number | null; superseded: number | null }>(
+      this.db,
       `select clock, level, count(*) as raised,
               sum(case when sent_at is not null then 1 else 0 end) as sent,
               sum(case when superseded then 1 else 0 end) as superseded
          from deadline_alerts where raised_at >= ? and raised_at < ? group by clock, level`,
       range,
-    )) as Array<{ clock: DeadlineClock; level: AlertLevel; raised: number; sent: number | null; superseded: number | null }>;
+    );
     const figures = (rows: typeof alertRows): AlertFigures => ({
       raised: rows.reduce((s, r) => s + Number(r.raised ?? 0), 0),
       sent: rows.reduce((s, r) => s + Number(r.sent ?? 0), 0),
       superseded: rows.reduce((s, r) => s + Number(r.superseded ?? 0), 0),
     });
 
-    const digestRows = (await this.db.raw(
+    const digestRows = await rawRows<{ status: DigestStatus; n: number }>(
+      this.db,
       `select status, count(*) as n from reminder_digests where created_at >= ? and created_at < ? group by status`,
       range,
-    )) as Array<{ status: DigestStatus; n: number }>;
+    );
     const digests: Record<DigestStatus, number> = { pending: 0, sent: 0, failed: 0 };
     for (const row of digestRows) if (row.status in digests) digests[row.status] = Number(row.n);
 
@@ -85,11 +88,12 @@ export class ReminderStatisticsRepository {
   /** The outbox as it is now: shown to staff, who must know when reminders are not getting out. */
   async outbox(): Promise<OutboxState> {
     const failed = await this.reminders.listDigests({ statuses: ['failed'], limit: 50 });
-    const [counts] = (await this.db.raw(
+    const [counts] = await rawRows<{ queued: number | null; failing: number | null }>(
+      this.db,
       `select sum(case when status in ('pending', 'failed') then 1 else 0 end) as queued,
               sum(case when status = 'failed' then 1 else 0 end) as failing
          from reminder_digests`,
-    )) as Array<{ queued: number | null; failing: number | null }>;
+    );
     return {
       queued: Number(counts?.queued ?? 0),
       failing: Number(counts?.failing ?? 0),

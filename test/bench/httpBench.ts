@@ -1,5 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
+import type { ChildProcess } from 'node:child_process';
 import http from 'node:http';
+import { cpus, loadavg } from 'node:os';
 import { projectPath } from '../../domain/paths';
 import { ChannelReceiver } from '../helpers/channelReceiver';
 import { EmulatorClient } from '../helpers/emulatorClient';
@@ -24,7 +26,7 @@ const MESSAGES = ['bonjour', 'parler à un agent', 'heures d’ouverture mercred
 /** node:http with keep-alive: a lighter client than fetch, so the driver takes less CPU from the server. */
 const agent = new http.Agent({ keepAlive: true, maxSockets: 512 });
 
-function post(url: string, body: unknown): Promise<number> {
+function post(url: string, body: unknown, retried = false): Promise<number> {
   const payload = JSON.stringify(body);
   return new Promise((resolve, reject) => {
     const headers = { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) };
@@ -32,7 +34,12 @@ function post(url: string, body: unknown): Promise<number> {
       res.resume();
       res.on('end', () => resolve(res.statusCode ?? 0));
     });
-    req.on('error', reject);
+    req.on('error', (err: NodeJS.ErrnoException) => {
+      // A kept-alive socket the server closed while it sat idle (an endpoint waits while the other is
+      // driven): sent again once on a new connection, as Node's documentation advises.
+      if (!retried && req.reusedSocket && err.code === 'ECONNRESET') post(url, body, true).then(resolve, reject);
+      else reject(err);
+    });
     req.end(payload);
   });
 }
@@ -43,6 +50,22 @@ interface Run {
   failures: number;
   driverCpu: number;
   serverCpu: number;
+  /** Server CPU seconds over the run (all its threads). */
+  serverCpuSeconds: number;
+}
+
+/** Several runs as one: latencies together, times and CPU added up. */
+function merge(runs: Run[]): Run {
+  const elapsed = runs.reduce((n, r) => n + r.elapsed, 0);
+  const serverCpuSeconds = runs.reduce((n, r) => n + r.serverCpuSeconds, 0);
+  return {
+    latencies: runs.flatMap((r) => r.latencies),
+    elapsed,
+    failures: runs.reduce((n, r) => n + r.failures, 0),
+    driverCpu: runs.reduce((n, r) => n + r.driverCpu * r.elapsed, 0) / elapsed,
+    serverCpu: serverCpuSeconds / (elapsed / 1000),
+    serverCpuSeconds,
+  };
 }
 
 /** `intervalMs` 0: closed loop; otherwise each conversation starts a turn every intervalMs (with a random phase). */
@@ -70,13 +93,45 @@ async function drive(clients: EmulatorClient[], turns: number, intervalMs: numbe
   );
   const elapsed = performance.now() - started;
   const used = process.cpuUsage(cpu);
+  const serverCpuSeconds = processCpuSeconds(serverPid) - serverCpuBefore;
   return {
     latencies,
     elapsed,
     failures,
     driverCpu: (used.user + used.system) / 1000 / elapsed,
-    serverCpu: (processCpuSeconds(serverPid) - serverCpuBefore) / (elapsed / 1000),
+    serverCpu: serverCpuSeconds / (elapsed / 1000),
+    serverCpuSeconds,
   };
+}
+
+interface Endpoint {
+  server: ChildProcess;
+  clients: EmulatorClient[];
+}
+
+/** Starts a server in its own process, opens the conversations and warms it up. */
+async function startEndpoint(script: string, env: Record<string, string>, serviceUrl: string, options: { conversations: number; warmup: number }): Promise<Endpoint> {
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const server = await startProcess(script, { ...env, PORT: String(port) }, async () => (await fetch(`${url}/healthz`)).ok);
+  const clients = Array.from({ length: options.conversations }, () => new EmulatorClient(url, serviceUrl));
+  await Promise.all(clients.map((c) => c.join()));
+  await drive(clients, options.warmup, 0, server.pid!);
+  return { server, clients };
+}
+
+/**
+ * The saturation load on several endpoints in alternating rounds (A, B, A, B…), so that each sees the
+ * same share of whatever else the machine is doing: their CPU per turn can then be compared even on a
+ * busy machine. Each round is `turns / rounds` turns per conversation.
+ */
+async function saturateInRounds(endpoints: Endpoint[], turns: number, rounds: number): Promise<Run[]> {
+  const runs: Run[][] = endpoints.map(() => []);
+  const perRound = Math.max(1, Math.round(turns / rounds));
+  for (let round = 0; round < rounds; round += 1) {
+    for (const [i, endpoint] of endpoints.entries()) runs[i].push(await drive(endpoint.clients, perRound, 0, endpoint.server.pid!));
+  }
+  return runs.map(merge);
 }
 
 async function measure(
@@ -85,15 +140,10 @@ async function measure(
   serviceUrl: string,
   options: { conversations: number; turns: number; warmup: number; intervalMs: number },
 ) {
-  const port = await freePort();
-  const url = `http://127.0.0.1:${port}`;
-  const server = await startProcess(script, { ...env, PORT: String(port) }, async () => (await fetch(`${url}/healthz`)).ok);
-  const clients = Array.from({ length: options.conversations }, () => new EmulatorClient(url, serviceUrl));
-  await Promise.all(clients.map((c) => c.join()));
-  await drive(clients, options.warmup, 0, server.pid!);
-  const saturation = await drive(clients, options.turns, 0, server.pid!);
-  const paced = await drive(clients, options.turns, options.intervalMs, server.pid!);
-  await stopProcess(server);
+  const endpoint = await startEndpoint(script, env, serviceUrl, options);
+  const saturation = await drive(endpoint.clients, options.turns, 0, endpoint.server.pid!);
+  const paced = await drive(endpoint.clients, options.turns, options.intervalMs, endpoint.server.pid!);
+  await stopProcess(endpoint.server);
   return { saturation, paced };
 }
 
@@ -180,6 +230,8 @@ async function main(): Promise<void> {
   const conversations = argValue('conversations', 50);
   const turns = argValue('turns', 20);
   const warmup = argValue('warmup', 3);
+  const rounds = argValue('rounds', 5);
+  const loadAtStart = loadavg()[0];
   const rate = argValue('rate', 100);
   const intervalMs = (conversations / rate) * 1000;
   const dir = tempDir('assistant-bench-');
@@ -187,7 +239,9 @@ async function main(): Promise<void> {
   const serviceUrl = await receiver.start();
   const options = { conversations, turns, warmup, intervalMs };
 
-  const bot = await measure(
+  // The assistant and the echo sample run side by side (each idle while the other is driven), their
+  // saturation loads in alternating rounds: same run, same machine load, for the CPU-per-turn ratio.
+  const assistantEndpoint = await startEndpoint(
     'dist/bot/index.js',
     {
       HOST: '127.0.0.1',
@@ -199,6 +253,12 @@ async function main(): Promise<void> {
     serviceUrl,
     options,
   );
+  const echoEndpoint = await startEndpoint('dist/test/bench/echoBotServer.js', {}, serviceUrl, options);
+  const [botSaturation, echoSaturation] = await saturateInRounds([assistantEndpoint, echoEndpoint], turns, rounds);
+  const bot = { saturation: botSaturation, paced: await drive(assistantEndpoint.clients, turns, intervalMs, assistantEndpoint.server.pid!) };
+  const echo = { saturation: echoSaturation, paced: await drive(echoEndpoint.clients, turns, intervalMs, echoEndpoint.server.pid!) };
+  await stopProcess(assistantEndpoint.server);
+  await stopProcess(echoEndpoint.server);
   const bare = await measure('dist/test/bench/bareRestifyServer.js', {}, serviceUrl, options);
   const sizeCap = await measureSizeCap(dir.path, serviceUrl, capSamples);
   await receiver.stop();
@@ -206,8 +266,16 @@ async function main(): Promise<void> {
 
   const rows = {
     assistant: { saturation: describe(bot.saturation), paced: describe(bot.paced) },
+    echoBot: { saturation: describe(echo.saturation), paced: describe(echo.paced) },
     bareRestify: { saturation: describe(bare.saturation), paced: describe(bare.paced) },
   };
+  // Server CPU per turn (ms): CPU seconds per second over turns per second, for each load.
+  const cpuPerTurn = (r: ReturnType<typeof describe>) => (r.serverCpu * 1000) / r.perSecond;
+  const turnCost = {
+    assistant: { saturation: cpuPerTurn(rows.assistant.saturation), paced: cpuPerTurn(rows.assistant.paced) },
+    echoBot: { saturation: cpuPerTurn(rows.echoBot.saturation), paced: cpuPerTurn(rows.echoBot.paced) },
+  };
+  const costRatio = turnCost.assistant.saturation / turnCost.echoBot.saturation;
   const ratio = rows.assistant.saturation.perSecond / rows.bareRestify.saturation.perSecond;
   const pacedP95 = rows.assistant.paced.p95;
   const report = {
@@ -215,9 +283,15 @@ async function main(): Promise<void> {
     conversations,
     turnsPerConversation: turns,
     pacedOfferedTurnsPerSecond: rate,
+    saturationRounds: rounds,
+    loadAverage: { start: loadAtStart, end: loadavg()[0] },
     ...rows,
     throughputRatio: ratio,
+    cpuPerTurnMs: turnCost,
+    cpuPerTurnRatioToEchoBot: costRatio,
     goals: {
+      maxCpuPerTurnRatioToEchoBot: 2,
+      cpuPerTurnRatioMet: costRatio <= 2,
       turnP95UnderMs: 50,
       pacedP95Met: pacedP95 < 50,
       saturationP95Met: rows.assistant.saturation.p95 < 50,
@@ -230,16 +304,28 @@ async function main(): Promise<void> {
   const line = (name: string, load: string, s: ReturnType<typeof describe>) =>
     `${name.padEnd(13)} ${load.padEnd(11)} ${String(s.requests).padStart(6)} ${s.perSecond.toFixed(0).padStart(8)} ${s.p50.toFixed(1).padStart(7)} ${s.p95.toFixed(1).padStart(7)} ${s.p99.toFixed(1).padStart(7)} ${String(s.failures).padStart(5)} ${`${(s.serverCpu * 100).toFixed(0)} %`.padStart(10)} ${`${(s.driverCpu * 100).toFixed(0)} %`.padStart(10)}`;
   console.log(
-    `HTTP benchmark: ${conversations} concurrent conversations × ${turns} turns per load (after ${warmup} warm-up turns); paced load offers ${rate} turns/s in all.`,
+    `HTTP benchmark: ${conversations} concurrent conversations × ${turns} turns per load (after ${warmup} warm-up turns); paced load offers ${rate} turns/s in all; ` +
+      `the assistant's and the echo sample's saturation loads alternate in ${rounds} rounds (same machine load for both).`,
   );
   console.log(header);
   console.log(line('assistant', 'saturation', rows.assistant.saturation));
   console.log(line('assistant', 'paced', rows.assistant.paced));
+  console.log(line('echo bot', 'saturation', rows.echoBot.saturation));
+  console.log(line('echo bot', 'paced', rows.echoBot.paced));
   console.log(line('bare restify', 'saturation', rows.bareRestify.saturation));
   console.log(line('bare restify', 'paced', rows.bareRestify.paced));
   console.log(`Capacity: ${(ratio * 100).toFixed(1)} % of the bare restify endpoint (goal ≥ 40 %: ${report.goals.throughputRatioMet ? 'met' : 'not met'}).`);
   console.log(
     `Turn p95 under the paced load: ${pacedP95.toFixed(1)} ms (goal < 50 ms: ${report.goals.pacedP95Met ? 'met' : 'not met'}); under saturation: ${rows.assistant.saturation.p95.toFixed(1)} ms (${report.goals.saturationP95Met ? 'met' : 'not met'}).`,
+  );
+  console.log(
+    `Server CPU per turn: assistant ${turnCost.assistant.saturation.toFixed(2)} ms (paced ${turnCost.assistant.paced.toFixed(2)} ms), ` +
+      `BotBuilder echo sample ${turnCost.echoBot.saturation.toFixed(2)} ms (paced ${turnCost.echoBot.paced.toFixed(2)} ms): ` +
+      `${costRatio.toFixed(2)}× the echo bot (goal ≤ 2×: ${costRatio <= 2 ? 'met' : 'not met'}).`,
+  );
+  console.log(
+    `Machine: ${cpus().length} cores, load average ${loadAtStart.toFixed(2)} at the start and ${loadavg()[0].toFixed(2)} at the end; ` +
+      `the bare restify endpoint's ${rows.bareRestify.saturation.perSecond.toFixed(0)} requests/s tell how busy it was (about 4 900 on this project's idle 2-core machine).`,
   );
   const sizeCapMet = printSizeCap(sizeCap);
   const masking = printMasking();

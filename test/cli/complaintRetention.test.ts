@@ -10,7 +10,7 @@ import { ComplaintService } from '../../domain/complaints/complaintService';
 import { Database, openDatabase } from '../../domain/db/database';
 import { startTestApplication } from '../helpers/testApplication';
 import { Capture } from '../helpers/capture';
-import { tempDatabaseUrl, tempDir } from '../helpers/tempDir';
+import { describeEachDatabase } from '../helpers/databases';
 
 const input: ComplaintInput = {
   name: 'Paul Bédard',
@@ -20,8 +20,7 @@ const input: ComplaintInput = {
   description: 'Aucune réponse à ma demande depuis un mois.',
 };
 
-describe('complaint retention (purge-complaints and the daily job)', () => {
-  let dir: ReturnType<typeof tempDir>;
+describeEachDatabase('complaint retention (purge-complaints and the daily job)', (databases) => {
   let databaseUrl: string;
   let db: Database;
   const clock = fixedClock('2024-01-15T15:00:00Z');
@@ -29,8 +28,7 @@ describe('complaint retention (purge-complaints and the daily job)', () => {
 
   /** Closed on 2024-01-16, abandoned on 2025-06-02, and one still open. */
   beforeEach(async () => {
-    dir = tempDir();
-    databaseUrl = tempDatabaseUrl(dir.path);
+    databaseUrl = await databases.url();
     db = await openDatabase(databaseUrl);
     complaints = new ComplaintService(new ComplaintRepository(db), BusinessCalendar.fromDataFile(), clock);
     clock.set('2024-01-15T15:00:00Z');
@@ -45,7 +43,6 @@ describe('complaint retention (purge-complaints and the daily job)', () => {
   });
   afterEach(async () => {
     await db.destroy();
-    dir.cleanup();
   });
 
   async function cli(env: Record<string, string>, ...argv: string[]): Promise<{ code: number; out: string; err: string }> {
@@ -62,7 +59,8 @@ describe('complaint retention (purge-complaints and the daily job)', () => {
     expect(result.out).toBe('Plaintes anonymisées\u00a0: 1 (fermées ou abandonnées avant le 2024-01-21T12:00:00.000Z, conservation de 730 jours).\n');
     expect(await names()).toEqual(['', 'Rita Caron', 'Ouvert Toujours']);
     const [row] = await db('complaints').where({ complainant_name: '' });
-    expect(row).toMatchObject({ contact_value: '', contact_key: '', description: '', desired_outcome: null, anonymized: 1, status: 'closed' });
+    expect(row).toMatchObject({ contact_value: '', contact_key: '', description: '', desired_outcome: null, status: 'closed' });
+    expect(Boolean(row.anonymized)).toBe(true); // 1 on SQLite, true on PostgreSQL
     expect(row.received_at).toBe('2024-01-15T15:00:00.000Z'); // dates stay for statistics
     expect((await complaints.history(row.reference)).map((e) => e.type)).toEqual(['received', 'answered', 'closed', 'anonymized']);
     expect((await cli({}, 'purge-complaints')).out).toContain('Plaintes anonymisées\u00a0: 0');

@@ -3,7 +3,7 @@ import { fixedClock } from '../../domain/clock';
 import { Database, openDatabase } from '../../domain/db/database';
 import { InteractionRepository, InteractionRow } from '../../domain/db/interactionRepository';
 import { Capture } from '../helpers/capture';
-import { tempDatabaseUrl, tempDir } from '../helpers/tempDir';
+import { describeEachDatabase } from '../helpers/databases';
 
 function row(occurredAt: string): InteractionRow {
   return {
@@ -17,18 +17,19 @@ function row(occurredAt: string): InteractionRow {
   };
 }
 
-describe('npm run cli -- purge-interactions', () => {
-  const dir = tempDir();
-  const databaseUrl = tempDatabaseUrl(dir.path);
+describeEachDatabase('npm run cli -- purge-interactions', (databases) => {
+  let databaseUrl: string;
   let db: Database;
 
+  beforeAll(async () => {
+    databaseUrl = await databases.url();
+  });
   beforeEach(async () => {
     db = await openDatabase(databaseUrl);
     await db('interactions').delete();
     await new InteractionRepository(db).insertMany([row('2025-01-10T12:00:00Z'), row('2025-12-01T12:00:00Z'), row('2026-01-19T12:00:00Z')]);
   });
   afterEach(async () => db.destroy());
-  afterAll(() => dir.cleanup());
 
   async function cli(env: Record<string, string>, ...argv: string[]): Promise<{ code: number; out: string; err: string }> {
     const stdout = new Capture();

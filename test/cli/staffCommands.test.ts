@@ -12,7 +12,8 @@ import { ExamIncidentRepository } from '../../domain/exams/examIncidentRepositor
 import { ExamIncidentService } from '../../domain/exams/examIncidentService';
 import { ServiceHours } from '../../domain/serviceHours';
 import { Capture } from '../helpers/capture';
-import { tempDatabaseUrl, tempDir } from '../helpers/tempDir';
+import { describeEachDatabase } from '../helpers/databases';
+import { tempDir } from '../helpers/tempDir';
 
 const calendar = BusinessCalendar.fromDataFile();
 const at = (date: string, h: number, m = 0) => calendar.instantAt(date, h, m);
@@ -25,9 +26,9 @@ const input: ComplaintInput = {
   description: 'Ligne 1\nLigne 2 \u001b[31mrouge\u001b[0m',
 };
 
-describe('staff command line', () => {
+describeEachDatabase('staff command line', (databases) => {
   const dir = tempDir();
-  const databaseUrl = tempDatabaseUrl(dir.path);
+  let databaseUrl: string;
   const clock = fixedClock(at('2026-10-06', 10));
   const refs: string[] = [];
 
@@ -40,6 +41,7 @@ describe('staff command line', () => {
   }
 
   beforeAll(async () => {
+    databaseUrl = await databases.url();
     const db = await openDatabase(databaseUrl);
     const complaints = new ComplaintService(new ComplaintRepository(db), calendar, clock);
     refs.push((await complaints.create(input, { submissionId: 'cli-1' })).complaint.reference);

@@ -8,18 +8,20 @@ import { LookupThrottle } from '../../domain/complaints/lookupThrottle';
 import { Database, openDatabase } from '../../domain/db/database';
 import { StateRepository } from '../../domain/db/stateRepository';
 import { Capture } from '../helpers/capture';
-import { tempDatabaseUrl, tempDir } from '../helpers/tempDir';
+import { describeEachDatabase } from '../helpers/databases';
 
 const NOW = '2026-01-20T12:00:00Z';
 const DRAFT = { dialogState: { complaint: { name: 'Marie Tremblay', contactValue: 'marie.tremblay@exemple.qc.ca' } } };
 
-describe('conversation state retention (purge-state and the daily job)', () => {
-  const dir = tempDir();
-  const databaseUrl = tempDatabaseUrl(dir.path);
+describeEachDatabase('conversation state retention (purge-state and the daily job)', (databases) => {
+  let databaseUrl: string;
   const clock = fixedClock(NOW);
   let db: Database;
 
   /** Drafts last written 45, 31 and 29 days before NOW, and one lookup counter ended, one running. */
+  beforeAll(async () => {
+    databaseUrl = await databases.url();
+  });
   beforeEach(async () => {
     db = await openDatabase(databaseUrl);
     await db('bot_state').delete();
@@ -46,7 +48,6 @@ describe('conversation state retention (purge-state and the daily job)', () => {
     clock.set(NOW);
   });
   afterEach(async () => db.destroy());
-  afterAll(() => dir.cleanup());
 
   const keys = async () => ((await db('bot_state').orderBy('key').select('key')) as Array<{ key: string }>).map((r) => r.key);
   const counters = async () => Number(((await db('lookup_throttle').count({ n: '*' })) as Array<{ n: number }>)[0].n);

@@ -7,7 +7,7 @@ import { contactKey, formatPhone, normalizeEmail, normalizePhone } from '../../d
 import { clockStatus, computeDeadlines } from '../../domain/complaints/deadlines';
 import { Database, openDatabase } from '../../domain/db/database';
 import { parseReference } from '../../domain/references';
-import { tempDatabaseUrl, tempDir } from '../helpers/tempDir';
+import { describeEachDatabase } from '../helpers/databases';
 
 const calendar = BusinessCalendar.fromDataFile();
 const input: ComplaintInput = {
@@ -79,19 +79,17 @@ describe('contact validation', () => {
   });
 });
 
-describe('ComplaintService on SQLite', () => {
-  const dir = tempDir();
+describeEachDatabase('ComplaintService', (databases) => {
   let db: Database;
   const clock = fixedClock('2026-11-23T15:00:00Z');
   let service: ComplaintService;
 
   beforeAll(async () => {
-    db = await openDatabase(tempDatabaseUrl(dir.path));
+    db = await openDatabase(await databases.url());
     service = new ComplaintService(new ComplaintRepository(db), calendar, clock);
   });
   afterAll(async () => {
     await db.destroy();
-    dir.cleanup();
   });
 
   it('creates a complaint with a yearly reference, both deadlines, the calendar version and a first event', async () => {

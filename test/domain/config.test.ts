@@ -7,6 +7,13 @@ describe('loadConfig', () => {
     expect(isEmulatorMode(config)).toBe(true);
   });
 
+  it('accepts PostgreSQL URLs (postgres:// and postgresql://) with a pool size of 10 by default', () => {
+    expect(loadConfig({ DATABASE_URL: 'postgres://assistant:secret@db.example:5432/assistant' })).toMatchObject({ DATABASE_POOL_MAX: 10 });
+    expect(loadConfig({ DATABASE_URL: 'postgresql://db.example/assistant?sslmode=require', DATABASE_POOL_MAX: '25' }).DATABASE_POOL_MAX).toBe(25);
+    expect(() => loadConfig({ DATABASE_POOL_MAX: '1' })).toThrow(/DATABASE_POOL_MAX/);
+    expect(() => loadConfig({ DATABASE_URL: 'postgres:/missing-slashes' })).toThrow(/DATABASE_URL/);
+  });
+
   it('treats empty Microsoft variables as Emulator mode', () => {
     expect(isEmulatorMode(loadConfig({ MicrosoftAppId: '', MicrosoftAppPassword: '', MicrosoftAppType: '', MicrosoftAppTenantId: '' }))).toBe(true);
   });

@@ -12,22 +12,20 @@ import { priorityOf, routeOf } from '../../domain/exams/triage';
 import { i18n, translator } from '../../domain/i18n';
 import { projectPath } from '../../domain/paths';
 import { ServiceHours } from '../../domain/serviceHours';
-import { tempDatabaseUrl, tempDir } from '../helpers/tempDir';
+import { describeEachDatabase } from '../helpers/databases';
 
 const MONDAY_10H = '2026-11-23T15:00:00Z';
 const SATURDAY = '2026-11-28T16:00:00Z';
 const frozenNow: ExamProblemReport = { examInProgress: true, problemKind: 'frozen', examName: 'Processus 12345' };
 
-describe('ExamIncidentService', () => {
+describeEachDatabase('ExamIncidentService', (databases) => {
   let db: Database;
-  let dir: ReturnType<typeof tempDir>;
   let clock: ReturnType<typeof fixedClock>;
   let service: ExamIncidentService;
   let repository: ExamIncidentRepository;
 
   beforeEach(async () => {
-    dir = tempDir();
-    db = await openDatabase(tempDatabaseUrl(dir.path));
+    db = await openDatabase(await databases.url());
     clock = fixedClock(MONDAY_10H);
     const calendar = BusinessCalendar.fromDataFile();
     repository = new ExamIncidentRepository(db);
@@ -35,7 +33,6 @@ describe('ExamIncidentService', () => {
   });
   afterEach(async () => {
     await db.destroy();
-    dir.cleanup();
   });
 
   it('stores an incident with a confirmation number, the priority, the route and the Centre status', async () => {

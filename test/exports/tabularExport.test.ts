@@ -6,7 +6,7 @@ import { complaintColumns, IsoLocalFormatter } from '../../domain/exports/export
 import { formatIsoLocal } from '../../domain/format/dates';
 import { csvExport, ExportColumn, jsonExport, neutralizeFormula } from '../../domain/exports/tabularExport';
 import { translator } from '../../domain/i18n';
-import { tempDatabaseUrl, tempDir } from '../helpers/tempDir';
+import { describeEachDatabase } from '../helpers/databases';
 import { insertComplaints } from '../staff/complaintRows';
 
 interface Row {
@@ -279,27 +279,25 @@ describe('export streams do not buffer', () => {
   });
 });
 
-describe('ComplaintRepository.stream', () => {
-  const dir = tempDir();
+describeEachDatabase('ComplaintRepository.stream', (databases) => {
   const calendar = BusinessCalendar.fromDataFile();
   let db: Database;
   let repository: ComplaintRepository;
 
   beforeAll(async () => {
-    db = await openDatabase(tempDatabaseUrl(dir.path));
+    db = await openDatabase(await databases.url());
     repository = new ComplaintRepository(db);
     // 1,234 complaints, several in the same second so the (received_at, id) cursor must break ties.
     await insertComplaints(db, calendar, { count: 1234, start: new Date('2026-09-01T12:00:00Z'), spacingMinutes: 0.005 });
   });
   afterAll(async () => {
     await db.destroy();
-    dir.cleanup();
   });
 
   it('reads pages in reception order, each page a bounded query, every complaint once', async () => {
     const limits: number[] = [];
     const listener = (query: { sql: string; bindings: unknown[] }) => {
-      if (/from `complaints`/.test(query.sql) && /limit \?/.test(query.sql)) limits.push(Number(query.bindings[query.bindings.length - 1]));
+      if (/from [`"]complaints[`"]/.test(query.sql) && /limit (\?|\$\d+)/.test(query.sql)) limits.push(Number(query.bindings[query.bindings.length - 1]));
     };
     db.on('query', listener);
     const seen: string[] = [];

@@ -4,6 +4,7 @@ import { AdminAuthenticator } from '../../bot/routes/adminAuth';
 import { BusinessCalendar } from '../../domain/calendar/businessCalendar';
 import { fixedClock } from '../../domain/clock';
 import type { ComplaintInput } from '../../domain/complaints/complaint';
+import { describeEachDatabase } from '../helpers/databases';
 import { RunningTestApplication, startTestApplication } from '../helpers/testApplication';
 
 const STAFF = 'staff-token-aaaaaaaaaaaaaaaaaaaaaaaa';
@@ -18,7 +19,7 @@ const input: ComplaintInput = {
   description: '=HYPERLINK("http://evil") et </script>',
 };
 
-describe('admin API', () => {
+describeEachDatabase('admin API', (databases) => {
   let running: RunningTestApplication;
   const logLines: string[] = [];
   const clock = fixedClock(calendar.instantAt('2026-10-06', 10, 0));
@@ -33,7 +34,7 @@ describe('admin API', () => {
     });
     running = await startTestApplication(
       { ADMIN_TOKENS: `staff:alice:${STAFF},manager:bob:${MANAGER}`, LOG_LEVEL: 'debug' },
-      { clock, logger: createLogger('debug', destination) },
+      { clock, logger: createLogger('debug', destination), databaseUrl: await databases.url() },
     );
     const complaints = running.app.services.complaints;
     for (let i = 0; i < 3; i += 1)

@@ -3,7 +3,7 @@ import { fixedClock } from '../../domain/clock';
 import { ChannelReceiver } from '../helpers/channelReceiver';
 import type { EmulatorClient } from '../helpers/emulatorClient';
 import { startTestApplication } from '../helpers/testApplication';
-import { tempDatabaseUrl, tempDir } from '../helpers/tempDir';
+import { describeEachDatabase } from '../helpers/databases';
 
 const NOW = '2026-11-23T15:00:00Z'; // lundi 23 novembre 2026, 10 h à Québec
 
@@ -26,12 +26,10 @@ function confirmValue(replies: Activity[]): SummaryCard['actions'][number]['data
 
 const joined = (replies: Activity[]) => replies.map((a) => a.text ?? '').join('\n');
 
-describe('complaints over HTTP (Emulator mode)', () => {
-  const dir = tempDir();
-  afterAll(() => dir.cleanup());
+describeEachDatabase('complaints over HTTP (Emulator mode)', (databases) => {
 
   it('files a complaint through /api/messages and finds it in the database, with nothing personal in the interaction log', async () => {
-    const running = await startTestApplication({}, { clock: fixedClock(NOW) });
+    const running = await startTestApplication({}, { clock: fixedClock(NOW), databaseUrl: await databases.url() });
     const { receiver } = running;
     const client = running.client();
     try {
@@ -75,10 +73,10 @@ describe('complaints over HTTP (Emulator mode)', () => {
     }
   });
 
-  it('continues a half-filled complaint after a restart of the server on the same SQLite file', async () => {
+  it('continues a half-filled complaint after a restart of the server on the same database', async () => {
     const receiver = new ChannelReceiver();
     await receiver.start();
-    const databaseUrl = tempDatabaseUrl(dir.path, 'restart-complaint.sqlite');
+    const databaseUrl = await databases.url();
     const first = await startTestApplication({}, { databaseUrl, receiver, clock: fixedClock(NOW) });
     const client = first.client();
     await say(client, receiver, 'Déposer une plainte');
@@ -114,7 +112,7 @@ describe('complaints over HTTP (Emulator mode)', () => {
   });
 
   it('creates one complaint when « Confirmer » is clicked twice at the same time', async () => {
-    const running = await startTestApplication({}, { clock: fixedClock(NOW) });
+    const running = await startTestApplication({}, { clock: fixedClock(NOW), databaseUrl: await databases.url() });
     const { receiver } = running;
     const client = running.client();
     try {

@@ -7,7 +7,7 @@ import { StateRepository } from '../../domain/db/stateRepository';
 import { ChannelReceiver } from '../helpers/channelReceiver';
 import type { EmulatorClient } from '../helpers/emulatorClient';
 import { RunningTestApplication, startTestApplication } from '../helpers/testApplication';
-import { tempDatabaseUrl, tempDir } from '../helpers/tempDir';
+import { describeEachDatabase } from '../helpers/databases';
 
 const NOW = '2026-11-23T15:00:00Z'; // lundi 23 novembre 2026, 10 h à Québec
 const REFUSED = "Par mesure de sécurité, je ne peux pas faire d'autre recherche de plainte avant";
@@ -26,8 +26,7 @@ async function say(client: EmulatorClient, receiver: ChannelReceiver, text: stri
   return (await send(client, receiver, text, address)).map((a) => a.text ?? '').join('\n');
 }
 
-describe('after a restart of the server on the same SQLite file', () => {
-  const dir = tempDir();
+describeEachDatabase('after a restart of the server on the same database', (databases) => {
   const receiver = new ChannelReceiver();
   const clock = fixedClock(NOW);
   let running: RunningTestApplication | undefined;
@@ -40,13 +39,12 @@ describe('after a restart of the server on the same SQLite file', () => {
   });
   afterAll(async () => {
     await receiver.stop();
-    dir.cleanup();
   });
   const start = async (databaseUrl: string) => (running = await startTestApplication({}, { databaseUrl, receiver, clock }));
 
   it('still refuses lookups of a locked reference, until the lock ends', async () => {
     clock.set(NOW);
-    const databaseUrl = tempDatabaseUrl(dir.path, 'throttle-restart.sqlite');
+    const databaseUrl = await databases.url();
     const first = await start(databaseUrl);
     await first.app.services.complaints.create(
       { name: 'Marie Tremblay', contactMethod: 'phone', contactValue: '819 555-0177', service: 'other', description: 'Aucune réponse.' },
@@ -76,7 +74,7 @@ describe('after a restart of the server on the same SQLite file', () => {
 
   it('keeps a complaint draft within STATE_RETENTION_DAYS and deletes it after', async () => {
     clock.set(NOW);
-    const databaseUrl = tempDatabaseUrl(dir.path, 'draft-restart.sqlite');
+    const databaseUrl = await databases.url();
     const first = await start(databaseUrl);
     const client = first.client();
     for (const text of ['Déposer une plainte', 'Oui', 'Marc Lévesque', 'Courriel', 'marc.levesque@exemple.ca', 'Processus de qualification']) {

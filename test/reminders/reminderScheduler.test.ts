@@ -15,6 +15,7 @@ import { Database, openDatabase } from '../../domain/db/database';
 import { translator } from '../../domain/i18n';
 import { serviceLabel } from '../../domain/reminders/reminderDigest';
 import type { ReminderScheduler } from '../../domain/reminders/reminderScheduler';
+import { describeEachDatabase, TestDatabases } from '../helpers/databases';
 import { tempDatabaseUrl, tempDir } from '../helpers/tempDir';
 import { parseMail, SmtpTestServer } from './smtpTestServer';
 
@@ -37,7 +38,6 @@ const PERSON: ComplaintInput = {
 const morning = (date: LocalDate, hour = 8, minute = 0) => calendar.instantAt(date, hour, minute);
 
 interface World {
-  dir: ReturnType<typeof tempDir>;
   databaseUrl: string;
   db: Database;
   clock: ReturnType<typeof fixedClock>;
@@ -50,9 +50,8 @@ interface World {
 
 const smtp = new SmtpTestServer();
 
-async function world(env: Record<string, string> = {}): Promise<World> {
-  const dir = tempDir();
-  const databaseUrl = tempDatabaseUrl(dir.path);
+async function world(databases: TestDatabases, env: Record<string, string> = {}): Promise<World> {
+  const databaseUrl = await databases.url();
   const db = await openDatabase(databaseUrl);
   const clock = fixedClock('2026-12-18T19:00:00Z');
   const complaints = new ComplaintService(new ComplaintRepository(db), calendar, clock);
@@ -68,7 +67,6 @@ async function world(env: Record<string, string> = {}): Promise<World> {
   const scheduler = createReminderScheduler(config, db);
   let n = 0;
   return {
-    dir,
     databaseUrl,
     db,
     clock,
@@ -82,7 +80,6 @@ async function world(env: Record<string, string> = {}): Promise<World> {
     },
     async close() {
       await db.destroy();
-      dir.cleanup();
     },
   };
 }
@@ -99,9 +96,9 @@ beforeEach(() => {
   smtp.messages.length = 0;
 });
 
-describe('deadline reminders through a real SMTP server', () => {
+describeEachDatabase('deadline reminders through a real SMTP server', (databases) => {
   it('says nothing early, then « à risque », « échéance aujourd’hui » and « en retard » on the right business days across the year-end holidays', async () => {
-    const w = await world();
+    const w = await world(databases);
     try {
       // Friday 18 December 2026, 14:00: first contact due Wednesday 30 December (21, 22, 23, 29, 30;
       // 24, 25 and 28 December are holidays), answer due Monday 25 January 2027.
@@ -173,7 +170,7 @@ describe('deadline reminders through a real SMTP server', () => {
   });
 
   it('catches up after downtime: mails the current level and records the skipped ones as superseded', async () => {
-    const w = await world();
+    const w = await world(databases);
     try {
       const reference = await w.file(morning('2026-12-18', 14));
       // No pass from the 18th until Tuesday 5 January (server down over the holidays).
@@ -199,7 +196,7 @@ describe('deadline reminders through a real SMTP server', () => {
   });
 
   it('stops a clock when its event is recorded, and raises nothing for closed or abandoned complaints', async () => {
-    const w = await world();
+    const w = await world(databases);
     try {
       const contactedLate = await w.file(morning('2026-12-18', 14));
       const contactedEarly = await w.file(morning('2026-12-18', 15));
@@ -234,7 +231,7 @@ describe('deadline reminders through a real SMTP server', () => {
   });
 
   it('keeps a digest queued while SMTP is down, retries it with backoff and sends it exactly once when SMTP is back', async () => {
-    const w = await world();
+    const w = await world(databases);
     const logLines: string[] = [];
     const logger = createLogger('info', new Writable({ write: (chunk, _enc, done) => (logLines.push(String(chunk)), done()) }));
     const jobs: Array<{ name: string; pattern: string; run: () => Promise<void> }> = [];
@@ -298,7 +295,7 @@ describe('deadline reminders through a real SMTP server', () => {
   });
 
   it('sends one digest when two passes run together on two connections to the same database', async () => {
-    const w = await world();
+    const w = await world(databases);
     const second = await openDatabase(w.databaseUrl);
     try {
       const references: string[] = [];
@@ -334,7 +331,7 @@ describe('deadline reminders through a real SMTP server', () => {
   });
 
   it('writes a French digest in plain text and HTML, grouped by level, with links and no personal information', async () => {
-    const w = await world();
+    const w = await world(databases);
     try {
       // On Tuesday 5 January 2027: received 18 Dec. → first contact overdue, 21 Dec. → due today, 22 Dec. → at risk.
       const overdue = await w.file(morning('2026-12-18', 14));
@@ -383,7 +380,7 @@ describe('deadline reminders through a real SMTP server', () => {
   });
 
   it('sends nothing when nothing is due', async () => {
-    const w = await world();
+    const w = await world(databases);
     try {
       await w.file(morning('2026-12-18', 14));
       const result = await w.scheduler.run(morning('2026-12-21'));
@@ -396,7 +393,7 @@ describe('deadline reminders through a real SMTP server', () => {
   });
 });
 
-describe('npm run cli -- remind', () => {
+describeEachDatabase('npm run cli -- remind', (databases) => {
   const capture = () => {
     const out: string[] = [];
     const err: string[] = [];
@@ -417,7 +414,7 @@ describe('npm run cli -- remind', () => {
   });
 
   it('--dry-run prints the digest without sending or recording anything', async () => {
-    const w = await world();
+    const w = await world(databases);
     try {
       const reference = await w.file(morning('2026-12-18', 14));
       const c = capture();
@@ -447,7 +444,7 @@ describe('npm run cli -- remind', () => {
   });
 
   it('--once sends, then has nothing new; exits 1 while SMTP is down and 2 on usage errors, in French', async () => {
-    const w = await world();
+    const w = await world(databases);
     try {
       const reference = await w.file(morning('2026-12-18', 14));
       let c = capture();

@@ -5,7 +5,7 @@ import { ComplaintRepository } from '../../domain/complaints/complaintRepository
 import { ComplaintService } from '../../domain/complaints/complaintService';
 import { Database, openDatabase } from '../../domain/db/database';
 import { median, mean, StatisticsReport, StatisticsService } from '../../domain/statistics/statisticsService';
-import { tempDatabaseUrl, tempDir } from '../helpers/tempDir';
+import { describeEachDatabase } from '../helpers/databases';
 import { insertComplaints } from '../staff/complaintRows';
 
 const calendar = BusinessCalendar.fromDataFile();
@@ -67,22 +67,20 @@ async function seed(service: ComplaintService, clock: ReturnType<typeof fixedClo
   return refs;
 }
 
-describe('complaint statistics on a seeded database', () => {
-  const dir = tempDir();
+describeEachDatabase('complaint statistics on a seeded database', (databases) => {
   let db: Database;
   let stats: StatisticsService;
   let refs: Record<string, string>;
   const clock = fixedClock('2026-08-01T12:00:00Z');
 
   beforeAll(async () => {
-    db = await openDatabase(tempDatabaseUrl(dir.path));
+    db = await openDatabase(await databases.url());
     const complaints = new ComplaintService(new ComplaintRepository(db), calendar, clock);
     refs = await seed(complaints, clock);
     stats = new StatisticsService(db, calendar, clock);
   });
   afterAll(async () => {
     await db.destroy();
-    dir.cleanup();
   });
 
   const report = async (request: { period?: string; fiscalYear?: string; from?: string; to?: string }): Promise<StatisticsReport> =>
@@ -287,19 +285,17 @@ describe('complaint statistics on a seeded database', () => {
   });
 });
 
-describe('complaint statistics at volume', () => {
-  const dir = tempDir();
+describeEachDatabase('complaint statistics at volume', (databases) => {
   let db: Database;
   const clock = fixedClock('2026-12-15T17:00:00Z');
 
   beforeAll(async () => {
-    db = await openDatabase(tempDatabaseUrl(dir.path));
+    db = await openDatabase(await databases.url());
     // 1,500 complaints from Sep 1, one every 70 minutes (to mid-October), each contacted 2 days later.
     await insertComplaints(db, calendar, { count: 1500, start: at('2026-09-01', 8), spacingMinutes: 70, contactAfterDays: 2 });
   });
   afterAll(async () => {
     await db.destroy();
-    dir.cleanup();
   });
 
   it('aggregates in SQL: no query returns one row per complaint', async () => {

@@ -5,7 +5,7 @@ import { ComplaintService } from '../../domain/complaints/complaintService';
 import { Database, openDatabase } from '../../domain/db/database';
 import { InteractionRepository, InteractionRow } from '../../domain/db/interactionRepository';
 import { StatisticsService } from '../../domain/statistics/statisticsService';
-import { tempDatabaseUrl, tempDir } from '../helpers/tempDir';
+import { describeEachDatabase } from '../helpers/databases';
 
 const calendar = BusinessCalendar.fromDataFile();
 const nov = (day: number, hour = 12) => calendar.instantAt(`2026-11-${String(day).padStart(2, '0')}`, hour, 0);
@@ -26,14 +26,13 @@ function row(conversation: string, direction: 'in' | 'out', text: string, extra:
 }
 const faq = (id: string) => ({ intent: `faq.${id}`, dialog: 'faq' });
 
-describe('conversation, exam-incident and reminder statistics', () => {
-  const dir = tempDir();
+describeEachDatabase('conversation, exam-incident and reminder statistics', (databases) => {
   let db: Database;
   const clock = fixedClock('2026-11-20T17:00:00Z');
   let stats: StatisticsService;
 
   beforeAll(async () => {
-    db = await openDatabase(tempDatabaseUrl(dir.path));
+    db = await openDatabase(await databases.url());
     await new InteractionRepository(db).insertMany([
       row('c1', 'in', 'heures?', faq('heures')),
       row('c1', 'out', 'Le Centre est ouvert…'),
@@ -139,7 +138,6 @@ describe('conversation, exam-incident and reminder statistics', () => {
   });
   afterAll(async () => {
     await db.destroy();
-    dir.cleanup();
   });
 
   it('counts conversations, messages, FAQ answers, misunderstandings and handoffs for November', async () => {

@@ -1,20 +1,21 @@
 import { SqlStorage } from '../../bot/storage/sqlStorage';
 import { Database, openDatabase } from '../../domain/db/database';
 import { StateRepository } from '../../domain/db/stateRepository';
-import { tempDatabaseUrl, tempDir } from '../helpers/tempDir';
+import { describeEachDatabase } from '../helpers/databases';
 
-describe('SqlStorage on a SQLite file', () => {
-  const dir = tempDir();
-  const url = tempDatabaseUrl(dir.path);
+describeEachDatabase('SqlStorage', (databases) => {
+  let url: string;
   let db: Database;
   let storage: SqlStorage;
 
+  beforeAll(async () => {
+    url = await databases.url();
+  });
   beforeEach(async () => {
     db = await openDatabase(url);
     storage = new SqlStorage(new StateRepository(db));
   });
   afterEach(async () => db.destroy());
-  afterAll(() => dir.cleanup());
 
   it('writes, reads back with an eTag, and deletes', async () => {
     await storage.write({ 'a/b': { count: 1, nested: { list: [1, 2] } } });
@@ -49,7 +50,7 @@ describe('SqlStorage on a SQLite file', () => {
     expect((await storage.read(['fresh'])).fresh.v).toBe(1);
   });
 
-  it('keeps documents across a reopening of the file (a restart)', async () => {
+  it('keeps documents across a reopening of the database (a restart)', async () => {
     await storage.write({ persistent: { step: 2 } });
     await db.destroy();
     db = await openDatabase(url);
@@ -57,14 +58,56 @@ describe('SqlStorage on a SQLite file', () => {
     expect((await storage.read(['persistent'])).persistent.step).toBe(2);
   });
 
-  it('survives concurrent writers on the same file without SQLITE_BUSY (WAL and busy timeout)', async () => {
+  it('survives concurrent writers on the same database (SQLite: WAL and busy timeout, no SQLITE_BUSY)', async () => {
     const other = await openDatabase(url);
     const otherStorage = new SqlStorage(new StateRepository(other));
     await Promise.all(Array.from({ length: 40 }, (_, i) => (i % 2 ? storage : otherStorage).write({ [`k${i}`]: { i } })));
     const read = await storage.read(Array.from({ length: 40 }, (_, i) => `k${i}`));
     expect(Object.keys(read)).toHaveLength(40);
-    const [{ journal_mode }] = (await db.raw('PRAGMA journal_mode')) as Array<{ journal_mode: string }>;
-    expect(journal_mode).toBe('wal');
+    if (databases.engine === 'sqlite') {
+      const [{ journal_mode }] = (await db.raw('PRAGMA journal_mode')) as Array<{ journal_mode: string }>;
+      expect(journal_mode).toBe('wal');
+    }
     await other.destroy();
+  });
+
+  it('two instances writing the same conversation with the same eTag: exactly one wins, never a silent overwrite', async () => {
+    const instances = await Promise.all([openDatabase(url), openDatabase(url)]);
+    try {
+      const [a, b] = instances.map((d) => new SqlStorage(new StateRepository(d)));
+      for (let round = 0; round < 20; round += 1) {
+        const key = `conversation/${round}`;
+        await a.write({ [key]: { turn: 0 } });
+        const [readA, readB] = [(await a.read([key]))[key], (await b.read([key]))[key]];
+        expect(readA.eTag).toBe(readB.eTag);
+        const results = await Promise.allSettled([a.write({ [key]: { ...readA, turn: 1, by: 'a' } }), b.write({ [key]: { ...readB, turn: 1, by: 'b' } })]);
+        const won = results.filter((r) => r.status === 'fulfilled');
+        const lost = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
+        expect(won).toHaveLength(1);
+        expect(lost).toHaveLength(1);
+        expect(String(lost[0].reason)).toMatch(/eTag conflict/);
+        const winner = results[0].status === 'fulfilled' ? 'a' : 'b';
+        expect((await a.read([key]))[key]).toMatchObject({ turn: 1, by: winner });
+      }
+    } finally {
+      await Promise.all(instances.map((d) => d.destroy()));
+    }
+  });
+
+  it('two instances creating the same new document with an eTag: one creates it, the other gets a conflict', async () => {
+    const instances = await Promise.all([openDatabase(url), openDatabase(url)]);
+    try {
+      const repos = instances.map((d) => new StateRepository(d));
+      for (let round = 0; round < 20; round += 1) {
+        const key = `fresh/${round}`;
+        const results = await Promise.allSettled(repos.map((r, i) => r.write(key, { by: i }, 'stale-etag')));
+        expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+        const winner = results.findIndex((r) => r.status === 'fulfilled');
+        const stored = await repos[0].read([key]);
+        expect(stored.get(key)).toEqual({ data: { by: winner }, etag: (results[winner] as PromiseFulfilledResult<string>).value });
+      }
+    } finally {
+      await Promise.all(instances.map((d) => d.destroy()));
+    }
   });
 });

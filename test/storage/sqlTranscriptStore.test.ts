@@ -7,7 +7,7 @@ import { InteractionRepository } from '../../domain/db/interactionRepository';
 import { PersonalInformationMasker } from '../../domain/privacy/masking';
 import { createPseudonymizer } from '../../domain/privacy/pseudonym';
 import { purgeInteractions } from '../../domain/retention';
-import { tempDatabaseUrl, tempDir } from '../helpers/tempDir';
+import { describeEachDatabase } from '../helpers/databases';
 
 function message(conversationId: string, text: string, n: number, role: 'user' | 'bot' = 'user', channelId = 'emulator'): Partial<Activity> {
   const user = { id: 'raw-user-id-42', name: 'Jean Tremblay', role: 'user' };
@@ -25,14 +25,13 @@ function message(conversationId: string, text: string, n: number, role: 'user' |
   };
 }
 
-describe('SqlTranscriptStore', () => {
-  const dir = tempDir();
+describeEachDatabase('SqlTranscriptStore', (databases) => {
   let db: Database;
   let store: SqlTranscriptStore;
   const logs: string[] = [];
 
   beforeAll(async () => {
-    db = await openDatabase(tempDatabaseUrl(dir.path));
+    db = await openDatabase(await databases.url());
   });
   beforeEach(async () => {
     await db('interactions').delete();
@@ -47,7 +46,6 @@ describe('SqlTranscriptStore', () => {
   });
   afterAll(async () => {
     await db.destroy();
-    dir.cleanup();
   });
 
   it('stores masked text, a pseudonymous user id, and never the raw id or name', async () => {

@@ -1,6 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import type { Activity } from 'botbuilder';
-import { DirectLineConversationStore } from '../../bot/directLine/conversationStore';
 import { RateLimiter } from '../../bot/directLine/rateLimiter';
 import { bearerToken, DirectLineTokens } from '../../bot/directLine/tokens';
 import { html, jsonForScript } from '../../bot/web/html';
@@ -38,39 +36,6 @@ describe('DirectLineTokens', () => {
     expect(bearerToken('bearer   abc')).toBe('abc');
     expect(bearerToken('Basic abc')).toBeUndefined();
     expect(bearerToken(undefined)).toBeUndefined();
-  });
-});
-
-describe('DirectLineConversationStore', () => {
-  const message = (text: string) => ({ type: 'message', text }) as Activity;
-
-  it('numbers activities and reads them by watermark, dropping the oldest beyond its bound', () => {
-    const clock = fixedClock(NOW);
-    const store = new DirectLineConversationStore(clock, { maxConversations: 10, maxActivitiesPerConversation: 3 });
-    const conversation = store.ensure({ conversationId: 'conv-1', userId: 'dl_user', locale: 'fr-CA', expiresAt: Date.parse(NOW) + 60_000 });
-    for (const text of ['a', 'b', 'c', 'd', 'e']) store.append(conversation, message(text));
-    expect(conversation.activities.map((a) => a.id)).toEqual(['conv-1|0000002', 'conv-1|0000003', 'conv-1|0000004']);
-    expect(store.read(conversation, '')).toMatchObject({ watermark: '5', activities: [{ text: 'c' }, { text: 'd' }, { text: 'e' }] });
-    expect(store.read(conversation, '4').activities.map((a) => a.text)).toEqual(['e']);
-    expect(store.read(conversation, '5').activities).toEqual([]);
-    expect(store.read(conversation, '1').activities).toHaveLength(3);
-  });
-
-  it('forgets a conversation when its last token expires, and keeps at most maxConversations', () => {
-    const clock = fixedClock(NOW);
-    const store = new DirectLineConversationStore(clock, { maxConversations: 2, maxActivitiesPerConversation: 10 });
-    const t = Date.parse(NOW);
-    store.ensure({ conversationId: 'a', userId: 'dl_a', locale: 'fr-CA', expiresAt: t + 10_000 });
-    store.ensure({ conversationId: 'a', userId: 'dl_a', locale: 'fr-CA', expiresAt: t + 30_000 }); // refreshed
-    store.ensure({ conversationId: 'b', userId: 'dl_b', locale: 'fr-CA', expiresAt: t + 20_000 });
-    clock.set(new Date(t + 15_000));
-    expect(store.get('a')).toBeDefined();
-    store.ensure({ conversationId: 'c', userId: 'dl_c', locale: 'fr-CA', expiresAt: t + 90_000 });
-    expect(store.size).toBe(2);
-    expect(store.get('b')).toBeUndefined(); // closest to expiry went first
-    clock.set(new Date(t + 31_000));
-    expect(store.get('a')).toBeUndefined();
-    expect(store.get('c')).toBeDefined();
   });
 });
 

@@ -247,7 +247,8 @@
     var directLine = window.WebChat.createDirectLine({
       token: session.token,
       domain: session.domain,
-      webSocket: false,
+      // Activities are pushed on a WebSocket (streamUrl); polling once a second only where there is none.
+      webSocket: typeof window.WebSocket === 'function',
       pollingInterval: 1000,
       conversationId: session.resumed ? session.conversationId : undefined,
       // Azure Direct Line passes it to the welcome conversationUpdate (the built-in one reads it from the token).

@@ -5,6 +5,8 @@ import * as m003 from './003_exam_incidents';
 import * as m004 from './004_faq_feedback';
 import * as m005 from './005_deadline_reminders';
 import * as m006 from './006_lookup_throttle';
+import * as m007 from './007_direct_line';
+import * as m008 from './008_scale_out';
 
 export interface Migration {
   name: string;
@@ -20,6 +22,8 @@ export const migrations: Migration[] = [
   { name: '004_faq_feedback', ...m004 },
   { name: '005_deadline_reminders', ...m005 },
   { name: '006_lookup_throttle', ...m006 },
+  { name: '007_direct_line', ...m007 },
+  { name: '008_scale_out', ...m008 },
 ];
 
 /** Lists migrations from code rather than from the file system, so they run the same from sources and from dist/. */

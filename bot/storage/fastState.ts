@@ -1,0 +1,55 @@
+import { calculateChangeHash, ConversationState, TurnContext } from 'botbuilder';
+
+interface CachedState {
+  state: Record<string, unknown> & { eTag?: string };
+  hash: string;
+}
+
+/**
+ * What BotState compares to tell whether the state changed in a turn, computed with the native
+ * JSON.stringify: botbuilder's calculateChangeHash runs its stringify with a replacer function called
+ * for every key (for objects with a `_replacer` method, which no state here has), then a SHA-256 of
+ * it, three times a turn. The JSON text itself serves as the "hash" (compared, never stored). A state
+ * that JSON.stringify refuses (a cycle) falls back to botbuilder's own hash, which copes with it.
+ */
+export function stateFingerprint(state: Record<string, unknown> | undefined): string {
+  if (!state) return '';
+  const { eTag: _eTag, ...rest } = state;
+  try {
+    return JSON.stringify(rest);
+  } catch {
+    return `sha256:${calculateChangeHash(state)}`;
+  }
+}
+
+/**
+ * ConversationState with the cheaper change detection above; load and saveChanges otherwise do exactly
+ * what BotState's do (read once per turn and cache, write with eTag '*' only when changed).
+ */
+export class FastConversationState extends ConversationState {
+  /** BotState's own turnState key for the cached state (private there): clear, delete and get keep working on it. */
+  private get cacheKey(): symbol {
+    return (this as unknown as { stateKey: symbol }).stateKey;
+  }
+
+  override async load(context: TurnContext, force = false): Promise<any> {
+    const cached = context.turnState.get(this.cacheKey) as CachedState | undefined;
+    if (!force && cached?.state) return cached.state;
+    const key = await this.storageKey(context);
+    const items = await this.storage.read([key]);
+    const state = (items[key] ?? {}) as CachedState['state'];
+    context.turnState.set(this.cacheKey, { state, hash: stateFingerprint(state) });
+    return state;
+  }
+
+  override async saveChanges(context: TurnContext, force = false): Promise<void> {
+    let cached = context.turnState.get(this.cacheKey) as CachedState | undefined;
+    if (!(force || (cached && cached.hash !== stateFingerprint(cached.state)))) return;
+    const key = await this.storageKey(context);
+    cached ??= { state: {}, hash: '' };
+    cached.state.eTag = '*';
+    await this.storage.write({ [key]: cached.state });
+    cached.hash = stateFingerprint(cached.state);
+    context.turnState.set(this.cacheKey, cached);
+  }
+}
