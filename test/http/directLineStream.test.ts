@@ -48,7 +48,7 @@ describe('built-in Direct Line: the WebSocket stream (streamUrl)', () => {
     const ids = stream.activities.map((a) => a.id);
     expect(ids).toContain(posted.id);
     expect(ids.indexOf(posted.id)).toBeLessThan(ids.length - 1); // the echo, then the answer
-    expect(stream.botMessages()[2].text).toContain('418 528-7157');
+    expect(stream.botMessages()[2].text).toContain('418\u00a0528-7157');
     expect(stream.watermark).toBe('4');
     // Every activity once, in order, and as polling reads them.
     expect(new Set(ids).size).toBe(ids.length);
