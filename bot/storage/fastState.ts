@@ -1,5 +1,7 @@
 import { calculateChangeHash, ConversationState, TurnContext } from 'botbuilder';
 
+const NOT_STORED_YET = 'not-stored-yet';
+
 interface CachedState {
   state: Record<string, unknown> & { eTag?: string };
   hash: string;
@@ -23,8 +25,8 @@ export function stateFingerprint(state: Record<string, unknown> | undefined): st
 }
 
 /**
- * ConversationState with the cheaper change detection above; load and saveChanges otherwise do exactly
- * what BotState's do (read once per turn and cache, write with eTag '*' only when changed).
+ * ConversationState with the cheaper change detection above, whose saveChanges keeps the eTag read in
+ * the turn (compare-and-swap across instances); load otherwise does exactly what BotState's does.
  */
 export class FastConversationState extends ConversationState {
   /** BotState's own turnState key for the cached state (private there): clear, delete and get keep working on it. */
@@ -47,8 +49,13 @@ export class FastConversationState extends ConversationState {
     if (!(force || (cached && cached.hash !== stateFingerprint(cached.state)))) return;
     const key = await this.storageKey(context);
     cached ??= { state: {}, hash: '' };
-    cached.state.eTag = '*';
+    // Unlike BotState ('*' always), the write carries the eTag read this turn: when another instance
+    // wrote the conversation meanwhile, the storage refuses (ETagConflictError) instead of overwriting.
+    // A conversation read as absent carries an eTag no stored document has: created once, by one writer.
+    cached.state.eTag ??= NOT_STORED_YET;
     await this.storage.write({ [key]: cached.state });
+    // This turn now holds the latest version: a second save in the same turn may overwrite it.
+    cached.state.eTag = '*';
     cached.hash = stateFingerprint(cached.state);
     context.turnState.set(this.cacheKey, cached);
   }

@@ -1,3 +1,5 @@
+import { TestAdapter, TurnContext } from 'botbuilder';
+import { FastConversationState } from '../../bot/storage/fastState';
 import { SqlStorage } from '../../bot/storage/sqlStorage';
 import { Database, openDatabase } from '../../domain/db/database';
 import { StateRepository } from '../../domain/db/stateRepository';
@@ -25,6 +27,26 @@ describeEachDatabase('SqlStorage', (databases) => {
     expect(read.missing).toBeUndefined();
     await storage.delete(['a/b']);
     expect(await storage.read(['a/b'])).toEqual({});
+  });
+
+  it('never lets two instances overwrite each other: the later turn of one conversation is refused', async () => {
+    const adapter = new TestAdapter();
+    const turn = () => new TurnContext(adapter, { type: 'message', channelId: 'test', conversation: { id: 'same-conversation' } as never, from: { id: 'u' }, recipient: { id: 'b' } });
+    // Two instances, each with its own ConversationState over the same database.
+    const [a, b] = [new FastConversationState(storage), new FastConversationState(new SqlStorage(new StateRepository(db)))];
+    const [onA, onB] = [turn(), turn()];
+    const [stateA, stateB] = [a.createProperty<{ step: string }>('form'), b.createProperty<{ step: string }>('form')];
+    await stateA.get(onA, { step: 'start' });
+    await stateB.get(onB, { step: 'start' });
+    await stateA.set(onA, { step: 'from A' });
+    await a.saveChanges(onA);
+    await stateB.set(onB, { step: 'from B' });
+    await expect(b.saveChanges(onB)).rejects.toThrow(/eTag conflict/);
+    const next = turn();
+    expect(await a.createProperty<{ step: string }>('form').get(next)).toEqual({ step: 'from A' });
+    // Within one turn, a second save after the first is the same writer and goes through.
+    await stateA.set(onA, { step: 'from A again' });
+    await a.saveChanges(onA);
   });
 
   it('rejects a write with a stale eTag and accepts the current one', async () => {
