@@ -31,7 +31,7 @@ describeEachDatabase('SqlStorage', (databases) => {
 
   it('never lets two instances overwrite each other: the later turn of one conversation is refused', async () => {
     const adapter = new TestAdapter();
-    const turn = () => new TurnContext(adapter, { type: 'message', channelId: 'test', conversation: { id: 'same-conversation' } as never, from: { id: 'u' }, recipient: { id: 'b' } });
+    const turn = () => new TurnContext(adapter, { type: 'message', channelId: 'test', conversation: { id: 'same-conversation' } as never, from: { id: 'u', name: '' }, recipient: { id: 'b', name: '' } });
     // Two instances, each with its own ConversationState over the same database.
     const [a, b] = [new FastConversationState(storage), new FastConversationState(new SqlStorage(new StateRepository(db)))];
     const [onA, onB] = [turn(), turn()];

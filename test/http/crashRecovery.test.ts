@@ -1,0 +1,100 @@
+import type { Activity } from 'botbuilder';
+import { openDatabase } from '../../domain/db/database';
+import { DirectLineTestClient } from '../helpers/directLineClient';
+import { ServerProcess } from '../helpers/serverProcess';
+import { tempDatabaseUrl, tempDir } from '../helpers/tempDir';
+
+jest.setTimeout(180_000);
+
+interface SummaryCard {
+  actions: Array<{ data: { complaintAction: string; submissionId: string } }>;
+}
+
+/**
+ * The server in its own process on a SQLite file, killed with SIGKILL (kill -9) at the worst moments:
+ * in the middle of the complaint form, and right after the confirmation was written. After each
+ * restart the page reconnects with the same token, as Web Chat does after a reload.
+ */
+describe('a kill -9 of the server', () => {
+  const dir = tempDir();
+  const databaseUrl = tempDatabaseUrl(dir.path, 'crash.sqlite');
+  const server = new ServerProcess({
+    DATABASE_URL: databaseUrl,
+    LOG_LEVEL: 'warn',
+    DIRECT_LINE_RATE_LIMIT_PER_MINUTE: '1000',
+    INTERACTION_PURGE_CRON: '0 0 1 1 *',
+    COMPLAINT_PURGE_CRON: '0 0 1 1 *',
+    STATE_PURGE_CRON: '0 0 1 1 *',
+  });
+
+  beforeAll(async () => {
+    await server.start();
+  });
+  afterAll(async () => {
+    await server.stop();
+    dir.cleanup();
+  });
+
+  it('keeps a half-filled complaint and a confirmed one, whose reference the citizen sees on coming back', async () => {
+    const dl = new DirectLineTestClient(server.url);
+    const grant = await dl.pageToken();
+    expect((await dl.start(grant.token)).status).toBe(201);
+    const { conversationId, token } = grant;
+    const botMessages = async (): Promise<Activity[]> =>
+      (await dl.activities(conversationId, token)).activities.filter((a) => a.type === 'message' && a.from?.role === 'bot');
+    /** Posts a message (or a card submission) and returns the bot's replies to it. */
+    const say = async (text: string, extra: Record<string, unknown> = {}): Promise<Activity[]> => {
+      const res = await dl.say(conversationId, token, text, extra);
+      expect(res.status).toBe(200);
+      const { id } = (await res.json()) as { id: string };
+      const deadline = Date.now() + 20_000;
+      for (;;) {
+        const replies = (await botMessages()).filter((a) => a.replyToId === id);
+        if (replies.length) return replies;
+        if (Date.now() > deadline) throw new Error(`no answer to "${text}"`);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    };
+    const joined = (replies: Activity[]) => replies.map((a) => a.text ?? '').join('\n');
+    await dl.waitForBotMessages(conversationId, token, 2);
+
+    expect(joined(await say('Déposer une plainte'))).toContain('Acceptez-vous');
+    await say("Oui, j'accepte");
+    await say('Hélène Gagnon');
+    expect(joined(await say('Téléphone'))).toMatch(/numéro de téléphone/);
+
+    // Killed in the middle of the form: after the restart, the form goes on where it was.
+    await server.kill();
+    await server.start();
+    expect(joined(await say('581 555-0142'))).toContain('Quel service');
+    await say('Service téléphonique du CA-dotation');
+    await say('hier');
+    await say('On m’a transféré trois fois sans jamais répondre à ma question.');
+    const summary = await say('Passer cette question');
+    const card = summary.flatMap((a) => a.attachments ?? []).find((a) => a.contentType === 'application/vnd.microsoft.card.adaptive')!.content as SummaryCard;
+    const confirm = card.actions.find((a) => a.data.complaintAction === 'confirm')!.data;
+    const confirmation = joined(await say('', { text: undefined, value: confirm }));
+    const reference = /PL-\d{4}-\d{6}/.exec(confirmation)![0];
+
+    // Killed right after the confirmation was written: the complaint is stored once, and the page
+    // that reconnects with its token shows the confirmation with the reference.
+    await server.kill();
+    const db = await openDatabase(databaseUrl);
+    try {
+      expect(await db('complaints').select('reference', 'complainant_name')).toEqual([{ reference, complainant_name: 'Hélène Gagnon' }]);
+    } finally {
+      await db.destroy();
+    }
+    await server.start();
+    expect((await dl.request('GET', `/conversations/${conversationId}`, token)).status).toBe(200);
+    expect((await botMessages()).some((a) => a.text?.includes(reference))).toBe(true);
+    // A second « Confirmer » after the crash repeats the same reference and files nothing new.
+    expect(joined(await say('', { text: undefined, value: confirm }))).toContain(reference);
+    const after = await openDatabase(databaseUrl);
+    try {
+      expect(await after('complaints').count({ n: '*' }).first()).toEqual({ n: 1 });
+    } finally {
+      await after.destroy();
+    }
+  });
+});
