@@ -78,3 +78,14 @@ export class DirectLineTestClient {
     return { ...grant, welcome };
   }
 }
+
+interface SummaryCard {
+  actions: Array<{ data: { complaintAction: string; submissionId: string } }>;
+}
+
+/** The value a click on « Confirmer » posts, from the complaint summary card among the bot's replies. */
+export function complaintConfirmValue(replies: Activity[]): { complaintAction: string; submissionId: string } {
+  const card = replies.flatMap((a) => a.attachments ?? []).find((a) => a.contentType === 'application/vnd.microsoft.card.adaptive');
+  if (!card) throw new Error('no summary card among the replies');
+  return (card.content as SummaryCard).actions.find((a) => a.data.complaintAction === 'confirm')!.data;
+}

@@ -1,14 +1,10 @@
 import type { Activity } from 'botbuilder';
 import { openDatabase } from '../../domain/db/database';
-import { DirectLineTestClient } from '../helpers/directLineClient';
+import { complaintConfirmValue, DirectLineTestClient } from '../helpers/directLineClient';
 import { ServerProcess } from '../helpers/serverProcess';
 import { tempDatabaseUrl, tempDir } from '../helpers/tempDir';
 
 jest.setTimeout(180_000);
-
-interface SummaryCard {
-  actions: Array<{ data: { complaintAction: string; submissionId: string } }>;
-}
 
 /**
  * The server in its own process on a SQLite file, killed with SIGKILL (kill -9) at the worst moments:
@@ -71,8 +67,7 @@ describe('a kill -9 of the server', () => {
     await say('hier');
     await say('On m’a transféré trois fois sans jamais répondre à ma question.');
     const summary = await say('Passer cette question');
-    const card = summary.flatMap((a) => a.attachments ?? []).find((a) => a.contentType === 'application/vnd.microsoft.card.adaptive')!.content as SummaryCard;
-    const confirm = card.actions.find((a) => a.data.complaintAction === 'confirm')!.data;
+    const confirm = complaintConfirmValue(summary);
     const confirmation = joined(await say('', { text: undefined, value: confirm }));
     const reference = /PL-\d{4}-\d{6}/.exec(confirmation)![0];
 

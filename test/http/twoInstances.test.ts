@@ -2,7 +2,7 @@ import http from 'node:http';
 import net from 'node:net';
 import type { Activity } from 'botbuilder';
 import { openDatabase } from '../../domain/db/database';
-import { DirectLineTestClient } from '../helpers/directLineClient';
+import { complaintConfirmValue, DirectLineTestClient } from '../helpers/directLineClient';
 import { ServerProcess as Instance } from '../helpers/serverProcess';
 import { DirectLineStreamClient } from '../helpers/directLineStreamClient';
 import { createTestPostgresDatabase, postgresTestsSkipped } from '../helpers/postgres';
@@ -87,10 +87,6 @@ class RoundRobinProxy {
     }
     socket.destroy();
   }
-}
-
-interface SummaryCard {
-  actions: Array<{ data: { complaintAction: string; submissionId: string } }>;
 }
 
 describe('two instances on one database, behind a round-robin proxy', () => {
@@ -201,8 +197,7 @@ describe('two instances on one database, behind a round-robin proxy', () => {
     await say('hier');
     await say('On m’a transféré trois fois sans jamais répondre à ma question.');
     const summary = await say('Passer cette question');
-    const card = summary.flatMap((a) => a.attachments ?? []).find((a) => a.contentType === 'application/vnd.microsoft.card.adaptive')!.content as SummaryCard;
-    const confirm = card.actions.find((a) => a.data.complaintAction === 'confirm')!.data;
+    const confirm = complaintConfirmValue(summary);
     const confirmation = joined(await say('', { text: undefined, value: confirm }));
     expect(confirmation).toMatch(/PL-\d{4}-000001/);
 
