@@ -26,7 +26,13 @@ export class ServerProcess {
     const deadline = Date.now() + 90_000;
     for (;;) {
       if (!this.alive) throw new Error('instance exited during start');
-      if (await fetch(`${this.url}/healthz`).then((r) => r.ok, () => false)) return;
+      if (
+        await fetch(`${this.url}/healthz`).then(
+          (r) => r.ok,
+          () => false,
+        )
+      )
+        return;
       if (Date.now() > deadline) throw new Error('instance did not start');
       await new Promise((r) => setTimeout(r, 200));
     }
@@ -49,4 +55,3 @@ export class ServerProcess {
     });
   }
 }
-
