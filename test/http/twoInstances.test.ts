@@ -170,10 +170,15 @@ describe('two instances on one database, behind a round-robin proxy', () => {
         collect();
         const answers = botMessages().filter((a) => a.replyToId === id);
         if (answers.length) {
-          // Give a multi-part answer a moment to arrive in full.
-          await new Promise((r) => setTimeout(r, 150));
-          collect();
-          return botMessages().filter((a) => a.replyToId === id);
+          // A multi-part answer: done once no further part has come for half a second.
+          for (let count = answers.length; ; ) {
+            await new Promise((r) => setTimeout(r, 500));
+            if (stream.closed) await liveStream();
+            collect();
+            const now = botMessages().filter((a) => a.replyToId === id);
+            if (now.length === count) return now;
+            count = now.length;
+          }
         }
         if (Date.now() > deadline) throw new Error(`no answer to "${text}"`);
         if (stream.closed) await liveStream();
