@@ -66,14 +66,16 @@ async function migrate(db: Database): Promise<void> {
   const latest = () => db.migrate.latest({ migrationSource: new ListMigrationSource(migrations) });
   if (dialectOf(db) !== 'postgres') {
     // Two processes starting together on a new file both try to create knex's tables, or find them
-    // locked: the one that lost tries again once the other is done.
-    for (let attempt = 1; ; attempt += 1) {
+    // locked: the one that lost waits until the other is done (up to 30 s on a busy machine).
+    const deadline = Date.now() + 30_000;
+    for (;;) {
       try {
         await latest();
         return;
       } catch (err) {
-        if (attempt >= 5 || !/already exists|already locked/i.test(String((err as Error).message))) throw err;
-        await new Promise((resolve) => setTimeout(resolve, 200 * attempt));
+        if (Date.now() > deadline || !/already exists|already locked/i.test(String((err as Error).message))) throw err;
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        if (await upToDate(db)) return;
       }
     }
   }
