@@ -13,11 +13,11 @@ import {
   detectStatedTime,
   ExamProblemClues,
   extractExamProblem,
-  foldText,
   isYesNoOrFiller,
   parseInProgressAnswer,
 } from '../domain/exams/problemExtractor';
 import { describeOpenStatus, describeReopening } from '../domain/format/openingHoursText';
+import { foldText } from '../domain/format/textFolding';
 import { Lang, LANGS, Translate, translator } from '../domain/i18n';
 import { Intents } from '../domain/understanding/intents';
 import type { DialogRoute, RoutedDialogOptions } from './mainDialog';

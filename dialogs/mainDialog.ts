@@ -13,7 +13,8 @@ import {
 } from 'botbuilder-dialogs';
 import { recordDialog, recordIntent } from '../bot/interactionLog/turnInsights';
 import { asksOpenOrClosed, isDayFollowUp, parseAskedMoment, yesNoQuestion } from '../domain/faq/askedMoment';
-import { extractExamProblem, foldText } from '../domain/exams/problemExtractor';
+import { extractExamProblem } from '../domain/exams/problemExtractor';
+import { foldText } from '../domain/format/textFolding';
 import { faqIntent } from '../domain/faq/knowledgeBase';
 import { matchOutOfMandate, outOfMandateAnswer } from '../domain/faq/outOfMandate';
 import { withoutSensitiveData } from '../domain/privacy/sensitiveData';

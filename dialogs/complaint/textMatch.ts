@@ -1,3 +1,5 @@
+import { editDistance, foldText } from '../../domain/format/textFolding';
+
 /**
  * Small, forgiving phrase matching for the complaint form's free-text answers: accents, case and
  * punctuation folded away, one typo tolerated in a word of 5 letters or more (two from 8 letters),
@@ -6,12 +8,7 @@
 
 /** « J'ai appelé au Téléphone! » → ['j', 'ai', 'appele', 'au', 'telephone']. */
 export function foldWords(text: string): string[] {
-  const folded = text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim();
+  const folded = foldText(text);
   return folded ? folded.split(' ') : [];
 }
 
@@ -46,19 +43,6 @@ function foldPhrase(phrase: string): string[] {
   const words = foldWords(phrase);
   if (prefix && words.length > 0) words[words.length - 1] += '*';
   return words;
-}
-
-/** Optimal string alignment distance (Damerau-Levenshtein with adjacent transpositions). */
-export function editDistance(a: string, b: string): number {
-  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
-  for (let i = 1; i <= a.length; i += 1) {
-    for (let j = 1; j <= b.length; j += 1) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
-    }
-  }
-  return d[a.length][b.length];
 }
 
 /**

@@ -3,6 +3,7 @@ import * as chrono from 'chrono-node';
 import type { LocalDate } from '../calendar/businessCalendar';
 import { QUEBEC_TIME_ZONE } from '../format/dates';
 import type { Lang } from '../i18n';
+import { foldText } from '../format/textFolding';
 
 /** A span of days, both ends included (YYYY-MM-DD). */
 export interface DatePeriod {
@@ -58,7 +59,7 @@ export function parseIncidentDate(text: string, now: Date, lang: Lang, timeZone 
     return { ok: false, reason: 'ambiguous', period: { from: isoDate(year, month, 1), to: last < today ? last : today } };
   }
   // « la semaine passée », « il y a deux semaines », “last week”: chrono gives a day 7 days back; the person meant a week.
-  const matched = fold(result.text);
+  const matched = foldText(result.text);
   if (WEEK.test(matched)) return { ok: false, reason: 'ambiguous', period: weekOf(/(?:^|\s)(?:cette|this)\s/.test(matched) ? today : date, today) };
   return { ok: true, date };
 }
@@ -98,7 +99,7 @@ const WEEK_OF_EN_MONTH_FIRST = new RegExp(`(?:^|\\s)week of ${MONTH}\\s+(\\d{1,2
 
 /** Expressions chrono-node misreads or reads as a precise day; 'future' for a month or week that has not begun. */
 function vaguePeriod(text: string, today: LocalDate): DatePeriod | 'future' | undefined {
-  const folded = fold(text);
+  const folded = foldText(text);
   const weekOfDay = weekOfDate(folded, today);
   if (weekOfDay) return weekOfDay;
   if (THIS_WEEK.test(folded)) return weekOf(today, today);
@@ -163,16 +164,6 @@ function weekOf(date: LocalDate, today: LocalDate): DatePeriod {
   const monday = mondayOf(date);
   const sunday = addDays(monday, 6);
   return { from: monday, to: sunday < today ? sunday : today };
-}
-
-/** Lower case, no accents, one space between words. */
-function fold(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim();
 }
 
 /** Québec expressions chrono-node's French parser does not know. */
