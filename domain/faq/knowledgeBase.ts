@@ -7,7 +7,8 @@ import { FAQ_INTENT_PREFIX, Intents } from '../understanding/intents';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
 const bilingual = z.object({ fr: z.string().min(1), en: z.string().min(1) });
-const source = z.object({
+/** A citation: the seed file and section of a fact, and the official page the seed gives for it. */
+export const seedSource = z.object({
   seed: z.string().regex(/^\d{3}_[0-9a-f]{16}\.txt$/, 'expected a seed file name such as 000_0d5508280b13b41e.txt'),
   section: z.string().min(1),
   note: z.string().optional(),
@@ -34,7 +35,7 @@ const entrySchema = z.object({
   answer: bilingual,
   phrasings: z.array(z.string().min(1)).min(10, 'at least 10 French phrasings'),
   phrasingsEn: z.array(z.string().min(1)).default([]),
-  source: z.array(source).min(1),
+  source: z.array(seedSource).min(1),
   reviewed: isoDate,
 });
 

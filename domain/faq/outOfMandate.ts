@@ -4,20 +4,11 @@ import { loadDataFile } from '../dataFile';
 import type { Translate } from '../i18n';
 import { foldText } from './askedMoment';
 import { sourceLine } from './faqAnswers';
+import { seedSource } from './knowledgeBase';
 
 /** How the answer reads (locales/<lang>/resolve.json, mandate.*). */
 export const OUT_OF_MANDATE_ANSWERS = ['generic', 'employee', 'employeeFile', 'jobFollowUp', 'itSupport'] as const;
 export type OutOfMandateAnswer = (typeof OUT_OF_MANDATE_ANSWERS)[number];
-
-const source = z.object({
-  seed: z.string().regex(/^\d{3}_[0-9a-f]{16}\.txt$/, 'expected a seed file name such as 000_0d5508280b13b41e.txt'),
-  section: z.string().min(1),
-  note: z.string().optional(),
-  url: z
-    .string()
-    .regex(/^https:\/\/[a-z0-9.-]+\.[a-z]{2,}(\/[\w./-]*)?$/i, 'expected an https:// address without query or fragment')
-    .optional(),
-});
 
 const pattern = z.string().refine((p) => {
   try {
@@ -32,7 +23,7 @@ const topicSchema = z.object({
   id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'expected a kebab-case id'),
   answer: z.enum(OUT_OF_MANDATE_ANSWERS),
   patterns: z.object({ fr: z.array(pattern).min(1), en: z.array(pattern).min(1) }),
-  source: z.array(source).min(1),
+  source: z.array(seedSource).min(1),
 });
 
 const fileSchema = z.object({ description: z.string(), reviewed: z.string(), topics: z.array(topicSchema).min(1) });
