@@ -19,9 +19,14 @@ export interface AdminToken {
   role: AdminRole;
   name: string;
   token: string;
+  /** Where this person's reminders go (complaints assigned to them); optional. */
+  email?: string;
 }
 
-/** ADMIN_TOKENS="staff:alice:<token>,manager:bob:<token>": role, a name for the audit trail, and a secret of 24+ characters. */
+/**
+ * ADMIN_TOKENS="staff:alice:<token>:alice@example.org,manager:bob:<token>": role, a name for the audit
+ * trail, a secret of 24+ characters, and optionally the person's e-mail address.
+ */
 const adminTokens = z
   .string()
   .optional()
@@ -31,12 +36,23 @@ const adminTokens = z
       .split(',')
       .map((e) => e.trim())
       .filter(Boolean)) {
-      const [role, name, token, ...rest] = entry.split(':');
+      const [role, name, token, address, ...rest] = entry.split(':');
       if (rest.length || (role !== 'staff' && role !== 'manager') || !name || !token || token.length < 24) {
-        ctx.addIssue({ code: 'custom', message: 'each entry must be role:name:token, with role staff or manager and a token of at least 24 characters' });
+        ctx.addIssue({
+          code: 'custom',
+          message: 'each entry must be role:name:token or role:name:token:email, with role staff or manager and a token of at least 24 characters',
+        });
         return z.NEVER;
       }
-      tokens.push({ role, name, token });
+      if (address !== undefined && !email.safeParse(address).success) {
+        ctx.addIssue({ code: 'custom', message: `the e-mail address of "${name}" is not an e-mail address` });
+        return z.NEVER;
+      }
+      if (tokens.some((t) => t.name.toLowerCase() === name.toLowerCase())) {
+        ctx.addIssue({ code: 'custom', message: `the name "${name}" is used twice: each person needs one name` });
+        return z.NEVER;
+      }
+      tokens.push(address ? { role, name, token, email: address } : { role, name, token });
     }
     return tokens;
   });
@@ -118,6 +134,8 @@ export const configSchema = z
     SMTP_URL: optionalText.pipe(z.url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// URL' }).optional()),
     REMINDER_FROM: optionalText.pipe(email.optional()),
     STAFF_EMAILS: emailList,
+    // The managers' address(es): escalations of overdue complaints.
+    MANAGER_EMAILS: emailList,
     REMINDER_CRON: cron.default('0 8 * * 1-5'),
     REMINDER_AT_RISK_FIRST_CONTACT_DAYS: positiveInt(0, 4, 1),
     REMINDER_AT_RISK_ANSWER_DAYS: positiveInt(0, 19, 3),

@@ -66,6 +66,9 @@ export interface Complaint extends ComplaintInput {
   locale?: string;
   anonymized: boolean;
   updatedAt: Date;
+  /** The officer (a staff name) handling it; unassigned complaints go to the team. */
+  assignedTo?: string;
+  assignedAt?: Date;
 }
 
 export interface ComplaintEvent {

@@ -34,6 +34,8 @@ interface ComplaintRow {
   locale: string | null;
   anonymized: number | boolean;
   updated_at: string;
+  assigned_to: string | null;
+  assigned_at: string | null;
 }
 
 interface EventRow {
@@ -78,6 +80,8 @@ export interface ComplaintFields {
   locale: string | null;
   anonymized: boolean;
   updatedAt: Date;
+  assignedTo: string | null;
+  assignedAt: Date | null;
 }
 
 const COLUMNS: Record<keyof ComplaintFields, keyof ComplaintRow> = {
@@ -110,6 +114,8 @@ const COLUMNS: Record<keyof ComplaintFields, keyof ComplaintRow> = {
   locale: 'locale',
   anonymized: 'anonymized',
   updatedAt: 'updated_at',
+  assignedTo: 'assigned_to',
+  assignedAt: 'assigned_at',
 };
 
 /** Column names and stored forms (instants as ISO-8601 UTC text) for the given fields. */
@@ -266,5 +272,7 @@ function toComplaint(r: ComplaintRow): Complaint {
     locale: r.locale ?? undefined,
     anonymized: Boolean(r.anonymized),
     updatedAt: new Date(r.updated_at),
+    assignedTo: r.assigned_to ?? undefined,
+    assignedAt: optionalDate(r.assigned_at),
   };
 }

@@ -89,6 +89,8 @@ export class ComplaintService {
           locale: origin.locale ?? null,
           anonymized: false,
           updatedAt: receivedAt,
+          assignedTo: null,
+          assignedAt: null,
         });
         await this.repository.insertEvent(trx, id, { occurredAt: receivedAt, type: 'received', toStatus: 'received', actor: 'citoyen' });
         return (await this.repository.findByReference(reference, trx))!;

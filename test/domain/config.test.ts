@@ -56,9 +56,18 @@ describe('loadConfig, later features', () => {
     expect(config.STAFF_EMAILS).toEqual(['a@x.ca', 'b@x.ca']);
   });
 
+  it('takes an optional e-mail address for each named person, and the managers\' addresses', () => {
+    const config = loadConfig({ ADMIN_TOKENS: 'staff:alice:aaaaaaaaaaaaaaaaaaaaaaaa:alice@x.ca', MANAGER_EMAILS: 'direction@x.ca' });
+    expect(config.ADMIN_TOKENS).toEqual([{ role: 'staff', name: 'alice', token: 'aaaaaaaaaaaaaaaaaaaaaaaa', email: 'alice@x.ca' }]);
+    expect(config.MANAGER_EMAILS).toEqual(['direction@x.ca']);
+  });
+
   it.each([
     [{ ADMIN_TOKENS: 'boss:carol:cccccccccccccccccccccccc' }, 'ADMIN_TOKENS'],
     [{ ADMIN_TOKENS: 'staff:alice:short' }, 'ADMIN_TOKENS'],
+    [{ ADMIN_TOKENS: 'staff:alice:aaaaaaaaaaaaaaaaaaaaaaaa:not-an-email' }, 'ADMIN_TOKENS'],
+    [{ ADMIN_TOKENS: 'staff:alice:aaaaaaaaaaaaaaaaaaaaaaaa,manager:Alice:bbbbbbbbbbbbbbbbbbbbbbbb' }, 'ADMIN_TOKENS'],
+    [{ MANAGER_EMAILS: 'direction' }, 'MANAGER_EMAILS'],
     [{ STAFF_EMAILS: 'not-an-email' }, 'STAFF_EMAILS'],
     [{ SMTP_URL: 'http://mail' }, 'SMTP_URL'],
     [{ SMTP_URL: 'smtp://localhost:2525' }, 'REMINDER_FROM'],

@@ -7,6 +7,7 @@ import * as m005 from './005_deadline_reminders';
 import * as m006 from './006_lookup_throttle';
 import * as m007 from './007_direct_line';
 import * as m008 from './008_scale_out';
+import * as m009 from './009_staff_workflow';
 
 export interface Migration {
   name: string;
@@ -24,6 +25,7 @@ export const migrations: Migration[] = [
   { name: '006_lookup_throttle', ...m006 },
   { name: '007_direct_line', ...m007 },
   { name: '008_scale_out', ...m008 },
+  { name: '009_staff_workflow', ...m009 },
 ];
 
 /** Lists migrations from code rather than from the file system, so they run the same from sources and from dist/. */
