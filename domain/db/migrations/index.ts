@@ -8,6 +8,7 @@ import * as m006 from './006_lookup_throttle';
 import * as m007 from './007_direct_line';
 import * as m008 from './008_scale_out';
 import * as m009 from './009_staff_workflow';
+import * as m010 from './010_satisfaction';
 
 export interface Migration {
   name: string;
@@ -26,6 +27,7 @@ export const migrations: Migration[] = [
   { name: '007_direct_line', ...m007 },
   { name: '008_scale_out', ...m008 },
   { name: '009_staff_workflow', ...m009 },
+  { name: '010_satisfaction', ...m010 },
 ];
 
 /** Lists migrations from code rather than from the file system, so they run the same from sources and from dist/. */
