@@ -34,6 +34,7 @@ export class FastConversationState extends ConversationState {
     return (this as unknown as { stateKey: symbol }).stateKey;
   }
 
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the BotState signature it overrides
   override async load(context: TurnContext, force = false): Promise<any> {
     const cached = context.turnState.get(this.cacheKey) as CachedState | undefined;
     if (!force && cached?.state) return cached.state;

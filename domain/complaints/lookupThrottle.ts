@@ -129,7 +129,7 @@ export class LookupThrottle {
 /** The counter after one more failure: a new window once the previous one or its lock has ended. */
 function countFailure(key: string, row: CounterRow | undefined, now: Date, policy: ThrottlePolicy): CounterRow {
   const windowEnded = !row || now.getTime() >= Date.parse(row.window_started_at) + policy.windowMinutes * MINUTE;
-  const lockEnded = row?.locked_until != null && now.getTime() >= Date.parse(row.locked_until);
+  const lockEnded = row?.locked_until !== null && row?.locked_until !== undefined && now.getTime() >= Date.parse(row.locked_until);
   const fresh = windowEnded || lockEnded;
   const failures = fresh ? 1 : row.failures + 1;
   const windowStartedAt = fresh ? now : new Date(row.window_started_at);

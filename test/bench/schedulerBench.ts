@@ -251,8 +251,15 @@ async function startSmtp(): Promise<SmtpSink> {
       while ((newline = buffered.indexOf('\n')) >= 0) {
         const [kind, value] = buffered.slice(0, newline).split(' ');
         buffered = buffered.slice(newline + 1);
-        if (kind === 'port') ((state.port = Number(value)), resolve());
-        if (kind === 'bytes') ((state.bytes += Number(value)), (state.messages += 1), [...received].forEach((notify) => notify()));
+        if (kind === 'port') {
+          state.port = Number(value);
+          resolve();
+        }
+        if (kind === 'bytes') {
+          state.bytes += Number(value);
+          state.messages += 1;
+          for (const notify of [...received]) notify();
+        }
       }
     });
   });

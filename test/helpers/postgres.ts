@@ -84,7 +84,7 @@ export async function startPostgres(): Promise<{ url: string; state: ServerState
     const detail = existsSync(log) ? `\n${readFileSync(log, 'utf8').slice(-2000)}` : '';
     const stderr = (err as { stderr?: Buffer }).stderr?.toString() ?? '';
     rmSync(dir, { recursive: true, force: true });
-    throw new Error(`PostgreSQL could not be started: ${(err as Error).message}\n${stderr}${detail}`);
+    throw new Error(`PostgreSQL could not be started: ${(err as Error).message}\n${stderr}${detail}`, { cause: err });
   }
 }
 
