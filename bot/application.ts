@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { CloudAdapter } from 'botbuilder';
 import type { Server } from 'restify';
@@ -7,7 +6,6 @@ import { Clock, systemClock } from '../domain/clock';
 import { Database, openDatabase } from '../domain/db/database';
 import { InteractionRepository } from '../domain/db/interactionRepository';
 import { JobLock } from '../domain/db/jobLock';
-import { SettingsRepository } from '../domain/db/settingsRepository';
 import { StateRepository } from '../domain/db/stateRepository';
 import { publicInformationMasker } from '../domain/privacy/publicMasker';
 import { createPseudonymizer } from '../domain/privacy/pseudonym';
@@ -34,6 +32,8 @@ import { interactionRetentionJob } from './interactionRetentionJob';
 import { directLineRetentionJob } from './directLineRetentionJob';
 import { DirectLineRepository } from '../domain/directLine/directLineRepository';
 import { registerReminderJobs } from './reminderJobs';
+import { createCitizenMailService, registerCitizenMailJobs } from './citizenMailJobs';
+import { loadPseudonymKey } from './pseudonymKey';
 import { SqlStorage } from './storage/sqlStorage';
 
 export interface ApplicationOptions {
@@ -64,8 +64,7 @@ export async function createApplication(config: Config, options: ApplicationOpti
   const clock = options.clock ?? systemClock;
   const db = await openDatabase(config.DATABASE_URL, { poolMax: config.DATABASE_POOL_MAX });
 
-  const settings = new SettingsRepository(db);
-  const pseudonymKey = config.PSEUDONYM_KEY ?? (await settings.getOrCreate('pseudonym_key', () => randomBytes(32).toString('base64url')));
+  const pseudonymKey = await loadPseudonymKey(config, db);
   const interactions = new InteractionRepository(db);
   const transcriptStore = new SqlTranscriptStore({
     repository: interactions,
@@ -75,15 +74,19 @@ export async function createApplication(config: Config, options: ApplicationOpti
   });
 
   const classifier = options.classifier ?? defaultIntentClassifier();
+  const citizenMail = await createCitizenMailService(config, db, { clock, logger, surveyKey: pseudonymKey });
   const state = new StateRepository(db, clock);
   const { bot, services } = createConversationCore({
     storage: new SqlStorage(state),
-    domain: createDomainServices(
-      db,
-      clock,
-      { policyUrl: config.PRIVACY_POLICY_URL, complaintRetentionDays: config.COMPLAINT_RETENTION_DAYS },
-      lookupThrottlePolicies(config),
-    ),
+    domain: {
+      ...createDomainServices(
+        db,
+        clock,
+        { policyUrl: config.PRIVACY_POLICY_URL, complaintRetentionDays: config.COMPLAINT_RETENTION_DAYS },
+        lookupThrottlePolicies(config),
+      ),
+      citizenMail,
+    },
     classifier,
     logger,
   });
@@ -111,6 +114,7 @@ export async function createApplication(config: Config, options: ApplicationOpti
   jobs.add(stateRetentionJob(config, state, services.complaintLookups, clock, logger));
   jobs.add(directLineRetentionJob(config, new DirectLineRepository(db, clock), clock, logger));
   registerReminderJobs(jobs, { config, db, clock, calendar: services.calendar, logger });
+  registerCitizenMailJobs(jobs, citizenMail, { clock, logger });
 
   let stopping: Promise<void> | undefined;
   return {
@@ -143,6 +147,7 @@ export async function createApplication(config: Config, options: ApplicationOpti
         server.server.closeAllConnections?.();
         await closed;
         jobs.stop();
+        await citizenMail?.idle();
         await transcriptStore.flush().catch((err: Error) => logger.error({ err: { type: err.name } }, 'interaction log not fully flushed'));
         await db.destroy();
         logger.info('stopped');

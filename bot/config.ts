@@ -139,6 +139,10 @@ export const configSchema = z
     REMINDER_CRON: cron.default('0 8 * * 1-5'),
     REMINDER_AT_RISK_FIRST_CONTACT_DAYS: positiveInt(0, 4, 1),
     REMINDER_AT_RISK_ANSWER_DAYS: positiveInt(0, 19, 3),
+    // Business days overdue before a complaint is signalled to MANAGER_EMAILS (once per complaint and clock).
+    REMINDER_ESCALATION_BUSINESS_DAYS: positiveInt(1, 60, 3),
+    // Sender of the e-mails to complainants (acknowledgement, answer); REMINDER_FROM when unset.
+    CITIZEN_MAIL_FROM: optionalText.pipe(email.optional()),
 
     ADMIN_TOKENS: adminTokens,
 

@@ -4,6 +4,7 @@ import type { Database } from '../domain/db/database';
 import { Mailer, SmtpMailer } from '../domain/reminders/mailer';
 import { ReminderRepository } from '../domain/reminders/reminderRepository';
 import { DeliveryOutcome, ReminderRunResult, ReminderScheduler, ReminderSettings } from '../domain/reminders/reminderScheduler';
+import { StaffDirectory } from '../domain/staff/staffDirectory';
 import type { Config } from './config';
 import type { Logger } from './logger';
 import type { ScheduledJobs } from './scheduledJobs';
@@ -17,8 +18,16 @@ export function reminderSettings(config: Config): ReminderSettings {
     publicBaseUrl: config.PUBLIC_BASE_URL,
     from: config.REMINDER_FROM,
     recipients: config.STAFF_EMAILS,
+    managers: config.MANAGER_EMAILS,
+    escalationBusinessDays: config.REMINDER_ESCALATION_BUSINESS_DAYS,
+    staff: staffDirectory(config),
     lang: 'fr',
   };
+}
+
+/** The named officers of ADMIN_TOKENS, with their addresses: where an assigned complaint's reminders go. */
+export function staffDirectory(config: Pick<Config, 'ADMIN_TOKENS'>): StaffDirectory {
+  return new StaffDirectory(config.ADMIN_TOKENS.map(({ name, role, email }) => ({ name, role, email })));
 }
 
 /** The scheduler on a database; sends through SMTP_URL when it is set (or through `mailer`, for tests). */
@@ -62,9 +71,9 @@ export function logReminderRun(logger: Logger, result: ReminderRunResult): void 
       asOf: result.asOf.toISOString(),
       businessDay: result.businessDay,
       planned: result.planned,
-      mailed: result.claimed.length - superseded,
+      newAlerts: result.claimed.length - superseded,
       superseded,
-      digestId: result.digestId,
+      digests: result.digests.map((d) => ({ id: d.id, kind: d.kind, complaints: d.entries.length })),
       queued: result.queued,
     },
     'deadline reminders evaluated',
@@ -75,10 +84,10 @@ export function logReminderRun(logger: Logger, result: ReminderRunResult): void 
 export function logDeliveries(logger: Logger, outcomes: DeliveryOutcome[]): void {
   for (const o of outcomes) {
     if (o.status === 'sent') {
-      logger.info({ digestId: o.digestId, attempt: o.attempt, alerts: o.alertCount }, 'reminder digest sent');
+      logger.info({ digestId: o.digestId, kind: o.kind, attempt: o.attempt, complaints: o.alertCount }, 'reminder digest sent');
     } else {
       logger.warn(
-        { digestId: o.digestId, attempt: o.attempt, alerts: o.alertCount, errorCode: o.errorCode, nextAttemptAt: o.nextAttemptAt?.toISOString() },
+        { digestId: o.digestId, kind: o.kind, attempt: o.attempt, complaints: o.alertCount, errorCode: o.errorCode, nextAttemptAt: o.nextAttemptAt?.toISOString() },
         'reminder digest not sent; kept in the outbox for retry',
       );
     }

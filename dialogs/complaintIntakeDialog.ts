@@ -14,6 +14,7 @@ import { readFirstMessage } from './complaint/firstMessage';
 import { choiceStyle, choices, FieldOptions } from './complaint/formHelpers';
 import { outcomeFieldDialogs } from './complaint/outcomeField';
 import { serviceFieldDialogs } from './complaint/serviceField';
+import { acknowledgementNotice } from './complaint/acknowledgement';
 import { ReviewOptions, SummaryPrompt, summaryValue } from './complaint/summaryPrompt';
 import { describePeriod, whenFieldDialogs } from './complaint/whenField';
 import { CONFIRM_CANCEL_DIALOG } from './confirmCancelDialog';
@@ -240,7 +241,8 @@ export class ComplaintIntakeDialog extends ComponentDialog {
 
   private async sendConfirmation(context: TurnContext, complaint: Complaint): Promise<void> {
     const { t, lang } = localize(context);
-    await context.sendActivity(withMenu(lang, confirmationText(complaint, t, lang, this.services.calendar.timeZone)));
+    const acknowledgement = await acknowledgementNotice(complaint, this.services);
+    await context.sendActivity(withMenu(lang, `${confirmationText(complaint, t, lang, this.services.calendar.timeZone)}\n\n${t(acknowledgement)}`));
   }
 
   private async answerRepeated(context: TurnContext, repeated: { action: SummaryAction; reference: string }): Promise<void> {

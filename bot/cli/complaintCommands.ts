@@ -8,6 +8,7 @@ import { formatIsoLocal } from '../../domain/format/dates';
 import { label, Lang, Translate, translator } from '../../domain/i18n';
 import type { ComplaintClocks } from '../../domain/staff/complaintDesk';
 import { complaintDetail, complaintSummary } from '../../domain/staff/complaintViews';
+import { addAnswerMailOptions, AnswerMailOptions, prepareAnswerMail } from './answerMailCommand';
 import { CliContext, CliError, ExitCode } from './cliContext';
 import {
   actorName,
@@ -41,7 +42,7 @@ interface ListOptions {
   format?: string;
 }
 
-interface ActionOptions {
+interface ActionOptions extends AnswerMailOptions {
   note?: string;
   at?: string;
   by?: string;
@@ -159,12 +160,16 @@ export function registerComplaintCommands(program: Command, context: () => CliCo
       .option('--note <text>', t(noteRequired ? 'admin:cli.options.noteRequired' : 'admin:cli.options.note'))
       .option('--by <name>', t('admin:cli.options.by'));
     if (withAt) command.option('--at <when>', t('admin:cli.options.at'));
+    if (name === 'answer') addAnswerMailOptions(command, t);
     langOption(command, t).action(async (input: string, options: ActionOptions) => {
       const reference = referenceArgument(input, t);
-      const note = noteOption(options.note, noteRequired, t);
+      let note = noteOption(options.note, noteRequired, t);
       const actor = actorName(options.by, t);
       const at = instantOption(options.at, cliCalendar(), t, context().clock.now());
       const s = await tools();
+      const mail = name === 'answer' ? await prepareAnswerMail(options, context(), reference, s.complaints, t) : undefined;
+      if (mail?.previewed) return;
+      if (mail && !note) note = t('citizenMail:cli.note');
       const staffAction = { actor, note, at };
       try {
         const complaint =
@@ -196,6 +201,7 @@ export function registerComplaintCommands(program: Command, context: () => CliCo
           const clock = name === 'contact' ? clocks.firstContact : clocks.answer;
           context().print(`  ${t('admin:cli.format.labelled', { label: t(`admin:clock.${name === 'contact' ? 'firstContact' : 'answer'}`), value: clockText(clock, t) })}`);
         }
+        if (mail) await mail.send(complaint);
       } catch (err) {
         throw await explain(err, reference, s, t);
       }

@@ -46,20 +46,21 @@ export function registerReminderCommands(program: Command, context: () => CliCon
         ctx.print(t('reminder:cli.asOf', when(asOf)));
 
         if (options.dryRun) {
-          const { plan, digest, queued } = await scheduler.preview(asOf);
+          const { plan, digests, queued } = await scheduler.preview(asOf);
           const superseded = plan.alerts
             .filter((a) => a.superseded)
             .sort((a, b) => (a.reference < b.reference ? -1 : a.reference > b.reference ? 1 : 0) || a.clock.localeCompare(b.clock));
+          const complaints = new Set(plan.digests.filter((d) => d.kind === 'digest').flatMap((d) => d.entries.map((e) => e.complaintId))).size;
           if (!plan.businessDay) ctx.print(t('reminder:cli.nonBusinessDay'));
-          else if (plan.alerts.length === 0) ctx.print(t('reminder:cli.nothingDue'));
-          else ctx.print(t('reminder:cli.wouldRaise', { mailed: plan.alerts.length - superseded.length, superseded: superseded.length }));
-          if (digest) {
-            const recipients = scheduler.settings.recipients.join(', ') || t('reminder:cli.noRecipients');
+          else if (plan.alerts.length === 0 && complaints === 0) ctx.print(t('reminder:cli.nothingDue'));
+          else ctx.print(t('reminder:cli.wouldRaise', { mailed: plan.alerts.length - superseded.length, superseded: superseded.length, complaints }));
+          for (const { planned, rendered } of digests) {
+            const recipients = planned.recipients.join(', ') || t('reminder:cli.noRecipients');
             ctx.print('');
             ctx.print(t('reminder:cli.preview', { recipients }));
-            ctx.print(t('reminder:cli.subject', { subject: digest.subject }));
+            ctx.print(t('reminder:cli.subject', { subject: rendered.subject }));
             ctx.print('');
-            ctx.print(digest.text);
+            ctx.print(rendered.text);
           }
           if (superseded.length) {
             ctx.print(t('reminder:cli.superseded'));
@@ -79,11 +80,11 @@ export function registerReminderCommands(program: Command, context: () => CliCon
           const result = await scheduler.run(asOf);
           const superseded = result.claimed.filter((a) => a.superseded).length;
           if (!result.businessDay) ctx.print(t('reminder:cli.nonBusinessDay'));
-          else if (result.planned === 0) ctx.print(t('reminder:cli.nothingDue'));
+          else if (result.planned === 0 && result.plannedComplaints === 0) ctx.print(t('reminder:cli.nothingDue'));
           else {
-            ctx.print(t('reminder:cli.raised', { mailed: result.claimed.length - superseded, superseded }));
-            if (result.digestId !== undefined) ctx.print(t('reminder:cli.digestCreated', { id: result.digestId, count: result.claimed.length - superseded }));
-            else ctx.print(t('reminder:cli.takenByOther'));
+            ctx.print(t('reminder:cli.raised', { mailed: result.claimed.length - superseded, superseded, complaints: result.plannedComplaints }));
+            for (const d of result.digests) ctx.print(t('reminder:cli.digestCreated', { id: d.id, count: d.entries.length, recipients: d.recipients.join(', ') }));
+            if (result.digests.length === 0) ctx.print(t('reminder:cli.takenByOther'));
           }
           deliveries = result.deliveries;
         }

@@ -29,7 +29,7 @@ export const NOTE_MAX_LENGTH = 2000;
 export interface AdminRoutesOptions {
   config: Pick<Config, 'ADMIN_TOKENS' | 'REMINDER_AT_RISK_FIRST_CONTACT_DAYS' | 'REMINDER_AT_RISK_ANSWER_DAYS' | 'PUBLIC_BASE_URL'>;
   db: Database;
-  services: Pick<DomainServices, 'complaints' | 'calendar' | 'clock'>;
+  services: Pick<DomainServices, 'complaints' | 'calendar' | 'clock' | 'citizenMail'>;
   logger: Logger;
 }
 
@@ -73,6 +73,8 @@ const actionBody = z.strictObject({
   note: z.string().trim().max(NOTE_MAX_LENGTH).optional(),
   at: z.iso.datetime({ offset: true }).optional(),
 });
+// The answer can also be e-mailed to the citizen from the French (or English) template: { send: true, message }.
+const answerBody = actionBody.extend({ send: z.boolean().optional(), message: z.string().trim().min(1).max(20_000).optional() });
 const noteBody = z.strictObject({ note: z.string().trim().min(1).max(NOTE_MAX_LENGTH) });
 const statsQuery = z.strictObject({ ...periodQuery, lang: lang.optional() });
 const complaintExportQuery = z.strictObject({
@@ -200,20 +202,34 @@ export function registerAdminRoutes(server: Server, options: AdminRoutesOptions)
       `/api/admin/complaints/:reference/${name}`,
       guarded('staff', `complaints.${name}`, async (req, res, principal) => {
         const ref = reference(req);
-        const body = parse(actionBody, req.body ?? {});
+        const body: z.infer<typeof answerBody> = parse(name === 'answer' ? answerBody : actionBody, req.body ?? {});
+        const mail = body.send ? await answerMailCheck(ref, body.message) : undefined;
         if (name === 'abandon' && !body.note)
           throw new ApiError({ status: 400, code: 'InvalidRequest', message: 'note: a note is required to abandon a complaint.' });
         if (name === 'close' && body.at) throw new ApiError({ status: 400, code: 'InvalidRequest', message: 'at: not accepted when closing.' });
         const at = body.at ? new Date(body.at) : undefined;
         if (at && at.getTime() > services.clock.now().getTime() + 5 * 60_000)
           throw new ApiError({ status: 400, code: 'InvalidRequest', message: 'at: is in the future.' });
-        await run(ref, { actor: principal.name, note: body.note || undefined, at });
+        const updated = await run(ref, { actor: principal.name, note: body.note || (mail ? translator('fr')('citizenMail:cli.note') : undefined), at });
         logger.info({ route: `complaints.${name}`, reference: ref, role: principal.role }, 'complaint updated from the admin API');
+        const queued = mail ? await mail.service.sendAnswer(updated, mail.message) : undefined;
         const found = (await desk.show(ref))!;
-        res.send(200, complaintDetail(found.complaint, found.clocks, found.history));
+        res.send(200, { ...complaintDetail(found.complaint, found.clocks, found.history), ...(queued ? { mail: { id: queued.id, kind: 'answer', queued: queued.created } } : {}) });
       }),
     );
   }
+
+  /** `{ send: true, message }` on the answer: e-mail switched on, a message, a complaint with an e-mail contact. */
+  const answerMailCheck = async (ref: string, message: string | undefined) => {
+    if (!message) throw new ApiError({ status: 400, code: 'InvalidRequest', message: 'message: the answer to send is required with send.' });
+    const service = services.citizenMail;
+    if (!service) throw new ApiError({ status: 409, code: 'CitizenMailOff', message: 'E-mails to citizens are off: SMTP_URL is not set.' });
+    const complaint = await services.complaints.get(ref);
+    if (!complaint) throw new ComplaintError('notFound', 'unknown');
+    if (complaint.contactMethod !== 'email')
+      throw new ApiError({ status: 409, code: 'NoEmailContact', message: 'This complaint has no e-mail address: give the answer by phone.' });
+    return { service, message };
+  };
 
   server.post(
     '/api/admin/complaints/:reference/notes',

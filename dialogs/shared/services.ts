@@ -5,6 +5,7 @@ import type { ComplaintService } from '../../domain/complaints/complaintService'
 import type { LookupThrottle } from '../../domain/complaints/lookupThrottle';
 import type { ExamIncidentService } from '../../domain/exams/examIncidentService';
 import type { FaqFeedbackRepository } from '../../domain/faq/faqFeedbackRepository';
+import type { CitizenMailService } from '../../domain/notifications/citizenMailService';
 import type { ServiceHours } from '../../domain/serviceHours';
 
 /** What a conversation remembers between turns, apart from the dialog stack. */
@@ -44,6 +45,8 @@ export interface DomainServices {
   /** Failed complaint-status lookups, counted per conversation, reference and client address. */
   complaintLookups: LookupThrottle;
   privacy: PrivacySettings;
+  /** E-mails to complainants (acknowledgement, answer); absent when SMTP is not configured. */
+  citizenMail?: CitizenMailService;
 }
 
 /** What the dialogs receive: the domain services plus the conversation's own state. */

@@ -1,6 +1,6 @@
 import type { BusinessCalendar, LocalDate } from '../calendar/businessCalendar';
 import type { ComplaintService } from '../complaints/complaint';
-import { clockStatus } from '../complaints/deadlines';
+import { ClockStatus, clockStatus } from '../complaints/deadlines';
 
 /** The two service-standard clocks of a complaint: first contact (5 business days) and answer (20). */
 export const DEADLINE_CLOCKS = ['firstContact', 'answer'] as const;
@@ -94,4 +94,69 @@ export function compareForDigest(a: PlannedAlert, b: PlannedAlert): number {
 /** Dates and references are ASCII: a plain comparison is right, and much faster than localeCompare on thousands of alerts. */
 function compareAscii(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** One clock of a complaint as a digest shows it: running (with its state) or met (with the day). */
+export interface EntryClock {
+  clock: DeadlineClock;
+  dueDate: LocalDate;
+  status: ClockStatus;
+  /** When the clock's event was recorded (first contact, answer), for a met clock. */
+  doneAt?: Date;
+}
+
+/**
+ * One complaint in a digest, both clocks together. It is there because one of its clocks reached a
+ * new level today, or is overdue: an overdue complaint comes back in every daily digest until it is
+ * answered or closed.
+ */
+export interface DigestEntry {
+  complaintId: number;
+  reference: string;
+  service: ComplaintService | string;
+  /** The officer it is assigned to (a staff name), if any. */
+  assignedTo?: string;
+  /** The most severe level among its running clocks. */
+  level: AlertLevel;
+  clocks: EntryClock[];
+}
+
+/** What an entry needs from the complaint: its clocks' dates and events. */
+export interface EntrySource {
+  complaintId: number;
+  reference: string;
+  service: string;
+  assignedTo?: string;
+  firstContactDueDate: LocalDate;
+  answerDueDate: LocalDate;
+  firstContactAt?: Date;
+  answeredAt?: Date;
+}
+
+/** The entry of a complaint at `now`, or undefined when none of its running clocks deserves an alert. */
+export function digestEntry(source: EntrySource, now: Date, calendar: BusinessCalendar, atRisk: AtRiskBusinessDays): DigestEntry | undefined {
+  const clocks: EntryClock[] = DEADLINE_CLOCKS.map((clock) => {
+    const dueDate = clock === 'firstContact' ? source.firstContactDueDate : source.answerDueDate;
+    const doneAt = clock === 'firstContact' ? source.firstContactAt : source.answeredAt;
+    return { clock, dueDate, doneAt, status: clockStatus({ dueDate, eventAt: doneAt, now, calendar, atRiskBusinessDays: atRisk[clock] }) };
+  });
+  const levels = clocks.map((c) => c.status.state).filter((s): s is AlertLevel => (ALERT_LEVELS as readonly string[]).includes(s));
+  if (levels.length === 0) return undefined;
+  const level = ALERT_LEVELS[Math.max(...levels.map((l) => ALERT_LEVELS.indexOf(l)))];
+  return { complaintId: source.complaintId, reference: source.reference, service: source.service, assignedTo: source.assignedTo, level, clocks };
+}
+
+/** Business days the most late running clock is overdue (0 when none is). */
+export function businessDaysLate(entry: DigestEntry): number {
+  return Math.max(0, ...entry.clocks.map((c) => (c.status.state === 'overdue' ? (c.status.businessDaysLate ?? 1) : 0)));
+}
+
+/** Most severe first, then the earliest due date of a running clock, then the reference: the digest's order. */
+export function compareEntries(a: DigestEntry, b: DigestEntry): number {
+  const earliest = (e: DigestEntry) =>
+    e.clocks
+      .filter((c) => !c.doneAt)
+      .map((c) => c.dueDate)
+      .sort()[0] ?? '';
+  return ALERT_LEVELS.indexOf(b.level) - ALERT_LEVELS.indexOf(a.level) || compareAscii(earliest(a), earliest(b)) || compareAscii(a.reference, b.reference);
 }

@@ -7,6 +7,8 @@ export interface OutgoingMail {
   subject: string;
   text: string;
   html: string;
+  /** Where a reply goes, when not to the sender. */
+  replyTo?: string;
   /** Stable per digest, so a retried digest keeps its Message-ID and mail clients can tell it is the same. */
   messageId: string;
 }
@@ -41,6 +43,7 @@ export class SmtpMailer implements Mailer {
       text: mail.text,
       html: mail.html,
       messageId: mail.messageId,
+      ...(mail.replyTo ? { replyTo: mail.replyTo } : {}),
     });
     if (info.rejected.length > 0 && info.accepted.length === 0) {
       throw Object.assign(new Error('every recipient was rejected'), { code: 'EENVELOPE' });

@@ -1,8 +1,9 @@
+import { createHash } from 'node:crypto';
 import type { Knex } from 'knex';
 import type { LocalDate } from '../calendar/businessCalendar';
 import type { Database } from '../db/database';
 import { explainPlan, groupConcat, rawRows } from '../db/dialect';
-import type { AlertLevel, DeadlineClock, PlannedAlert } from './alerts';
+import type { AlertLevel, DeadlineClock, DigestEntry, EntrySource, PlannedAlert } from './alerts';
 
 /** A complaint whose clock is running and has reached an alert level not recorded yet. */
 export interface AlertCandidate {
@@ -17,9 +18,39 @@ export interface AlertCandidate {
 
 export type DigestStatus = 'pending' | 'sent' | 'failed';
 
+/** A staff digest (to the assigned officer or the team), or an escalation to the managers. */
+export type DigestKind = 'digest' | 'escalation';
+
+/** A digest a pass means to queue: its recipients and the complaints it would carry. */
+export interface PlannedDigest {
+  kind: DigestKind;
+  recipients: string[];
+  /** The assigned officer whose address this is, when routed to one. */
+  officer?: string;
+  entries: DigestEntry[];
+}
+
+/** An overdue clock to signal to the managers (once per complaint and clock). */
+export interface PlannedEscalation {
+  complaintId: number;
+  reference: string;
+  clock: DeadlineClock;
+  dueDate: LocalDate;
+  businessDaysLate: number;
+}
+
+/** A digest a pass queued, with the complaints it claimed. */
+export interface QueuedDigest {
+  id: number;
+  kind: DigestKind;
+  recipients: string[];
+  entries: DigestEntry[];
+}
+
 /** One row of the reminder_digests outbox. */
 export interface ReminderDigest {
   id: number;
+  kind: DigestKind;
   createdAt: Date;
   status: DigestStatus;
   attempts: number;
@@ -31,6 +62,7 @@ export interface ReminderDigest {
   subject: string;
   textBody: string;
   htmlBody: string;
+  /** Complaints carried by the digest (one entry each, both clocks together). */
   alertCount: number;
 }
 
@@ -45,6 +77,7 @@ export interface RenderedDigest {
 
 interface DigestRow {
   id: number;
+  kind: DigestKind | null;
   created_at: string;
   status: DigestStatus;
   attempts: number;
@@ -113,76 +146,179 @@ export class ReminderRepository {
     return this.explain(query.sql, query.bindings as Knex.RawBinding[]);
   }
 
+  /** Complaints whose `clock` runs and was due before `today`: they come back in every daily digest. */
+  async overdueIds(clock: DeadlineClock, today: LocalDate): Promise<number[]> {
+    const c = CLOCK_SQL[clock];
+    const rows = await rawRows<{ id: number }>(this.db, `select c.id from complaints c where ${c.running} and c.${c.dueDate} < ?`, [today]);
+    return rows.map((r) => Number(r.id));
+  }
+
+  /** What a digest entry needs of each complaint (both clocks and the assigned officer), by id. */
+  async entrySources(ids: number[]): Promise<EntrySource[]> {
+    const sources: EntrySource[] = [];
+    for (let i = 0; i < ids.length; i += INSERT_BATCH) {
+      const rows = (await this.db('complaints')
+        .whereIn('id', ids.slice(i, i + INSERT_BATCH))
+        .whereIn('status', ['received', 'contacted'])
+        .select('id', 'reference', 'service', 'assigned_to', 'first_contact_due_date', 'answer_due_date', 'first_contact_at', 'answered_at')) as Array<{
+        id: number;
+        reference: string;
+        service: string;
+        assigned_to: string | null;
+        first_contact_due_date: string;
+        answer_due_date: string;
+        first_contact_at: string | null;
+        answered_at: string | null;
+      }>;
+      for (const r of rows) {
+        sources.push({
+          complaintId: Number(r.id),
+          reference: r.reference,
+          service: r.service,
+          assignedTo: r.assigned_to ?? undefined,
+          firstContactDueDate: r.first_contact_due_date,
+          answerDueDate: r.answer_due_date,
+          firstContactAt: r.first_contact_at ? new Date(r.first_contact_at) : undefined,
+          answeredAt: r.answered_at ? new Date(r.answered_at) : undefined,
+        });
+      }
+    }
+    return sources;
+  }
+
+  /** The clocks already signalled to the managers among these complaints, as `complaintId|clock`. */
+  async escalatedKeys(ids: number[]): Promise<Set<string>> {
+    const keys = new Set<string>();
+    for (let i = 0; i < ids.length; i += INSERT_BATCH) {
+      const rows = (await this.db('deadline_escalations').whereIn('complaint_id', ids.slice(i, i + INSERT_BATCH)).select('complaint_id', 'clock')) as Array<{
+        complaint_id: number;
+        clock: string;
+      }>;
+      for (const r of rows) keys.add(`${r.complaint_id}|${r.clock}`);
+    }
+    return keys;
+  }
+
   /**
-   * Claims alerts in one transaction: creates the digest row first (so the transaction holds the
-   * write lock from its first statement), inserts the alerts with ON CONFLICT DO NOTHING — the unique
-   * (complaint_id, clock, level) key lets exactly one run claim each — then lets `render` build the
-   * digest from what this run actually claimed. When nothing mailable was claimed (another run got
-   * there first), the digest row is removed and no digest id is returned.
+   * Claims a pass's work in one transaction: creates the digest rows first (so the transaction holds
+   * the write lock from its first statement), then inserts, each with ON CONFLICT DO NOTHING and in
+   * key order, the new alerts (unique complaint, clock, level: each level recorded once), the digest
+   * entries (unique complaint, local day, recipients: a complaint reaches the same people once a day)
+   * and the escalations (unique complaint, clock). Each digest carries only the entries this pass
+   * claimed; `render` builds it; a digest that claimed nothing is removed.
    *
-   * On PostgreSQL a concurrent run inserting the same key waits for this transaction, then does
-   * nothing: each alert is claimed by exactly one run, and so mailed once. Alerts are inserted in
-   * key order, so two runs never wait on each other in a cycle (no deadlock).
+   * On PostgreSQL a concurrent pass inserting the same keys waits for this transaction, then does
+   * nothing: each complaint is mailed once per day and recipients. Every pass inserts alerts, then
+   * entries, then escalations, each in key order, so two passes never wait on each other in a cycle.
    */
   async claim(
-    alerts: PlannedAlert[],
-    digest: { createdAt: Date; recipients: string[] },
-    render: (claimed: PlannedAlert[]) => RenderedDigest,
-  ): Promise<{ digestId?: number; claimed: PlannedAlert[] }> {
+    work: { alerts: PlannedAlert[]; digests: PlannedDigest[]; escalations: PlannedEscalation[]; day: LocalDate },
+    createdAt: Date,
+    render: (digest: PlannedDigest, claimed: DigestEntry[]) => RenderedDigest,
+  ): Promise<{ claimed: PlannedAlert[]; digests: QueuedDigest[] }> {
     return this.db.transaction(async (trx) => {
-      const createdAt = digest.createdAt.toISOString();
-      const [inserted] = (await trx('reminder_digests')
-        .insert({
-          created_at: createdAt,
-          status: 'pending',
-          attempts: 0,
-          next_attempt_at: createdAt,
-          recipients: digest.recipients.join(', '),
-          subject: '',
-          text_body: '',
-          html_body: '',
-          alert_count: 0,
-        })
-        .returning('id')) as Array<{ id: number }>;
-      const digestId = inserted.id;
-      const claimedSet = new Set<PlannedAlert>();
-      const inKeyOrder = [...alerts].sort(compareKeys);
-      for (let i = 0; i < inKeyOrder.length; i += INSERT_BATCH) {
-        const batch = inKeyOrder.slice(i, i + INSERT_BATCH);
+      const at = createdAt.toISOString();
+      const rows: Array<{ planned: PlannedDigest; id: number; key: string }> = [];
+      for (const planned of work.digests) {
+        const [inserted] = (await trx('reminder_digests')
+          .insert({
+            kind: planned.kind,
+            created_at: at,
+            status: 'pending',
+            attempts: 0,
+            next_attempt_at: at,
+            recipients: planned.recipients.join(', '),
+            subject: '',
+            text_body: '',
+            html_body: '',
+            alert_count: 0,
+          })
+          .returning('id')) as Array<{ id: number }>;
+        rows.push({ planned, id: Number(inserted.id), key: recipientKey(planned.recipients) });
+      }
+
+      // 1. Alerts (statistics, and each level raised once).
+      const claimedAlerts = new Map<PlannedAlert, number>();
+      const alerts = [...work.alerts].sort(compareKeys);
+      for (let i = 0; i < alerts.length; i += INSERT_BATCH) {
+        const batch = alerts.slice(i, i + INSERT_BATCH);
         // Plain multi-row VALUES: much faster to prepare than knex's compound SELECT for thousands of rows.
-        const rows = await rawRows<{ complaint_id: number; clock: DeadlineClock; level: AlertLevel }>(
+        const won = await rawRows<{ id: number; complaint_id: number; clock: DeadlineClock; level: AlertLevel }>(
           trx,
           `insert into deadline_alerts (complaint_id, reference, clock, level, due_date, business_days_left, raised_at, digest_id, superseded)
            values ${batch.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}
            on conflict (complaint_id, clock, level) do nothing
-           returning complaint_id, clock, level`,
-          batch.flatMap((a) => [
-            a.complaintId,
-            a.reference,
-            a.clock,
-            a.level,
-            a.dueDate,
-            a.businessDaysLeft,
-            createdAt,
-            a.superseded ? null : digestId,
-            a.superseded,
-          ]),
+           returning id, complaint_id, clock, level`,
+          batch.flatMap((a) => [a.complaintId, a.reference, a.clock, a.level, a.dueDate, a.businessDaysLeft, at, null, a.superseded]),
         );
-        const won = new Set(rows.map((r) => `${r.complaint_id}|${r.clock}|${r.level}`));
-        for (const a of batch) if (won.has(`${a.complaintId}|${a.clock}|${a.level}`)) claimedSet.add(a);
+        const ids = new Map(won.map((r) => [`${r.complaint_id}|${r.clock}|${r.level}`, Number(r.id)]));
+        for (const a of batch) {
+          const id = ids.get(`${a.complaintId}|${a.clock}|${a.level}`);
+          if (id !== undefined) claimedAlerts.set(a, id);
+        }
       }
-      // In the order of `alerts` (the digest's order), whatever the insertion order.
-      const claimed = alerts.filter((a) => claimedSet.has(a));
-      const mailed = claimed.filter((a) => !a.superseded);
-      if (mailed.length === 0) {
-        await trx('reminder_digests').where({ id: digestId }).delete();
-        return { claimed };
+
+      // 2. Digest entries, all digests together in key order.
+      const entries = rows
+        .filter((r) => r.planned.kind === 'digest')
+        .flatMap((r) => r.planned.entries.map((entry) => ({ row: r, entry })))
+        .sort((a, b) => a.entry.complaintId - b.entry.complaintId || compareText(a.row.key, b.row.key));
+      const claimedEntries = new Set<DigestEntry>();
+      for (let i = 0; i < entries.length; i += INSERT_BATCH) {
+        const batch = entries.slice(i, i + INSERT_BATCH);
+        const won = await rawRows<{ complaint_id: number; recipient_key: string }>(
+          trx,
+          `insert into digest_entries (digest_id, complaint_id, reference, digest_day, recipient_key, created_at)
+           values ${batch.map(() => '(?, ?, ?, ?, ?, ?)').join(', ')}
+           on conflict (complaint_id, digest_day, recipient_key) do nothing
+           returning complaint_id, recipient_key`,
+          batch.flatMap(({ row, entry }) => [row.id, entry.complaintId, entry.reference, work.day, row.key, at]),
+        );
+        const keys = new Set(won.map((r) => `${r.complaint_id}|${r.recipient_key}`));
+        for (const { row, entry } of batch) if (keys.has(`${entry.complaintId}|${row.key}`)) claimedEntries.add(entry);
       }
-      const rendered = render(mailed);
-      await trx('reminder_digests')
-        .where({ id: digestId })
-        .update({ subject: rendered.subject, text_body: rendered.text, html_body: rendered.html, alert_count: mailed.length });
-      return { digestId, claimed };
+
+      // 3. Escalations: once per complaint and clock.
+      const escalationRow = rows.find((r) => r.planned.kind === 'escalation');
+      const escalated = new Set<number>();
+      const escalations = [...work.escalations].sort((a, b) => a.complaintId - b.complaintId || compareText(a.clock, b.clock));
+      for (let i = 0; escalationRow && i < escalations.length; i += INSERT_BATCH) {
+        const batch = escalations.slice(i, i + INSERT_BATCH);
+        const won = await rawRows<{ complaint_id: number }>(
+          trx,
+          `insert into deadline_escalations (complaint_id, reference, clock, due_date, business_days_late, escalated_at, digest_id)
+           values ${batch.map(() => '(?, ?, ?, ?, ?, ?, ?)').join(', ')}
+           on conflict (complaint_id, clock) do nothing
+           returning complaint_id`,
+          batch.flatMap((e) => [e.complaintId, e.reference, e.clock, e.dueDate, e.businessDaysLate, at, escalationRow.id]),
+        );
+        for (const r of won) escalated.add(Number(r.complaint_id));
+      }
+
+      const queued: QueuedDigest[] = [];
+      for (const row of rows) {
+        const claimed = row.planned.entries.filter((e) => (row.planned.kind === 'escalation' ? escalated.has(e.complaintId) : claimedEntries.has(e)));
+        if (claimed.length === 0) {
+          await trx('reminder_digests').where({ id: row.id }).delete();
+          continue;
+        }
+        const rendered = render(row.planned, claimed);
+        await trx('reminder_digests')
+          .where({ id: row.id })
+          .update({ subject: rendered.subject, text_body: rendered.text, html_body: rendered.html, alert_count: claimed.length });
+        if (row.planned.kind === 'digest') {
+          const complaintIds = new Set(claimed.map((e) => e.complaintId));
+          const alertIds = [...claimedAlerts].filter(([a]) => !a.superseded && complaintIds.has(a.complaintId)).map(([, id]) => id);
+          for (let i = 0; i < alertIds.length; i += INSERT_BATCH) {
+            await trx('deadline_alerts')
+              .whereIn('id', alertIds.slice(i, i + INSERT_BATCH))
+              .update({ digest_id: row.id });
+          }
+        }
+        queued.push({ id: row.id, kind: row.planned.kind, recipients: row.planned.recipients, entries: claimed });
+      }
+      // In the order of `work.alerts` (the plan's order), whatever the insertion order.
+      return { claimed: work.alerts.filter((a) => claimedAlerts.has(a)), digests: queued };
     });
   }
 
@@ -211,6 +347,7 @@ export class ReminderRepository {
     await this.db.transaction(async (trx) => {
       await trx('reminder_digests').where({ id: digestId }).update({ status: 'sent', sent_at: iso, last_error_code: null });
       await trx('deadline_alerts').where({ digest_id: digestId }).update({ sent_at: iso });
+      await trx('deadline_escalations').where({ digest_id: digestId }).update({ sent_at: iso });
     });
   }
 
@@ -232,6 +369,7 @@ export class ReminderRepository {
     const query = this.db('reminder_digests')
       .select(
         'id',
+        'kind',
         'created_at',
         'status',
         'attempts',
@@ -277,6 +415,16 @@ export class ReminderRepository {
   }
 }
 
+/** The recipients of a digest as a short key: the same addresses in any order or case give the same key. */
+export function recipientKey(recipients: string[]): string {
+  const normalized = recipients.map((r) => r.trim().toLowerCase()).sort();
+  return createHash('sha256').update(normalized.join(',')).digest('hex');
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 /** The order of the unique key (complaint_id, clock, level). */
 function compareKeys(a: PlannedAlert, b: PlannedAlert): number {
   return a.complaintId - b.complaintId || (a.clock < b.clock ? -1 : a.clock > b.clock ? 1 : 0) || (a.level < b.level ? -1 : a.level > b.level ? 1 : 0);
@@ -289,6 +437,7 @@ function toDigest(r: DigestRow): ReminderDigest {
 function toSummary(r: DigestRow): ReminderDigestSummary {
   return {
     id: r.id,
+    kind: r.kind ?? 'digest',
     createdAt: new Date(r.created_at),
     status: r.status,
     attempts: r.attempts,

@@ -9,6 +9,7 @@ import * as m007 from './007_direct_line';
 import * as m008 from './008_scale_out';
 import * as m009 from './009_staff_workflow';
 import * as m010 from './010_satisfaction';
+import * as m011 from './011_citizen_mail';
 
 export interface Migration {
   name: string;
@@ -28,6 +29,7 @@ export const migrations: Migration[] = [
   { name: '008_scale_out', ...m008 },
   { name: '009_staff_workflow', ...m009 },
   { name: '010_satisfaction', ...m010 },
+  { name: '011_citizen_mail', ...m011 },
 ];
 
 /** Lists migrations from code rather than from the file system, so they run the same from sources and from dist/. */
