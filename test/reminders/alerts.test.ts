@@ -1,5 +1,5 @@
 import { BusinessCalendar } from '../../domain/calendar/businessCalendar';
-import { alertsFor, clockPosition, lowerLevels, PlannedAlert } from '../../domain/reminders/alerts';
+import { alertsFor, clockPosition, DigestEntry, digestEntry, EntrySource, lowerLevels } from '../../domain/reminders/alerts';
 import { mailErrorCode } from '../../domain/reminders/mailer';
 import { translator } from '../../domain/i18n';
 import { escapeHtml } from '../../domain/format/html';
@@ -59,32 +59,74 @@ describe('what a pass records', () => {
 });
 
 describe('the digest', () => {
-  const alert = (reference: string, level: PlannedAlert['level'], left: number, service = 'online-exams'): PlannedAlert => ({
-    complaintId: Number(reference.slice(-3)),
-    reference,
-    service,
-    clock: 'answer',
-    level,
-    dueDate: '2027-01-25',
-    businessDaysLeft: left,
-    superseded: false,
-  });
+  const entry = (reference: string, left: number, service = 'online-exams', extra: Partial<EntrySource> = {}): DigestEntry =>
+    digestEntry(
+      {
+        complaintId: Number(reference.slice(-3)),
+        reference,
+        service,
+        firstContactDueDate: '2027-01-06',
+        answerDueDate: calendar.addBusinessDays('2027-01-20', left),
+        firstContactAt: at('2026-12-29', 10),
+        ...extra,
+      },
+      at('2027-01-20'),
+      calendar,
+      { firstContact: 1, answer: 3 },
+    )!;
   const options = { lang: 'fr' as const, asOf: at('2027-01-20'), publicBaseUrl: 'https://exemple.gouv.qc.ca/', calendar, maxItemsPerLevel: 2 };
 
   it('escapes everything it puts in HTML', () => {
-    const digest = renderDigest([alert('PL-2027-000001', 'atRisk', 3, 'x<script>&"\'')], options);
+    const digest = renderDigest([entry('PL-2027-000001', 3, 'x<script>&"\'')], options);
     expect(digest.html).toContain('x&lt;script&gt;&amp;&quot;&#39;');
     expect(digest.html).not.toContain('<script>');
     expect(digest.text).toContain('x<script>&"\'');
     expect(escapeHtml(`<a href="x">l'été & co</a>`)).toBe('&lt;a href=&quot;x&quot;&gt;l&#39;été &amp; co&lt;/a&gt;');
   });
 
+  it('shows both clocks of a complaint in one entry, and counts complaints in the subject with French plurals', () => {
+    const one = renderDigest([entry('PL-2027-000001', 3)], options);
+    expect(one.subject).toBe('Rappel des délais\u00a0: 1 plainte à traiter');
+    expect(one.text).toContain('Premier contact (5 jours ouvrables)\u00a0: fait le mardi 29 décembre 2026');
+    expect(one.text).toContain('Réponse (20 jours ouvrables)\u00a0: échéance le lundi 25 janvier 2027, il reste 3 jours ouvrables');
+    // Both clocks running, one of them late: one entry, under « En retard ».
+    const late = entry('PL-2027-000002', 1, 'other', { firstContactAt: undefined });
+    const three = renderDigest([entry('PL-2027-000001', 3), late, entry('PL-2027-000003', 0)], options);
+    expect(three.subject).toBe('Rappel des délais\u00a0: 3 plaintes à traiter dont 1 en retard');
+    expect(three.text.match(/PL-2027-000002/g)).toHaveLength(2); // the line and its link
+    expect(three.text).toContain('Premier contact (5 jours ouvrables)\u00a0: échéance le mercredi 6 janvier 2027, en retard de 10 jours ouvrables');
+    expect(three.text.indexOf('EN RETARD (1)')).toBeLessThan(three.text.indexOf("ÉCHÉANCE AUJOURD'HUI (1)"));
+    const two = renderDigest([late, { ...late, complaintId: 4, reference: 'PL-2027-000004' }], options);
+    expect(two.subject).toBe('Rappel des délais\u00a0: 2 plaintes à traiter dont 2 en retard');
+    expect(renderDigest([late], { ...options, lang: 'en' }).subject).toBe('Deadline reminder: 1 complaint to handle, 1 of them overdue');
+  });
+
+  it('never lets a reference wrap in the HTML part', () => {
+    const digest = renderDigest([entry('PL-2027-000001', 3)], options);
+    expect(digest.html).toContain('<td class="ref" style="white-space: nowrap">');
+    expect(digest.html).toContain('>PL\u20112027\u2011000001</span></a>');
+    // The link itself and the plain-text part keep ordinary hyphens, so the reference can be copied.
+    expect(digest.html).toContain('href="https://exemple.gouv.qc.ca/admin/complaints/PL-2027-000001"');
+    expect(digest.text).toContain('• PL-2027-000001 — ');
+  });
+
+  it('says to whom it is routed, and the escalation names the officer', () => {
+    expect(renderDigest([entry('PL-2027-000001', 3)], { ...options, officer: 'alice' }).text).toContain('Ces plaintes vous sont assignées (alice).');
+    expect(renderDigest([entry('PL-2027-000001', 3)], options).text).toContain('Ces plaintes ne sont assignées à personne');
+    const late = entry('PL-2027-000002', 1, 'other', { firstContactAt: undefined, assignedTo: 'alice' });
+    const escalation = renderDigest([late], { ...options, kind: 'escalation', escalationBusinessDays: 3 });
+    expect(escalation.subject).toBe('Signalement à la gestion\u00a0: 1 plainte en retard');
+    expect(escalation.text).toContain('dépassé depuis 3 jours ouvrables ou plus');
+    expect(escalation.text).toContain('Assignée à\u00a0: alice');
+    expect(escalation.html).toContain('<td>alice</td>');
+  });
+
   it('caps each level and says how many more, so a catch-up digest stays a reasonable e-mail', () => {
     const digest = renderDigest(
-      ['001', '002', '003', '004', '005'].map((n) => alert(`PL-2027-000${n}`, 'atRisk', 3)),
+      ['001', '002', '003', '004', '005'].map((n) => entry(`PL-2027-000${n}`, 3)),
       options,
     );
-    expect(digest.subject).toBe('Plaintes\u00a0: rappel des délais de service (5 à risque)');
+    expect(digest.subject).toBe('Rappel des délais\u00a0: 5 plaintes à traiter');
     expect(digest.text).toContain('PL-2027-000002');
     expect(digest.text).not.toContain('PL-2027-000003');
     expect(digest.text).toContain('… et 3 autres plaintes à ce niveau\u00a0: consultez la vue du personnel.\n  https://exemple.gouv.qc.ca/admin/complaints');
@@ -102,9 +144,8 @@ describe('the digest', () => {
   });
 
   it('exists in English too', () => {
-    const digest = renderDigest([alert('PL-2027-000001', 'overdue', -2)], { ...options, lang: 'en' });
-    expect(digest.subject).toBe('Complaints: service deadline reminder (1 overdue)');
-    expect(digest.text).toContain('Answer (20 business days): due Monday, January 25, 2027, 2 business days late');
+    const digest = renderDigest([entry('PL-2027-000001', 0, 'other', { answerDueDate: '2027-01-18' })], { ...options, lang: 'en' });
+    expect(digest.text).toContain('Answer (20 business days): due Monday, January 18, 2027, 2 business days late');
   });
 });
 

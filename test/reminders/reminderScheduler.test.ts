@@ -118,9 +118,13 @@ describeEachDatabase('deadline reminders through a real SMTP server', (databases
       expect(result.deliveries).toEqual([expect.objectContaining({ status: 'sent', attempt: 1, alertCount: 1 })]);
       expect(smtp.messages).toHaveLength(1);
       let mail = mails()[0];
-      expect(mail.subject).toBe('Plaintes\u00a0: rappel des délais de service (1 à risque)');
+      expect(mail.subject).toBe('Rappel des délais\u00a0: 1 plainte à traiter');
       expect(mail.text).toContain(`• ${reference} — `);
       expect(mail.text).toContain('Premier contact (5 jours ouvrables)\u00a0: échéance le mercredi 30 décembre 2026, il reste 1 jour ouvrable');
+      // Both clocks in the one entry.
+      expect(mail.text).toContain(
+        `Réponse (20 jours ouvrables)\u00a0: échéance le lundi 25 janvier 2027, il reste ${calendar.businessDaysBetween('2026-12-29', '2027-01-25')} jours ouvrables`,
+      );
       expect(smtp.messages[0].envelopeTo).toEqual(STAFF);
 
       // The same moment again, and later that day: nothing new.
@@ -131,7 +135,7 @@ describeEachDatabase('deadline reminders through a real SMTP server', (databases
       result = await w.scheduler.run(morning('2026-12-30'));
       expect(smtp.messages).toHaveLength(2);
       mail = mails()[1];
-      expect(mail.subject).toBe("Plaintes\u00a0: rappel des délais de service (1 à échéance aujourd'hui)");
+      expect(mail.subject).toBe('Rappel des délais\u00a0: 1 plainte à traiter');
       expect(mail.text).toContain("ÉCHÉANCE AUJOURD'HUI (1)");
       expect(mail.text).toContain("échéance le mercredi 30 décembre 2026, dernier jour aujourd'hui");
 
@@ -144,16 +148,23 @@ describeEachDatabase('deadline reminders through a real SMTP server', (databases
       await w.scheduler.run(morning('2027-01-05'));
       expect(smtp.messages).toHaveLength(3);
       mail = mails()[2];
-      expect(mail.subject).toBe('Plaintes\u00a0: rappel des délais de service (1 en retard)');
+      expect(mail.subject).toBe('Rappel des délais\u00a0: 1 plainte à traiter dont 1 en retard');
       expect(mail.text).toContain('EN RETARD (1)');
       expect(mail.text).toContain('échéance le mercredi 30 décembre 2026, en retard de 1 jour ouvrable');
 
-      // The answer clock: three business days left on Wednesday 20 January (21, 22, 25), not before.
-      await w.scheduler.run(morning('2027-01-19'));
-      expect(smtp.messages).toHaveLength(3);
-      await w.scheduler.run(morning('2027-01-20'));
+      // Overdue: back in every daily digest (once a day), until the first contact is recorded.
+      await w.scheduler.run(morning('2027-01-06'));
+      await w.scheduler.run(morning('2027-01-06', 15));
       expect(smtp.messages).toHaveLength(4);
-      expect(mails()[3].text).toContain('Réponse (20 jours ouvrables)\u00a0: échéance le lundi 25 janvier 2027, il reste 3 jours ouvrables');
+      expect(mails()[3].text).toContain('échéance le mercredi 30 décembre 2026, en retard de 2 jours ouvrables');
+
+      // The answer clock reaches « à risque » on Wednesday 20 January (21, 22, 25): the same entry shows both clocks.
+      await w.scheduler.run(morning('2027-01-20'));
+      expect(smtp.messages).toHaveLength(5);
+      mail = mails()[4];
+      expect(mail.text.match(new RegExp(`• ${reference}`, 'g'))).toHaveLength(1);
+      expect(mail.text).toContain('Premier contact (5 jours ouvrables)\u00a0: échéance le mercredi 30 décembre 2026, en retard de 12 jours ouvrables');
+      expect(mail.text).toContain('Réponse (20 jours ouvrables)\u00a0: échéance le lundi 25 janvier 2027, il reste 3 jours ouvrables');
 
       // Statistics hooks: every alert raised and sent, with timestamps.
       const alerts = await w.db('deadline_alerts').orderBy('id');
@@ -163,7 +174,8 @@ describeEachDatabase('deadline reminders through a real SMTP server', (databases
         [reference, 'firstContact', 'overdue', '2026-12-30', -1, morning('2027-01-05').toISOString(), morning('2027-01-05').toISOString(), false],
         [reference, 'answer', 'atRisk', '2027-01-25', 3, morning('2027-01-20').toISOString(), morning('2027-01-20').toISOString(), false],
       ]);
-      expect(await w.db('reminder_digests').where({ status: 'sent' }).count({ n: '*' })).toEqual([{ n: 4 }]);
+      expect(await w.db('reminder_digests').where({ status: 'sent' }).count({ n: '*' })).toEqual([{ n: 5 }]);
+      expect(await w.db('digest_entries').where({ reference }).count({ n: '*' })).toEqual([{ n: 5 }]);
     } finally {
       await w.close();
     }
@@ -182,14 +194,17 @@ describeEachDatabase('deadline reminders through a real SMTP server', (databases
       ]);
       expect(smtp.messages).toHaveLength(1);
       const mail = mails()[0];
-      expect(mail.subject).toBe('Plaintes\u00a0: rappel des délais de service (1 en retard)');
+      expect(mail.subject).toBe('Rappel des délais\u00a0: 1 plainte à traiter dont 1 en retard');
       expect(mail.text).not.toContain('À RISQUE');
       const rows = await w.db('deadline_alerts').where({ reference }).orderBy('id');
       expect(rows.filter((r) => r.superseded).every((r) => r.sent_at === null && r.digest_id === null)).toBe(true);
       expect(rows.find((r) => r.level === 'overdue')).toMatchObject({ sent_at: morning('2027-01-05').toISOString() });
-      // The superseded levels are never mailed later either.
+      // The superseded levels are never mailed later either: the next day, only « en retard » again.
       await w.scheduler.run(morning('2027-01-06'));
-      expect(smtp.messages).toHaveLength(1);
+      expect(smtp.messages).toHaveLength(2);
+      expect(mails()[1].text).toContain('EN RETARD (1)');
+      expect(mails()[1].text).not.toContain('À RISQUE');
+      expect(await w.db('deadline_alerts').where({ reference })).toHaveLength(3);
     } finally {
       await w.close();
     }
@@ -345,11 +360,12 @@ describeEachDatabase('deadline reminders through a real SMTP server', (databases
       expect(raw.envelopeFrom).toBe(FROM);
       expect(mail.contentTypes).toEqual(['text/plain', 'text/html']);
       expect(mail.headers['message-id']).toMatch(/^<rappel-delais-\d+-\d+@exemple\.gouv\.qc\.ca>$/);
-      expect(mail.subject).toBe("Plaintes\u00a0: rappel des délais de service (1 en retard, 1 à échéance aujourd'hui, 1 à risque)");
+      expect(mail.subject).toBe('Rappel des délais\u00a0: 3 plaintes à traiter dont 1 en retard');
 
       const t = translator('fr');
       const text = mail.text;
-      expect(text).toMatch(/^Bonjour,\n\nVoici les plaintes dont un délai de service/);
+      expect(text).toMatch(/^Bonjour,\n\nVoici les plaintes à traiter dont un délai de service/);
+      expect(text).toContain('Ces plaintes ne sont assignées à personne');
       expect(text).toContain('État au mardi 5 janvier 2027, 8\u00a0h (heure du Québec).');
       const order = ['EN RETARD (1)', overdue, "ÉCHÉANCE AUJOURD'HUI (1)", dueToday, 'À RISQUE (1)', atRisk].map((s) => text.indexOf(s));
       expect(order.every((i) => i >= 0)).toBe(true);
@@ -384,7 +400,7 @@ describeEachDatabase('deadline reminders through a real SMTP server', (databases
     try {
       await w.file(morning('2026-12-18', 14));
       const result = await w.scheduler.run(morning('2026-12-21'));
-      expect(result).toMatchObject({ planned: 0, claimed: [], digestId: undefined, deliveries: [], queued: 0 });
+      expect(result).toMatchObject({ planned: 0, plannedComplaints: 0, claimed: [], digests: [], deliveries: [], queued: 0 });
       expect(await w.db('reminder_digests')).toHaveLength(0);
       expect(smtp.messages).toHaveLength(0);
     } finally {
@@ -423,9 +439,9 @@ describeEachDatabase('npm run cli -- remind', (databases) => {
       expect(code).toBe(0);
       expect(c.out()).toContain("Simulation (--dry-run)\u00a0: rien n'est envoyé ni enregistré.");
       expect(c.out()).toContain('Rappels des délais des plaintes au mardi 5 janvier 2027, 8\u00a0h (heure du Québec).');
-      expect(c.out()).toContain('Alertes qui seraient levées\u00a0: 1 à envoyer, 2 dépassée(s)');
+      expect(c.out()).toContain('Alertes qui seraient levées\u00a0: 1 nouvelle(s), 2 dépassée(s) par un niveau plus grave (notée(s) sans envoi); 1 plainte(s) à rappeler.');
       expect(c.out()).toContain(`Courriel qui serait envoyé à ${STAFF.join(', ')}\u00a0:`);
-      expect(c.out()).toContain('Objet\u00a0: Plaintes\u00a0: rappel des délais de service (1 en retard)');
+      expect(c.out()).toContain('Objet\u00a0: Rappel des délais\u00a0: 1 plainte à traiter dont 1 en retard');
       expect(c.out()).toContain(`${BASE_URL}/admin/complaints/${reference}`);
       expect(c.out()).toContain(`  ${reference} · Premier contact (5 jours ouvrables) · À risque`);
       expect(smtp.messages).toHaveLength(0);
@@ -449,14 +465,15 @@ describeEachDatabase('npm run cli -- remind', (databases) => {
       const reference = await w.file(morning('2026-12-18', 14));
       let c = capture();
       expect(await runCli(['remind', '--once', '--now', '2026-12-29T08:00:00-05:00'], c.io, env(w))).toBe(0);
-      expect(c.out()).toContain('Alertes levées\u00a0: 1 à envoyer, 0 dépassée(s)');
+      expect(c.out()).toContain('Alertes levées\u00a0: 1 nouvelle(s), 0 dépassée(s)');
+      expect(c.out()).toMatch(/Courriel de rappel no \d+ préparé pour equipe\.plaintes@exemple\.gouv\.qc\.ca, gestion\.plaintes@exemple\.gouv\.qc\.ca \(1 plainte\(s\)\)\./);
       expect(c.out()).toMatch(/Courriel de rappel no \d+ envoyé \(tentative 1\)\./);
       expect(smtp.messages).toHaveLength(1);
       expect(parseMail(smtp.messages[0].raw).text).toContain(reference);
 
       c = capture();
       expect(await runCli(['remind', '--once', '--now', '2026-12-29T08:00:00-05:00'], c.io, env(w))).toBe(0);
-      expect(c.out()).toContain('Aucune nouvelle alerte');
+      expect(c.out()).toContain('Aucune plainte à rappeler');
       expect(smtp.messages).toHaveLength(1);
 
       await smtp.stop();
