@@ -1,6 +1,7 @@
 import { Activity, MemoryStorage, Storage, TestAdapter, TranscriptLoggerMiddleware } from 'botbuilder';
 import { ConversationCore, createConversationCore } from '../../bot/conversation';
 import { createDomainServices } from '../../bot/domainServices';
+import type { DomainServices } from '../../dialogs/shared/services';
 import { InteractionLogMiddleware } from '../../bot/interactionLog/interactionLogMiddleware';
 import { SqlTranscriptStore } from '../../bot/interactionLog/sqlTranscriptStore';
 import { createLogger } from '../../bot/logger';
@@ -32,7 +33,7 @@ export interface ConversationHarness {
  * the domain on a real SQLite file. Messages are sent in fr-CA unless the activity says otherwise.
  */
 export async function createConversationHarness(
-  options: { now?: string; storage?: Storage; classifier?: IntentClassifier; locale?: string; db?: Database } = {},
+  options: { now?: string; storage?: Storage; classifier?: IntentClassifier; locale?: string; db?: Database; domain?: Partial<DomainServices> } = {},
 ): Promise<ConversationHarness> {
   const dir = tempDir();
   const db = options.db ?? (await openDatabase(tempDatabaseUrl(dir.path)));
@@ -40,7 +41,7 @@ export async function createConversationHarness(
   const logger = createLogger('silent');
   const core = createConversationCore({
     storage: options.storage ?? new MemoryStorage(),
-    domain: createDomainServices(db, clock),
+    domain: { ...createDomainServices(db, clock), ...options.domain },
     classifier: options.classifier ?? defaultIntentClassifier(),
     logger,
   });
