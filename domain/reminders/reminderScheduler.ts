@@ -176,7 +176,9 @@ export class ReminderScheduler {
    * team (STAFF_EMAILS) when the complaint is unassigned or its officer has no address. Entries
    * overdue by REMINDER_ESCALATION_BUSINESS_DAYS or more and not yet signalled also go to the managers.
    */
-  private async route(entries: DigestEntry[]): Promise<{ digests: PlannedDigest[]; escalations: PlannedEscalation[] }> {
+  private async route(found: DigestEntry[]): Promise<{ digests: PlannedDigest[]; escalations: PlannedEscalation[] }> {
+    // The officer as the directory names them (« Alice » typed on the command line is the account alice).
+    const entries = found.map((e) => ({ ...e, assignedTo: this.settings.staff?.find(e.assignedTo)?.name ?? e.assignedTo }));
     const groups = new Map<string, PlannedDigest>();
     for (const entry of entries) {
       const member = this.settings.staff?.find(entry.assignedTo);

@@ -21,6 +21,7 @@ import { SmtpMailer } from '../../domain/reminders/mailer';
 import { verifySurveyToken } from '../../domain/satisfaction/surveyLink';
 import { ConversationHarness, createConversationHarness } from '../helpers/conversationHarness';
 import { describeEachDatabase, TestDatabases } from '../helpers/databases';
+import { RunningTestApplication, startTestApplication } from '../helpers/testApplication';
 import { tempDir } from '../helpers/tempDir';
 import { parseMail, SmtpTestServer } from './smtpTestServer';
 
@@ -307,5 +308,71 @@ describe('citizen e-mail settings', () => {
     expect(() => loadConfig(env('sqlite:x.sqlite', { CITIZEN_MAIL_FROM: 'pas une adresse' }))).toThrow(/CITIZEN_MAIL_FROM/);
     expect(() => loadConfig(env('sqlite:x.sqlite', { REMINDER_ESCALATION_BUSINESS_DAYS: '0' }))).toThrow(/REMINDER_ESCALATION_BUSINESS_DAYS/);
     expect(loadConfig(env('sqlite:x.sqlite')).REMINDER_ESCALATION_BUSINESS_DAYS).toBe(3);
+  });
+});
+
+describe('the answer e-mail from the admin API', () => {
+  const STAFF_TOKEN = 'a'.repeat(32);
+  const KEY = 'cle-de-pseudonymisation-de-test';
+  const post = (running: RunningTestApplication, reference: string, body: unknown) =>
+    fetch(`${running.botUrl}/api/admin/complaints/${reference}/answer`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${STAFF_TOKEN}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+
+  it('records the answer and e-mails it with { send: true, message }; refuses clearly what it cannot send', async () => {
+    const { DATABASE_URL: _unused, ...mailEnv } = env('sqlite:unused');
+    const running = await startTestApplication({ ...mailEnv, ADMIN_TOKENS: `staff:alice:${STAFF_TOKEN}`, PSEUDONYM_KEY: KEY });
+    try {
+      const { app } = running;
+      expect(app.services.citizenMail).toBeDefined();
+      expect(await app.jobs.runTickOf('citizen-mail-outbox', new Date('2026-11-23T15:05:00Z'))).toBe(true);
+      const create = (input: Partial<ComplaintInput>, id: string) => app.services.complaints.create({ ...PERSON, ...input }, { submissionId: id, locale: 'fr-CA' });
+      const { complaint } = await create({}, 'api-1');
+      const { complaint: byPhone } = await create({ contactMethod: 'phone', contactValue: '418 555-0199' }, 'api-2');
+
+      let res = await post(running, complaint.reference, { send: true });
+      expect(res.status).toBe(400);
+      res = await post(running, complaint.reference, { send: 'oui', message: 'x' });
+      expect(res.status).toBe(400);
+      res = await post(running, byPhone.reference, { send: true, message: 'Bonjour' });
+      expect(res.status).toBe(409);
+      expect(((await res.json()) as { error: { code: string } }).error.code).toBe('NoEmailContact');
+      expect((await app.services.complaints.require(byPhone.reference)).status).toBe('received');
+
+      res = await post(running, complaint.reference, { send: true, message: 'Votre examen est rétabli.', note: 'Réponse écrite' });
+      expect(res.status).toBe(200);
+      const body = (await res.json()) as { status: string; mail: { id: number; kind: string; queued: boolean } };
+      expect(body.status).toBe('answered');
+      expect(body.mail).toMatchObject({ kind: 'answer', queued: true });
+      await app.services.citizenMail!.idle();
+      expect(smtp.messages).toHaveLength(1);
+      const mail = mails()[0];
+      expect(mail.subject).toBe(`Réponse à votre plainte ${complaint.reference}`);
+      expect(mail.text).toContain('Votre examen est rétabli.');
+      const link = new RegExp(`${BASE_URL}/satisfaction/([^\\s]+)`).exec(mail.text)![1];
+      expect(verifySurveyToken(decodeURIComponent(link), KEY)).toBe(complaint.reference);
+      // The answer step is done: asking again is a 409, and nothing more is sent.
+      expect((await post(running, complaint.reference, { send: true, message: 'Encore' })).status).toBe(409);
+      await app.services.citizenMail!.idle();
+      expect(smtp.messages).toHaveLength(1);
+    } finally {
+      await running.close();
+    }
+  });
+
+  it('says e-mail is off without SMTP_URL (409), and the server registers no citizen mail job', async () => {
+    const running = await startTestApplication({ ADMIN_TOKENS: `staff:alice:${STAFF_TOKEN}` });
+    try {
+      expect(running.app.services.citizenMail).toBeUndefined();
+      const { complaint } = await running.app.services.complaints.create(PERSON, { submissionId: 'off-1' });
+      const res = await post(running, complaint.reference, { send: true, message: 'Bonjour' });
+      expect(res.status).toBe(409);
+      expect(((await res.json()) as { error: { code: string } }).error.code).toBe('CitizenMailOff');
+      expect(() => running.app.jobs.runTickOf('citizen-mail-outbox', new Date())).toThrow();
+    } finally {
+      await running.close();
+    }
   });
 });
