@@ -5,6 +5,7 @@ import type { ComplaintService } from '../../domain/complaints/complaintService'
 import type { LookupThrottle } from '../../domain/complaints/lookupThrottle';
 import type { ExamIncidentService } from '../../domain/exams/examIncidentService';
 import type { FaqFeedbackRepository } from '../../domain/faq/faqFeedbackRepository';
+import type { SatisfactionService } from '../../domain/satisfaction/satisfactionService';
 import type { ServiceHours } from '../../domain/serviceHours';
 
 /** What a conversation remembers between turns, apart from the dialog stack. */
@@ -25,6 +26,8 @@ export interface ConversationData {
   languageChoice?: 'fr' | 'en';
   /** Continuing in English was already offered in this conversation: it is offered once. */
   englishOffered?: boolean;
+  /** The one-question survey (dialogs/satisfactionDialog.ts): what the chat was about, and whether it was asked (once per conversation). */
+  satisfaction?: { topic?: string; asked?: boolean };
 }
 
 /** What the collection notices quote (from bot/config.ts: PRIVACY_POLICY_URL, COMPLAINT_RETENTION_DAYS). */
@@ -44,6 +47,8 @@ export interface DomainServices {
   /** Failed complaint-status lookups, counted per conversation, reference and client address. */
   complaintLookups: LookupThrottle;
   privacy: PrivacySettings;
+  /** The one-question satisfaction survey (chat, closed complaints). */
+  satisfaction: SatisfactionService;
 }
 
 /** What the dialogs receive: the domain services plus the conversation's own state. */

@@ -9,6 +9,7 @@ import { BreachRow, ClockName, ComplaintStatisticsRepository, DeadlineRow, Event
 import { ConversationStatisticsRepository, NamedCount } from './conversationStatisticsRepository';
 import { Period, PeriodFactory } from './period';
 import { ReminderStatistics, ReminderStatisticsRepository } from './reminderStatistics';
+import { SatisfactionStatistics, SatisfactionStatisticsRepository } from './satisfactionStatistics';
 
 /**
  * One service-standard clock over a period (first contact within 5 business days, answer within 20).
@@ -118,6 +119,8 @@ export interface StatisticsReport {
   complaints: ComplaintStatistics;
   conversations: ConversationStatistics;
   reminders: ReminderStatistics;
+  /** The one-question survey (1 to 5) by month, source and service, beside the declaration's commitments. */
+  satisfaction: SatisfactionStatistics;
 }
 
 export interface StatisticsOptions {
@@ -134,6 +137,7 @@ export class StatisticsService {
   private readonly conversationsRepo: ConversationStatisticsRepository;
   private readonly remindersRepo: ReminderStatisticsRepository;
   private readonly examIncidentsRepo: ExamIncidentRepository;
+  private readonly satisfactionRepo: SatisfactionStatisticsRepository;
   private readonly breachLimit: number;
   private readonly topLimit: number;
 
@@ -148,6 +152,7 @@ export class StatisticsService {
     this.conversationsRepo = new ConversationStatisticsRepository(db);
     this.remindersRepo = new ReminderStatisticsRepository(db);
     this.examIncidentsRepo = new ExamIncidentRepository(db);
+    this.satisfactionRepo = new SatisfactionStatisticsRepository(db);
     this.breachLimit = options.breachLimit ?? 500;
     this.topLimit = options.topLimit ?? 10;
   }
@@ -161,7 +166,14 @@ export class StatisticsService {
       complaints: await this.complaints(period, now),
       conversations: await this.conversations(period),
       reminders: await this.remindersRepo.statistics(period),
+      satisfaction: await this.satisfaction(period, now),
     };
+  }
+
+  async satisfaction(period: Period, now = this.clock.now()): Promise<SatisfactionStatistics> {
+    const today = this.calendar.localDateOf(now);
+    const months = this.periods.monthsOf(period);
+    return this.satisfactionRepo.statistics(months, months.filter((m) => m.from <= today).length, this.topLimit);
   }
 
   async complaints(period: Period, now = this.clock.now()): Promise<ComplaintStatistics> {
