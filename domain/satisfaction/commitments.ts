@@ -16,6 +16,8 @@ const commitmentsSchema = z.object({
     scope: cited,
     rateDefinition: cited.extend({ satisfiedFrom: z.number().int().min(1).max(5) }),
   }),
+  /** The cited documents' names, so that managers read « Déclaration de services… (2022) », never a seed file's name. */
+  documents: z.record(z.string(), bilingual),
 });
 
 export type Commitments = z.infer<typeof commitmentsSchema>;
@@ -38,15 +40,16 @@ export interface CommitmentsView {
   scope: string;
   rateDefinition: string;
   satisfiedFrom: number;
-  sources: Array<{ seed: string; section: string }>;
+  /** The documents cited, by name, with the section of each. */
+  sources: Array<{ document: string; section: string }>;
 }
 
 export function commitmentsView(lang: Lang): CommitmentsView {
-  const s = commitments().satisfaction;
+  const { satisfaction: s, documents } = commitments();
   const seen = new Set<string>();
   const sources = [s.qualityCommitments.source, s.scope.source, s.rateDefinition.source, s.noTarget.source]
-    .map(({ seed, section }) => ({ seed, section }))
-    .filter((c) => !seen.has(`${c.seed}|${c.section}`) && seen.add(`${c.seed}|${c.section}`));
+    .map(({ seed, section }) => ({ document: documents[seed]?.[lang] ?? seed, section: section.split(' > ')[0] }))
+    .filter((c) => !seen.has(`${c.document}|${c.section}`) && seen.add(`${c.document}|${c.section}`));
   return {
     targetPercent: s.targetPercent,
     noTarget: s.targetPercent === null ? s.noTarget[lang] : null,

@@ -7,6 +7,7 @@ import { ExamIncidentRepository } from '../exams/examIncidentRepository';
 import { formatIsoLocal } from '../format/dates';
 import { BreachRow, ClockName, ComplaintStatisticsRepository, DeadlineRow, EventHistogramRow } from './complaintStatisticsRepository';
 import { ConversationStatisticsRepository, NamedCount } from './conversationStatisticsRepository';
+import { maskForManagers } from './managerText';
 import { Period, PeriodFactory } from './period';
 import { ReminderStatistics, ReminderStatisticsRepository } from './reminderStatistics';
 import { SatisfactionStatistics, SatisfactionStatisticsRepository } from './satisfactionStatistics';
@@ -173,7 +174,8 @@ export class StatisticsService {
   async satisfaction(period: Period, now = this.clock.now()): Promise<SatisfactionStatistics> {
     const today = this.calendar.localDateOf(now);
     const months = this.periods.monthsOf(period);
-    return this.satisfactionRepo.statistics(months, months.filter((m) => m.from <= today).length, this.topLimit);
+    const figures = await this.satisfactionRepo.statistics(months, months.filter((m) => m.from <= today).length, this.topLimit);
+    return { ...figures, comments: figures.comments.map((c) => ({ ...c, text: maskForManagers(c.text) })) };
   }
 
   async complaints(period: Period, now = this.clock.now()): Promise<ComplaintStatistics> {
@@ -245,7 +247,7 @@ export class StatisticsService {
         count: totals.notUnderstood,
         classified: totals.classified,
         percent: percent(totals.notUnderstood, totals.classified),
-        examples: (await repo.notUnderstoodExamples(period, this.topLimit)).map((e) => ({ text: e.key, n: e.n })),
+        examples: (await repo.notUnderstoodExamples(period, this.topLimit)).map((e) => ({ text: maskForManagers(e.key), n: e.n })),
       },
       handoffs: { count: totals.handoffs, conversations: totals.handoffConversations },
       examIncidents: await this.examIncidents(period),
