@@ -105,7 +105,7 @@ export async function createApplication(config: Config, options: ApplicationOpti
   });
   registerMessagesRoute(server, { adapter, bot, logger, inFlight, config, clock });
   registerHealthRoute(server, db);
-  const directLine = await registerWebRoutes(server, { config, db, adapter, bot, logger, inFlight, services });
+  const directLine = await registerWebRoutes(server, { config, db, adapter, bot, logger, inFlight, services, surveyKey: pseudonymKey });
   registerAdminRoutes(server, { config, db, services, logger });
 
   const jobs = new ScheduledJobs(logger, new JobLock(db));

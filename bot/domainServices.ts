@@ -9,6 +9,8 @@ import { ExamIncidentRepository } from '../domain/exams/examIncidentRepository';
 import { ExamIncidentService } from '../domain/exams/examIncidentService';
 import { FaqFeedbackRepository } from '../domain/faq/faqFeedbackRepository';
 import { publicInformationMasker } from '../domain/privacy/publicMasker';
+import { SatisfactionRepository } from '../domain/satisfaction/satisfactionRepository';
+import { SatisfactionService } from '../domain/satisfaction/satisfactionService';
 import { ServiceHours } from '../domain/serviceHours';
 import { Config, loadConfig } from './config';
 
@@ -21,15 +23,17 @@ export function createDomainServices(
 ): DomainServices {
   const calendar = BusinessCalendar.fromDataFile();
   const hours = ServiceHours.fromDataFile(calendar);
+  const complaints = new ComplaintService(new ComplaintRepository(db), calendar, clock);
   return {
     clock,
     calendar,
     hours,
-    complaints: new ComplaintService(new ComplaintRepository(db), calendar, clock),
+    complaints,
     examIncidents: new ExamIncidentService(new ExamIncidentRepository(db), calendar, hours, clock, publicInformationMasker()),
     faqFeedback: new FaqFeedbackRepository(db),
     complaintLookups: new LookupThrottle(db, clock, lookupPolicies),
     privacy,
+    satisfaction: new SatisfactionService(new SatisfactionRepository(db), complaints, clock, publicInformationMasker()),
   };
 }
 

@@ -9,6 +9,7 @@ import { contacts } from '../domain/contacts';
 import { formatLongDate, formatTimeOfDay } from '../domain/format/dates';
 import { parseReference } from '../domain/references';
 import type { RoutedDialogOptions } from './mainDialog';
+import { complaintSurveyDue, SATISFACTION_DIALOG, SatisfactionDialog, SatisfactionOptions } from './satisfactionDialog';
 import { clientAddressOf } from './shared/clientAddress';
 import { localize } from './shared/localization';
 import { withMenu } from './shared/menu';
@@ -37,6 +38,7 @@ export class ComplaintStatusDialog extends ComponentDialog {
     this.addDialog(new WaterfallDialog(FLOW, [this.referenceStep.bind(this), this.contactStep.bind(this), this.answerStep.bind(this)]));
     this.addDialog(new TextPrompt(REFERENCE_PROMPT, validateReference));
     this.addDialog(new TextPrompt(CONTACT_PROMPT, validateContact));
+    this.addDialog(new SatisfactionDialog(services));
     this.initialDialogId = FLOW;
   }
 
@@ -71,7 +73,12 @@ export class ComplaintStatusDialog extends ComponentDialog {
       this.services.complaints.findForCitizen(reference, step.result as string),
     );
     if (result.outcome === 'found') {
-      await context.sendActivity(withMenu(lang, this.statusText(context, result.value)));
+      // A closed complaint that nobody rated yet: the one-question survey follows the status (it brings its own buttons).
+      const reference = result.value.reference;
+      const survey = result.value.status === 'closed' && (await complaintSurveyDue(this.services, context, reference));
+      const text = this.statusText(context, result.value);
+      await context.sendActivity(survey ? text : withMenu(lang, text));
+      if (survey) return step.beginDialog(SATISFACTION_DIALOG, { kind: 'complaint', reference } satisfies SatisfactionOptions);
     } else if (result.outcome === 'throttled') {
       await context.sendActivity(withMenu(lang, this.throttledText(context, result.lockedUntil)));
     } else if (result.lockedUntil) {

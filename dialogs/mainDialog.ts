@@ -26,6 +26,7 @@ import { readFirstMessage } from './complaint/firstMessage';
 import { COMPLAINT_INTAKE_DIALOG } from './complaintIntakeDialog';
 import { COMPLAINT_STATUS_DIALOG } from './complaintStatusDialog';
 import { CONFIRM_CANCEL_DIALOG, confirmCancelDialogs } from './confirmCancelDialog';
+import { conversationSurveyDue, rememberSatisfactionTopic, SATISFACTION_DIALOG, SatisfactionDialog, SatisfactionOptions } from './satisfactionDialog';
 import { clarifyActivity, isReroute } from './faqDialog';
 import { rankedIntents, recognizedQuestions } from './intentRecognizer';
 import { Command, detectCommand } from './shared/commands';
@@ -89,6 +90,7 @@ export class MainDialog extends ComponentDialog {
     for (const dialog of confirmCancelDialogs()) this.addDialog(dialog);
     for (const dialog of languageOfferDialogs(services)) this.addDialog(dialog);
     for (const route of routes) this.addDialog(route.dialog);
+    this.addDialog(new SatisfactionDialog(services));
     this.formIds = new Set(routes.filter((r) => r.isForm).map((r) => r.dialog.id));
     this.initialDialogId = FLOW;
   }
@@ -164,6 +166,7 @@ export class MainDialog extends ComponentDialog {
       if (await claiming.claims!(context)) {
         recordDialog(context, claiming.dialog.id);
         await rememberTopic(this.services, context, COMPLAINT_DIALOGS.has(claiming.dialog.id) ? { topic: 'complaint' } : undefined);
+        await rememberSatisfactionTopic(this.services, context, '', claiming.dialog.id);
         const options: RoutedDialogOptions = { utterance: text, recognizerResult: { text, intents: {}, entities: {} } };
         return step.beginDialog(claiming.dialog.id, options);
       }
@@ -233,10 +236,16 @@ export class MainDialog extends ComponentDialog {
         context,
         HOURS_ENTRIES.has(intent) ? { topic: 'hours', yesNo: yesNoQuestion(text) } : COMPLAINT_DIALOGS.has(route.dialog.id) ? { topic: 'complaint' } : undefined,
       );
+      await rememberSatisfactionTopic(this.services, context, intent, route.dialog.id);
       // Two questions in one message: the FAQ dialog answers the others too, in the same turn.
       const questions = decision.kind === 'answer' && decision.also?.length ? [intent, ...decision.also].filter((asked) => route.handles(asked)) : [];
       const options: RoutedDialogOptions = { utterance: text, recognizerResult, ...(questions.length >= 2 ? { questions } : {}) };
       return step.beginDialog(route.dialog.id, options);
+    }
+    // « Merci », « bye » after a question was answered: the one-question survey, once per conversation.
+    if ((intent === Intents.thanks || intent === Intents.goodbye) && (await conversationSurveyDue(this.services, context))) {
+      await context.sendActivity(tOf(context)(intent === Intents.thanks ? 'common:smallTalk.thanksBeforeSurvey' : 'common:smallTalk.goodbye'));
+      return step.beginDialog(SATISFACTION_DIALOG, { kind: 'conversation' } satisfies SatisfactionOptions);
     }
     await this.answerBuiltIn(context, intent);
     return step.endDialog();
@@ -252,6 +261,7 @@ export class MainDialog extends ComponentDialog {
     recordDialog(context, route.dialog.id);
     await this.setMisunderstandings(context, 0);
     await rememberTopic(this.services, context, { topic: 'hours', yesNo: followUp?.yesNo ?? yesNoQuestion(text) });
+    await rememberSatisfactionTopic(this.services, context, intent, route.dialog.id);
     const options: RoutedDialogOptions = { utterance: text, recognizerResult: { text, intents: { [intent]: { score: 1 } }, entities: {} }, followUp };
     return step.beginDialog(route.dialog.id, options);
   }

@@ -5,6 +5,7 @@ import { formatPhone } from '../../domain/complaints/contact';
 import { complaintColumns } from '../../domain/exports/exportColumns';
 import { EXPORT_FORMATS, exportStream } from '../../domain/exports/tabularExport';
 import { formatIsoLocal } from '../../domain/format/dates';
+import { formatReportDay, formatReportInstant, langOfTranslate } from '../../domain/statistics/reportDates';
 import { label, Lang, Translate, translator } from '../../domain/i18n';
 import type { ComplaintClocks } from '../../domain/staff/complaintDesk';
 import { complaintDetail, complaintSummary } from '../../domain/staff/complaintViews';
@@ -314,9 +315,9 @@ async function explain(err: unknown, reference: string, s: StaffTools, t: Transl
 }
 
 /** « 2026-11-30 · à risque (1 j. ouvr. restant) » */
-export function clockText(status: ClockStatus, t: Translate): string {
+export function clockText(status: ClockStatus, t: Translate, inWords = false): string {
   const detail = t(`admin:clockState.${status.state}`, { count: status.businessDaysLeft ?? status.businessDaysLate ?? 0 });
-  return `${status.dueDate} · ${detail}`;
+  return `${inWords ? formatReportDay(status.dueDate, langOfTranslate(t)) : status.dueDate} · ${detail}`;
 }
 
 function detailLines(
@@ -334,7 +335,7 @@ function detailLines(
   const lines = [
     t('admin:cli.complaints.title', { reference: c.reference, status: label(t, `complaint:status.${c.status}`, c.status) }),
     f('service', label(t, `complaint:services.${c.service}`, c.service)),
-    f('receivedAt', formatIsoLocal(c.receivedAt)),
+    f('receivedAt', formatReportInstant(c.receivedAt, langOfTranslate(t))),
   ];
   if (c.anonymized) lines.push(t('admin:fields.anonymized'));
   else {
@@ -350,13 +351,13 @@ function detailLines(
       for (const line of printable(c.desiredOutcome, true).split('\n')) lines.push(`  ${line}`);
     }
   }
-  lines.push(f('firstContactClock', clockText(found.clocks.firstContact, t)));
-  lines.push(f('answerClock', clockText(found.clocks.answer, t)));
+  lines.push(f('firstContactClock', clockText(found.clocks.firstContact, t, true)));
+  lines.push(f('answerClock', clockText(found.clocks.answer, t, true)));
   lines.push('');
   lines.push(heading('history'));
   for (const e of found.history) {
     const note = e.note ? ` ${t('admin:cli.format.quoted', { text: printable(e.note) })}` : '';
-    lines.push(`  ${formatIsoLocal(e.occurredAt)}  ${t(`admin:events.${e.type}`)} — ${printable(e.actor)}${note}`);
+    lines.push(`  ${formatReportInstant(e.occurredAt, langOfTranslate(t))}  ${t(`admin:events.${e.type}`)} — ${printable(e.actor)}${note}`);
   }
   return lines;
 }

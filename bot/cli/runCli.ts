@@ -10,6 +10,7 @@ import { registerComplaintCommands } from './complaintCommands';
 import { registerStatsCommands } from './statsCommands';
 import { registerIncidentCommands } from './incidentCommands';
 import { cliLang } from './staffCli';
+import { localizeCommander } from './cliHelp';
 import { translator } from '../../domain/i18n';
 
 /**
@@ -41,6 +42,7 @@ export async function runCli(
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
     .showHelpAfterError();
+  localizeCommander(program, t, cliLang(argv));
   registerRetentionCommands(program, getContext);
   registerComplaintRetentionCommands(program, getContext);
   registerStateRetentionCommands(program, getContext);

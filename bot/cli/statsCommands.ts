@@ -2,6 +2,12 @@ import { Readable } from 'node:stream';
 import type { Command } from 'commander';
 import { STATISTICS_SECTIONS, statisticsTable } from '../../domain/exports/statisticsExport';
 import { exportStream } from '../../domain/exports/tabularExport';
+import { satisfactionServiceLabel } from '../../domain/exports/statisticsExport';
+import { faqIntent } from '../../domain/faq/knowledgeBase';
+import { commitmentsView } from '../../domain/satisfaction/commitments';
+import { formatReportDay, formatReportInstant, formatReportMonth } from '../../domain/statistics/reportDates';
+import type { SatisfactionFigures, SatisfactionStatistics } from '../../domain/statistics/satisfactionStatistics';
+import { intentTitle } from '../../domain/understanding/intentTitles';
 import { label, Lang, Translate, translator } from '../../domain/i18n';
 import type { Period } from '../../domain/statistics/period';
 import type { ClockFigures, ComplaintFigures, StatisticsReport } from '../../domain/statistics/statisticsService';
@@ -57,7 +63,7 @@ export function registerStatsCommands(program: Command, context: () => CliContex
       return;
     }
     if (format === 'csv') {
-      const table = statisticsTable(report, section, t);
+      const table = statisticsTable(report, section, t, lang);
       await writeExport(
         exportStream('csv', table.rows, table.columns, { delimiter, booleans: { true: t('admin:yes'), false: t('admin:no') } }),
         options.output,
@@ -127,8 +133,8 @@ export function renderReport(report: StatisticsReport, t: Translate, lang: Lang)
     [first, 'received', 'carriedOver', 'contacted', 'answered', 'openAtEnd', 'firstContactRate', 'answerRate'].map((h) => t(`admin:stats.columns.${h}`));
 
   const lines: string[] = [
-    t('admin:stats.title', { label: report.period.label, from: report.period.from, to: report.period.to }),
-    t('admin:stats.asOf', { asOf: report.asOf }),
+    t('admin:stats.title', { label: report.period.label, from: formatReportDay(report.period.from, lang), to: formatReportDay(report.period.to, lang) }),
+    t('admin:stats.asOf', { asOf: formatReportInstant(report.asOf, lang) }),
     '',
     t('admin:stats.complaints'),
     ...indent(
@@ -147,7 +153,8 @@ export function renderReport(report: StatisticsReport, t: Translate, lang: Lang)
     ...indent(t('admin:stats.definition')),
     '',
   ];
-  if (c.byMonth.length) lines.push(t('admin:stats.byMonth'), ...indent(formatTable(bucketHeaders('month'), bucketRows(c.byMonth))), '');
+  const month = (label: string) => formatReportMonth(label, lang);
+  if (c.byMonth.length) lines.push(t('admin:stats.byMonth'), ...indent(formatTable(bucketHeaders('month'), bucketRows(c.byMonth, month))), '');
   if (c.byFiscalYear.length) lines.push(t('admin:stats.byFiscalYear'), ...indent(formatTable(bucketHeaders('fiscalYear'), bucketRows(c.byFiscalYear))), '');
   lines.push(
     t('admin:stats.byService'),
@@ -164,8 +171,8 @@ export function renderReport(report: StatisticsReport, t: Translate, lang: Lang)
     t('admin:stats.breaches', { count: c.breaches.total }),
   );
   for (const b of c.breaches.items) {
-    const done = b.eventAt ? t('admin:stats.breachDone', { at: b.eventAt, days: b.businessDays }) : t('admin:stats.breachMissing');
-    lines.push(`  ${b.reference}  ${t(`admin:clock.${b.clock}`)}  ${t('admin:stats.breachDue', { date: b.dueDate })}  ${done}`);
+    const done = b.eventAt ? t('admin:stats.breachDone', { at: formatReportInstant(b.eventAt, lang), days: b.businessDays }) : t('admin:stats.breachMissing');
+    lines.push(`  ${b.reference}  ${t(`admin:clock.${b.clock}`)}  ${t('admin:stats.breachDue', { date: formatReportDay(b.dueDate, lang) })}  ${done}`);
   }
   if (c.breaches.truncated) lines.push(`  ${t('admin:stats.breachesTruncated', { shown: c.breaches.items.length, total: c.breaches.total })}`);
 
@@ -176,15 +183,17 @@ export function renderReport(report: StatisticsReport, t: Translate, lang: Lang)
     `  ${t('admin:stats.conversationCounts', { conversations: v.conversations, messagesIn: v.messagesIn, messagesOut: v.messagesOut })}`,
     `  ${t('admin:stats.faqAnswered', { count: v.faq.answered })}`,
   );
+  // Managers read the entries' French titles, never their ids.
+  const entryTitle = (entryId: string) => printable(intentTitle(faqIntent(entryId), lang) ?? entryId);
   for (const e of v.faq.topEntries) {
     const helpful = e.responses ? t('admin:stats.helpful', { percent: pct(e.helpfulPercent), count: e.responses }) : '';
-    lines.push(`    ${printable(e.entryId)}  ${e.answers}  ${helpful}`.trimEnd());
+    lines.push(`    ${entryTitle(e.entryId)}  ${e.answers}  ${helpful}`.trimEnd());
   }
   if (v.faq.feedback.length) {
     lines.push(`  ${t('admin:stats.feedback')}`);
     for (const e of v.faq.feedback) {
       lines.push(
-        `    ${printable(e.entryId)}  ${t('admin:stats.feedbackLine', { helpful: e.helpful, notHelpful: e.notHelpful, percent: pct(e.helpfulPercent), answers: e.answers })}`,
+        `    ${entryTitle(e.entryId)}  ${t('admin:stats.feedbackLine', { helpful: e.helpful, notHelpful: e.notHelpful, percent: pct(e.helpfulPercent), answers: e.answers })}`,
       );
     }
   }
@@ -210,6 +219,38 @@ export function renderReport(report: StatisticsReport, t: Translate, lang: Lang)
     }
   } else {
     lines.push(`  ${t('admin:stats.outboxOk', { count: r.outbox.queued })}`);
+  }
+  lines.push('', ...renderSatisfaction(report.satisfaction, t, lang));
+  return lines;
+}
+
+/** The survey's rates by month, source and service, beside the declaration's commitments (which publish no target). */
+export function renderSatisfaction(s: SatisfactionStatistics, t: Translate, lang: Lang): string[] {
+  const pct = (v: number | null) => formatPercent(v, lang);
+  const c = commitmentsView(lang);
+  const lines = [t('satisfaction:report.title')];
+  const summary = (f: SatisfactionFigures) =>
+    t('satisfaction:report.summary', { responses: f.responses, percent: pct(f.percentSatisfied), mean: formatNumber(f.meanRating, lang), comments: f.comments });
+  lines.push(`  ${s.totals.responses ? summary(s.totals) : t('satisfaction:report.none')}`);
+  lines.push(`  ${t('satisfaction:report.commitments')}`, `    ${c.intro}`, ...c.items.map((i) => `    – ${i}`));
+  if (c.noTarget) lines.push(`    ${c.noTarget}`);
+  lines.push(`    ${c.rateDefinition}`, `    ${t('satisfaction:report.sources', { list: c.sources.map((x) => `${x.document} (${x.section})`).join('; ') })}`);
+  const columns = (first: string) => [first, 'responses', 'percent', 'mean', 'distribution'].map((h) => t(`satisfaction:report.columns.${h}`));
+  const cells = (f: SatisfactionFigures) => [String(f.responses), pct(f.percentSatisfied), formatNumber(f.meanRating, lang), f.distribution.join(' · ')];
+  const indent = (text: string) => text.split('\n').map((l) => `    ${l}`);
+  if (!s.totals.responses) return lines;
+  lines.push(`  ${t('satisfaction:report.byMonth')}`, ...indent(formatTable(columns('month'), s.byMonth.map((m) => [formatReportMonth(m.label, lang), ...cells(m.figures)]))));
+  lines.push(`  ${t('satisfaction:report.bySource')}`, ...indent(formatTable(columns('source'), s.bySource.map((b) => [t(`satisfaction:sources.${b.source}`), ...cells(b.figures)]))));
+  lines.push(
+    `  ${t('satisfaction:report.byService')}`,
+    ...indent(formatTable(columns('service'), s.byService.map((b) => [printable(satisfactionServiceLabel(t, lang, b.source, b.service)), ...cells(b.figures)]))),
+  );
+  if (s.comments.length) {
+    lines.push(`  ${t('satisfaction:report.comments')}`);
+    for (const comment of s.comments) {
+      const service = satisfactionServiceLabel(t, lang, comment.source, comment.service);
+      lines.push(`    ${t('satisfaction:report.commentLine', { date: formatReportInstant(comment.ratedAt, lang), rating: comment.rating, service, text: printable(comment.text) })}`);
+    }
   }
   return lines;
 }

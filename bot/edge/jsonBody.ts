@@ -11,6 +11,8 @@ export interface JsonBodyOptions {
 }
 
 const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+/** The only HTML form of the site (the satisfaction survey, a plain POST that works without JavaScript) may send a URL-encoded form. */
+const FORM_PATH = /^\/satisfaction\/[^/?#]*(?:\?|$)/;
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 /**
@@ -25,7 +27,8 @@ export function jsonBodyParser(options: JsonBodyOptions): RequestHandler {
     const chunked = req.headers['transfer-encoding'] !== undefined;
     const declared = Number(req.headers['content-length'] ?? 0);
     if (!BODY_METHODS.has(req.method ?? '') || (!chunked && !(declared > 0))) return next();
-    const early = refusalFromHeaders(req, declared, options.maxBodyBytes);
+    const form = isFormUtf8(req.headers['content-type']) && FORM_PATH.test(req.url ?? '');
+    const early = refusalFromHeaders(req, declared, options.maxBodyBytes, form);
     if (early) return refuse(res, next, early);
     void readBody(req, options).then((result) => {
       if (!result.ok) return refuse(res, next, result.error);
@@ -34,6 +37,10 @@ export function jsonBodyParser(options: JsonBodyOptions): RequestHandler {
         text = utf8.decode(result.body);
       } catch {
         return refuse(res, next, { status: 400, code: 'BadRequest', message: 'The request body is not valid UTF-8.' }, false);
+      }
+      if (form) {
+        req.body = formFields(text);
+        return next();
       }
       if (jsonNestingExceeds(text, options.maxDepth)) {
         return refuse(res, next, { status: 400, code: 'TooDeep', message: `The request body nests more than ${options.maxDepth} levels.` }, false);
@@ -49,12 +56,12 @@ export function jsonBodyParser(options: JsonBodyOptions): RequestHandler {
   };
 }
 
-function refusalFromHeaders(req: IncomingMessage, declared: number, maxBodyBytes: number): HttpError | undefined {
+function refusalFromHeaders(req: IncomingMessage, declared: number, maxBodyBytes: number, form: boolean): HttpError | undefined {
   const encoding = req.headers['content-encoding'];
   if (encoding !== undefined && encoding.trim().toLowerCase() !== 'identity') {
     return { status: 415, code: 'UnsupportedMediaType', message: 'Compressed request bodies (Content-Encoding) are not accepted.' };
   }
-  if (!isJsonUtf8(req.headers['content-type'])) {
+  if (!form && !isJsonUtf8(req.headers['content-type'])) {
     return { status: 415, code: 'UnsupportedMediaType', message: 'The request body must be JSON in UTF-8 (Content-Type: application/json).' };
   }
   if (declared > maxBodyBytes) return tooLarge(maxBodyBytes);
@@ -71,6 +78,24 @@ export function isJsonUtf8(contentType: string | undefined): boolean {
     const [name, value = ''] = parameter.split('=');
     return name.trim().toLowerCase() !== 'charset' || /^"?utf-?8"?$/i.test(value.trim());
   });
+}
+
+/** application/x-www-form-urlencoded, with no charset or UTF-8. */
+export function isFormUtf8(contentType: string | undefined): boolean {
+  if (!contentType) return false;
+  const [essence, ...parameters] = contentType.split(';');
+  if (essence.trim().toLowerCase() !== 'application/x-www-form-urlencoded') return false;
+  return parameters.every((parameter) => {
+    const [name, value = ''] = parameter.split('=');
+    return name.trim().toLowerCase() !== 'charset' || /^"?utf-?8"?$/i.test(value.trim());
+  });
+}
+
+/** A form's fields as strings (the first value of a repeated name); never an exception, whatever was sent. */
+function formFields(text: string): Record<string, string> {
+  const fields: Record<string, string> = Object.create(null) as Record<string, string>;
+  for (const [name, value] of new URLSearchParams(text)) if (!(name in fields)) fields[name] = value;
+  return fields;
 }
 
 function tooLarge(maxBodyBytes: number): HttpError {

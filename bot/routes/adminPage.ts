@@ -4,6 +4,8 @@ import { Lang, translator } from '../../domain/i18n';
 import { projectPath } from '../../domain/paths';
 import { sendError } from '../httpServer';
 import { escapeHtml } from '../../domain/format/html';
+import { knowledgeBase } from '../../domain/faq/knowledgeBase';
+import { commitmentsView } from '../../domain/satisfaction/commitments';
 import { scriptJson } from '../web/html';
 import { sendPage } from '../web/sendPage';
 
@@ -27,6 +29,9 @@ const SCRIPT_STRINGS: Array<[string, string]> = [
   ['services', 'complaint:services'],
   ['contactMethods', 'complaint:contactMethods'],
   ['kinds', 'exam:kinds'],
+  ['satisfaction', 'satisfaction:dashboard'],
+  ['satisfactionSources', 'satisfaction:sources'],
+  ['satisfactionTopics', 'satisfaction:topics'],
 ];
 
 const POLICY = [
@@ -90,6 +95,9 @@ export function renderAdminPage(template: string, lang: Lang, path: string): str
     const value = t(key, { returnObjects: true, defaultValue: {} });
     strings[name] = typeof value === 'object' && value !== null ? value : {};
   }
+  // Managers read FAQ entries by their titles, and the declaration's commitments beside the satisfaction rates.
+  strings.faqTitles = Object.fromEntries(knowledgeBase().entries.map((e) => [e.id, e.title[lang]]));
+  strings.commitments = commitmentsView(lang);
   const values: Record<string, string> = {
     lang,
     otherLang: other,

@@ -283,7 +283,7 @@ export function registerAdminRoutes(server: Server, options: AdminRoutesOptions)
       const t = translator(q.lang as Lang);
       const period = statistics.periods.fromRequest(q, services.clock.now());
       const report = await statistics.report(period);
-      const table = statisticsTable(report, q.section, t);
+      const table = statisticsTable(report, q.section, t, q.lang as Lang);
       const stream = exportStream(q.format, table.rows, table.columns, {
         delimiter: csvDelimiter(q.delimiter),
         booleans: { true: t('admin:yes'), false: t('admin:no') },

@@ -15,6 +15,7 @@ import { PageContext, renderChatPage, renderPrivacyPage } from '../web/pages';
 import { sendPage } from '../web/sendPage';
 import { StaticAssets } from '../web/staticAssets';
 import type { InFlightTurns } from './messagesRoute';
+import { registerSurveyRoutes } from './surveyRoutes';
 
 export interface WebRoutesOptions {
   config: Config;
@@ -24,6 +25,8 @@ export interface WebRoutesOptions {
   logger: Logger;
   inFlight: InFlightTurns;
   services: DialogServices;
+  /** The key of the satisfaction survey links (the pseudonymizer's). */
+  surveyKey: string;
 }
 
 /**
@@ -75,6 +78,14 @@ export async function registerWebRoutes(server: Server, options: WebRoutesOption
 
   server.get('/confidentialite', async (req: Request, res: Response) => {
     sendPage(res, renderPrivacyPage(context(req)), pagePolicy({ connectSources: "'none'" }), https);
+  });
+
+  registerSurveyRoutes(server, {
+    satisfaction: services.satisfaction,
+    key: options.surveyKey,
+    logger,
+    context,
+    send: (res, status, page) => sendPage(res, page, pagePolicy({ connectSources: "'none'" }), https, status),
   });
 
   const serveAsset = async (req: Request, res: Response) => {

@@ -33,7 +33,7 @@ export function privacyPolicyHref(config: Config, lang: Lang): string {
   return config.PRIVACY_POLICY_URL === builtIn ? pageHref('/confidentialite', lang) : config.PRIVACY_POLICY_URL;
 }
 
-function layout(
+export function layout(
   ctx: PageContext,
   page: { title: string; description: string; path: string; main: SafeHtml; scripts?: SafeHtml; skipTarget: string; skipLabel: string },
 ): string {

@@ -1,7 +1,7 @@
 import type { Response } from 'restify';
 
 /** An HTML page with the security headers every page of the server gets (HSTS once served over https). */
-export function sendPage(res: Response, body: string, policy: string, https: boolean): void {
+export function sendPage(res: Response, body: string, policy: string, https: boolean, status = 200): void {
   const headers: Record<string, string> = {
     'Content-Type': 'text/html; charset=utf-8',
     'Cache-Control': 'no-store',
@@ -14,6 +14,6 @@ export function sendPage(res: Response, body: string, policy: string, https: boo
     'Cross-Origin-Resource-Policy': 'same-origin',
   };
   if (https) headers['Strict-Transport-Security'] = 'max-age=31536000';
-  res.writeHead(200, { ...headers, 'Content-Length': String(Buffer.byteLength(body)) });
+  res.writeHead(status, { ...headers, 'Content-Length': String(Buffer.byteLength(body)) });
   res.end(body);
 }

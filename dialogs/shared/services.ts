@@ -6,6 +6,7 @@ import type { LookupThrottle } from '../../domain/complaints/lookupThrottle';
 import type { ExamIncidentService } from '../../domain/exams/examIncidentService';
 import type { FaqFeedbackRepository } from '../../domain/faq/faqFeedbackRepository';
 import type { CitizenMailService } from '../../domain/notifications/citizenMailService';
+import type { SatisfactionService } from '../../domain/satisfaction/satisfactionService';
 import type { ServiceHours } from '../../domain/serviceHours';
 
 /** What a conversation remembers between turns, apart from the dialog stack. */
@@ -26,6 +27,8 @@ export interface ConversationData {
   languageChoice?: 'fr' | 'en';
   /** Continuing in English was already offered in this conversation: it is offered once. */
   englishOffered?: boolean;
+  /** The one-question survey (dialogs/satisfactionDialog.ts): what the chat was about, and whether it was asked (once per conversation). */
+  satisfaction?: { topic?: string; asked?: boolean };
 }
 
 /** What the collection notices quote (from bot/config.ts: PRIVACY_POLICY_URL, COMPLAINT_RETENTION_DAYS). */
@@ -47,6 +50,8 @@ export interface DomainServices {
   privacy: PrivacySettings;
   /** E-mails to complainants (acknowledgement, answer); absent when SMTP is not configured. */
   citizenMail?: CitizenMailService;
+  /** The one-question satisfaction survey (chat, closed complaints). */
+  satisfaction: SatisfactionService;
 }
 
 /** What the dialogs receive: the domain services plus the conversation's own state. */

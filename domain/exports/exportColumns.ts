@@ -1,4 +1,5 @@
 import type { Complaint } from '../complaints/complaint';
+import { formatPhone } from '../complaints/contact';
 import type { ExamIncident } from '../exams/examIncident';
 import { formatIsoLocal } from '../format/dates';
 import { label, Translate } from '../i18n';
@@ -84,7 +85,8 @@ export function complaintColumns(t: Translate, options: ComplaintExportOptions =
   if (options.includePersonal) {
     columns.push(
       { key: 'name', header: h('name'), value: (c) => c.name },
-      { key: 'contactValue', header: h('contactValue'), value: (c) => c.contactValue },
+      // 819 555-0177 as managers read it everywhere (an ordinary space: a spreadsheet cell, not a line of text).
+      { key: 'contactValue', header: h('contactValue'), value: (c) => (c.contactMethod === 'phone' ? formatPhone(c.contactValue).replace(/\u00a0/g, ' ') : c.contactValue) },
       { key: 'description', header: h('description'), value: (c) => c.description },
       { key: 'desiredOutcome', header: h('desiredOutcome'), value: (c) => c.desiredOutcome ?? null },
     );

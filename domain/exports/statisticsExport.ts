@@ -1,9 +1,14 @@
 import { COMPLAINT_STANDARDS } from '../complaints/complaint';
-import { label, Translate } from '../i18n';
+import { faqIntent } from '../faq/knowledgeBase';
+import { label, Lang, Translate } from '../i18n';
+import { commitmentsView } from '../satisfaction/commitments';
+import type { SatisfactionSource } from '../satisfaction/satisfactionRepository';
+import type { SatisfactionFigures } from '../statistics/satisfactionStatistics';
 import type { Breach, ClockFigures, ComplaintFigures, StatisticsReport } from '../statistics/statisticsService';
+import { intentTitle } from '../understanding/intentTitles';
 import type { CellValue, ExportColumn } from './tabularExport';
 
-export const STATISTICS_SECTIONS = ['complaints', 'breaches', 'conversations'] as const;
+export const STATISTICS_SECTIONS = ['complaints', 'breaches', 'conversations', 'satisfaction'] as const;
 export type StatisticsSection = (typeof STATISTICS_SECTIONS)[number];
 
 interface FiguresRow {
@@ -26,15 +31,69 @@ export interface StatisticsTable {
 }
 
 /** A report section as a table, for CSV or JSON: complaint figures by scope, breaches, or conversation indicators. */
-export function statisticsTable(report: StatisticsReport, section: StatisticsSection, t: Translate): StatisticsTable {
+export function statisticsTable(report: StatisticsReport, section: StatisticsSection, t: Translate, lang: Lang = 'fr'): StatisticsTable {
   switch (section) {
     case 'complaints':
       return { rows: figuresRows(report), columns: figuresColumns(t) as ExportColumn<unknown>[] };
     case 'breaches':
       return { rows: report.complaints.breaches.items, columns: breachColumns(t) as ExportColumn<unknown>[] };
     case 'conversations':
-      return { rows: indicatorRows(report), columns: indicatorColumns(t) as ExportColumn<unknown>[] };
+      return { rows: indicatorRows(report), columns: indicatorColumns(t, lang) as ExportColumn<unknown>[] };
+    case 'satisfaction':
+      return { rows: satisfactionRows(report), columns: satisfactionColumns(t, lang) as ExportColumn<unknown>[] };
   }
+}
+
+interface SatisfactionRow {
+  scope: 'period' | 'month' | 'source' | 'service';
+  source: SatisfactionSource | null;
+  key: string;
+  from: string;
+  to: string;
+  figures: SatisfactionFigures;
+}
+
+function satisfactionRows(report: StatisticsReport): SatisfactionRow[] {
+  const s = report.satisfaction;
+  const { from, to } = report.period;
+  return [
+    { scope: 'period', source: null, key: report.period.label, from, to, figures: s.totals },
+    ...s.byMonth.map((m) => ({ scope: 'month' as const, source: null, key: m.label, from: m.from, to: m.to, figures: m.figures })),
+    ...s.bySource.map((b) => ({ scope: 'source' as const, source: b.source, key: b.source, from, to, figures: b.figures })),
+    ...s.byService.map((b) => ({ scope: 'service' as const, source: b.source, key: b.service, from, to, figures: b.figures })),
+  ];
+}
+
+/** A rated service as managers read it: the complaint service's name, the FAQ entry's title, or the chat flow's name. */
+export function satisfactionServiceLabel(t: Translate, lang: Lang, source: SatisfactionSource, service: string): string {
+  if (source === 'complaint') return label(t, `complaint:services.${service}`, service);
+  return intentTitle(faqIntent(service), lang) ?? label(t, `satisfaction:topics.${service}`, service);
+}
+
+function satisfactionColumns(t: Translate, lang: Lang): ExportColumn<SatisfactionRow>[] {
+  const h = (key: string) => t(`satisfaction:export.${key}`);
+  const commitment = commitmentsView(lang);
+  const keyLabel = (r: SatisfactionRow): string =>
+    r.scope === 'source' ? t(`satisfaction:sources.${r.key}`) : r.scope === 'service' && r.source ? satisfactionServiceLabel(t, lang, r.source, r.key) : r.key;
+  return [
+    { key: 'scope', header: h('scope'), value: (r) => t(`satisfaction:export.scopes.${r.scope}`) },
+    { key: 'source', header: h('source'), value: (r) => r.source },
+    { key: 'key', header: h('key'), value: (r) => r.key },
+    { key: 'label', header: h('label'), value: keyLabel },
+    { key: 'from', header: h('from'), value: (r) => r.from },
+    { key: 'to', header: h('to'), value: (r) => r.to },
+    { key: 'responses', header: h('responses'), value: (r) => r.figures.responses },
+    { key: 'satisfied', header: h('satisfied'), value: (r) => r.figures.satisfied },
+    { key: 'neutral', header: h('neutral'), value: (r) => r.figures.neutral },
+    { key: 'dissatisfied', header: h('dissatisfied'), value: (r) => r.figures.dissatisfied },
+    { key: 'percentSatisfied', header: h('percentSatisfied'), value: (r) => r.figures.percentSatisfied },
+    { key: 'meanRating', header: h('meanRating'), value: (r) => r.figures.meanRating },
+    ...[1, 2, 3, 4, 5].map((n) => ({ key: `rating${n}`, header: t('satisfaction:export.rating', { n }), value: (r: SatisfactionRow) => r.figures.distribution[n - 1] })),
+    { key: 'comments', header: h('comments'), value: (r) => r.figures.comments },
+    { key: 'targetPercent', header: h('targetPercent'), value: () => commitment.targetPercent },
+    // The declaration's words beside the figures, once (on the period's row): it publishes no satisfaction target.
+    { key: 'commitment', header: h('commitment'), value: (r) => (r.scope === 'period' ? [commitment.noTarget, commitment.intro, ...commitment.items].filter(Boolean).join(' ') : null) },
+  ];
 }
 
 function figuresRows(report: StatisticsReport): FiguresRow[] {
@@ -128,12 +187,32 @@ function indicatorRows(report: StatisticsReport): IndicatorRow[] {
   return rows;
 }
 
-function indicatorColumns(t: Translate): ExportColumn<IndicatorRow>[] {
+/** The element of an indicator row as managers read it: an FAQ entry's title, an exam problem's kind… */
+function indicatorLabel(t: Translate, lang: Lang, r: IndicatorRow): string {
+  switch (r.indicator) {
+    case 'faqEntryAnswers':
+    case 'faqFeedbackResponses':
+    case 'faqFeedbackHelpfulPercent':
+      return intentTitle(faqIntent(r.key), lang) ?? r.key;
+    case 'examIncidentsByKind':
+      return label(t, `exam:kinds.${r.key}`, r.key);
+    case 'examIncidentsByRoute':
+      return label(t, `admin:routes.${r.key}`, r.key);
+    case 'alertsRaised':
+    case 'alertsSent':
+      return label(t, `admin:levels.${r.key}`, r.key);
+    default:
+      return r.key;
+  }
+}
+
+function indicatorColumns(t: Translate, lang: Lang): ExportColumn<IndicatorRow>[] {
   const h = (key: string) => t(`admin:export.indicators.${key}`);
   return [
     { key: 'indicator', header: h('indicator'), value: (r) => t(`admin:export.indicators.names.${r.indicator}`) },
     { key: 'code', header: h('code'), value: (r) => r.indicator },
     { key: 'key', header: h('key'), value: (r) => r.key },
+    { key: 'label', header: h('label'), value: (r) => indicatorLabel(t, lang, r) },
     { key: 'value', header: h('value'), value: (r) => r.value },
   ];
 }

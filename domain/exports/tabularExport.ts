@@ -21,6 +21,8 @@ export interface CsvOptions {
   delimiter?: CsvDelimiter;
   /** How a boolean reads in a cell (« oui » / « non » in French). */
   booleans?: { true: string; false: string };
+  /** 90,5 rather than 90.5: French Excel reads the comma as the decimal sign. On by default with `;`. */
+  decimalComma?: boolean;
 }
 
 /** Always start a formula, in ASCII or full width (some spreadsheets fold ＝ to =). */
@@ -70,6 +72,7 @@ export function neutralizeFormula(value: string): string {
  */
 export function csvExport<T>(rows: AsyncIterable<T> | Iterable<T>, columns: ExportColumn<T>[], options: CsvOptions = {}): Readable {
   const booleans = options.booleans ?? { true: 'oui', false: 'non' };
+  const decimalComma = options.decimalComma ?? options.delimiter === ';';
   const cell = (value: CellValue): string | number => {
     if (value === null || value === undefined) return '';
     if (typeof value === 'boolean') return value ? booleans.true : booleans.false;
@@ -89,7 +92,7 @@ export function csvExport<T>(rows: AsyncIterable<T> | Iterable<T>, columns: Expo
     quote_record_delimiter: true,
     // Off: it would also prefix +1 819 555-0177; text was neutralized above, numbers are numbers.
     escape_formulas: false,
-    cast: { number: (value) => String(value) },
+    cast: { number: (value) => (decimalComma ? String(value).replace('.', ',') : String(value)) },
   });
   return pipeline(Readable.from(records(), { objectMode: true, highWaterMark: 16 }), stringifier, () => undefined);
 }

@@ -23,7 +23,21 @@ export class SatisfactionRepository {
 
   /** Records a rating; false when this closed complaint was already rated (one rating per complaint). */
   async record(input: SatisfactionInput): Promise<boolean> {
-    const row = {
+    if (!input.complaintReference) {
+      await this.db('satisfaction_ratings').insert(this.row(input));
+      return true;
+    }
+    return (await this.recordComplaint(input)) !== undefined;
+  }
+
+  /** A closed complaint's rating: its id, or undefined when the complaint was already rated. */
+  async recordComplaint(input: SatisfactionInput): Promise<number | undefined> {
+    const [inserted] = await this.db('satisfaction_ratings').insert(this.row(input)).onConflict('complaint_reference').ignore().returning('id');
+    return inserted === undefined ? undefined : idOf(inserted);
+  }
+
+  private row(input: SatisfactionInput) {
+    return {
       rated_at: input.ratedAt.toISOString(),
       source: input.source,
       service: input.service.slice(0, 64),
@@ -34,15 +48,28 @@ export class SatisfactionRepository {
       complaint_reference: input.complaintReference ?? null,
       locale: input.locale?.slice(0, 16) ?? null,
     };
-    if (!input.complaintReference) {
-      await this.db('satisfaction_ratings').insert(row);
-      return true;
-    }
-    const inserted = await this.db('satisfaction_ratings').insert(row).onConflict('complaint_reference').ignore().returning('id');
-    return inserted.length > 0;
+  }
+
+  /** Records a chat rating and returns its id, so that the comment typed next can be attached to it. */
+  async recordConversation(input: SatisfactionInput & { source: 'conversation' }): Promise<number> {
+    const [inserted] = await this.db('satisfaction_ratings').insert(this.row(input)).returning('id');
+    return idOf(inserted);
+  }
+
+  /** The comment after a rating, once: only on that conversation's own rating, and only when it has none yet. */
+  async attachComment(id: number, conversationId: string, comment: string): Promise<boolean> {
+    const updated = await this.db('satisfaction_ratings')
+      .where({ id, conversation_id: conversationId.slice(0, 256) })
+      .whereNull('comment')
+      .update({ comment: comment.slice(0, 1000) });
+    return updated > 0;
   }
 
   async hasComplaintRating(reference: string): Promise<boolean> {
     return Boolean(await this.db('satisfaction_ratings').where({ complaint_reference: reference }).first('id'));
   }
+}
+
+function idOf(inserted: unknown): number {
+  return Number(typeof inserted === 'object' && inserted !== null ? (inserted as { id: number }).id : inserted);
 }

@@ -161,14 +161,14 @@ function serviceGroup(byService: boolean): string {
   return byService ? ', service' : '';
 }
 
-interface BucketSql {
+export interface BucketSql {
   select: string;
   selectBindings: string[];
   where: string;
   whereBindings: string[];
 }
 
-function instantBuckets(column: string, buckets: Period[]): BucketSql {
+export function instantBuckets(column: string, buckets: Period[]): BucketSql {
   return bucketSql(column, [...buckets.map((b) => b.startsAt.toISOString()), buckets[buckets.length - 1].endsBefore.toISOString()], buckets);
 }
 

@@ -7,8 +7,10 @@ import { ExamIncidentRepository } from '../exams/examIncidentRepository';
 import { formatIsoLocal } from '../format/dates';
 import { BreachRow, ClockName, ComplaintStatisticsRepository, DeadlineRow, EventHistogramRow } from './complaintStatisticsRepository';
 import { ConversationStatisticsRepository, NamedCount } from './conversationStatisticsRepository';
+import { maskForManagers } from './managerText';
 import { Period, PeriodFactory } from './period';
 import { ReminderStatistics, ReminderStatisticsRepository } from './reminderStatistics';
+import { SatisfactionStatistics, SatisfactionStatisticsRepository } from './satisfactionStatistics';
 
 /**
  * One service-standard clock over a period (first contact within 5 business days, answer within 20).
@@ -118,6 +120,8 @@ export interface StatisticsReport {
   complaints: ComplaintStatistics;
   conversations: ConversationStatistics;
   reminders: ReminderStatistics;
+  /** The one-question survey (1 to 5) by month, source and service, beside the declaration's commitments. */
+  satisfaction: SatisfactionStatistics;
 }
 
 export interface StatisticsOptions {
@@ -134,6 +138,7 @@ export class StatisticsService {
   private readonly conversationsRepo: ConversationStatisticsRepository;
   private readonly remindersRepo: ReminderStatisticsRepository;
   private readonly examIncidentsRepo: ExamIncidentRepository;
+  private readonly satisfactionRepo: SatisfactionStatisticsRepository;
   private readonly breachLimit: number;
   private readonly topLimit: number;
 
@@ -148,6 +153,7 @@ export class StatisticsService {
     this.conversationsRepo = new ConversationStatisticsRepository(db);
     this.remindersRepo = new ReminderStatisticsRepository(db);
     this.examIncidentsRepo = new ExamIncidentRepository(db);
+    this.satisfactionRepo = new SatisfactionStatisticsRepository(db);
     this.breachLimit = options.breachLimit ?? 500;
     this.topLimit = options.topLimit ?? 10;
   }
@@ -161,7 +167,15 @@ export class StatisticsService {
       complaints: await this.complaints(period, now),
       conversations: await this.conversations(period),
       reminders: await this.remindersRepo.statistics(period),
+      satisfaction: await this.satisfaction(period, now),
     };
+  }
+
+  async satisfaction(period: Period, now = this.clock.now()): Promise<SatisfactionStatistics> {
+    const today = this.calendar.localDateOf(now);
+    const months = this.periods.monthsOf(period);
+    const figures = await this.satisfactionRepo.statistics(months, months.filter((m) => m.from <= today).length, this.topLimit);
+    return { ...figures, comments: figures.comments.map((c) => ({ ...c, text: maskForManagers(c.text) })) };
   }
 
   async complaints(period: Period, now = this.clock.now()): Promise<ComplaintStatistics> {
@@ -233,7 +247,7 @@ export class StatisticsService {
         count: totals.notUnderstood,
         classified: totals.classified,
         percent: percent(totals.notUnderstood, totals.classified),
-        examples: (await repo.notUnderstoodExamples(period, this.topLimit)).map((e) => ({ text: e.key, n: e.n })),
+        examples: (await repo.notUnderstoodExamples(period, this.topLimit)).map((e) => ({ text: maskForManagers(e.key), n: e.n })),
       },
       handoffs: { count: totals.handoffs, conversations: totals.handoffConversations },
       examIncidents: await this.examIncidents(period),

@@ -71,7 +71,7 @@ describeEachDatabase('staff command line', (databases) => {
     ]) {
       const fr = await cli(...command, '--help');
       expect(fr.code).toBe(0);
-      expect(fr.out).toContain('Usage:');
+      expect(fr.out).toContain('Utilisation\u00a0:');
       expect(fr.out).toMatch(/langue des messages/);
     }
     const en = await cli('complaints', 'export', '--help', '--lang', 'en');
@@ -120,8 +120,8 @@ describeEachDatabase('staff command line', (databases) => {
     expect(out).toContain('Pour joindre la personne\u00a0: Téléphone — 418\u00a0555-0199');
     expect(out).toContain('  Ligne 1\n  Ligne 2 \\x1b[31mrouge\\x1b[0m');
     expect(out).not.toContain('\u001b');
-    expect(out).toContain("Premier contact (5 jours ouvrables)\u00a0: 2026-10-14 · échéance aujourd'hui");
-    expect(out).toMatch(/2026-10-06T10:00:00-04:00 {2}plainte reçue — citoyen/);
+    expect(out).toContain("Premier contact (5 jours ouvrables)\u00a0: 14 octobre 2026 · échéance aujourd'hui");
+    expect(out).toMatch(/6 octobre 2026 à 10\u00a0h {2}plainte reçue — citoyen/);
   });
 
   it('answers 3 for an unknown reference and 2 for a malformed one', async () => {
@@ -188,9 +188,9 @@ describeEachDatabase('staff command line', (databases) => {
   it('prints the statistics of a month as a table, CSV or JSON', async () => {
     const table = await cli('stats', '--period', '2026-10');
     expect(table.code).toBe(0);
-    expect(table.out).toContain('Statistiques — 2026-10 (du 2026-10-01 au 2026-10-31)');
+    expect(table.out).toContain('Statistiques — 2026-10 (du 1er octobre 2026 au 31 octobre 2026)');
     expect(table.out).toMatch(/Premier contact \(5 jours ouvrables\)\s+1\s+1\s+50,0\s%\s+95\s%\s+non atteinte/);
-    expect(table.out).toContain(`${refs[1]}  Premier contact (5 jours ouvrables)  échéance 2026-10-14  fait le 2026-10-15T09:00:00-04:00 (6 j. ouvr.)`);
+    expect(table.out).toContain(`${refs[1]}  Premier contact (5 jours ouvrables)  échéance 14 octobre 2026  fait le 15 octobre 2026 à 9\u00a0h (6 j. ouvr.)`);
     const json = JSON.parse((await cli('stats', '--from', '2026-10-01', '--to', '2026-10-31', '--format', 'json')).out);
     expect(json.complaints.totals.firstContact).toMatchObject({ onTime: 1, late: 1, percentOnTime: 50, met: false });
     const csv = await cli('stats', '--period', '2026-10', '--format', 'csv', '--section', 'breaches', '--delimiter', ';');

@@ -54,6 +54,26 @@
   function when(iso) {
     return iso ? String(iso).slice(0, 16).replace('T', ' ') : '—';
   }
+  var dayFormat = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+  /** « 1er avril 2026 », « 14 octobre 2026 » from a local date (YYYY-MM-DD). */
+  function dayText(date) {
+    if (!date) return '—';
+    var p = String(date).slice(0, 10).split('-');
+    var text = dayFormat.format(new Date(Date.UTC(Number(p[0]), Number(p[1]) - 1, Number(p[2]), 12)));
+    return lang === 'fr' ? text.replace(/^1 /, '1er ') : text;
+  }
+  /** « 15 octobre 2026 à 9 h 05 » from an ISO instant written with the Québec offset (its local part is Québec time). */
+  function instantText(iso) {
+    if (!iso) return '—';
+    var hh = Number(String(iso).slice(11, 13));
+    var mm = String(iso).slice(14, 16);
+    if (lang === 'en') return dayText(iso) + ' at ' + String(iso).slice(11, 16);
+    return dayText(iso) + ' à ' + hh + '\u00a0h' + (mm === '00' ? '' : '\u00a0' + mm);
+  }
+  /** An FAQ entry as managers read it: its French (or English) title, never its id. */
+  function faqTitle(entryId) {
+    return (S.faqTitles && S.faqTitles[entryId]) || String(entryId);
+  }
   function monthLabel(yyyymm) {
     var parts = String(yyyymm).split('-');
     return monthFormat.format(new Date(Date.UTC(Number(parts[0]), Number(parts[1]) - 1, 15)));
@@ -98,9 +118,11 @@
   }
   function table(caption, headers, rows, options) {
     var o = options || {};
+    // Any table may be wider than a phone (375 px): its box scrolls, and can be reached and scrolled with the keyboard.
+    var scrollable = o.scrollable !== false;
     return el(
       'div',
-      { class: 'table-scroll', tabindex: o.scrollable ? '0' : null, role: o.scrollable ? 'region' : null, 'aria-label': o.scrollable ? caption : null },
+      { class: 'table-scroll', tabindex: scrollable ? '0' : null, role: scrollable ? 'region' : null, 'aria-label': scrollable ? caption : null },
       el(
         'table',
         { class: o.className || null },
@@ -271,9 +293,12 @@
 
   function route() {
     var v = document.body.getAttribute('data-view');
+    // Staff on /admin see the complaint list: that item is the current one, not the statistics.
+    var shown = v === 'complaint' || v === 'complaints' || me.role !== 'manager' ? 'complaints' : 'dashboard';
     var links = document.querySelectorAll('[data-nav]');
     for (var i = 0; i < links.length; i += 1) {
-      if (links[i].getAttribute('data-nav') === (v === 'complaint' ? 'complaints' : v)) links[i].setAttribute('aria-current', 'page');
+      if (links[i].getAttribute('data-nav') === shown) links[i].setAttribute('aria-current', 'page');
+      else links[i].removeAttribute('aria-current');
     }
     if (v === 'complaint') {
       var match = /\/admin\/complaints\/([^/?#]+)/.exec(window.location.pathname);
@@ -359,7 +384,7 @@
         results.textContent = '';
         append(results, statsView(report));
         results.removeAttribute('aria-busy');
-        say(t('page.period.shown', { label: report.period.label, from: report.period.from, to: report.period.to }));
+        say(t('page.period.shown', { label: report.period.label, from: dayText(report.period.from), to: dayText(report.period.to) }));
       })
       .catch(function (err) {
         results.removeAttribute('aria-busy');
@@ -375,7 +400,7 @@
       el(
         'p',
         { class: 'period-line' },
-        t('page.period.current', { label: report.period.label, from: report.period.from, to: report.period.to, asOf: when(report.asOf) }),
+        t('page.period.current', { label: report.period.label, from: dayText(report.period.from), to: dayText(report.period.to), asOf: instantText(report.asOf) }),
       ),
     );
 
@@ -427,6 +452,7 @@
     );
     out.push(section('breaches', t('page.breaches.title', { count: c.breaches.total }), breachesView(c.breaches)));
     out.push(conversationsView(report.conversations));
+    if (report.satisfaction) out.push(satisfactionView(report.satisfaction));
     out.push(remindersView(report.reminders));
     out.push(
       el(
@@ -595,8 +621,8 @@
         complaintLink(b.reference),
         t('clock.' + b.clock),
         label('services', b.service),
-        b.dueDate,
-        b.eventAt ? t('page.breaches.done', { at: when(b.eventAt), days: b.businessDays }) : t('page.breaches.missing'),
+        dayText(b.dueDate),
+        b.eventAt ? t('page.breaches.done', { at: instantText(b.eventAt), days: b.businessDays }) : t('page.breaches.missing'),
       ];
     });
     return [
@@ -632,7 +658,7 @@
           t('page.conversations.topEntries'),
           [t('page.conversations.entry'), t('page.conversations.answers'), t('page.conversations.helpfulRate')],
           v.faq.topEntries.map(function (e) {
-            return [e.entryId, num(e.answers), e.responses ? pct(e.helpfulPercent) + ' (' + e.responses + ')' : '—'];
+            return [faqTitle(e.entryId), num(e.answers), e.responses ? pct(e.helpfulPercent) + ' (' + e.responses + ')' : '—'];
           }),
           { rowHeaders: true, numeric: [1, 2] },
         ),
@@ -650,7 +676,7 @@
             t('page.conversations.responseRate'),
           ],
           v.faq.feedback.map(function (e) {
-            return [e.entryId, num(e.helpful), num(e.notHelpful), pct(e.helpfulPercent), pct(e.responsePercent)];
+            return [faqTitle(e.entryId), num(e.helpful), num(e.notHelpful), pct(e.helpfulPercent), pct(e.responsePercent)];
           }),
           { rowHeaders: true, numeric: [1, 2, 3, 4] },
         ),
@@ -693,6 +719,107 @@
     return section('conversations', t('page.conversations.title'), parts);
   }
 
+  /** The one-question survey's rates beside what the declaration commits to (it publishes no satisfaction target). */
+  function satisfactionView(s) {
+    var c = S.commitments || {};
+    var sat = function (key, vars) {
+      return t('satisfaction.' + key, vars);
+    };
+    var rating = function (f) {
+      return f.responses ? pct(f.percentSatisfied) : '—';
+    };
+    var serviceLabel = function (b) {
+      if (b.source === 'complaint') return label('services', b.service);
+      return (S.faqTitles && S.faqTitles[b.service]) || label('satisfactionTopics', b.service);
+    };
+    var cols = function (first) {
+      return [first, 'responses', 'percent', 'mean', 'distribution'].map(function (k) {
+        return sat('columns.' + k);
+      });
+    };
+    var cells = function (f) {
+      return [num(f.responses), rating(f), num(f.meanRating), f.distribution.join(' · ')];
+    };
+    var dl = el('dl', { class: 'counts' });
+    [
+      ['responses', num(s.totals.responses)],
+      ['percent', rating(s.totals)],
+      ['mean', num(s.totals.meanRating)],
+      ['comments', num(s.totals.comments)],
+    ].forEach(function (p) {
+      append(dl, el('div', {}, el('dt', {}, sat(p[0])), el('dd', {}, p[1])));
+    });
+    var commitments = el(
+      'div',
+      { class: 'commitments', role: 'note', 'aria-labelledby': 'commitments-title' },
+      el('h3', { id: 'commitments-title' }, sat('commitmentsTitle')),
+      el('p', {}, c.intro),
+      el(
+        'ul',
+        {},
+        (c.items || []).map(function (item) {
+          return el('li', {}, item);
+        }),
+      ),
+      c.noTarget ? el('p', {}, el('strong', {}, c.noTarget)) : null,
+      el('p', {}, c.rateDefinition),
+      el(
+        'p',
+        { class: 'hint' },
+        sat('sources', {
+          list: (c.sources || [])
+            .map(function (x) {
+              return x.document + ' (' + x.section + ')';
+            })
+            .join('; '),
+        }),
+      ),
+    );
+    var parts = [dl, commitments];
+    if (!s.totals.responses) parts.push(el('p', {}, sat('none')));
+    else {
+      parts.push(
+        table(
+          sat('byMonth'),
+          cols(sat('columns.month')),
+          s.byMonth.map(function (m) {
+            return [monthLabel(m.label)].concat(cells(m.figures));
+          }),
+          { rowHeaders: true, numeric: [1, 2, 3], scrollable: true },
+        ),
+        table(
+          sat('bySource'),
+          cols(sat('columns.source')),
+          s.bySource.map(function (b) {
+            return [label('satisfactionSources', b.source)].concat(cells(b.figures));
+          }),
+          { rowHeaders: true, numeric: [1, 2, 3], scrollable: true },
+        ),
+        table(
+          sat('byService'),
+          cols(sat('columns.service')),
+          s.byService.map(function (b) {
+            return [serviceLabel(b)].concat(cells(b.figures));
+          }),
+          { rowHeaders: true, numeric: [1, 2, 3], scrollable: true },
+        ),
+      );
+      if (s.comments.length) {
+        parts.push(
+          table(
+            sat('latestComments'),
+            [sat('columns.date'), sat('columns.service'), sat('columns.rating'), sat('columns.comment')],
+            s.comments.map(function (m) {
+              return [instantText(m.ratedAt), serviceLabel(m), num(m.rating), el('span', { class: 'citizen-text' }, m.text)];
+            }),
+            { scrollable: true },
+          ),
+        );
+      }
+    }
+    return section('satisfaction', sat('title'), parts);
+  }
+
   function remindersView(r) {
     var rows = r.byLevel.map(function (l) {
       return [label('levels', l.level), num(l.raised), num(l.sent), num(l.superseded)];
@@ -721,6 +848,7 @@
       ['complaints', 'breaches', 'conversations'].map(function (s) {
         return el('option', { value: s }, t('page.exports.sections.' + s));
       }),
+      el('option', { value: 'satisfaction' }, t('satisfaction.exportSection')),
     );
     var periodHint = el('p', { class: 'hint' }, t('page.exports.periodHint'));
     function query(extra) {
@@ -940,7 +1068,7 @@
   }
 
   function complaintLink(reference) {
-    return el('a', { href: '/admin/complaints/' + encodeURIComponent(reference) + langQuery }, reference);
+    return el('a', { href: '/admin/complaints/' + encodeURIComponent(reference) + langQuery, class: 'ref' }, reference);
   }
 
   function clockCell(status) {
