@@ -21,7 +21,8 @@ import { InteractionLogMiddleware } from './interactionLog/interactionLogMiddlew
 import { SqlTranscriptStore } from './interactionLog/sqlTranscriptStore';
 import { createLogger, Logger } from './logger';
 import { registerHealthRoute } from './routes/healthRoute';
-import { InFlightTurns, registerMessagesRoute } from './routes/messagesRoute';
+import { registerMessagesRoute } from './routes/messagesRoute';
+import { InFlightTurns } from './inFlightTurns';
 import { registerWebRoutes } from './routes/webRoutes';
 import { registerAdminRoutes } from './routes/adminRoutes';
 import { ScheduledJobs } from './scheduledJobs';

@@ -1,4 +1,4 @@
-import type { DomainServices, PrivacySettings } from '../dialogs/shared/services';
+import type { DomainServices, PrivacySettings } from '../domain/services';
 import { BusinessCalendar } from '../domain/calendar/businessCalendar';
 import type { Clock } from '../domain/clock';
 import { ComplaintRepository } from '../domain/complaints/complaintRepository';

@@ -3,16 +3,6 @@ import { errorSummary } from './errorSummary';
 import { jsonBodyParser, JsonBodyOptions } from './edge/jsonBody';
 import type { Logger } from './logger';
 
-export interface HttpError {
-  status: number;
-  code: string;
-  message: string;
-}
-
-/** Every error answer has the same JSON shape: { "error": { "code", "message" } }. */
-export function sendError(res: Response, error: HttpError): void {
-  res.send(error.status, { error: { code: error.code, message: error.message } });
-}
 
 /**
  * The restify server with its body parser and error format. Routes are added by the features that own

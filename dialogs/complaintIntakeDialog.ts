@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { TurnContext } from 'botbuilder';
 import { ComponentDialog, DialogTurnResult, FoundChoice, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
-import { markSensitive, recordDialog } from '../bot/interactionLog/turnInsights';
+import { markSensitive, recordDialog } from './shared/turnInsights';
 import { Complaint, ComplaintInput } from '../domain/complaints/complaint';
 import { ComplaintError, DESCRIPTION_MAX_LENGTH } from '../domain/complaints/complaintService';
 import { contacts } from '../domain/contacts';
@@ -18,7 +18,7 @@ import { acknowledgementNotice } from './complaint/acknowledgement';
 import { ReviewOptions, SummaryPrompt, summaryValue } from './complaint/summaryPrompt';
 import { describePeriod, whenFieldDialogs } from './complaint/whenField';
 import { CONFIRM_CANCEL_DIALOG } from './confirmCancelDialog';
-import type { RoutedDialogOptions } from './mainDialog';
+import type { RoutedDialogOptions } from './shared/routing';
 import { buttonChoicePrompt } from './shared/buttonChoicePrompt';
 import { ComplaintDraft, SummaryAction } from './shared/complaintSummary';
 import { localize } from './shared/localization';

@@ -2,7 +2,7 @@ import { mentionedReference } from '../domain/referenceMentions';
 import { Intents } from '../domain/understanding/intents';
 import { ComplaintIntakeDialog } from './complaintIntakeDialog';
 import { ComplaintStatusDialog } from './complaintStatusDialog';
-import type { DialogRoute } from './mainDialog';
+import type { DialogRoute } from './shared/routing';
 import type { DialogServices } from './shared/services';
 
 /**

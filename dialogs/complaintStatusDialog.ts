@@ -1,6 +1,6 @@
 import type { TurnContext } from 'botbuilder';
 import { ComponentDialog, DialogTurnResult, PromptValidatorContext, TextPrompt, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
-import { markSensitive, recordDialog } from '../bot/interactionLog/turnInsights';
+import { markSensitive, recordDialog } from './shared/turnInsights';
 import { COMPLAINT_REFERENCE_PREFIX, Complaint } from '../domain/complaints/complaint';
 import { anyContactKey } from '../domain/complaints/contact';
 import { clockStatus } from '../domain/complaints/deadlines';
@@ -8,7 +8,7 @@ import type { LookupSubjects } from '../domain/complaints/lookupThrottle';
 import { contacts } from '../domain/contacts';
 import { formatLongDate, formatTimeOfDay } from '../domain/format/dates';
 import { parseReference } from '../domain/references';
-import type { RoutedDialogOptions } from './mainDialog';
+import type { RoutedDialogOptions } from './shared/routing';
 import { complaintSurveyDue, SATISFACTION_DIALOG, SatisfactionDialog, SatisfactionOptions } from './satisfactionDialog';
 import { clientAddressOf } from './shared/clientAddress';
 import { localize } from './shared/localization';

@@ -1,5 +1,5 @@
 import { Dialog, DialogTurnResult, FoundChoice, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
-import { recordDialog } from '../bot/interactionLog/turnInsights';
+import { recordDialog } from './shared/turnInsights';
 import { buttonChoicePrompt } from './shared/buttonChoicePrompt';
 import { localize } from './shared/localization';
 import { withMenu } from './shared/menu';

@@ -1,10 +1,10 @@
 import type { TurnContext } from 'botbuilder';
 import { ComponentDialog, DialogTurnResult, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
-import { recordDialog } from '../bot/interactionLog/turnInsights';
+import { recordDialog } from './shared/turnInsights';
 import { contacts } from '../domain/contacts';
 import { describeCentreNow, describeWeeklyHours } from '../domain/format/openingHoursText';
 import { mentionedReference } from '../domain/referenceMentions';
-import type { DialogRoute, RoutedDialogOptions } from './mainDialog';
+import type { DialogRoute, RoutedDialogOptions } from './shared/routing';
 import { localize } from './shared/localization';
 import { withMenu } from './shared/menu';
 import type { DialogServices } from './shared/services';

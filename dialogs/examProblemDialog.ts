@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { ActionTypes, Activity, CardAction, CardFactory, MessageFactory, TurnContext } from 'botbuilder';
 import { ComponentDialog, DialogTurnResult, PromptValidatorContext, TextPrompt, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
-import { recordDialog } from '../bot/interactionLog/turnInsights';
+import { recordDialog } from './shared/turnInsights';
 import { contacts } from '../domain/contacts';
 import { EXAM_NAME_MAX_LENGTH, PROBLEM_KINDS, ProblemKind } from '../domain/exams/examIncident';
 import { cleanText, ReportResult } from '../domain/exams/examIncidentService';
@@ -20,7 +20,7 @@ import { describeOpenStatus, describeReopening } from '../domain/format/openingH
 import { foldText } from '../domain/format/textFolding';
 import { Lang, LANGS, Translate, translator } from '../domain/i18n';
 import { Intents } from '../domain/understanding/intents';
-import type { DialogRoute, RoutedDialogOptions } from './mainDialog';
+import type { DialogRoute, RoutedDialogOptions } from './shared/routing';
 import { localize } from './shared/localization';
 import { withMenu } from './shared/menu';
 import type { DialogServices } from './shared/services';

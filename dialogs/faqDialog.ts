@@ -1,6 +1,6 @@
 import { MessageFactory, TurnContext } from 'botbuilder';
 import { ComponentDialog, DialogTurnResult, TextPrompt, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
-import { recordDialog, recordIntent } from '../bot/interactionLog/turnInsights';
+import { recordDialog, recordIntent } from './shared/turnInsights';
 import { renderAnswer, renderAskedDay } from '../domain/faq/faqAnswers';
 import { entryIdOf, faqIntent, knowledgeBase } from '../domain/faq/knowledgeBase';
 import type { Lang, Translate } from '../domain/i18n';
@@ -8,7 +8,7 @@ import { intentTitle } from '../domain/understanding/intentTitles';
 import { FAQ_INTENT_PREFIX, Intents } from '../domain/understanding/intents';
 import { exactKey } from '../domain/understanding/trainedClassifier';
 import { rankedIntents } from './intentRecognizer';
-import type { DialogRoute, RoutedDialogOptions } from './mainDialog';
+import type { DialogRoute, RoutedDialogOptions } from './shared/routing';
 import { localize } from './shared/localization';
 import { withMenu } from './shared/menu';
 import type { DialogServices } from './shared/services';

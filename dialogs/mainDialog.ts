@@ -11,7 +11,7 @@ import {
   WaterfallDialog,
   WaterfallStepContext,
 } from 'botbuilder-dialogs';
-import { recordDialog, recordIntent } from '../bot/interactionLog/turnInsights';
+import { recordDialog, recordIntent } from './shared/turnInsights';
 import { asksOpenOrClosed, isDayFollowUp, parseAskedMoment, yesNoQuestion } from '../domain/faq/askedMoment';
 import { extractExamProblem } from '../domain/exams/problemExtractor';
 import { foldText } from '../domain/format/textFolding';
@@ -37,6 +37,7 @@ import { langOf, localize, tOf } from './shared/localization';
 import { withMenu } from './shared/menu';
 import { warnAboutSensitiveData } from './shared/sensitiveDataWarning';
 import type { DialogServices } from './shared/services';
+import type { DialogRoute, RoutedDialogOptions } from './shared/routing';
 
 export const MAIN_DIALOG = 'main';
 const FLOW = 'main.flow';
@@ -45,32 +46,9 @@ const HOURS_ENTRIES = new Set(['hours', 'closed-days', 'hours-lunch'].map(faqInt
 /** During or just after these, « parler à un agent » gives the complaints address. */
 const COMPLAINT_DIALOGS = new Set([COMPLAINT_INTAKE_DIALOG, COMPLAINT_STATUS_DIALOG]);
 
-/** A dialog the main dialog starts for some intents. */
-export interface DialogRoute {
-  dialog: Dialog;
-  handles(intent: string): boolean;
-  /** A form collecting personal information: leaving it by a command asks for confirmation first. */
-  isForm?: boolean;
-  /**
-   * Claims a new message before intent recognition, e.g. a card button clicked again after its dialog
-   * ended (a second « Confirmer »). Asked only when no dialog is in progress.
-   */
-  claims?(context: TurnContext): boolean | Promise<boolean>;
-}
-
 /** What the main flow may receive: a message to route instead of the activity's text. */
 interface FlowOptions {
   text?: string;
-}
-
-/** What a routed dialog receives from the main dialog. */
-export interface RoutedDialogOptions {
-  utterance: string;
-  recognizerResult: RecognizerResult;
-  /** A short follow-up of the last answer (« pis le samedi? »), answered about the day it names; yes/no if the question was. */
-  followUp?: { yesNo?: { asksClosed: boolean } };
-  /** The FAQ intents of a message asking several questions, in the order asked: all answered, one « utile ? » for all. */
-  questions?: string[];
 }
 
 /**

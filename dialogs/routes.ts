@@ -2,7 +2,7 @@ import { complaintRoutes } from './complaintRoutes';
 import { examFollowUpRoute } from './examFollowUpDialog';
 import { examProblemRoute } from './examProblemDialog';
 import { faqRoute } from './faqDialog';
-import type { DialogRoute } from './mainDialog';
+import type { DialogRoute } from './shared/routing';
 import type { DialogServices } from './shared/services';
 
 /** The conversations the main dialog can start, each with the intents it handles. */

@@ -1,6 +1,6 @@
 import { ActionTypes, MessageFactory, TurnContext } from 'botbuilder';
 import { ComponentDialog, DialogTurnResult, TextPrompt, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
-import { markSensitive, recordDialog, recordIntent } from '../bot/interactionLog/turnInsights';
+import { markSensitive, recordDialog, recordIntent } from './shared/turnInsights';
 import { entryIdOf } from '../domain/faq/knowledgeBase';
 import type { Translate } from '../domain/i18n';
 import { SATISFACTION_RATINGS, SatisfactionRating } from '../domain/satisfaction/satisfactionRepository';

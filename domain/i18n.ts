@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import i18next, { i18n as I18n, Resource, ResourceLanguage, TFunction } from 'i18next';
-import { collapseAbbreviationPeriod } from './format/dates';
+import { collapseAbbreviationPeriod } from './format/abbreviationPeriod';
 import { projectPath } from './paths';
 
 export type Lang = 'fr' | 'en';

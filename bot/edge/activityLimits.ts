@@ -1,5 +1,5 @@
 import { translator } from '../../domain/i18n';
-import type { HttpError } from '../httpServer';
+import type { HttpError } from '../httpErrors';
 import { serializedBytes } from './jsonDepth';
 
 /** Set by the edge on an activity whose text was too long; the bot answers it instead of reading it. */

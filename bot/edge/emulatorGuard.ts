@@ -1,7 +1,7 @@
 import type { Next, Request, RequestHandler, Response } from 'restify';
 import type { Clock } from '../../domain/clock';
 import { RateLimiter } from '../directLine/rateLimiter';
-import { sendError } from '../httpServer';
+import { sendError } from '../httpErrors';
 import { clientAddressOf, isForwarded, isLoopbackAddress, TrustProxy } from './clientAddress';
 
 const MESSAGES_PATH = /^\/api\/messages\/?$/i;

@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import type { Next, Request, RequestHandler, Response } from 'restify';
-import { HttpError, sendError } from '../httpServer';
+import { HttpError, sendError } from '../httpErrors';
 import { jsonNestingExceeds } from './jsonDepth';
 
 export interface JsonBodyOptions {

@@ -1,7 +1,7 @@
 import { Activity, ActivityEventNames, ActivityTypes, ConversationReference, Middleware, ResourceResponse, RoleTypes, TurnContext } from 'botbuilder';
 import { randomUUID } from 'node:crypto';
 import type { PreparedRow, SqlTranscriptStore } from './sqlTranscriptStore';
-import { turnInsights } from './turnInsights';
+import { turnInsights } from '../../dialogs/shared/turnInsights';
 
 export interface InteractionLogMiddlewareOptions {
   /**

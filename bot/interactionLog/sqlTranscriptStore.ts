@@ -4,7 +4,7 @@ import { PersonalInformationMasker, TOO_DEEP } from '../../domain/privacy/maskin
 import type { Logger } from '../logger';
 import { errorSummary } from '../errorSummary';
 import { REDACTED_TEXT } from './redaction';
-import type { TurnInsights } from './turnInsights';
+import type { TurnInsights } from '../../dialogs/shared/turnInsights';
 import { TurnScope, turnKey } from './turnScope';
 
 const BATCH_SIZE = 500;

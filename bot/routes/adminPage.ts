@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Request, Response, Server } from 'restify';
 import { Lang, translator } from '../../domain/i18n';
 import { projectPath } from '../../domain/paths';
-import { sendError } from '../httpServer';
+import { sendError } from '../httpErrors';
 import { escapeHtml } from '../../domain/format/html';
 import { knowledgeBase } from '../../domain/faq/knowledgeBase';
 import { commitmentsView } from '../../domain/satisfaction/commitments';

@@ -16,10 +16,10 @@ import { complaintDetail, complaintSummary } from '../../domain/staff/complaintV
 import { PeriodError, PeriodErrorCode } from '../../domain/statistics/period';
 import { ReminderStatisticsRepository } from '../../domain/statistics/reminderStatistics';
 import { StatisticsService } from '../../domain/statistics/statisticsService';
-import type { DomainServices } from '../../dialogs/shared/services';
+import type { DomainServices } from '../../domain/services';
 import type { AdminRole, Config } from '../config';
 import { errorSummary } from '../errorSummary';
-import { HttpError, sendError } from '../httpServer';
+import { HttpError, sendError } from '../httpErrors';
 import type { Logger } from '../logger';
 import { AdminAuthenticator, AdminPrincipal, hasRole } from './adminAuth';
 import { registerAdminPage } from './adminPage';

@@ -9,12 +9,12 @@ import type { AssistantBot } from '../assistantBot';
 import type { Config } from '../config';
 import { DirectLineSetup, registerDirectLineRoutes, TOKEN_ROUTE, webSocketOrigin } from '../directLine/directLineRoutes';
 import { errorSummary } from '../errorSummary';
-import { sendError } from '../httpServer';
+import { sendError } from '../httpErrors';
 import type { Logger } from '../logger';
 import { PageContext, renderChatPage, renderPrivacyPage } from '../web/pages';
 import { sendPage } from '../web/sendPage';
 import { StaticAssets } from '../web/staticAssets';
-import type { InFlightTurns } from './messagesRoute';
+import type { InFlightTurns } from '../inFlightTurns';
 import { registerSurveyRoutes } from './surveyRoutes';
 
 export interface WebRoutesOptions {

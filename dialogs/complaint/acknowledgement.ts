@@ -1,5 +1,5 @@
 import type { Complaint } from '../../domain/complaints/complaint';
-import type { DomainServices } from '../shared/services';
+import type { DomainServices } from '../../domain/services';
 
 /**
  * Queues the acknowledgement e-mail of a stored complaint (once per complaint, so a repeated

@@ -1,5 +1,5 @@
 import { Dialog, DialogTurnResult, FoundChoice, PromptValidatorContext, TextPrompt, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
-import { markSensitive } from '../../bot/interactionLog/turnInsights';
+import { markSensitive } from '../shared/turnInsights';
 import { normalizeEmail, normalizePhone } from '../../domain/complaints/contact';
 import { buttonChoicePrompt } from '../shared/buttonChoicePrompt';
 import type { ComplaintDraft } from '../shared/complaintSummary';

@@ -1,5 +1,5 @@
 import { Dialog, DialogTurnResult, PromptValidatorContext, TextPrompt, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
-import { markSensitive } from '../../bot/interactionLog/turnInsights';
+import { markSensitive } from '../shared/turnInsights';
 import { DESCRIPTION_MAX_LENGTH } from '../../domain/complaints/complaintService';
 import type { ComplaintDraft } from '../shared/complaintSummary';
 import { localize } from '../shared/localization';

@@ -1,6 +1,6 @@
 import { Activity, MessageFactory, TurnContext } from 'botbuilder';
 import { Prompt, PromptOptions, PromptRecognizerResult } from 'botbuilder-dialogs';
-import { markSensitive } from '../../bot/interactionLog/turnInsights';
+import { markSensitive } from '../shared/turnInsights';
 import { normalizeUtterance } from '../../domain/understanding/normalize';
 import { ComplaintDraft, SUMMARY_ACTIONS, SummaryAction, SummaryActionValue, summaryActions, summaryActivity } from '../shared/complaintSummary';
 import { localize } from '../shared/localization';

@@ -1,6 +1,6 @@
 import type { Activity, TurnContext } from 'botbuilder';
 import { Dialog, DialogTurnResult, Prompt, PromptOptions, PromptRecognizerResult, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
-import { markSensitive } from '../../bot/interactionLog/turnInsights';
+import { markSensitive } from '../shared/turnInsights';
 import type { BusinessCalendar, LocalDate } from '../../domain/calendar/businessCalendar';
 import { DatePeriod, parseIncidentDate } from '../../domain/complaints/incidentDate';
 import { formatLongDate } from '../../domain/format/dates';

@@ -1,6 +1,6 @@
 import type { TurnContext } from 'botbuilder';
 import { Choice, Dialog, DialogTurnResult, FoundChoice, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
-import { recordDialog } from '../../bot/interactionLog/turnInsights';
+import { recordDialog } from './turnInsights';
 import { Lang, langFromLocale, translator } from '../../domain/i18n';
 import { detectLanguage } from '../../domain/understanding/languageDetector';
 import { buttonChoicePrompt } from './buttonChoicePrompt';

@@ -1,6 +1,7 @@
 import { TZDate } from '@date-fns/tz';
 import type { BusinessCalendar, LocalDate } from '../calendar/businessCalendar';
-import { collapseAbbreviationPeriod, formatClockTime, formatLongDate } from '../format/dates';
+import { formatClockTime, formatLongDate } from '../format/dates';
+import { collapseAbbreviationPeriod } from '../format/abbreviationPeriod';
 import { describeCentreNow, describeReopening, describeWeeklyHours } from '../format/openingHoursText';
 import type { Lang, Translate } from '../i18n';
 import type { OpeningPeriod, ServiceHours, Weekday } from '../serviceHours';

@@ -1,7 +1,8 @@
 import type { BusinessCalendar } from '../calendar/businessCalendar';
 import type { Lang, Translate } from '../i18n';
 import type { OpenStatus, ServiceHours } from '../serviceHours';
-import { collapseAbbreviationPeriod, formatClockTime, formatLongDate, formatTimeOfDay, formatWeekday } from './dates';
+import { formatClockTime, formatLongDate, formatTimeOfDay, formatWeekday } from './dates';
+import { collapseAbbreviationPeriod } from './abbreviationPeriod';
 
 /** « lundi, mardi, jeudi et vendredi : de 8 h 30 à 12 h et de 13 h à 16 h 30; mercredi : … », days with the same hours grouped. */
 export function describeWeeklyHours(hours: ServiceHours, t: Translate, lang: Lang): string {

@@ -1,7 +1,7 @@
 import { Activity, MemoryStorage, Storage, TestAdapter, TranscriptLoggerMiddleware } from 'botbuilder';
 import { ConversationCore, createConversationCore } from '../../bot/conversation';
 import { createDomainServices } from '../../bot/domainServices';
-import type { DomainServices } from '../../dialogs/shared/services';
+import type { DomainServices } from '../../domain/services';
 import { InteractionLogMiddleware } from '../../bot/interactionLog/interactionLogMiddleware';
 import { SqlTranscriptStore } from '../../bot/interactionLog/sqlTranscriptStore';
 import { createLogger } from '../../bot/logger';

@@ -1,0 +1,25 @@
+import type { RecognizerResult, TurnContext } from 'botbuilder';
+import type { Dialog } from 'botbuilder-dialogs';
+
+/** A dialog the main dialog starts for some intents. */
+export interface DialogRoute {
+  dialog: Dialog;
+  handles(intent: string): boolean;
+  /** A form collecting personal information: leaving it by a command asks for confirmation first. */
+  isForm?: boolean;
+  /**
+   * Claims a new message before intent recognition, e.g. a card button clicked again after its dialog
+   * ended (a second « Confirmer »). Asked only when no dialog is in progress.
+   */
+  claims?(context: TurnContext): boolean | Promise<boolean>;
+}
+
+/** What a routed dialog receives from the main dialog. */
+export interface RoutedDialogOptions {
+  utterance: string;
+  recognizerResult: RecognizerResult;
+  /** A short follow-up of the last answer (« pis le samedi? »), answered about the day it names; yes/no if the question was. */
+  followUp?: { yesNo?: { asksClosed: boolean } };
+  /** The FAQ intents of a message asking several questions, in the order asked: all answered, one « utile ? » for all. */
+  questions?: string[];
+}
