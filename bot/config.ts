@@ -141,6 +141,8 @@ export const configSchema = z
     REMINDER_AT_RISK_ANSWER_DAYS: positiveInt(0, 19, 3),
 
     ADMIN_TOKENS: adminTokens,
+    // Who runs the staff command line (a name from ADMIN_TOKENS), when --as is not given.
+    STAFF_NAME: optionalText.pipe(z.string().max(100).optional()),
 
     DIRECT_LINE_SECRET: optionalText,
     // https only; plain http is accepted for a loopback host (a local fake Direct Line in tests).
