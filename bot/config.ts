@@ -145,6 +145,8 @@ export const configSchema = z
     CITIZEN_MAIL_FROM: optionalText.pipe(email.optional()),
 
     ADMIN_TOKENS: adminTokens,
+    // Who runs the staff command line (a name from ADMIN_TOKENS), when --as is not given.
+    STAFF_NAME: optionalText.pipe(z.string().max(100).optional()),
 
     DIRECT_LINE_SECRET: optionalText,
     // https only; plain http is accepted for a loopback host (a local fake Direct Line in tests).

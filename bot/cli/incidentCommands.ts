@@ -1,9 +1,10 @@
 import type { Command } from 'commander';
-import { EXAM_ROUTES, ExamIncidentFilter, PROBLEM_KINDS } from '../../domain/exams/examIncident';
+import { EXAM_ROUTES, ExamIncidentFilter, INCIDENT_STATUSES, IncidentStatus, PROBLEM_KINDS } from '../../domain/exams/examIncident';
+import { foldText } from '../../domain/format/textFolding';
 import { incidentColumns } from '../../domain/exports/exportColumns';
 import { EXPORT_FORMATS, exportStream } from '../../domain/exports/tabularExport';
 import { formatIsoLocal } from '../../domain/format/dates';
-import { label, Lang, Translate, translator } from '../../domain/i18n';
+import { label, Lang, LANGS, Translate, translator } from '../../domain/i18n';
 import { CliContext, CliError, ExitCode } from './cliContext';
 import {
   choiceOption,
@@ -17,6 +18,8 @@ import {
   staffTools,
   writeExport,
 } from './staffCli';
+import { registerIncidentStepCommands } from './incidentStepCommands';
+import { staffActor } from './staffIdentity';
 
 interface IncidentOptions {
   from?: string;
@@ -27,11 +30,15 @@ interface IncidentOptions {
   format?: string;
   delimiter?: string;
   output?: string;
+  status?: string;
+  mine?: boolean;
+  as?: string;
 }
 
 /**
- * `incidents list|export`: the online-exam technical problems reported in the chat, read through the
- * exam domain (domain/exams, issue 5). Read-only. Exit code 2 for an invalid option or date.
+ * `incidents list|show|take|resolve|note|export`: the online-exam technical problems reported in the
+ * chat, and their handling by staff (taken in charge, resolved, notes). Exit code 2 for an invalid
+ * option, date or staff name, 1 for a step the status does not allow, 3 for an unknown reference.
  */
 export function registerIncidentCommands(program: Command, context: () => CliContext, lang: Lang = 'fr'): void {
   const t = translator(lang);
@@ -43,10 +50,13 @@ export function registerIncidentCommands(program: Command, context: () => CliCon
       .option('--from <date>', t('admin:cli.options.createdFrom'))
       .option('--to <date>', t('admin:cli.options.createdTo'))
       .option('--kind <kind>', t('admin:cli.options.kind', { choices: PROBLEM_KINDS.join(', ') }))
-      .option('--route <route>', t('admin:cli.options.route', { choices: EXAM_ROUTES.join(', ') }));
+      .option('--route <route>', t('admin:cli.options.route', { choices: EXAM_ROUTES.join(', ') }))
+      .option('--status <statuses>', t('officer:cli.options.incidentStatus'));
 
   langOption(
     filterOptions(group.command('list').description(t('admin:cli.incidents.list')))
+      .option('--mine', t('officer:cli.options.mineIncidents'))
+      .option('--as <name>', t('officer:cli.options.as'))
       .option('--limit <n>', t('admin:cli.options.limit'), '100')
       .option('--format <format>', t('admin:cli.options.listFormat'), 'table'),
     t,
@@ -54,6 +64,7 @@ export function registerIncidentCommands(program: Command, context: () => CliCon
     const format = choiceOption(options.format, ['table', 'json'] as const, '--format', t);
     const limit = limitOption(options.limit, t)!;
     const wanted = filter(options, t);
+    if (options.mine) wanted.assignedTo = staffActor(context().config, options.as, t);
     const s = await staffTools(context(), lang);
     const rows = await s.incidents.list({ ...wanted, limit: limit + 1 });
     const items = rows.slice(0, limit);
@@ -78,7 +89,11 @@ export function registerIncidentCommands(program: Command, context: () => CliCon
       ctx.print(t('admin:cli.incidents.none'));
       return;
     }
-    const headers = ['reference', 'createdAt', 'kind', 'priority', 'route', 'exam'].map((h) => t(`admin:cli.incidents.columns.${h}`));
+    const headers = [
+      ...['reference', 'createdAt', 'kind', 'priority', 'route', 'exam'].map((h) => t(`admin:cli.incidents.columns.${h}`)),
+      t('officer:cli.columns.incidentStatus'),
+      t('officer:cli.columns.takenBy'),
+    ];
     ctx.print(
       formatTable(
         headers,
@@ -89,22 +104,28 @@ export function registerIncidentCommands(program: Command, context: () => CliCon
           t(`admin:priorities.${i.priority}`),
           t(`admin:routes.${i.route}`),
           printable(i.examName ?? ''),
+          t(`officer:incidentStatus.${i.status}`),
+          i.assignedTo ? printable(i.assignedTo) : '—',
         ]),
       ),
     );
     ctx.print(rows.length > limit ? t('admin:cli.incidents.more', { count: items.length }) : t('admin:cli.incidents.count', { count: items.length }));
   });
 
+  registerIncidentStepCommands(group, context, lang);
+
   langOption(
     filterOptions(group.command('export').description(t('admin:cli.incidents.export')))
       .option('--format <format>', t('admin:cli.options.exportFormat'), 'csv')
       .option('--delimiter <char>', t('admin:cli.options.delimiter'))
-      .option('--output <file>', t('admin:cli.options.output')),
+      .option('--output <file>', t('admin:cli.options.output'))
+      .option('--as <name>', t('officer:cli.options.asManager')),
     t,
   ).action(async (options: IncidentOptions) => {
     const format = choiceOption(options.format, EXPORT_FORMATS, '--format', t)!;
     const delimiter = delimiterOption(options.delimiter, t);
     const wanted = filter(options, t);
+    staffActor(context().config, options.as, t, 'manager');
     const s = await staffTools(context(), lang);
     const stream = exportStream(format, s.incidents.stream(wanted), incidentColumns(s.t), {
       delimiter,
@@ -132,5 +153,25 @@ function filter(options: IncidentOptions, t: Translate): ExamIncidentFilter {
     createdBefore: to ? calendar.startOf(calendar.addCalendarDays(to, 1)) : undefined,
     kinds: kind ? [kind] : undefined,
     routes: route ? [route] : undefined,
+    statuses: options.status === undefined ? undefined : incidentStatuses(options.status, t),
   };
+}
+
+/** Keys or the names shown on screen (« ouvert », « pris en charge », « résolu »), with or without accents. */
+function incidentStatuses(value: string, t: Translate): IncidentStatus[] {
+  const names = new Map<string, IncidentStatus>();
+  for (const status of INCIDENT_STATUSES) {
+    names.set(foldText(status), status);
+    for (const l of LANGS) names.set(foldText(translator(l)(`officer:incidentStatus.${status}`)), status);
+  }
+  const statuses: IncidentStatus[] = [];
+  for (const part of value.split(',').map((p) => p.trim()).filter(Boolean)) {
+    const status = names.get(foldText(part)) ?? names.get(foldText(part).replace(/s$/, ''));
+    if (!status) {
+      const choices = INCIDENT_STATUSES.map((st) => t(`officer:incidentStatus.${st}`)).join(', ');
+      throw new CliError(t('admin:errors.invalidChoice', { option: '--status', value: printable(part), choices }), ExitCode.usage);
+    }
+    statuses.push(status);
+  }
+  return statuses;
 }

@@ -1,5 +1,4 @@
 import { createWriteStream } from 'node:fs';
-import { userInfo } from 'node:os';
 import { once } from 'node:events';
 import type { Readable, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -15,6 +14,7 @@ import { PeriodError, PeriodFactory } from '../../domain/statistics/period';
 import { ReminderStatisticsRepository } from '../../domain/statistics/reminderStatistics';
 import { StatisticsService } from '../../domain/statistics/statisticsService';
 import { CliContext, CliError, ExitCode } from './cliContext';
+import { staffDirectoryOf } from './staffIdentity';
 
 /**
  * The language of the staff commands' messages: `--lang en` (or `--lang=en`) anywhere on the line,
@@ -66,28 +66,17 @@ export async function staffTools(ctx: CliContext, lang: Lang): Promise<StaffTool
     lang,
     calendar,
     complaints,
-    desk: new ComplaintDesk(complaints, calendar, ctx.clock, {
-      firstContact: ctx.config.REMINDER_AT_RISK_FIRST_CONTACT_DAYS,
-      answer: ctx.config.REMINDER_AT_RISK_ANSWER_DAYS,
-    }),
+    desk: new ComplaintDesk(
+      complaints,
+      calendar,
+      ctx.clock,
+      { firstContact: ctx.config.REMINDER_AT_RISK_FIRST_CONTACT_DAYS, answer: ctx.config.REMINDER_AT_RISK_ANSWER_DAYS },
+      staffDirectoryOf(ctx.config),
+    ),
     statistics: new StatisticsService(db, calendar, ctx.clock),
     incidents: new ExamIncidentRepository(db),
     reminders: new ReminderStatisticsRepository(db),
   };
-}
-
-/** Who the history records: --by, else the operating-system account running the command. */
-export function actorName(by: string | undefined, t: Translate): string {
-  const given = by?.trim();
-  if (given !== undefined) {
-    if (!given || given.length > 128) throw new CliError(t('admin:errors.invalidActor'), ExitCode.usage);
-    return given;
-  }
-  try {
-    return userInfo().username || process.env.USER || 'cli';
-  } catch {
-    return process.env.USER || 'cli';
-  }
 }
 
 /** A local date (YYYY-MM-DD), or a usage error naming the option. */

@@ -32,6 +32,15 @@ const SCRIPT_STRINGS: Array<[string, string]> = [
   ['satisfaction', 'satisfaction:dashboard'],
   ['satisfactionSources', 'satisfaction:sources'],
   ['satisfactionTopics', 'satisfaction:topics'],
+  // The officers' views (queue, assignment, contact attempts, outcome, exam incidents).
+  ['officerPage', 'officer:page'],
+  ['officerHistory', 'officer:history'],
+  ['contactChannels', 'officer:contactChannels'],
+  ['contactResults', 'officer:contactResults'],
+  ['outcomes', 'officer:outcomes'],
+  ['incidentStatus', 'officer:incidentStatus'],
+  ['incidentEvents', 'officer:incidentEvents'],
+  ['priorities', 'admin:priorities'],
 ];
 
 const POLICY = [
@@ -69,6 +78,9 @@ export function registerAdminPage(server: Server, https: boolean): void {
   const send = (req: Request, res: Response, path: string) => sendPage(res, page(langOf(req), path), POLICY, https);
   server.get('/admin', async (req: Request, res: Response) => send(req, res, '/admin'));
   server.get('/admin/complaints', async (req: Request, res: Response) => send(req, res, '/admin/complaints'));
+  server.get('/admin/my-complaints', async (req: Request, res: Response) => send(req, res, '/admin/my-complaints'));
+  server.get('/admin/incidents', async (req: Request, res: Response) => send(req, res, '/admin/incidents'));
+  server.get('/admin/incidents/:reference', async (req: Request, res: Response) => send(req, res, '/admin/incidents/:reference'));
   server.get('/admin/complaints/:reference', async (req: Request, res: Response) => {
     // The reference itself is read by the script from the address; the HTML is the same for all.
     send(req, res, '/admin/complaints/:reference');
@@ -85,6 +97,14 @@ export function registerAdminPage(server: Server, https: boolean): void {
     res.end(body);
   });
 }
+
+const VIEWS: Record<string, string> = {
+  '/admin': 'dashboard',
+  '/admin/complaints': 'complaints',
+  '/admin/my-complaints': 'mine',
+  '/admin/incidents': 'incidents',
+  '/admin/incidents/:reference': 'incident',
+};
 
 /** Fills `{{t:key}}` (admin:key, escaped), `{{lang}}`, `{{otherLang…}}` and `{{strings}}` (JSON for the script). */
 export function renderAdminPage(template: string, lang: Lang, path: string): string {
@@ -104,11 +124,12 @@ export function renderAdminPage(template: string, lang: Lang, path: string): str
     otherLangName: translator(other)('admin:page.languageName'),
     otherLangHref: `?lang=${other}`,
     langQuery: lang === 'en' ? '?lang=en' : '',
-    view: path === '/admin' ? 'dashboard' : path === '/admin/complaints' ? 'complaints' : 'complaint',
+    view: VIEWS[path] ?? 'complaint',
   };
   // The script's strings go in last: they hold {{placeholders}} of their own.
   return template
     .replace(/\{\{t:([\w.]+)\}\}/g, (_m, key: string) => escapeHtml(t(`admin:${key}`)))
+    .replace(/\{\{o:([\w.]+)\}\}/g, (_m, key: string) => escapeHtml(t(`officer:${key}`)))
     .replace(/\{\{(?!strings\}\})(\w+)\}\}/g, (m, key: string) => (key in values ? escapeHtml(values[key]) : m))
     .replace('{{strings}}', () => scriptJson(strings));
 }

@@ -2,17 +2,22 @@ import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Request, Response, Server } from 'restify';
 import { z } from 'zod';
-import { COMPLAINT_SERVICES, COMPLAINT_STATUSES } from '../../domain/complaints/complaint';
-import { ComplaintError } from '../../domain/complaints/complaintService';
+import { COMPLAINT_OUTCOMES, COMPLAINT_SERVICES, CONTACT_CHANNELS, CONTACT_RESULTS, OUTCOMES_NEEDING_MEASURES } from '../../domain/complaints/complaint';
+import { parseComplaintSearch, SEARCH_MAX_LENGTH } from '../../domain/complaints/complaintSearch';
+import { ComplaintError, MEASURES_MAX_LENGTH } from '../../domain/complaints/complaintService';
+import { parseStatusList } from '../../domain/complaints/statusNames';
 import type { Database } from '../../domain/db/database';
-import { EXAM_ROUTES, PROBLEM_KINDS } from '../../domain/exams/examIncident';
+import { EXAM_ROUTES, INCIDENT_STATUSES, PROBLEM_KINDS } from '../../domain/exams/examIncident';
 import { ExamIncidentRepository } from '../../domain/exams/examIncidentRepository';
+import { INCIDENT_NOTE_MAX_LENGTH, IncidentWorkflow, IncidentWorkflowError } from '../../domain/exams/incidentWorkflow';
 import { complaintColumns, incidentColumns } from '../../domain/exports/exportColumns';
 import { STATISTICS_SECTIONS, statisticsTable } from '../../domain/exports/statisticsExport';
 import { contentType, CSV_DELIMITERS, EXPORT_FORMATS, ExportFormat, exportStream } from '../../domain/exports/tabularExport';
 import { Lang, translator } from '../../domain/i18n';
 import { ComplaintDesk } from '../../domain/staff/complaintDesk';
 import { complaintDetail, complaintSummary } from '../../domain/staff/complaintViews';
+import { incidentDetail, incidentSummary } from '../../domain/staff/incidentViews';
+import { StaffDirectory, UnknownStaffError } from '../../domain/staff/staffDirectory';
 import { PeriodError, PeriodErrorCode } from '../../domain/statistics/period';
 import { ReminderStatisticsRepository } from '../../domain/statistics/reminderStatistics';
 import { StatisticsService } from '../../domain/statistics/statisticsService';
@@ -49,7 +54,12 @@ const statusList = z
       .map((s) => s.trim())
       .filter(Boolean),
   )
-  .pipe(z.array(z.enum(COMPLAINT_STATUSES)));
+  .transform((v, ctx) => {
+    // Keys or the names shown on screen: « reçue », « prise en charge »…, with or without accents.
+    const { statuses, unknown } = parseStatusList(v.join(','));
+    if (unknown.length) ctx.addIssue({ code: 'custom', message: `unknown status "${unknown[0].slice(0, 40)}"` });
+    return statuses;
+  });
 const periodQuery = {
   from: localDate.optional(),
   to: localDate.optional(),
@@ -68,7 +78,56 @@ const listQuery = z.strictObject({
   to: localDate.optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
   offset: z.coerce.number().int().min(0).max(10_000_000).default(0),
+  /** `me` (the token's name), or a staff name. */
+  assignedTo: z.string().trim().min(1).max(100).optional(),
+  unassigned: flag.optional(),
+  q: z
+    .string()
+    .trim()
+    .max(SEARCH_MAX_LENGTH)
+    .refine((v) => parseComplaintSearch(v) !== undefined, 'give letters or digits to search for')
+    .optional(),
 });
+const assignBody = z.strictObject({
+  /** A staff name, `me`, or null to give the complaint back to the team. */
+  officer: z.string().trim().min(1).max(100).nullable(),
+  note: z.string().trim().max(NOTE_MAX_LENGTH).optional(),
+});
+const contactAttemptBody = z.strictObject({
+  channel: z.enum(CONTACT_CHANNELS),
+  result: z.enum(CONTACT_RESULTS),
+  note: z.string().trim().max(NOTE_MAX_LENGTH).optional(),
+  at: z.iso.datetime({ offset: true }).optional(),
+});
+const closeBody = z
+  .strictObject({
+    outcome: z.enum(COMPLAINT_OUTCOMES),
+    correctiveMeasures: z.string().trim().max(MEASURES_MAX_LENGTH).optional(),
+    note: z.string().trim().max(NOTE_MAX_LENGTH).optional(),
+  })
+  .refine((b) => !OUTCOMES_NEEDING_MEASURES.includes(b.outcome) || Boolean(b.correctiveMeasures), {
+    path: ['correctiveMeasures'],
+    message: 'required when the complaint is founded or partly founded',
+  });
+const incidentListQuery = z.strictObject({
+  status: z
+    .string()
+    .transform((v) =>
+      v
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.enum(INCIDENT_STATUSES)))
+    .optional(),
+  assignedTo: z.string().trim().min(1).max(100).optional(),
+  from: localDate.optional(),
+  to: localDate.optional(),
+  kind: z.enum(PROBLEM_KINDS).optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+  offset: z.coerce.number().int().min(0).max(10_000_000).default(0),
+});
+const incidentNoteBody = z.strictObject({ note: z.string().trim().max(INCIDENT_NOTE_MAX_LENGTH).optional() });
 const actionBody = z.strictObject({
   note: z.string().trim().max(NOTE_MAX_LENGTH).optional(),
   at: z.iso.datetime({ offset: true }).optional(),
@@ -114,13 +173,18 @@ const incidentExportQuery = z.strictObject({
 export function registerAdminRoutes(server: Server, options: AdminRoutesOptions): void {
   const { config, db, services, logger } = options;
   const auth = new AdminAuthenticator(config.ADMIN_TOKENS);
-  const desk = new ComplaintDesk(services.complaints, services.calendar, services.clock, {
-    firstContact: config.REMINDER_AT_RISK_FIRST_CONTACT_DAYS,
-    answer: config.REMINDER_AT_RISK_ANSWER_DAYS,
-  });
+  const directory = new StaffDirectory(config.ADMIN_TOKENS.map(({ role, name }) => ({ role, name })));
+  const desk = new ComplaintDesk(
+    services.complaints,
+    services.calendar,
+    services.clock,
+    { firstContact: config.REMINDER_AT_RISK_FIRST_CONTACT_DAYS, answer: config.REMINDER_AT_RISK_ANSWER_DAYS },
+    directory,
+  );
   const statistics = new StatisticsService(db, services.calendar, services.clock);
   const incidents = new ExamIncidentRepository(db);
   const reminders = new ReminderStatisticsRepository(db);
+  const workflow = new IncidentWorkflow(incidents, services.clock);
 
   type Handler = (req: Request, res: Response, principal: AdminPrincipal) => Promise<void>;
   const guarded =
@@ -163,11 +227,15 @@ export function registerAdminRoutes(server: Server, options: AdminRoutesOptions)
 
   server.get(
     '/api/admin/complaints',
-    guarded('staff', 'complaints.list', async (req, res) => {
+    guarded('staff', 'complaints.list', async (req, res, principal) => {
       const q = parse(listQuery, req.query);
+      if (q.assignedTo && q.unassigned) throw new ApiError({ status: 400, code: 'InvalidRequest', message: 'assignedTo and unassigned exclude each other.' });
       if (q.from && q.to && q.to < q.from) throw new ApiError({ status: 400, code: 'InvalidPeriod', message: 'to is before from.' });
       checkDates([q.from, q.to], statistics);
       const { items, more } = await desk.list({
+        assignedTo: q.assignedTo === 'me' ? principal.name : q.assignedTo,
+        unassigned: q.unassigned,
+        search: q.q,
         statuses: q.status,
         service: q.service,
         receivedFrom: q.from,
@@ -194,7 +262,6 @@ export function registerAdminRoutes(server: Server, options: AdminRoutesOptions)
   const transitions = {
     'first-contact': (ref: string, action: Parameters<typeof services.complaints.recordFirstContact>[1]) => services.complaints.recordFirstContact(ref, action),
     answer: (ref: string, action: Parameters<typeof services.complaints.recordAnswer>[1]) => services.complaints.recordAnswer(ref, action),
-    close: (ref: string, action: Parameters<typeof services.complaints.close>[1]) => services.complaints.close(ref, action),
     abandon: (ref: string, action: Parameters<typeof services.complaints.abandon>[1]) => services.complaints.abandon(ref, action),
   } as const;
   for (const [name, run] of Object.entries(transitions)) {
@@ -206,7 +273,6 @@ export function registerAdminRoutes(server: Server, options: AdminRoutesOptions)
         const mail = body.send ? await answerMailCheck(ref, body.message) : undefined;
         if (name === 'abandon' && !body.note)
           throw new ApiError({ status: 400, code: 'InvalidRequest', message: 'note: a note is required to abandon a complaint.' });
-        if (name === 'close' && body.at) throw new ApiError({ status: 400, code: 'InvalidRequest', message: 'at: not accepted when closing.' });
         const at = body.at ? new Date(body.at) : undefined;
         if (at && at.getTime() > services.clock.now().getTime() + 5 * 60_000)
           throw new ApiError({ status: 400, code: 'InvalidRequest', message: 'at: is in the future.' });
@@ -242,6 +308,111 @@ export function registerAdminRoutes(server: Server, options: AdminRoutesOptions)
       res.send(201, complaintDetail(found.complaint, found.clocks, found.history));
     }),
   );
+
+  const sendDetail = async (res: Response, ref: string, status = 200) => {
+    const found = (await desk.show(ref))!;
+    res.send(status, complaintDetail(found.complaint, found.clocks, found.history));
+  };
+
+  server.get(
+    '/api/admin/staff',
+    guarded('staff', 'staff', async (_req, res) => {
+      // Names and roles for the assignment list; never an e-mail or a token.
+      res.send(200, { items: directory.members.map((m) => ({ name: m.name, role: m.role })) });
+    }),
+  );
+
+  server.post(
+    '/api/admin/complaints/:reference/close',
+    guarded('staff', 'complaints.close', async (req, res, principal) => {
+      const ref = reference(req);
+      const body = parse(closeBody, req.body ?? {});
+      await services.complaints.close(ref, {
+        actor: principal.name,
+        note: body.note || undefined,
+        outcome: body.outcome,
+        correctiveMeasures: body.correctiveMeasures || undefined,
+      });
+      logger.info({ route: 'complaints.close', reference: ref, role: principal.role }, 'complaint updated from the admin API');
+      await sendDetail(res, ref);
+    }),
+  );
+
+  server.post(
+    '/api/admin/complaints/:reference/assign',
+    guarded('staff', 'complaints.assign', async (req, res, principal) => {
+      const ref = reference(req);
+      const body = parse(assignBody, req.body ?? {});
+      const officer = body.officer === null ? undefined : body.officer.toLowerCase() === 'me' ? principal.name : body.officer;
+      await desk.assign(ref, officer, principal.name, body.note || undefined);
+      logger.info({ route: 'complaints.assign', reference: ref, role: principal.role }, 'complaint assignment changed from the admin API');
+      await sendDetail(res, ref);
+    }),
+  );
+
+  server.post(
+    '/api/admin/complaints/:reference/contact-attempts',
+    guarded('staff', 'complaints.contactAttempt', async (req, res, principal) => {
+      const ref = reference(req);
+      const body = parse(contactAttemptBody, req.body ?? {});
+      const at = futureChecked(body.at, services.clock.now());
+      await services.complaints.recordContactAttempt(ref, { actor: principal.name, channel: body.channel, result: body.result, note: body.note || undefined, at });
+      logger.info({ route: 'complaints.contactAttempt', reference: ref, role: principal.role }, 'contact attempt recorded from the admin API');
+      await sendDetail(res, ref, 201);
+    }),
+  );
+
+  const incidentReference = (req: Request): string => {
+    const parsed = IncidentWorkflow.parseReference(String((req.params as { reference?: string }).reference ?? ''));
+    if (!parsed) throw new ApiError({ status: 400, code: 'InvalidReference', message: 'The reference must look like EX-2026-000045.' });
+    return parsed;
+  };
+
+  server.get(
+    '/api/admin/incidents',
+    guarded('staff', 'incidents.list', async (req, res, principal) => {
+      const q = parse(incidentListQuery, req.query);
+      checkDates([q.from, q.to], statistics);
+      if (q.from && q.to && q.to < q.from) throw new ApiError({ status: 400, code: 'InvalidPeriod', message: 'to is before from.' });
+      const calendar = services.calendar;
+      const rows = await incidents.list({
+        statuses: q.status,
+        assignedTo: q.assignedTo === 'me' ? principal.name : (directory.find(q.assignedTo)?.name ?? q.assignedTo),
+        kinds: q.kind ? [q.kind] : undefined,
+        createdFrom: q.from ? calendar.startOf(q.from) : undefined,
+        createdBefore: q.to ? calendar.startOf(calendar.addCalendarDays(q.to, 1)) : undefined,
+        limit: q.limit + 1,
+        offset: q.offset,
+      });
+      res.send(200, { items: rows.slice(0, q.limit).map(incidentSummary), more: rows.length > q.limit, limit: q.limit, offset: q.offset });
+    }),
+  );
+
+  server.get(
+    '/api/admin/incidents/:reference',
+    guarded('staff', 'incidents.show', async (req, res) => {
+      const found = await workflow.show(incidentReference(req));
+      if (!found) throw new IncidentWorkflowError('notFound', 'unknown');
+      res.send(200, incidentDetail(found.incident, found.history));
+    }),
+  );
+
+  for (const step of ['take', 'resolve', 'notes'] as const) {
+    server.post(
+      `/api/admin/incidents/:reference/${step}`,
+      guarded('staff', `incidents.${step}`, async (req, res, principal) => {
+        const ref = incidentReference(req);
+        const body = parse(incidentNoteBody, req.body ?? {});
+        const action = { actor: principal.name, note: body.note || undefined };
+        if (step === 'take') await workflow.take(ref, action);
+        else if (step === 'resolve') await workflow.resolve(ref, action);
+        else await workflow.addNote(ref, action);
+        logger.info({ route: `incidents.${step}`, reference: ref, role: principal.role }, 'exam incident updated from the admin API');
+        const found = (await workflow.show(ref))!;
+        res.send(step === 'notes' ? 201 : 200, incidentDetail(found.incident, found.history));
+      }),
+    );
+  }
 
   server.get(
     '/api/admin/reminders/outbox',
@@ -330,6 +501,13 @@ function checkDates(dates: Array<string | undefined>, statistics: StatisticsServ
   for (const date of dates) if (date) statistics.periods.parseDate(date);
 }
 
+/** An instant given by staff, refused when it is in the future (a clock a few minutes ahead is tolerated). */
+function futureChecked(value: string | undefined, now: Date): Date | undefined {
+  const at = value ? new Date(value) : undefined;
+  if (at && at.getTime() > now.getTime() + 5 * 60_000) throw new ApiError({ status: 400, code: 'InvalidRequest', message: 'at: is in the future.' });
+  return at;
+}
+
 function csvDelimiter(value: string | undefined): (typeof CSV_DELIMITERS)[number] {
   return (value ?? ',') as (typeof CSV_DELIMITERS)[number];
 }
@@ -364,6 +542,12 @@ async function sendStream(res: Response, stream: Readable, format: ExportFormat,
 function toHttpError(err: unknown): HttpError {
   if (err instanceof ApiError) return err.http;
   if (err instanceof PeriodError) return { status: 400, code: 'InvalidPeriod', message: periodMessage(err) };
+  if (err instanceof UnknownStaffError) return { status: 400, code: 'UnknownOfficer', message: 'No staff member of ADMIN_TOKENS has this name.' };
+  if (err instanceof IncidentWorkflowError) {
+    if (err.code === 'notFound') return { status: 404, code: 'IncidentNotFound', message: 'No exam incident has this reference.' };
+    if (err.code === 'invalidTransition') return { status: 409, code: 'InvalidTransition', message: 'The incident is not at a status that allows this step.' };
+    return { status: 400, code: 'InvalidRequest', message: 'A note is required for this step (2000 characters at most).' };
+  }
   if (err instanceof ComplaintError) {
     if (err.code === 'notFound') return { status: 404, code: 'ComplaintNotFound', message: 'No complaint has this reference.' };
     if (err.code === 'invalidTransition') return { status: 409, code: 'InvalidTransition', message: 'The complaint is not at a status that allows this step.' };

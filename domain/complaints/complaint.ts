@@ -20,7 +20,35 @@ export type ComplaintService = (typeof COMPLAINT_SERVICES)[number];
 
 export type ContactMethod = 'email' | 'phone';
 
-export type ComplaintEventType = 'received' | 'first_contact' | 'answered' | 'closed' | 'abandoned' | 'note' | 'anonymized';
+export type ComplaintEventType =
+  | 'received'
+  | 'first_contact'
+  | 'contact_attempt'
+  | 'answered'
+  | 'closed'
+  | 'abandoned'
+  | 'note'
+  | 'assigned'
+  | 'unassigned'
+  | 'anonymized';
+
+/** How staff tried to reach the complainant. */
+export const CONTACT_CHANNELS = ['phone', 'email'] as const;
+export type ContactChannel = (typeof CONTACT_CHANNELS)[number];
+
+/**
+ * `reached`: the person was actually reached (spoken to, or answered the e-mail): the first contact,
+ * which stops the 5-business-day clock. `leftMessage`: a message left or an e-mail unanswered: the
+ * attempt is recorded, the clock keeps running.
+ */
+export const CONTACT_RESULTS = ['reached', 'leftMessage'] as const;
+export type ContactResult = (typeof CONTACT_RESULTS)[number];
+
+/** The finding recorded when a complaint is closed (counted in the statistics). */
+export const COMPLAINT_OUTCOMES = ['founded', 'partlyFounded', 'unfounded'] as const;
+export type ComplaintOutcome = (typeof COMPLAINT_OUTCOMES)[number];
+/** A founded or partly founded complaint says what was corrected. */
+export const OUTCOMES_NEEDING_MEASURES: readonly ComplaintOutcome[] = ['founded', 'partlyFounded'];
 
 /** What the citizen gives at intake. */
 export interface ComplaintInput {
@@ -69,6 +97,9 @@ export interface Complaint extends ComplaintInput {
   /** The officer (a staff name) handling it; unassigned complaints go to the team. */
   assignedTo?: string;
   assignedAt?: Date;
+  outcome?: ComplaintOutcome;
+  /** What the ministry corrected, for a founded or partly founded complaint. */
+  correctiveMeasures?: string;
 }
 
 export interface ComplaintEvent {
@@ -79,6 +110,11 @@ export interface ComplaintEvent {
   toStatus?: ComplaintStatus;
   actor: string;
   note?: string;
+  contactChannel?: ContactChannel;
+  contactResult?: ContactResult;
+  /** For assigned / unassigned: the officer now in charge, and the one before. */
+  assignee?: string;
+  previousAssignee?: string;
 }
 
 /** Service standards (seed 000, « En matière de plaintes sur la qualité de nos services »). */

@@ -1,7 +1,18 @@
 import type { Knex } from 'knex';
 import type { Database } from '../db/database';
 import { keysetPages, mapRows } from '../db/keysetPages';
-import type { Complaint, ComplaintEvent, ComplaintEventType, ComplaintService, ComplaintStatus, ContactMethod } from './complaint';
+import type {
+  Complaint,
+  ComplaintEvent,
+  ComplaintEventType,
+  ComplaintOutcome,
+  ComplaintService,
+  ComplaintStatus,
+  ContactChannel,
+  ContactMethod,
+  ContactResult,
+} from './complaint';
+import type { ComplaintSearch } from './complaintSearch';
 
 interface ComplaintRow {
   id: number;
@@ -36,6 +47,9 @@ interface ComplaintRow {
   updated_at: string;
   assigned_to: string | null;
   assigned_at: string | null;
+  outcome: ComplaintOutcome | null;
+  corrective_measures: string | null;
+  search_text: string | null;
 }
 
 interface EventRow {
@@ -47,6 +61,10 @@ interface EventRow {
   to_status: ComplaintStatus | null;
   actor: string;
   note: string | null;
+  contact_channel: ContactChannel | null;
+  contact_result: ContactResult | null;
+  assignee: string | null;
+  previous_assignee: string | null;
 }
 
 /** The stored fields of a complaint, by their domain names; null clears an optional one. */
@@ -82,6 +100,9 @@ export interface ComplaintFields {
   updatedAt: Date;
   assignedTo: string | null;
   assignedAt: Date | null;
+  outcome: ComplaintOutcome | null;
+  correctiveMeasures: string | null;
+  searchText: string | null;
 }
 
 const COLUMNS: Record<keyof ComplaintFields, keyof ComplaintRow> = {
@@ -116,6 +137,9 @@ const COLUMNS: Record<keyof ComplaintFields, keyof ComplaintRow> = {
   updatedAt: 'updated_at',
   assignedTo: 'assigned_to',
   assignedAt: 'assigned_at',
+  outcome: 'outcome',
+  correctiveMeasures: 'corrective_measures',
+  searchText: 'search_text',
 };
 
 /** Column names and stored forms (instants as ISO-8601 UTC text) for the given fields. */
@@ -134,6 +158,11 @@ export interface ComplaintFilter {
   receivedBefore?: Date;
   /** Only complaints whose first-contact or answer clock runs and is due on or before this date (YYYY-MM-DD). */
   openClockDueOnOrBefore?: string;
+  /** Assigned to this officer (the name as stored). */
+  assignedTo?: string;
+  /** Assigned to nobody. */
+  unassigned?: boolean;
+  search?: ComplaintSearch;
   limit?: number;
   offset?: number;
 }
@@ -160,6 +189,10 @@ export class ComplaintRepository {
       to_status: event.toStatus ?? null,
       actor: event.actor,
       note: event.note ?? null,
+      contact_channel: event.contactChannel ?? null,
+      contact_result: event.contactResult ?? null,
+      assignee: event.assignee ?? null,
+      previous_assignee: event.previousAssignee ?? null,
     });
   }
 
@@ -192,6 +225,10 @@ export class ComplaintRepository {
       toStatus: r.to_status ?? undefined,
       actor: r.actor,
       note: r.note ?? undefined,
+      contactChannel: r.contact_channel ?? undefined,
+      contactResult: r.contact_result ?? undefined,
+      assignee: r.assignee ?? undefined,
+      previousAssignee: r.previous_assignee ?? undefined,
     }));
   }
 
@@ -234,6 +271,20 @@ export class ComplaintRepository {
           .orWhere((c) => c.whereNull('answered_at').whereIn('status', ['received', 'contacted']).where('answer_due_date', '<=', date)),
       );
     }
+    if (filter.assignedTo) query.where('assigned_to', filter.assignedTo);
+    if (filter.unassigned) query.whereNull('assigned_to');
+    if (filter.search) {
+      const { reference, contactKey, words } = filter.search;
+      if (reference) query.where('reference', reference);
+      else
+        query.where((q) => {
+          // Words are folded to [a-z0-9 ]: nothing in them is a LIKE wildcard.
+          q.where((w) => {
+            for (const word of words) w.where('search_text', 'like', `%${word}%`);
+          });
+          if (contactKey) q.orWhere('contact_key', contactKey);
+        });
+    }
     if (filter.limit) query.limit(filter.limit);
     if (filter.offset) query.offset(filter.offset);
     return query;
@@ -274,5 +325,7 @@ function toComplaint(r: ComplaintRow): Complaint {
     updatedAt: new Date(r.updated_at),
     assignedTo: r.assigned_to ?? undefined,
     assignedAt: optionalDate(r.assigned_at),
+    outcome: r.outcome ?? undefined,
+    correctiveMeasures: r.corrective_measures ?? undefined,
   };
 }

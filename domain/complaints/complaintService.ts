@@ -8,14 +8,24 @@ import {
   ComplaintEvent,
   ComplaintInput,
   ComplaintOrigin,
+  ComplaintOutcome,
   ComplaintStatus,
+  COMPLAINT_OUTCOMES,
+  CONTACT_CHANNELS,
+  CONTACT_RESULTS,
+  ContactChannel,
+  ContactResult,
   FINAL_STATUSES,
+  OUTCOMES_NEEDING_MEASURES,
 } from './complaint';
+import { complaintSearchText } from './complaintSearch';
 import type { ComplaintFields, ComplaintFilter, ComplaintRepository } from './complaintRepository';
 import { anyContactKey, contactKey, normalizeEmail, normalizePhone } from './contact';
 import { computeDeadlines } from './deadlines';
 
 export const DESCRIPTION_MAX_LENGTH = 4000;
+export const MEASURES_MAX_LENGTH = 4000;
+export const STAFF_NAME_MAX_LENGTH = 100;
 
 export class ComplaintError extends Error {
   constructor(
@@ -33,6 +43,17 @@ export interface StaffAction {
   note?: string;
   /** When it happened, if not now (e.g. a call made yesterday, recorded today). */
   at?: Date;
+}
+
+export interface ContactAttempt extends StaffAction {
+  channel: ContactChannel;
+  result: ContactResult;
+}
+
+export interface CloseAction extends StaffAction {
+  /** Required by the staff tools; optional here for complaints closed before outcomes were recorded. */
+  outcome?: ComplaintOutcome;
+  correctiveMeasures?: string;
 }
 
 /**
@@ -91,6 +112,9 @@ export class ComplaintService {
           updatedAt: receivedAt,
           assignedTo: null,
           assignedAt: null,
+          outcome: null,
+          correctiveMeasures: null,
+          searchText: complaintSearchText({ reference, ...clean }),
         });
         await this.repository.insertEvent(trx, id, { occurredAt: receivedAt, type: 'received', toStatus: 'received', actor: 'citoyen' });
         return (await this.repository.findByReference(reference, trx))!;
@@ -136,12 +160,71 @@ export class ComplaintService {
     return this.repository.listOpen();
   }
 
-  /** First contact made: stops the 5-day clock. */
+  /** First contact made (the person was reached): stops the 5-day clock. */
   recordFirstContact(reference: string, action: StaffAction): Promise<Complaint> {
     return this.transition(reference, action, ['received'], 'contacted', 'first_contact', (at, complaint) => ({
       firstContactAt: at,
       firstContactBusinessDays: this.businessDaysSinceReceipt(complaint, at),
     }));
+  }
+
+  /**
+   * A call or an e-mail to the complainant. Only `reached` is a first contact (it stops the 5-day clock
+   * and the complaint becomes « prise en charge »); a message left is recorded and the clock runs on.
+   * Any open complaint may get attempts: a later call after the first contact is history too.
+   */
+  async recordContactAttempt(reference: string, attempt: ContactAttempt): Promise<Complaint> {
+    if (!CONTACT_CHANNELS.includes(attempt.channel)) throw new ComplaintError('invalidInput', 'unknown contact channel');
+    if (!CONTACT_RESULTS.includes(attempt.result)) throw new ComplaintError('invalidInput', 'unknown contact result');
+    const details = { contactChannel: attempt.channel, contactResult: attempt.result };
+    const current = await this.require(reference);
+    if (attempt.result === 'reached' && current.status === 'received') {
+      return this.transition(
+        reference,
+        attempt,
+        ['received'],
+        'contacted',
+        'contact_attempt',
+        (at, complaint) => ({ firstContactAt: at, firstContactBusinessDays: this.businessDaysSinceReceipt(complaint, at) }),
+        details,
+      );
+    }
+    return this.repository.transaction(async (trx) => {
+      const complaint = (await this.repository.findByReference(reference, trx))!;
+      if (isFinal(complaint.status)) throw new ComplaintError('invalidTransition', `complaint ${reference} is ${complaint.status}`);
+      const at = attempt.at ?? this.clock.now();
+      if (at < complaint.receivedAt) throw new ComplaintError('invalidInput', `the date is before the complaint was received`);
+      await this.repository.update(trx, complaint.id, { updatedAt: this.clock.now() });
+      await this.repository.insertEvent(trx, complaint.id, { occurredAt: at, type: 'contact_attempt', actor: attempt.actor, note: attempt.note, ...details });
+      return (await this.repository.findByReference(reference, trx))!;
+    });
+  }
+
+  /**
+   * Gives the complaint to an officer (a staff name, checked by the caller against the staff
+   * directory), to another one, or back to the team (`undefined`). Assigning to the officer already in
+   * charge changes nothing and records nothing.
+   */
+  async assign(reference: string, assignee: string | undefined, action: StaffAction): Promise<Complaint> {
+    const name = assignee?.trim() || undefined;
+    if (name !== undefined && name.length > STAFF_NAME_MAX_LENGTH) throw new ComplaintError('invalidInput', 'the name is too long');
+    return this.repository.transaction(async (trx) => {
+      const complaint = await this.repository.findByReference(reference, trx);
+      if (!complaint) throw new ComplaintError('notFound', `unknown complaint ${reference}`);
+      if (isFinal(complaint.status)) throw new ComplaintError('invalidTransition', `complaint ${reference} is ${complaint.status}`);
+      if (complaint.assignedTo === name) return complaint;
+      const now = this.clock.now();
+      await this.repository.update(trx, complaint.id, { assignedTo: name ?? null, assignedAt: name ? now : null, updatedAt: now });
+      await this.repository.insertEvent(trx, complaint.id, {
+        occurredAt: now,
+        type: name ? 'assigned' : 'unassigned',
+        actor: action.actor,
+        note: action.note,
+        assignee: name,
+        previousAssignee: complaint.assignedTo,
+      });
+      return (await this.repository.findByReference(reference, trx))!;
+    });
   }
 
   /** Answer given: stops the 20-day clock (and the 5-day one, if no contact was recorded before: an answer is a contact). */
@@ -153,8 +236,19 @@ export class ComplaintService {
     }));
   }
 
-  close(reference: string, action: StaffAction): Promise<Complaint> {
-    return this.transition(reference, action, ['answered'], 'closed', 'closed', (at) => ({ closedAt: at }));
+  /** Closes an answered complaint, with its outcome and, when founded or partly founded, the corrective measures taken. */
+  async close(reference: string, action: CloseAction): Promise<Complaint> {
+    const measures = action.correctiveMeasures?.trim() || undefined;
+    if (action.outcome !== undefined && !COMPLAINT_OUTCOMES.includes(action.outcome)) throw new ComplaintError('invalidInput', 'unknown outcome');
+    if (action.outcome && OUTCOMES_NEEDING_MEASURES.includes(action.outcome) && !measures)
+      throw new ComplaintError('invalidInput', 'a founded or partly founded complaint needs the corrective measures taken');
+    if (measures && !action.outcome) throw new ComplaintError('invalidInput', 'corrective measures need an outcome');
+    if (measures && measures.length > MEASURES_MAX_LENGTH) throw new ComplaintError('invalidInput', 'the corrective measures are too long');
+    return this.transition(reference, action, ['answered'], 'closed', 'closed', (at) => ({
+      closedAt: at,
+      outcome: action.outcome ?? null,
+      correctiveMeasures: measures ?? null,
+    }));
   }
 
   /** The complainant withdrew or cannot be reached: both clocks stop. */
@@ -183,6 +277,7 @@ export class ComplaintService {
           description: '',
           desiredOutcome: null,
           conversationId: null,
+          searchText: null,
           anonymized: true,
           updatedAt: now,
         });
@@ -204,6 +299,7 @@ export class ComplaintService {
     to: ComplaintStatus,
     type: ComplaintEvent['type'],
     changes: (at: Date, complaint: Complaint) => Partial<ComplaintFields>,
+    details: Pick<ComplaintEvent, 'contactChannel' | 'contactResult'> = {},
   ): Promise<Complaint> {
     return this.repository.transaction(async (trx) => {
       const complaint = await this.repository.findByReference(reference, trx);
@@ -221,6 +317,7 @@ export class ComplaintService {
         toStatus: to,
         actor: action.actor,
         note: action.note,
+        ...details,
       });
       return (await this.repository.findByReference(reference, trx))!;
     });

@@ -31,9 +31,23 @@ export type IncidentPriority = (typeof INCIDENT_PRIORITIES)[number];
 export const EXAM_ROUTES = ['phone-now', 'email-after-hours', 'email'] as const;
 export type ExamRoute = (typeof EXAM_ROUTES)[number];
 
-/** Only `open` is written by the chat; the column exists for the staff tools. */
-export const INCIDENT_STATUSES = ['open', 'closed'] as const;
+/** The chat writes `open`; staff take it in charge (`inProgress`), then mark it `resolved`. */
+export const INCIDENT_STATUSES = ['open', 'inProgress', 'resolved'] as const;
 export type IncidentStatus = (typeof INCIDENT_STATUSES)[number];
+
+export type IncidentEventType = 'taken' | 'resolved' | 'note';
+
+/** One step of an incident's handling, by a named staff member. */
+export interface ExamIncidentEvent {
+  id: number;
+  occurredAt: Date;
+  type: IncidentEventType;
+  fromStatus?: IncidentStatus;
+  toStatus?: IncidentStatus;
+  actor: string;
+  /** Masked like the rest of the incident: no personal information is kept with it. */
+  note?: string;
+}
 
 export const EXAM_NAME_MAX_LENGTH = 200;
 export const DEVICE_MAX_LENGTH = 100;
@@ -76,6 +90,10 @@ export interface ExamIncident {
   /** Whether CA-dotation was open (America/Toronto, public-service calendar) when the incident was created. */
   centreOpen: boolean;
   status: IncidentStatus;
+  /** Who took it in charge (a staff name), and when; when it was resolved. */
+  assignedTo?: string;
+  takenAt?: Date;
+  resolvedAt?: Date;
   calendarVersion: string;
   channelId?: string;
   conversationId?: string;
@@ -90,6 +108,8 @@ export interface ExamIncidentFilter {
   routes?: ExamRoute[];
   priorities?: IncidentPriority[];
   statuses?: IncidentStatus[];
+  /** Taken in charge by this staff member. */
+  assignedTo?: string;
   limit?: number;
   offset?: number;
 }

@@ -1,7 +1,16 @@
 import type { Knex } from 'knex';
 import type { Database } from '../db/database';
 import { keysetPages, mapRows } from '../db/keysetPages';
-import type { ExamIncident, ExamIncidentFilter, ExamRoute, IncidentPriority, IncidentStatus, ProblemKind } from './examIncident';
+import type {
+  ExamIncident,
+  ExamIncidentEvent,
+  ExamIncidentFilter,
+  ExamRoute,
+  IncidentEventType,
+  IncidentPriority,
+  IncidentStatus,
+  ProblemKind,
+} from './examIncident';
 
 interface ExamIncidentRow {
   id: number;
@@ -18,14 +27,36 @@ interface ExamIncidentRow {
   route: ExamRoute;
   centre_open: number | boolean;
   status: IncidentStatus;
+  assigned_to?: string | null;
+  taken_at?: string | null;
+  resolved_at?: string | null;
   calendar_version: string;
   channel_id: string | null;
   conversation_id: string | null;
   locale: string | null;
 }
 
+interface EventRow {
+  id: number;
+  incident_id: number;
+  occurred_at: string;
+  type: IncidentEventType;
+  from_status: IncidentStatus | null;
+  to_status: IncidentStatus | null;
+  actor: string;
+  note: string | null;
+}
+
 /** A new incident, by its domain names (its status starts as the table's default, open). */
-export type NewExamIncident = Omit<ExamIncident, 'id' | 'status'>;
+export type NewExamIncident = Omit<ExamIncident, 'id' | 'status' | 'assignedTo' | 'takenAt' | 'resolvedAt'>;
+
+/** What a staff step changes on the incident. */
+export interface IncidentChanges {
+  status?: IncidentStatus;
+  assignedTo?: string;
+  takenAt?: Date;
+  resolvedAt?: Date;
+}
 
 const TABLE = 'exam_incidents';
 
@@ -64,6 +95,40 @@ export class ExamIncidentRepository {
     return row && toIncident(row);
   }
 
+  async update(trx: Knex.Transaction, id: number, changes: IncidentChanges): Promise<void> {
+    const record: Record<string, string> = {};
+    if (changes.status) record.status = changes.status;
+    if (changes.assignedTo) record.assigned_to = changes.assignedTo;
+    if (changes.takenAt) record.taken_at = changes.takenAt.toISOString();
+    if (changes.resolvedAt) record.resolved_at = changes.resolvedAt.toISOString();
+    if (Object.keys(record).length) await trx(TABLE).where({ id }).update(record);
+  }
+
+  async insertEvent(trx: Knex.Transaction, incidentId: number, event: Omit<ExamIncidentEvent, 'id'>): Promise<void> {
+    await trx('exam_incident_events').insert({
+      incident_id: incidentId,
+      occurred_at: event.occurredAt.toISOString(),
+      type: event.type,
+      from_status: event.fromStatus ?? null,
+      to_status: event.toStatus ?? null,
+      actor: event.actor,
+      note: event.note ?? null,
+    });
+  }
+
+  async events(incidentId: number): Promise<ExamIncidentEvent[]> {
+    const rows = (await this.db('exam_incident_events').where({ incident_id: incidentId }).orderBy('id')) as EventRow[];
+    return rows.map((r) => ({
+      id: r.id,
+      occurredAt: new Date(r.occurred_at),
+      type: r.type,
+      fromStatus: r.from_status ?? undefined,
+      toStatus: r.to_status ?? undefined,
+      actor: r.actor,
+      note: r.note ?? undefined,
+    }));
+  }
+
   async findBySubmission(submissionId: string, trx: Knex.Transaction | Database = this.db): Promise<ExamIncident | undefined> {
     const row = (await trx(TABLE).where({ submission_id: submissionId }).first()) as ExamIncidentRow | undefined;
     return row && toIncident(row);
@@ -97,6 +162,7 @@ export class ExamIncidentRepository {
     if (filter.routes?.length) query.whereIn('route', filter.routes);
     if (filter.priorities?.length) query.whereIn('priority', filter.priorities);
     if (filter.statuses?.length) query.whereIn('status', filter.statuses);
+    if (filter.assignedTo) query.where('assigned_to', filter.assignedTo);
     if (filter.limit) query.limit(filter.limit);
     if (filter.offset) query.offset(filter.offset);
     return query;
@@ -119,6 +185,9 @@ function toIncident(r: ExamIncidentRow): ExamIncident {
     route: r.route,
     centreOpen: Boolean(r.centre_open),
     status: r.status,
+    assignedTo: r.assigned_to ?? undefined,
+    takenAt: r.taken_at ? new Date(r.taken_at) : undefined,
+    resolvedAt: r.resolved_at ? new Date(r.resolved_at) : undefined,
     calendarVersion: r.calendar_version,
     channelId: r.channel_id ?? undefined,
     conversationId: r.conversation_id ?? undefined,

@@ -2,9 +2,11 @@ import type { BusinessCalendar, LocalDate } from '../calendar/businessCalendar';
 import type { Clock } from '../clock';
 import { COMPLAINT_REFERENCE_PREFIX, Complaint, ComplaintEvent, ComplaintStatus } from '../complaints/complaint';
 import type { ComplaintFilter } from '../complaints/complaintRepository';
-import type { ComplaintService } from '../complaints/complaintService';
+import { parseComplaintSearch } from '../complaints/complaintSearch';
+import { ComplaintError, ComplaintService } from '../complaints/complaintService';
 import { ClockStatus, clockStatus } from '../complaints/deadlines';
 import { parseReference } from '../references';
+import { canonicalStaffName, StaffDirectory } from './staffDirectory';
 
 /** Business days left at which a running clock is « à risque » (REMINDER_AT_RISK_*_DAYS, as for the reminders). */
 export interface AtRiskDays {
@@ -28,6 +30,12 @@ export interface ComplaintListFilter {
   atRisk?: boolean;
   /** A running clock is past its due date. */
   overdue?: boolean;
+  /** Assigned to this officer (any case; the directory's spelling is looked up). */
+  assignedTo?: string;
+  /** Assigned to nobody. */
+  unassigned?: boolean;
+  /** A reference, a name, a contact or words of the description. */
+  search?: string;
   limit?: number;
   offset?: number;
 }
@@ -48,7 +56,18 @@ export class ComplaintDesk {
     private readonly calendar: BusinessCalendar,
     private readonly clock: Clock,
     private readonly atRiskDays: AtRiskDays,
+    readonly directory: StaffDirectory = new StaffDirectory([]),
   ) {}
+
+  /**
+   * Assigns the complaint to an officer of the staff directory (when it is configured), or back to the
+   * team (`officer` undefined). Throws UnknownStaffError for a name the directory does not hold.
+   */
+  async assign(reference: string, officer: string | undefined, actor: string, note?: string): Promise<Complaint> {
+    const name = officer === undefined ? undefined : canonicalStaffName(this.directory, officer);
+    if (name === '') throw new ComplaintError('invalidInput', 'an officer name is required');
+    return this.complaints.assign(reference, name, { actor, note });
+  }
 
   /** « pl 2026 12 » → PL-2026-000012; undefined when it does not look like a complaint reference. */
   static parseReference(input: string): string | undefined {
@@ -103,10 +122,17 @@ export class ComplaintDesk {
   }
 
   /** The register's filter for complaints received between two local dates (both included). */
-  repositoryFilter(filter: Pick<ComplaintListFilter, 'statuses' | 'service' | 'receivedFrom' | 'receivedTo'>): ComplaintFilter {
+  repositoryFilter(
+    filter: Pick<ComplaintListFilter, 'statuses' | 'service' | 'receivedFrom' | 'receivedTo' | 'assignedTo' | 'unassigned' | 'search'>,
+  ): ComplaintFilter {
+    const search = filter.search === undefined ? undefined : parseComplaintSearch(filter.search);
+    if (filter.search !== undefined && !search) throw new ComplaintError('invalidInput', 'nothing to search for');
     return {
       statuses: filter.statuses,
       service: filter.service,
+      assignedTo: filter.assignedTo === undefined ? undefined : (this.directory.find(filter.assignedTo)?.name ?? filter.assignedTo.trim()),
+      unassigned: filter.unassigned,
+      search,
       receivedFrom: filter.receivedFrom ? this.calendar.startOf(filter.receivedFrom) : undefined,
       receivedBefore: filter.receivedTo ? this.calendar.startOf(this.calendar.addCalendarDays(filter.receivedTo, 1)) : undefined,
     };

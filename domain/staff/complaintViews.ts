@@ -1,4 +1,5 @@
 import type { Complaint, ComplaintEvent } from '../complaints/complaint';
+import { formatPhone } from '../complaints/contact';
 import { formatIsoLocal } from '../format/dates';
 import type { ComplaintClocks } from './complaintDesk';
 
@@ -19,6 +20,9 @@ export function complaintSummary(c: Complaint, clocks?: ComplaintClocks) {
     closedAt: iso(c.closedAt),
     abandonedAt: iso(c.abandonedAt),
     anonymized: c.anonymized,
+    assignedTo: c.assignedTo ?? null,
+    assignedAt: iso(c.assignedAt),
+    outcome: c.outcome ?? null,
     ...(clocks ? { clocks } : {}),
   };
 }
@@ -31,6 +35,9 @@ export function complaintDetail(c: Complaint, clocks: ComplaintClocks, history: 
     answerBusinessDays: c.answerBusinessDays ?? null,
     contactMethod: c.contactMethod,
     contactValue: c.anonymized ? null : c.contactValue,
+    /** The phone in the local format (819 555-0177), the e-mail as stored. */
+    contactDisplay: c.anonymized ? null : c.contactMethod === 'phone' ? formatPhone(c.contactValue) : c.contactValue,
+    correctiveMeasures: c.correctiveMeasures ?? null,
     incidentDate: c.incidentDate ?? null,
     description: c.anonymized ? null : c.description,
     desiredOutcome: c.anonymized ? null : (c.desiredOutcome ?? null),
@@ -43,6 +50,10 @@ export function complaintDetail(c: Complaint, clocks: ComplaintClocks, history: 
       toStatus: e.toStatus ?? null,
       actor: e.actor,
       note: e.note ?? null,
+      contactChannel: e.contactChannel ?? null,
+      contactResult: e.contactResult ?? null,
+      assignee: e.assignee ?? null,
+      previousAssignee: e.previousAssignee ?? null,
     })),
   };
 }

@@ -18,6 +18,11 @@ export class StaffDirectory {
     for (const member of members) this.byName.set(member.name.toLowerCase(), member);
   }
 
+  /** False when no staff is named (ADMIN_TOKENS not set): names cannot be checked. */
+  get configured(): boolean {
+    return this.byName.size > 0;
+  }
+
   get members(): StaffMember[] {
     return [...this.byName.values()];
   }
@@ -30,4 +35,21 @@ export class StaffDirectory {
   emailOf(name: string | undefined): string | undefined {
     return this.find(name)?.email;
   }
+}
+
+/** A name that is not in the staff directory. */
+export class UnknownStaffError extends Error {
+  constructor(readonly staffName: string) {
+    super('unknown staff member');
+    this.name = 'UnknownStaffError';
+  }
+}
+
+/** The directory's own spelling of a staff name; any trimmed name when no directory is configured. */
+export function canonicalStaffName(directory: StaffDirectory, name: string): string {
+  const trimmed = name.trim();
+  if (!directory.configured) return trimmed;
+  const member = directory.find(trimmed);
+  if (!member) throw new UnknownStaffError(trimmed);
+  return member.name;
 }

@@ -97,6 +97,15 @@ export class ComplaintStatisticsRepository {
     );
   }
 
+  /** Complaints closed within the period, by outcome (null: closed before outcomes were recorded). */
+  async outcomes(period: Period): Promise<Array<{ outcome: string | null; n: number }>> {
+    const rows = await this.rows<{ outcome: string | null; n: number }>(
+      `select outcome, count(*) as n from complaints where closed_at >= ? and closed_at < ? group by outcome`,
+      [period.startsAt.toISOString(), period.endsBefore.toISOString()],
+    );
+    return rows.map((r) => ({ outcome: r.outcome, n: Number(r.n) }));
+  }
+
   /**
    * For the complaints whose due date falls in each bucket: how many missed it (late event, or none
    * and the date has passed), how many are still pending (not due yet), and how many stopped

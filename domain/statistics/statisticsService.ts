@@ -1,6 +1,6 @@
 import type { BusinessCalendar } from '../calendar/businessCalendar';
 import type { Clock } from '../clock';
-import { COMPLAINT_SERVICES, COMPLAINT_STANDARDS } from '../complaints/complaint';
+import { COMPLAINT_OUTCOMES, COMPLAINT_SERVICES, COMPLAINT_STANDARDS, ComplaintOutcome } from '../complaints/complaint';
 import type { Database } from '../db/database';
 import { EXAM_ROUTES, PROBLEM_KINDS } from '../exams/examIncident';
 import { ExamIncidentRepository } from '../exams/examIncidentRepository';
@@ -86,6 +86,8 @@ export interface ComplaintStatistics {
   byFiscalYear: Array<PeriodSummary & { figures: ComplaintFigures }>;
   byService: Array<{ service: string; figures: ComplaintFigures }>;
   breaches: { total: number; items: Breach[]; truncated: boolean };
+  /** Complaints closed in the period by outcome (fondée, partiellement fondée, non fondée); `unspecified`: closed without one. */
+  outcomes: Record<ComplaintOutcome | 'unspecified', number>;
 }
 
 export interface FaqEntryFigures {
@@ -207,7 +209,17 @@ export class StatisticsService {
       byFiscalYear: startedYears.map((y) => ({ ...summary(y), figures: cube.figures(within(y)) })),
       byService,
       breaches: { total, items, truncated: items.length < total },
+      outcomes: await this.outcomes(period),
     };
+  }
+
+  private async outcomes(period: Period): Promise<ComplaintStatistics['outcomes']> {
+    const counts: ComplaintStatistics['outcomes'] = { founded: 0, partlyFounded: 0, unfounded: 0, unspecified: 0 };
+    for (const row of await this.complaintsRepo.outcomes(period)) {
+      const key = row.outcome && (COMPLAINT_OUTCOMES as readonly string[]).includes(row.outcome) ? (row.outcome as ComplaintOutcome) : 'unspecified';
+      counts[key] += row.n;
+    }
+    return counts;
   }
 
   async conversations(period: Period): Promise<ConversationStatistics> {

@@ -120,31 +120,32 @@ describeEachDatabase('staff command line', (databases) => {
     expect(out).toContain('Pour joindre la personne\u00a0: Téléphone — 418\u00a0555-0199');
     expect(out).toContain('  Ligne 1\n  Ligne 2 \\x1b[31mrouge\\x1b[0m');
     expect(out).not.toContain('\u001b');
-    expect(out).toContain("Premier contact (5 jours ouvrables)\u00a0: 14 octobre 2026 · échéance aujourd'hui");
-    expect(out).toMatch(/6 octobre 2026 à 10\u00a0h {2}plainte reçue — citoyen/);
+    expect(out).toContain("Premier contact (5 jours ouvrables)\u00a0: mercredi 14 octobre 2026 · échéance aujourd'hui");
+    expect(out).toContain('Reçue le\u00a0: mardi 6 octobre 2026 à 10\u00a0h');
+    expect(out).toContain('  mardi 6 octobre 2026 à 10\u00a0h — plainte reçue — citoyen');
   });
 
   it('answers 3 for an unknown reference and 2 for a malformed one', async () => {
     expect(await cli('complaints', 'show', 'PL-2026-999999')).toEqual({ code: 3, out: '', err: 'Aucune plainte ne porte la référence PL-2026-999999.\n' });
     expect((await cli('complaints', 'show', 'PL-2026-999999', '--lang', 'en')).err).toBe('No complaint has the reference PL-2026-999999.\n');
-    expect(await cli('complaints', 'contact', 'PL-2026-999999')).toMatchObject({ code: 3 });
+    expect(await cli('complaints', 'contact', 'PL-2026-999999', '--result', 'joint')).toMatchObject({ code: 3 });
     expect(await cli('complaints', 'show', 'n-importe-quoi')).toMatchObject({ code: 2 });
   });
 
   it('records a contact on the 5th business day (on time), with --by or the system user as the actor', async () => {
-    const contact = await cli('complaints', 'contact', refs[0], '--note', 'Appel fait', '--by', 'Alice Tremblay');
+    const contact = await cli('complaints', 'contact', refs[0], '--result', 'joint', '--note', 'Appel fait', '--by', 'Alice Tremblay');
     expect(contact.code).toBe(0);
-    expect(contact.out).toContain(`Premier contact consigné pour ${refs[0]} par Alice Tremblay (2026-10-14T09:00:00-04:00). Statut\u00a0: prise en charge.`);
+    expect(contact.out).toContain(`Premier contact consigné pour ${refs[0]} par Alice Tremblay (téléphone, personne jointe). Statut\u00a0: prise en charge.`);
     expect(contact.out).toContain('fait dans le délai');
     clock.set(at('2026-10-15', 9));
-    const late = await cli('complaints', 'contact', refs[1]);
+    const late = await cli('complaints', 'contact', refs[1], '--result', 'joint');
     expect(late.out).toContain('fait avec 1 jour ouvrable de retard');
     const history = (await cli('complaints', 'show', refs[1], '--format', 'json')).out;
-    expect(JSON.parse(history).history[1]).toMatchObject({ type: 'first_contact', actor: userInfo().username, note: null });
+    expect(JSON.parse(history).history[1]).toMatchObject({ type: 'contact_attempt', actor: userInfo().username, note: null, contactResult: 'reached' });
   });
 
   it('refuses a step out of order with exit code 1 and says why', async () => {
-    const close = await cli('complaints', 'close', refs[2]);
+    const close = await cli('complaints', 'close', refs[2], '--outcome', 'non fondée');
     expect(close.code).toBe(1);
     expect(close.err).toContain(`La plainte ${refs[2]} est «\u00a0reçue\u00a0»\u00a0: cette étape n'est pas possible.`);
     expect(await cli('complaints', 'abandon', refs[2])).toMatchObject({ code: 2 }); // --note is required
@@ -154,10 +155,11 @@ describeEachDatabase('staff command line', (databases) => {
     const answer = await cli('complaints', 'answer', refs[0], '--note', 'Réponse envoyée', '--at', '2026-10-14T16:45', '--by', 'bob');
     expect(answer.code).toBe(0);
     expect(answer.out).toContain('(2026-10-14T16:45:00-04:00)');
-    expect((await cli('complaints', 'close', refs[0], '--by', 'bob')).code).toBe(0);
+    expect((await cli('complaints', 'close', refs[0], '--by', 'bob', '--outcome', 'non-fondee')).code).toBe(0);
     expect((await cli('complaints', 'note', refs[0], '--note', 'Classé', '--by', 'bob')).code).toBe(0);
     const shown = (await cli('complaints', 'show', refs[0])).out;
     expect(shown).toMatch(/réponse donnée — bob «\u00a0Réponse envoyée\u00a0»/);
+    expect(shown).toContain('Conclusion\u00a0: non fondée');
     expect(shown).toMatch(/plainte fermée — bob/);
     expect(shown).toMatch(/note — bob «\u00a0Classé\u00a0»/);
   });

@@ -160,7 +160,18 @@ describeEachDatabase('admin API', (databases) => {
       const body = await json(await call(`/api/admin/complaints/${refs[0].toLowerCase().replace(/-/g, ' ')}`, STAFF));
       expect(body).toMatchObject({ reference: refs[0], name: input.name, description: input.description, contactValue: input.contactValue });
       expect(body.history).toEqual([
-        { occurredAt: '2026-10-06T10:00:00-04:00', type: 'received', fromStatus: null, toStatus: 'received', actor: 'citoyen', note: null },
+        {
+          occurredAt: '2026-10-06T10:00:00-04:00',
+          type: 'received',
+          fromStatus: null,
+          toStatus: 'received',
+          actor: 'citoyen',
+          note: null,
+          contactChannel: null,
+          contactResult: null,
+          assignee: null,
+          previousAssignee: null,
+        },
       ]);
     });
 
@@ -181,7 +192,7 @@ describeEachDatabase('admin API', (databases) => {
       expect(await json(contact)).toMatchObject({ status: 'contacted', firstContactAt: '2026-10-13T15:00:00-04:00', firstContactBusinessDays: 4 });
       const answer = await call(`/api/admin/complaints/${refs[0]}/answer`, MANAGER, { method: 'POST', body: JSON.stringify({ note: 'Réponse écrite' }) });
       expect(await json(answer)).toMatchObject({ status: 'answered', answeredAt: '2026-10-13T15:00:00-04:00', answerBusinessDays: 4 });
-      const close = await call(`/api/admin/complaints/${refs[0]}/close`, STAFF, { method: 'POST' });
+      const close = await call(`/api/admin/complaints/${refs[0]}/close`, STAFF, { method: 'POST', body: JSON.stringify({ outcome: 'unfounded' }) });
       expect(close.status).toBe(200);
       const note = await call(`/api/admin/complaints/${refs[0]}/notes`, STAFF, { method: 'POST', body: JSON.stringify({ note: 'Dossier classé' }) });
       expect(note.status).toBe(201);
@@ -204,7 +215,7 @@ describeEachDatabase('admin API', (databases) => {
     });
 
     it('refuses a step the status does not allow with 409, and malformed bodies with 400', async () => {
-      const close = await call(`/api/admin/complaints/${refs[1]}/close`, STAFF, { method: 'POST', body: '{}' });
+      const close = await call(`/api/admin/complaints/${refs[1]}/close`, STAFF, { method: 'POST', body: '{"outcome":"unfounded"}' });
       expect(close.status).toBe(409);
       expect((await json(close)).error?.code).toBe('InvalidTransition');
       for (const body of [

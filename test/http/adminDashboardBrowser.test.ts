@@ -89,11 +89,12 @@ describeInBrowser('dashboard in a browser (Chromium, axe-core)', () => {
     expect(await page.locator('#complaint img').count()).toBe(0);
     expect(await axeViolations(page)).toEqual([]);
 
-    await page.fill('#note', 'Appel fait');
-    await page.click('text=Consigner le premier contact');
+    await page.check('#contact-result-reached');
+    await page.fill('#contact-note', 'Appel fait');
+    await page.click('#record-attempt');
     await page.waitForFunction(() => document.getElementById('status')?.textContent?.includes('Premier contact consigné'));
     const history = await page.locator('#history tbody tr').allTextContents();
-    expect(history[1]).toContain('premier contact');
+    expect(history[1]).toContain('tentative de contact (courriel)\u00a0: personne jointe');
     expect(history[1]).toContain('bob');
     expect(history[1]).toContain('Appel fait');
     expect(await page.locator('#actions button').allTextContents()).toEqual(['Consigner la réponse', "Consigner l'abandon", 'Ajouter la note']);

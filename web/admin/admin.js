@@ -219,7 +219,7 @@
   }
   function errorText(err) {
     if (!(err instanceof ApiError)) return t('page.errors.InternalError');
-    var known = lookup('page.errors.' + err.code);
+    var known = lookup('page.errors.' + err.code) || lookup('officerPage.errors.' + err.code);
     if (typeof known === 'string') return known;
     return err.status >= 500 || err.status === 0
       ? t('page.errors.InternalError')
@@ -293,17 +293,24 @@
 
   function route() {
     var v = document.body.getAttribute('data-view');
-    // Staff on /admin see the complaint list: that item is the current one, not the statistics.
-    var shown = v === 'complaint' || v === 'complaints' || me.role !== 'manager' ? 'complaints' : 'dashboard';
     var links = document.querySelectorAll('[data-nav]');
+    var nav = { complaint: 'complaints', incident: 'incidents' }[v] || v;
+    // Staff on /admin see the complaint list: that item is the current one, not the statistics.
+    if (nav === 'dashboard' && me.role !== 'manager') nav = 'complaints';
     for (var i = 0; i < links.length; i += 1) {
-      if (links[i].getAttribute('data-nav') === shown) links[i].setAttribute('aria-current', 'page');
+      if (links[i].getAttribute('data-nav') === nav) links[i].setAttribute('aria-current', 'page');
       else links[i].removeAttribute('aria-current');
     }
     if (v === 'complaint') {
       var match = /\/admin\/complaints\/([^/?#]+)/.exec(window.location.pathname);
       return renderComplaint(match ? decodeURIComponent(match[1]) : '');
     }
+    if (v === 'incident') {
+      var found = /\/admin\/incidents\/([^/?#]+)/.exec(window.location.pathname);
+      return renderIncident(found ? decodeURIComponent(found[1]) : '');
+    }
+    if (v === 'incidents') return renderIncidents();
+    if (v === 'mine') return renderList(false, true);
     if (v === 'complaints' || me.role !== 'manager') return renderList(v !== 'complaints' && me.role !== 'manager');
     return renderDashboard();
   }
@@ -965,8 +972,8 @@
   }
 
   // ---------- complaint list (staff) ----------
-  function renderList(fromDashboard) {
-    setTitle(t('page.list.title'));
+  function renderList(fromDashboard, mine) {
+    setTitle(mine ? t('officerPage.mine.title') : t('page.list.title'));
     view.textContent = '';
     if (fromDashboard) append(view, el('p', { class: 'hint' }, t('page.managerOnly')));
     var params = new URLSearchParams(window.location.search);
@@ -991,6 +998,22 @@
     var overdue = el('input', { type: 'checkbox', id: 'filter-overdue', name: 'overdue' });
     var from = el('input', { type: 'date', id: 'filter-from', name: 'from' });
     var to = el('input', { type: 'date', id: 'filter-to', name: 'to' });
+    var search = el('input', { type: 'search', id: 'filter-q', name: 'q', maxlength: '200', 'aria-describedby': 'filter-q-help' });
+    var assignment = el(
+      'select',
+      { id: 'filter-assignment', name: 'assignment' },
+      el('option', { value: '' }, t('officerPage.list.allAssignments')),
+      el('option', { value: 'me' }, t('officerPage.list.mine')),
+      el('option', { value: 'none' }, t('officerPage.list.unassigned')),
+    );
+    loadStaff().then(function (members) {
+      members.forEach(function (m) {
+        append(assignment, el('option', { value: 'name:' + m.name }, t('officerPage.list.assignedToName', { name: m.name })));
+      });
+      if (params.get('assignedTo') && params.get('assignedTo') !== 'me') assignment.value = 'name:' + params.get('assignedTo');
+    });
+    search.value = params.get('q') || '';
+    assignment.value = mine || params.get('assignedTo') === 'me' ? 'me' : params.get('unassigned') === 'true' ? 'none' : '';
     status.value = params.get('status') || 'received,contacted,answered';
     service.value = params.get('service') || '';
     atRisk.checked = params.get('atRisk') === 'true';
@@ -1002,6 +1025,14 @@
         'fieldset',
         {},
         el('legend', {}, t('page.list.filters')),
+        el(
+          'div',
+          { class: 'field' },
+          el('label', { for: 'filter-q' }, t('officerPage.list.search')),
+          el('p', { id: 'filter-q-help', class: 'hint' }, t('officerPage.list.searchHelp')),
+          search,
+        ),
+        el('div', { class: 'field' }, el('label', { for: 'filter-assignment' }, t('officerPage.list.assignment')), assignment),
         el('div', { class: 'field' }, el('label', { for: 'filter-status' }, t('page.list.status')), status),
         el('div', { class: 'field' }, el('label', { for: 'filter-service' }, t('page.list.service')), service),
         el('div', { class: 'field-inline' }, atRisk, el('label', { for: 'filter-at-risk' }, t('page.list.atRisk'))),
@@ -1021,6 +1052,10 @@
       if (overdue.checked) q.push('overdue=true');
       if (from.value) q.push('from=' + encodeURIComponent(from.value));
       if (to.value) q.push('to=' + encodeURIComponent(to.value));
+      if (search.value.trim()) q.push('q=' + encodeURIComponent(search.value.trim()));
+      if (assignment.value === 'me') q.push('assignedTo=me');
+      else if (assignment.value === 'none') q.push('unassigned=true');
+      else if (assignment.value.indexOf('name:') === 0) q.push('assignedTo=' + encodeURIComponent(assignment.value.slice(5)));
       results.setAttribute('aria-busy', 'true');
       request('/api/admin/complaints?' + q.join('&'))
         .then(function (page) {
@@ -1028,8 +1063,9 @@
           results.textContent = '';
           results.removeAttribute('aria-busy');
           if (!page.items.length) {
-            append(results, el('p', {}, t('page.list.none')));
-            return say(t('page.list.none'));
+            var none = assignment.value === 'me' ? t('officerPage.mine.none') : t('page.list.none');
+            append(results, el('p', {}, none));
+            return say(none);
           }
           var rows = page.items.map(function (c) {
             return [
@@ -1037,6 +1073,7 @@
               label('statuses', c.status),
               label('services', c.service),
               when(c.receivedAt),
+              c.assignedTo || '—',
               clockCell(c.clocks.firstContact),
               clockCell(c.clocks.answer),
             ];
@@ -1045,8 +1082,8 @@
             results,
             table(
               t('page.list.caption', { count: page.items.length }),
-              ['reference', 'status', 'service', 'received', 'firstContact', 'answer'].map(function (h) {
-                return t('page.columns.' + h);
+              ['reference', 'status', 'service', 'received', 'assignedTo', 'firstContact', 'answer'].map(function (h) {
+                return h === 'assignedTo' ? t('officerPage.columns.assignedTo') : t('page.columns.' + h);
               }),
               rows,
               { scrollable: true },
@@ -1084,10 +1121,11 @@
   }
 
   // ---------- one complaint (the reminder e-mails link here) ----------
+  // The first contact is recorded as a contact attempt (contactView), closing with its outcome (closeView).
   var ACTIONS = {
-    received: ['first-contact', 'answer', 'abandon'],
+    received: ['answer', 'abandon'],
     contacted: ['answer', 'abandon'],
-    answered: ['close', 'abandon'],
+    answered: ['abandon'],
     closed: [],
     abandoned: [],
   };
@@ -1132,9 +1170,14 @@
       append(fields, el('div', {}, el('dt', {}, t('fields.name')), el('dd', {}, t('fields.anonymized'))));
     } else {
       field('name', c.name);
-      field('contact', label('contactMethods', c.contactMethod) + ' — ' + c.contactValue);
+      field('contact', label('contactMethods', c.contactMethod) + ' — ' + (c.contactDisplay || c.contactValue));
     }
     field('incidentDate', c.incidentDate);
+    if (c.status === 'closed') {
+      append(fields, el('div', {}, el('dt', {}, t('officerPage.detail.outcome')), el('dd', {}, label('outcomes', c.outcome || 'unspecified'))));
+      if (c.correctiveMeasures)
+        append(fields, el('div', {}, el('dt', {}, t('officerPage.detail.measures')), el('dd', { class: 'citizen-text' }, c.correctiveMeasures)));
+    }
     if (!c.anonymized) {
       field('description', c.description, 'citizen-text');
       field('desiredOutcome', c.desiredOutcome, 'citizen-text');
@@ -1149,14 +1192,17 @@
       t('page.detail.history'),
       [t('page.detail.when'), t('page.detail.what'), t('page.detail.who'), t('page.detail.note')],
       c.history.map(function (e) {
-        return [when(e.occurredAt), label('events', e.type), e.actor, e.note ? el('span', { class: 'citizen-text' }, e.note) : '—'];
+        return [when(e.occurredAt), eventText(e), e.actor, e.note ? el('span', { class: 'citizen-text' }, e.note) : '—'];
       }),
       { scrollable: true },
     );
     return [
       section('complaint', t('page.detail.information'), fields),
       section('clocks', t('page.detail.clocks'), clocks),
+      assignmentView(c),
+      contactView(c),
       actionsView(c),
+      closeView(c),
       section('history', t('fields.history'), history),
     ];
   }
@@ -1213,6 +1259,361 @@
         showError('');
         loadOutbox();
         renderComplaint(c.reference, t('page.detail.done.' + action, { reference: c.reference }));
+      })
+      .catch(function (err) {
+        showError(errorText(err));
+      });
+  }
+
+  // ---------- officers: staff list, history wording, assignment, contact attempts, closing ----------
+  var staffList = null;
+  function loadStaff() {
+    if (staffList) return Promise.resolve(staffList);
+    return request('/api/admin/staff')
+      .then(function (r) {
+        staffList = r.items;
+        return staffList;
+      })
+      .catch(function () {
+        return [];
+      });
+  }
+
+  function eventText(e) {
+    if (e.type === 'contact_attempt')
+      return t('officerHistory.contactAttempt', { channel: label('contactChannels', e.contactChannel), result: label('contactResults', e.contactResult) });
+    if (e.type === 'assigned')
+      return e.previousAssignee
+        ? t('officerHistory.reassigned', { from: e.previousAssignee, to: e.assignee })
+        : t('officerHistory.assigned', { to: e.assignee });
+    if (e.type === 'unassigned') return t('officerHistory.unassigned', { from: e.previousAssignee || '—' });
+    return label('events', e.type);
+  }
+
+  /** POSTs a step, then shows the complaint (or incident) again with a message; errors go to the alert region. */
+  function post(path, body, after) {
+    return request(path, { method: 'POST', body: body })
+      .then(function (result) {
+        showError('');
+        loadOutbox();
+        after(result);
+      })
+      .catch(function (err) {
+        showError(errorText(err));
+      });
+  }
+  function complaintPath(c, step) {
+    return '/api/admin/complaints/' + encodeURIComponent(c.reference) + '/' + step;
+  }
+  function radios(name, legend, options, checked) {
+    return el(
+      'fieldset',
+      { class: 'radios' },
+      el('legend', {}, legend),
+      options.map(function (o) {
+        var id = name + '-' + o[0];
+        return el('div', { class: 'field-inline' }, el('input', { type: 'radio', name: name, id: id, value: o[0], checked: o[0] === checked }), el('label', { for: id }, o[1]));
+      }),
+    );
+  }
+  function checkedValue(name) {
+    var input = document.querySelector('input[name="' + name + '"]:checked');
+    return input ? input.value : '';
+  }
+
+  function assignmentView(c) {
+    var final = c.status === 'closed' || c.status === 'abandoned';
+    var current = el(
+      'p',
+      { id: 'assigned-to' },
+      c.assignedTo ? t('officerPage.detail.assignedTo', { name: c.assignedTo, since: when(c.assignedAt) }) : t('officerPage.detail.unassigned'),
+    );
+    if (final) return section('assignment', t('officerPage.detail.assignTitle'), current);
+    var select = el('select', { id: 'officer' }, el('option', { value: '' }, t('officerPage.detail.officerLabel')));
+    loadStaff().then(function (members) {
+      members.forEach(function (m) {
+        append(select, el('option', { value: m.name, selected: m.name === c.assignedTo }, m.name));
+      });
+    });
+    function assign(officer) {
+      post(complaintPath(c, 'assign'), { officer: officer }, function (updated) {
+        renderComplaint(
+          c.reference,
+          updated.assignedTo
+            ? t('officerPage.detail.done.assigned', { reference: c.reference, name: updated.assignedTo })
+            : t('officerPage.detail.done.unassigned', { reference: c.reference }),
+        );
+      });
+    }
+    var buttons = [
+      el(
+        'button',
+        {
+          type: 'button',
+          onclick: function () {
+            if (!select.value) {
+              showError(t('officerPage.errors.officerRequired'));
+              return select.focus();
+            }
+            assign(select.value);
+          },
+        },
+        t('officerPage.detail.assign'),
+      ),
+    ];
+    if (c.assignedTo !== me.name)
+      buttons.push(el('button', { type: 'button', class: 'button-secondary', onclick: function () { assign('me'); } }, t('officerPage.detail.assignMe')));
+    if (c.assignedTo)
+      buttons.push(el('button', { type: 'button', class: 'button-secondary', onclick: function () { assign(null); } }, t('officerPage.detail.unassign')));
+    return section(
+      'assignment',
+      t('officerPage.detail.assignTitle'),
+      current,
+      el('div', { class: 'field' }, el('label', { for: 'officer' }, t('officerPage.detail.officerLabel')), select),
+      el('div', { class: 'button-row' }, buttons),
+    );
+  }
+
+  function contactView(c) {
+    if (c.status === 'closed' || c.status === 'abandoned') return null;
+    var note = el('textarea', { id: 'contact-note', rows: '2', maxlength: '2000' });
+    return section(
+      'contact',
+      t('officerPage.detail.contactTitle'),
+      el('p', { class: 'hint', id: 'contact-help' }, t('officerPage.detail.contactHelp')),
+      radios('contact-channel', t('officerPage.detail.channel'), [['phone', label('contactChannels', 'phone')], ['email', label('contactChannels', 'email')]], c.contactMethod),
+      radios('contact-result', t('officerPage.detail.result'), [['reached', label('contactResults', 'reached')], ['leftMessage', label('contactResults', 'leftMessage')]], ''),
+      el('div', { class: 'field' }, el('label', { for: 'contact-note' }, t('officerPage.detail.contactNoteLabel')), note),
+      el(
+        'div',
+        { class: 'button-row' },
+        el(
+          'button',
+          {
+            type: 'button',
+            id: 'record-attempt',
+            onclick: function () {
+              var result = checkedValue('contact-result');
+              if (!result) {
+                showError(t('officerPage.errors.resultRequired'));
+                return document.getElementById('contact-result-reached').focus();
+              }
+              var body = { channel: checkedValue('contact-channel') || c.contactMethod, result: result };
+              if (note.value.trim()) body.note = note.value.trim();
+              post(complaintPath(c, 'contact-attempts'), body, function (updated) {
+                var key = result === 'leftMessage' ? 'leftMessage' : c.firstContactAt ? 'reachedAgain' : 'reached';
+                renderComplaint(c.reference, t('officerPage.detail.done.' + key, { reference: updated.reference }));
+              });
+            },
+          },
+          t('officerPage.detail.recordAttempt'),
+        ),
+      ),
+    );
+  }
+
+  function closeView(c) {
+    if (c.status !== 'answered') return null;
+    var outcome = el(
+      'select',
+      { id: 'outcome' },
+      el('option', { value: '' }, t('officerPage.detail.chooseOutcome')),
+      ['founded', 'partlyFounded', 'unfounded'].map(function (o) {
+        return el('option', { value: o }, label('outcomes', o));
+      }),
+    );
+    var measures = el('textarea', { id: 'measures', rows: '3', maxlength: '4000', 'aria-describedby': 'measures-help' });
+    return section(
+      'closing',
+      t('officerPage.detail.closeTitle'),
+      el('div', { class: 'field' }, el('label', { for: 'outcome' }, t('officerPage.detail.outcomeLabel')), outcome),
+      el(
+        'div',
+        { class: 'field' },
+        el('label', { for: 'measures' }, t('officerPage.detail.measuresLabel')),
+        el('p', { id: 'measures-help', class: 'hint' }, t('officerPage.detail.measuresHelp')),
+        measures,
+      ),
+      el(
+        'div',
+        { class: 'button-row' },
+        el(
+          'button',
+          {
+            type: 'button',
+            onclick: function () {
+              if (!outcome.value) {
+                showError(t('officerPage.errors.outcomeRequired'));
+                return outcome.focus();
+              }
+              if (outcome.value !== 'unfounded' && !measures.value.trim()) {
+                showError(t('officerPage.errors.measuresRequired'));
+                return measures.focus();
+              }
+              var name = label('outcomes', outcome.value);
+              if (!window.confirm(t('officerPage.detail.confirmClose', { reference: c.reference, outcome: name }))) return;
+              var body = { outcome: outcome.value };
+              if (measures.value.trim()) body.correctiveMeasures = measures.value.trim();
+              post(complaintPath(c, 'close'), body, function () {
+                renderComplaint(c.reference, t('officerPage.detail.done.close', { reference: c.reference, outcome: name }));
+              });
+            },
+          },
+          t('officerPage.detail.close'),
+        ),
+      ),
+    );
+  }
+
+  // ---------- exam incidents ----------
+  var INCIDENT_STEPS = { open: ['take', 'resolve', 'notes'], inProgress: ['resolve', 'notes'], resolved: ['notes'] };
+
+  function incidentLink(reference) {
+    return el('a', { href: '/admin/incidents/' + encodeURIComponent(reference) + langQuery }, reference);
+  }
+
+  function renderIncidents() {
+    setTitle(t('officerPage.incidents.title'));
+    view.textContent = '';
+    var status = el(
+      'select',
+      { id: 'incident-status' },
+      el('option', { value: 'open,inProgress' }, t('officerPage.incidents.notResolved')),
+      el('option', { value: '' }, t('officerPage.incidents.allStatuses')),
+      ['open', 'inProgress', 'resolved'].map(function (k) {
+        return el('option', { value: k }, label('incidentStatus', k));
+      }),
+    );
+    var mine = el('input', { type: 'checkbox', id: 'incident-mine' });
+    var form = el(
+      'form',
+      { class: 'filters', novalidate: true },
+      el(
+        'fieldset',
+        {},
+        el('legend', {}, t('officerPage.incidents.filters')),
+        el('div', { class: 'field' }, el('label', { for: 'incident-status' }, t('officerPage.incidents.status')), status),
+        el('div', { class: 'field-inline' }, mine, el('label', { for: 'incident-mine' }, t('officerPage.incidents.mine'))),
+        el('button', { type: 'submit' }, t('officerPage.incidents.submit')),
+      ),
+    );
+    var results = el('div', { id: 'results' });
+    append(view, outboxBox, form, results);
+    function load() {
+      var q = [];
+      if (status.value) q.push('status=' + encodeURIComponent(status.value));
+      if (mine.checked) q.push('assignedTo=me');
+      request('/api/admin/incidents?' + q.join('&'))
+        .then(function (page) {
+          showError('');
+          results.textContent = '';
+          if (!page.items.length) {
+            append(results, el('p', {}, t('officerPage.incidents.none')));
+            return say(t('officerPage.incidents.none'));
+          }
+          var caption = t('officerPage.incidents.caption', { count: page.items.length });
+          append(
+            results,
+            table(
+              caption,
+              ['reference', 'createdAt', 'kind', 'priority', 'status', 'takenBy'].map(function (h) {
+                return t('officerPage.incidents.columns.' + h);
+              }),
+              page.items.map(function (i) {
+                return [incidentLink(i.reference), when(i.createdAt), label('kinds', i.problemKind), label('priorities', i.priority), label('incidentStatus', i.status), i.assignedTo || '—'];
+              }),
+              { scrollable: true },
+            ),
+          );
+          if (page.more) append(results, el('p', { class: 'hint' }, t('officerPage.incidents.more')));
+          say(caption);
+        })
+        .catch(function (err) {
+          showError(errorText(err));
+        });
+    }
+    form.addEventListener('submit', function (event) {
+      event.preventDefault();
+      load();
+    });
+    load();
+  }
+
+  function renderIncident(reference, message) {
+    setTitle(t('officerPage.incidents.detailTitle', { reference: reference }));
+    view.textContent = '';
+    request('/api/admin/incidents/' + encodeURIComponent(reference))
+      .then(function (i) {
+        showError('');
+        setTitle(t('officerPage.incidents.detailTitle', { reference: i.reference }));
+        view.textContent = '';
+        var fields = el('dl', { class: 'fields' });
+        function field(name, value) {
+          append(fields, el('div', {}, el('dt', {}, name), el('dd', {}, value === null || value === undefined || value === '' ? '—' : value)));
+        }
+        field(t('fields.status'), label('incidentStatus', i.status));
+        field(t('officerPage.incidents.columns.createdAt'), when(i.createdAt));
+        field(t('officerPage.incidents.columns.kind'), label('kinds', i.problemKind));
+        field(t('officerPage.incidents.columns.priority'), label('priorities', i.priority));
+        field(t('officerPage.incidents.examInProgress'), i.examInProgress ? t('officerPage.yes') : t('officerPage.no'));
+        field(t('officerPage.incidents.examName'), i.examName);
+        field(t('officerPage.incidents.problemAt'), i.problemAt ? when(i.problemAt) : null);
+        field(t('officerPage.incidents.device'), [i.device, i.browser].filter(Boolean).join(' · '));
+        field(t('officerPage.incidents.route'), label('routes', i.route));
+        field(t('officerPage.incidents.takenBy'), i.assignedTo ? i.assignedTo + ' (' + when(i.takenAt) + ')' : null);
+        field(t('officerPage.incidents.resolvedAt'), i.resolvedAt ? when(i.resolvedAt) : null);
+        var note = el('textarea', { id: 'incident-note', rows: '3', maxlength: '2000', 'aria-describedby': 'incident-note-help' });
+        var buttons = (INCIDENT_STEPS[i.status] || []).map(function (step) {
+          return el(
+            'button',
+            {
+              type: 'button',
+              class: step === 'notes' ? 'button-secondary' : null,
+              onclick: function () {
+                var text = note.value.trim();
+                if (step !== 'take' && !text) {
+                  showError(t('page.errors.noteRequired'));
+                  return note.focus();
+                }
+                post('/api/admin/incidents/' + encodeURIComponent(i.reference) + '/' + step, text ? { note: text } : {}, function () {
+                  renderIncident(i.reference, t('officerPage.incidents.done.' + step, { reference: i.reference }));
+                });
+              },
+            },
+            t('officerPage.incidents.' + step),
+          );
+        });
+        var history = table(
+          t('officerPage.incidents.historyCaption'),
+          [t('page.detail.when'), t('page.detail.what'), t('page.detail.who'), t('page.detail.note')],
+          i.history.map(function (e) {
+            return [when(e.occurredAt), label('incidentEvents', e.type), e.actor, e.note ? el('span', { class: 'citizen-text' }, e.note) : '—'];
+          }),
+          { scrollable: true },
+        );
+        append(
+          view,
+          outboxBox,
+          el('p', {}, el('a', { href: '/admin/incidents' + langQuery }, t('officerPage.incidents.back'))),
+          section('incident', t('officerPage.incidents.information'), fields),
+          section(
+            'incident-actions',
+            t('officerPage.incidents.actionsTitle'),
+            el(
+              'div',
+              { class: 'field' },
+              el('label', { for: 'incident-note' }, t('officerPage.incidents.noteLabel')),
+              el('p', { id: 'incident-note-help', class: 'hint' }, t('officerPage.incidents.noteHelp')),
+              note,
+            ),
+            el('div', { class: 'button-row' }, buttons),
+          ),
+          section('incident-history', t('fields.history'), history),
+        );
+        if (message) {
+          say(message);
+          title.focus();
+        }
       })
       .catch(function (err) {
         showError(errorText(err));
