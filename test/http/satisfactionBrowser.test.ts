@@ -80,6 +80,8 @@ describeInBrowser('satisfaction: the survey page and the managers’ dashboard o
     expect(satisfaction).toContain('un service respectueux, fiable et diligent;');
     expect(satisfaction).toContain("Heures d'ouverture"); // the FAQ entry's title, not « hours »
     expect(satisfaction).toContain('Examens en ligne');
+    // Column headings are words, never translation keys.
+    expect(satisfaction).not.toMatch(/satisfaction\.columns|columns\./);
     expect(satisfaction).toContain('[nom]');
     expect(satisfaction).not.toContain('Julie');
     expect(satisfaction).not.toContain('1988');

@@ -788,7 +788,7 @@
       parts.push(
         table(
           sat('byMonth'),
-          cols(sat('columns.month')),
+          cols('month'),
           s.byMonth.map(function (m) {
             return [monthLabel(m.label)].concat(cells(m.figures));
           }),
@@ -796,7 +796,7 @@
         ),
         table(
           sat('bySource'),
-          cols(sat('columns.source')),
+          cols('source'),
           s.bySource.map(function (b) {
             return [label('satisfactionSources', b.source)].concat(cells(b.figures));
           }),
@@ -804,7 +804,7 @@
         ),
         table(
           sat('byService'),
-          cols(sat('columns.service')),
+          cols('service'),
           s.byService.map(function (b) {
             return [serviceLabel(b)].concat(cells(b.figures));
           }),
