@@ -16,6 +16,7 @@ export interface ClassifierBuildOptions extends TrainedClassifierOptions {
 /** The configuration `npm run eval` selected (see README, « Compréhension des questions »). */
 export const DEFAULT_CLASSIFIER_OPTIONS: ClassifierBuildOptions = {
   lexicalWeight: 0,
+  lexicalBoost: 2,
   unknownWordFeatures: false,
   bigrams: false,
   charNgrams: true,

@@ -12,6 +12,13 @@ export interface TrainedClassifierOptions {
   exactTexts?: ReadonlyMap<string, string>;
   /** Share of the MiniSearch (BM25, fuzzy) ranking in the final score; 0 = softmax alone, 1 = MiniSearch alone. */
   lexicalWeight?: number;
+  /**
+   * Log-linear lexical evidence: each intent's log-probability gains this times its BM25 score over the
+   * phrasings (MiniSearch, relative to the best intent), before the scores are renormalized (0 = none).
+   */
+  lexicalBoost?: number;
+  /** Exponent on the final probabilities before renormalizing (1 = as trained; > 1 = sharper confidence). */
+  sharpness?: number;
   /** Add features counting the words the training data never saw (learnt from words seen only once). */
   unknownWordFeatures?: boolean;
   /** Add pairs of consecutive content stems as features. */
@@ -46,6 +53,10 @@ export interface TrainedClassifierOptions {
   /** Two questions for two FAQ entries in one message (« vos heures, et aussi votre courriel? »): both are returned in `questions`. */
   questions?: boolean;
 }
+
+/** The linear blend's original search; the log-linear boost searches exact stems (typos are already corrected by the preparer, and fuzzy search over long messages costs milliseconds). */
+const FUZZY_SEARCH = { fuzzy: 0.2, prefix: true, combineWith: 'OR' } as const;
+const EXACT_SEARCH = { fuzzy: false, prefix: false, combineWith: 'OR' } as const;
 
 /** How far each question of a message with several must lead its second choice. */
 const QUESTION_MARGIN = 0.1;
@@ -82,6 +93,8 @@ export class TrainedIntentClassifier implements IntentClassifier {
     const resolved = {
       exactTexts: options.exactTexts ?? new Map<string, string>(),
       lexicalWeight: options.lexicalWeight ?? 0,
+      lexicalBoost: options.lexicalBoost ?? 0,
+      sharpness: options.sharpness ?? 1,
       unknownWordFeatures: options.unknownWordFeatures ?? true,
       bigrams: options.bigrams ?? false,
       charNgrams: options.charNgrams ?? false,
@@ -112,13 +125,13 @@ export class TrainedIntentClassifier implements IntentClassifier {
       options.modelCache,
     );
     let lexical: MiniSearch<{ id: number; text: string; intent: string }> | undefined;
-    if (resolved.lexicalWeight > 0) {
+    if (resolved.lexicalWeight > 0 || resolved.lexicalBoost > 0) {
       lexical = new MiniSearch({
         fields: ['text'],
         storeFields: ['intent'],
         tokenize: (text) => preparer.prepare(text).contentStems,
         processTerm: (term) => term,
-        searchOptions: { fuzzy: 0.2, prefix: true, combineWith: 'OR' },
+        searchOptions: resolved.lexicalBoost > 0 ? EXACT_SEARCH : FUZZY_SEARCH,
       });
       lexical.addAll(examples.map((e, id) => ({ id, text: e.text, intent: e.intent })));
     }
@@ -175,7 +188,10 @@ export class TrainedIntentClassifier implements IntentClassifier {
     const prepared = this.preparer.prepare(text);
     if (!prepared.words.some((w) => w.length > 1 || /\d/.test(w))) return undefined;
     const ranked = this.viewsOf(prepared).stems.map((p) => ({ intent: p.label, score: p.probability }));
-    return this.lexical ? this.blend(ranked, text) : ranked;
+    const { lexicalWeight, lexicalBoost, sharpness } = this.options;
+    if (!this.lexical || (lexicalWeight <= 0 && lexicalBoost <= 0)) return sharpness === 1 ? ranked : renormalize(ranked, sharpness, new Map(), 0);
+    if (lexicalWeight > 0) return this.blend(ranked, text);
+    return renormalize(ranked, sharpness, this.lexicalScores(text), lexicalBoost);
   }
 
   /**
@@ -217,6 +233,24 @@ export class TrainedIntentClassifier implements IntentClassifier {
     return found.length >= 2 ? found.slice(0, 3) : undefined;
   }
 
+  /**
+   * Each intent's best BM25 score over its phrasings, relative to the best intent's, times the share of
+   * the message's words that phrasing matched: a message sharing one word with every intent (out of
+   * scope, often) gets little lexical evidence anywhere.
+   */
+  private lexicalScores(text: string): Map<string, number> {
+    const terms = new Set(this.preparer.prepare(text).contentStems).size;
+    const best = new Map<string, { score: number; coverage: number }>();
+    for (const hit of (this.lexical as MiniSearch).search(text)) {
+      const intent = hit.intent as string;
+      if (!best.has(intent)) best.set(intent, { score: hit.score, coverage: terms ? Math.min(1, hit.terms.length / terms) : 0 });
+    }
+    const top = Math.max(0, ...[...best.values()].map((b) => b.score));
+    const scores = new Map<string, number>();
+    if (top > 0) for (const [intent, b] of best) scores.set(intent, (b.score / top) * b.coverage);
+    return scores;
+  }
+
   private blend(ranked: ScoredIntent[], text: string): ScoredIntent[] {
     const weight = this.options.lexicalWeight;
     const best = new Map<string, number>();
@@ -229,6 +263,15 @@ export class TrainedIntentClassifier implements IntentClassifier {
       .map(({ intent, score }) => ({ intent, score: (1 - weight) * score + weight * (total ? (best.get(intent) ?? 0) / total : 0) }))
       .sort((a, b) => b.score - a.score);
   }
+}
+
+/** p_i^sharpness × exp(sharpness × boost × lexical_i), renormalized, best first. */
+function renormalize(ranked: readonly ScoredIntent[], sharpness: number, lexical: ReadonlyMap<string, number>, boost: number): ScoredIntent[] {
+  const logits = ranked.map(({ intent, score }) => sharpness * (Math.log(Math.max(score, 1e-12)) + boost * (lexical.get(intent) ?? 0)));
+  const max = Math.max(...logits);
+  const exp = logits.map((l) => Math.exp(l - max));
+  const total = exp.reduce((a, b) => a + b, 0);
+  return ranked.map(({ intent }, i) => ({ intent, score: exp[i] / total })).sort((a, b) => b.score - a.score);
 }
 
 /** A sentence that only greets, thanks or signs off. */

@@ -436,10 +436,12 @@ async function compareCandidates(examples: TrainingExample[], cases: Case[], rou
     { name: 'Softmax over stems + unknown-word features', options: { ...DEFAULT_CLASSIFIER_OPTIONS, unknownWordFeatures: true } },
     { name: 'Softmax over stems only (no 4-letter pieces)', options: { ...DEFAULT_CLASSIFIER_OPTIONS, charNgrams: false } },
     { name: 'Softmax over stems + bigrams', options: { ...DEFAULT_CLASSIFIER_OPTIONS, bigrams: true, lexicalWeight: 0 } },
-    { name: 'Softmax blended with MiniSearch (0.3)', options: { ...DEFAULT_CLASSIFIER_OPTIONS, lexicalWeight: 0.3 } },
+    { name: 'Softmax blended linearly with MiniSearch (0.3)', options: { ...DEFAULT_CLASSIFIER_OPTIONS, lexicalWeight: 0.3 } },
     { name: "Softmax without the entries' titles and answers", options: { ...DEFAULT_CLASSIFIER_OPTIONS, entryDocuments: false } },
     { name: 'Softmax + 4-letter pieces + titles/answers, no character 3–5-grams', options: { ...DEFAULT_CLASSIFIER_OPTIONS, gramFeatures: 0 } },
-    { name: 'Softmax + 4-letter pieces + character 3–5-grams + titles/answers (DEFAULT)', options: DEFAULT_CLASSIFIER_OPTIONS },
+    { name: 'Softmax + 4-letter pieces + character 3–5-grams + titles/answers, no BM25 boost', options: { ...DEFAULT_CLASSIFIER_OPTIONS, lexicalBoost: 0 } },
+    { name: 'Same + BM25 log-linear boost 2, confidence sharpened ×1.3', options: { ...DEFAULT_CLASSIFIER_OPTIONS, sharpness: 1.3 } },
+    { name: 'Same + BM25 log-linear boost 2 (DEFAULT)', options: DEFAULT_CLASSIFIER_OPTIONS },
   ];
   for (const variant of variants) {
     start = performance.now();
@@ -623,7 +625,7 @@ async function main(): Promise<void> {
 
   const out = (line = ''): boolean => process.stdout.write(line + '\n');
   out(
-    `Recognizer: softmax over French stems (NLP.js lang-fr) ${JSON.stringify(DEFAULT_CLASSIFIER_OPTIONS)}, ${examples.length} training phrasings, trained in ${trainMs.toFixed(0)} ms`,
+    `Recognizer: softmax over French stems (NLP.js lang-fr) with a BM25 log-linear boost (MiniSearch) ${JSON.stringify(DEFAULT_CLASSIFIER_OPTIONS)}, ${examples.length} training phrasings, trained in ${trainMs.toFixed(0)} ms`,
   );
   out(
     `Test set: ${test.inScope} in scope, ${test.outOfScope} out of scope${leaks.length ? ` — WARNING: ${leaks.length} leaked into training` : ' (no overlap with training)'}`,
