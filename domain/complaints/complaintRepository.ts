@@ -180,6 +180,15 @@ export class ComplaintRepository {
     return typeof inserted === 'number' ? inserted : inserted.id;
   }
 
+  /**
+   * The complaint's e-mails never sent (the outbox keeps the address and the text until sending): past
+   * the retention period they are deleted with the rest of the personal information. Sent ones were
+   * blanked when sent.
+   */
+  async forgetUnsentMails(trx: Knex.Transaction, complaintId: number): Promise<void> {
+    await trx('citizen_mails').where({ complaint_id: complaintId }).whereNot({ status: 'sent' }).delete();
+  }
+
   async insertEvent(trx: Knex.Transaction | Database, complaintId: number, event: Omit<ComplaintEvent, 'id'>): Promise<void> {
     await trx('complaint_events').insert({
       complaint_id: complaintId,

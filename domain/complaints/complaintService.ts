@@ -281,6 +281,7 @@ export class ComplaintService {
           anonymized: true,
           updatedAt: now,
         });
+        await this.repository.forgetUnsentMails(trx, complaint.id);
         await this.repository.insertEvent(trx, complaint.id, { occurredAt: now, type: 'anonymized', actor: 'système' });
       });
     }

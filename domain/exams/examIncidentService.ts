@@ -174,8 +174,8 @@ function maskedText(masker: PersonalInformationMasker, value: string | undefined
 /** One line, no control characters, at most `max` characters; empty becomes undefined. */
 export function cleanText(value: string | undefined, max: number): string | undefined {
   if (value === undefined) return undefined;
-  // eslint-disable-next-line no-control-regex
   const text = value
+    // eslint-disable-next-line no-control-regex -- control characters are what this removes
     .replace(/[\u0000-\u001f\u007f]+/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();

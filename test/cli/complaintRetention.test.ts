@@ -8,6 +8,7 @@ import type { ComplaintInput } from '../../domain/complaints/complaint';
 import { ComplaintRepository } from '../../domain/complaints/complaintRepository';
 import { ComplaintService } from '../../domain/complaints/complaintService';
 import { Database, openDatabase } from '../../domain/db/database';
+import { CitizenMailRepository } from '../../domain/notifications/citizenMailRepository';
 import { startTestApplication } from '../helpers/testApplication';
 import { Capture } from '../helpers/capture';
 import { describeEachDatabase } from '../helpers/databases';
@@ -64,6 +65,18 @@ describeEachDatabase('complaint retention (purge-complaints and the daily job)',
     expect(row.received_at).toBe('2024-01-15T15:00:00.000Z'); // dates stay for statistics
     expect((await complaints.history(row.reference)).map((e) => e.type)).toEqual(['received', 'answered', 'closed', 'anonymized']);
     expect((await cli({}, 'purge-complaints')).out).toContain('Plaintes anonymisées\u00a0: 0');
+  });
+
+  it('deletes the e-mails a purged complaint never sent (they hold the address and the text)', async () => {
+    const mails = new CitizenMailRepository(db);
+    const [closed, open] = (await db('complaints').orderBy('id').select('id', 'reference')) as Array<{ id: number; reference: string }>;
+    for (const c of [closed, open]) {
+      const mail = { complaintId: c.id, reference: c.reference, kind: 'acknowledgement', lang: 'fr', recipient: 'paul@exemple.ca', subject: 'Accusé', text: 'Bonjour Paul', html: '<p>Bonjour Paul</p>' } as const;
+      await mails.enqueue(mail, clock.now());
+    }
+    await cli({}, 'purge-complaints');
+    expect(await mails.find(closed.id, 'acknowledgement')).toBeUndefined();
+    expect(await mails.find(open.id, 'acknowledgement')).toMatchObject({ recipient: 'paul@exemple.ca' });
   });
 
   it('follows COMPLAINT_RETENTION_DAYS', async () => {

@@ -58,6 +58,15 @@ function answeredRight(decision: { intent: string; also?: string[] }, accepted: 
   return answered.includes(accepted[0]) && answered.every((i) => accepted.includes(i));
 }
 
+type InScopeOutcome = 'answeredRight' | 'answeredWrong' | 'clarifiedWithRight' | 'clarifiedWithoutRight' | 'declined';
+
+/** How a decision on an in-scope message went: answered (right or wrong), clarified (with the expected intent among the options or not), declined. */
+function inScopeOutcome(decision: ReturnType<typeof decide>, accepted: string[], expected: string): InScopeOutcome {
+  if (decision.kind === 'answer') return answeredRight(decision, accepted) ? 'answeredRight' : 'answeredWrong';
+  if (decision.kind === 'clarify') return decision.options.some((o) => o.intent === expected) ? 'clarifiedWithRight' : 'clarifiedWithoutRight';
+  return 'declined';
+}
+
 /** The label the assistant acts on: the answered intent, the first choice offered, or outOfScope when it declines. */
 function actedLabel(understanding: Understanding, thresholds: DecisionThresholds): string {
   const decision = decide(understanding, thresholds);
@@ -114,10 +123,7 @@ function scoreSet(scored: Scored[], thresholds: DecisionThresholds): SetReport {
     }
     if (top?.intent === item.intent) top1 += 1;
     if (understanding.intents.slice(0, 3).some((i) => i.intent === item.intent)) top3 += 1;
-    if (decision.kind === 'answer') answeredRight(decision, [item.intent]) ? (inDecisions.answeredRight += 1) : (inDecisions.answeredWrong += 1);
-    else if (decision.kind === 'clarify')
-      decision.options.some((o) => o.intent === item.intent) ? (inDecisions.clarifiedWithRight += 1) : (inDecisions.clarifiedWithoutRight += 1);
-    else inDecisions.declined += 1;
+    inDecisions[inScopeOutcome(decision, [item.intent], item.intent)] += 1;
     if (top?.intent !== item.intent || decision.kind !== 'answer')
       errors.push({ text: item.text, expected: item.intent, top: top?.intent ?? Intents.none, score: top?.score ?? 0, decision: describe });
   }
@@ -227,10 +233,7 @@ function scoreFresh(
     } else {
       if (top === item.intent) rankingTop1 += 1;
       // Several questions answered in one turn: right when the expected one is among them and none is foreign to the message.
-      if (decision.kind === 'answer') answeredRight(decision, [item.intent, ...(item.also ?? [])]) ? (decisions.answeredRight += 1) : (decisions.answeredWrong += 1);
-      else if (decision.kind === 'clarify')
-        decision.options.some((o) => o.intent === item.intent) ? (decisions.clarifiedWithRight += 1) : (decisions.clarifiedWithoutRight += 1);
-      else decisions.declined += 1;
+      decisions[inScopeOutcome(decision, [item.intent, ...(item.also ?? [])], item.intent)] += 1;
       if (item.also?.length) {
         const accepted = new Set([item.intent, ...item.also]);
         two.cases += 1;
