@@ -76,7 +76,7 @@ const emailList = z
 
 /**
  * Every environment variable the server and the CLI read, validated once at start, so that a typo
- * stops the start with the variable's name instead of failing later. Listed in the README.
+ * stops the start with the variable's name instead of failing later. Listed in docs/configuration.md.
  */
 export const configSchema = z
   .object({

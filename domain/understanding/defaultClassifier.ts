@@ -13,7 +13,7 @@ export interface ClassifierBuildOptions extends TrainedClassifierOptions {
   entryDocuments?: boolean;
 }
 
-/** The configuration `npm run eval` selected (see README, « Compréhension des questions »). */
+/** The configuration `npm run eval` selected (see docs/testing.md, « Measuring »). */
 export const DEFAULT_CLASSIFIER_OPTIONS: ClassifierBuildOptions = {
   lexicalWeight: 0,
   lexicalBoost: 2,
