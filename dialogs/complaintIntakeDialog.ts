@@ -210,12 +210,13 @@ export class ComplaintIntakeDialog extends ComponentDialog {
     };
     let complaint: Complaint;
     try {
-      ({ complaint } = await this.services.complaints.create(input, {
-        submissionId,
-        channelId: context.activity.channelId,
-        conversationId: context.activity.conversation?.id,
-        locale: context.activity.locale,
-      }));
+      const mail = this.services.citizenMail;
+      ({ complaint } = await this.services.complaints.create(
+        input,
+        { submissionId, channelId: context.activity.channelId, conversationId: context.activity.conversation?.id, locale: context.activity.locale },
+        // The acknowledgement is queued with the complaint, in one transaction: a crash right after cannot lose it.
+        { alsoInTransaction: mail && ((trx, stored) => mail.queueAcknowledgement(trx, stored)) },
+      ));
     } catch (err) {
       if (!(err instanceof ComplaintError)) throw err;
       await context.sendActivity(t('complaint:confirmation.failed', { email: contacts().complaints.email.display }));

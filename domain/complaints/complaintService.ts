@@ -1,3 +1,4 @@
+import type { Knex } from 'knex';
 import type { BusinessCalendar } from '../calendar/businessCalendar';
 import type { Clock } from '../clock';
 import { nextReference } from '../references';
@@ -71,7 +72,11 @@ export class ComplaintService {
    * Stores a complaint, its first history event and both deadlines in one transaction. Calling it
    * again with the same submissionId (a double click on « Confirmer ») returns the same complaint.
    */
-  async create(input: ComplaintInput, origin: ComplaintOrigin): Promise<{ complaint: Complaint; created: boolean }> {
+  async create(
+    input: ComplaintInput,
+    origin: ComplaintOrigin,
+    options: { alsoInTransaction?: (trx: Knex.Transaction, complaint: Complaint) => Promise<void> } = {},
+  ): Promise<{ complaint: Complaint; created: boolean }> {
     const clean = validate(input);
     const existing = await this.repository.findBySubmission(origin.submissionId);
     if (existing) return { complaint: existing, created: false };
@@ -117,7 +122,9 @@ export class ComplaintService {
           searchText: complaintSearchText({ reference, ...clean }),
         });
         await this.repository.insertEvent(trx, id, { occurredAt: receivedAt, type: 'received', toStatus: 'received', actor: 'citoyen' });
-        return (await this.repository.findByReference(reference, trx))!;
+        const stored = (await this.repository.findByReference(reference, trx))!;
+        await options.alsoInTransaction?.(trx, stored);
+        return stored;
       });
       return { complaint, created: true };
     } catch (err) {

@@ -1,3 +1,4 @@
+import type { Knex } from 'knex';
 import type { Database } from '../db/database';
 import { rawRows } from '../db/dialect';
 
@@ -71,10 +72,10 @@ export class CitizenMailRepository {
    * Queues a mail unless this complaint already has one of this kind (unique complaint, kind): a
    * repeated confirmation or a second « send » queues nothing. Returns the row's id either way.
    */
-  async enqueue(mail: NewCitizenMail, now: Date): Promise<{ id: number; created: boolean }> {
+  async enqueue(mail: NewCitizenMail, now: Date, db: Knex | Knex.Transaction = this.db): Promise<{ id: number; created: boolean }> {
     const at = now.toISOString();
     const inserted = await rawRows<{ id: number }>(
-      this.db,
+      db,
       `insert into citizen_mails (complaint_id, reference, kind, lang, created_at, status, attempts, next_attempt_at, recipient, subject, text_body, html_body)
        values (?, ?, ?, ?, ?, 'pending', 0, ?, ?, ?, ?, ?)
        on conflict (complaint_id, kind) do nothing
@@ -82,7 +83,7 @@ export class CitizenMailRepository {
       [mail.complaintId, mail.reference, mail.kind, mail.lang, at, at, mail.recipient, mail.subject, mail.text, mail.html],
     );
     if (inserted.length > 0) return { id: Number(inserted[0].id), created: true };
-    const existing = (await this.db('citizen_mails').where({ complaint_id: mail.complaintId, kind: mail.kind }).first('id')) as { id: number };
+    const existing = (await db('citizen_mails').where({ complaint_id: mail.complaintId, kind: mail.kind }).first('id')) as { id: number };
     return { id: Number(existing.id), created: false };
   }
 

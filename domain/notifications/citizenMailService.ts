@@ -1,3 +1,4 @@
+import type { Knex } from 'knex';
 import type { Clock } from '../clock';
 import type { Complaint } from '../complaints/complaint';
 import type { Mailer } from '../reminders/mailer';
@@ -55,6 +56,15 @@ export class CitizenMailService {
     await this.enqueue(complaint, 'acknowledgement', this.renderAcknowledgement(complaint));
     this.kick();
     return 'queued';
+  }
+
+  /**
+   * Queues the acknowledgement inside the transaction that stores the complaint (ComplaintService.create's
+   * `alsoInTransaction`), so that a stored complaint always has its acknowledgement queued, even if the
+   * process dies right after; `kick()` once the transaction is committed.
+   */
+  async queueAcknowledgement(trx: Knex.Transaction, complaint: Complaint): Promise<void> {
+    if (complaint.contactMethod === 'email') await this.enqueue(complaint, 'acknowledgement', this.renderAcknowledgement(complaint), trx);
   }
 
   renderAcknowledgement(complaint: Complaint): RenderedMail {
@@ -143,10 +153,11 @@ export class CitizenMailService {
     return Math.min(maxDelayMs, firstDelayMs * 2 ** Math.min(30, Math.max(0, attempt - 1)));
   }
 
-  private enqueue(complaint: Complaint, kind: CitizenMailKind, rendered: RenderedMail) {
+  private enqueue(complaint: Complaint, kind: CitizenMailKind, rendered: RenderedMail, trx?: Knex.Transaction) {
     return this.repository.enqueue(
       { complaintId: complaint.id, reference: complaint.reference, kind, lang: mailLang(complaint), recipient: complaint.contactValue, ...rendered },
       this.clock.now(),
+      trx,
     );
   }
 

@@ -1,3 +1,4 @@
+import type { Knex } from 'knex';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
@@ -200,6 +201,24 @@ describeEachDatabase('the citizen kept informed by e-mail', (databases) => {
       expect(mail.text).toContain(`We will contact you no later than ${formatLongDate(complaint.firstContactDueAt, 'en')} (5 business days).`);
       expect(mail.text).toContain('Protecteur du citoyen (Québec Ombudsman)');
       expect(mail.html).toContain('<html lang="en">');
+    } finally {
+      await w.close();
+    }
+  });
+
+  it('queues the acknowledgement in the transaction that stores the complaint: both or neither', async () => {
+    const w = await world(databases);
+    try {
+      const alsoInTransaction = (trx: Knex.Transaction, stored: Complaint) => w.service.queueAcknowledgement(trx, stored);
+      const { complaint } = await w.complaints.create(PERSON, { submissionId: 'atomic-1' }, { alsoInTransaction });
+      // Queued before any delivery pass or kick: a process killed now still has it in the outbox.
+      expect(await w.db('citizen_mails').where({ complaint_id: complaint.id })).toMatchObject([{ kind: 'acknowledgement', status: 'pending', recipient: PERSON.contactValue }]);
+
+      const failing = async () => {
+        throw new Error('queue failed');
+      };
+      await expect(w.complaints.create(PERSON, { submissionId: 'atomic-2' }, { alsoInTransaction: failing })).rejects.toThrow('queue failed');
+      expect(await w.db('complaints').where({ submission_id: 'atomic-2' })).toEqual([]);
     } finally {
       await w.close();
     }
