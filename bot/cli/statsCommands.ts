@@ -175,6 +175,8 @@ export function renderReport(report: StatisticsReport, t: Translate, lang: Lang)
     lines.push(`  ${b.reference}  ${t(`admin:clock.${b.clock}`)}  ${t('admin:stats.breachDue', { date: formatReportDay(b.dueDate, lang) })}  ${done}`);
   }
   if (c.breaches.truncated) lines.push(`  ${t('admin:stats.breachesTruncated', { shown: c.breaches.items.length, total: c.breaches.total })}`);
+  const outcomes = (Object.entries(c.outcomes) as Array<[string, number]>).filter(([key, n]) => key !== 'unspecified' || n > 0);
+  lines.push('', `${t('admin:stats.outcomes')} ${outcomes.map(([key, n]) => `${t(`officer:outcomes.${key}`)} ${formatNumber(n, lang)}`).join(' · ')}`);
 
   const v = report.conversations;
   lines.push(

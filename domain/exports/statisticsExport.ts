@@ -8,7 +8,7 @@ import type { Breach, ClockFigures, ComplaintFigures, StatisticsReport } from '.
 import { intentTitle } from '../understanding/intentTitles';
 import type { CellValue, ExportColumn } from './tabularExport';
 
-export const STATISTICS_SECTIONS = ['complaints', 'breaches', 'conversations', 'satisfaction'] as const;
+export const STATISTICS_SECTIONS = ['complaints', 'breaches', 'outcomes', 'conversations', 'satisfaction'] as const;
 export type StatisticsSection = (typeof STATISTICS_SECTIONS)[number];
 
 interface FiguresRow {
@@ -37,11 +37,41 @@ export function statisticsTable(report: StatisticsReport, section: StatisticsSec
       return { rows: figuresRows(report), columns: figuresColumns(t) as ExportColumn<unknown>[] };
     case 'breaches':
       return { rows: report.complaints.breaches.items, columns: breachColumns(t) as ExportColumn<unknown>[] };
+    case 'outcomes':
+      return { rows: outcomeRows(report), columns: outcomeColumns(t) as ExportColumn<unknown>[] };
     case 'conversations':
       return { rows: indicatorRows(report), columns: indicatorColumns(t, lang) as ExportColumn<unknown>[] };
     case 'satisfaction':
       return { rows: satisfactionRows(report), columns: satisfactionColumns(t, lang) as ExportColumn<unknown>[] };
   }
+}
+
+interface OutcomeRow {
+  outcome: string;
+  count: number;
+  /** Share of the complaints closed in the period, null when none was. */
+  percent: number | null;
+}
+
+/** Complaints closed in the period by outcome (fondée, partiellement fondée, non fondée, not recorded). */
+export function outcomeRows(report: StatisticsReport): OutcomeRow[] {
+  const counts = report.complaints.outcomes;
+  const total = Object.values(counts).reduce((n, c) => n + c, 0);
+  return (Object.entries(counts) as Array<[string, number]>).map(([outcome, count]) => ({
+    outcome,
+    count,
+    percent: total ? Math.round((count / total) * 1000) / 10 : null,
+  }));
+}
+
+function outcomeColumns(t: Translate): ExportColumn<OutcomeRow>[] {
+  const h = (key: string) => t(`admin:export.outcomes.${key}`);
+  return [
+    { key: 'outcome', header: h('outcome'), value: (r) => t(`officer:outcomes.${r.outcome}`) },
+    { key: 'code', header: h('code'), value: (r) => r.outcome },
+    { key: 'count', header: h('count'), value: (r) => r.count },
+    { key: 'percent', header: h('percent'), value: (r) => r.percent },
+  ];
 }
 
 interface SatisfactionRow {

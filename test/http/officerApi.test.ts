@@ -109,6 +109,14 @@ describeEachDatabase('admin API: the officers’ workflow', (databases) => {
     expect((await call(`/api/admin/complaints/${refs[1]}/close`, STAFF, { outcome: 'unfounded' })).status).toBe(409);
     const stats = await call('/api/admin/stats?period=2026-10', MANAGER);
     expect(stats.body.complaints.outcomes).toEqual({ founded: 1, partlyFounded: 0, unfounded: 0, unspecified: 0 });
+    // The same figures as a table managers open in Excel: French labels, the decimal comma with « ; ».
+    const exported = await fetch(`${running.botUrl}/api/admin/exports/statistics?period=2026-10&section=outcomes&delimiter=semicolon`, {
+      headers: { Authorization: `Bearer ${MANAGER}` },
+    });
+    const lines = (await exported.text()).replace(/^\uFEFF/, '').split('\r\n');
+    expect(lines[0]).toBe('Conclusion;Code;Plaintes fermées;Part (%)');
+    expect(lines).toContain('fondée;founded;1;100');
+    expect(lines).toContain('non fondée;unfounded;0;0');
   });
 
   it('handles an exam incident: taken in charge, resolved with a note, listed by status and by who took it', async () => {

@@ -80,6 +80,10 @@ describeInBrowser('satisfaction: the survey page and the managers’ dashboard o
     expect(satisfaction).toContain('un service respectueux, fiable et diligent;');
     expect(satisfaction).toContain("Heures d'ouverture"); // the FAQ entry's title, not « hours »
     expect(satisfaction).toContain('Examens en ligne');
+    // Closed complaints by outcome: this one was closed without an outcome (as before outcomes were recorded).
+    const outcomes = await page.textContent('#outcomes');
+    expect(outcomes).toContain('Conclusions des plaintes fermées');
+    expect(outcomes).toMatch(/non indiquée\s*1\s*100/);
     // Column headings are words, never translation keys.
     expect(satisfaction).not.toMatch(/satisfaction\.columns|columns\./);
     expect(satisfaction).toContain('[nom]');

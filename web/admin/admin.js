@@ -458,6 +458,7 @@
       ),
     );
     out.push(section('breaches', t('page.breaches.title', { count: c.breaches.total }), breachesView(c.breaches)));
+    if (c.outcomes) out.push(section('outcomes', t('page.outcomes.title'), outcomesView(c.outcomes)));
     out.push(conversationsView(report.conversations));
     if (report.satisfaction) out.push(satisfactionView(report.satisfaction));
     out.push(remindersView(report.reminders));
@@ -726,6 +727,27 @@
     return section('conversations', t('page.conversations.title'), parts);
   }
 
+  /** Complaints closed in the period by outcome: fondée, partiellement fondée, non fondée (and not recorded, for older ones). */
+  function outcomesView(outcomes) {
+    var keys = ['founded', 'partlyFounded', 'unfounded', 'unspecified'];
+    var total = keys.reduce(function (n, k) {
+      return n + (outcomes[k] || 0);
+    }, 0);
+    if (!total) return el('p', {}, t('page.outcomes.none'));
+    return table(
+      t('page.outcomes.caption'),
+      [t('page.outcomes.outcome'), t('page.outcomes.count'), t('page.outcomes.share')],
+      keys
+        .filter(function (k) {
+          return k !== 'unspecified' || outcomes[k];
+        })
+        .map(function (k) {
+          return [label('outcomes', k), num(outcomes[k] || 0), pct(((outcomes[k] || 0) / total) * 100)];
+        }),
+      { numeric: [1, 2], rowHeaders: true },
+    );
+  }
+
   /** The one-question survey's rates beside what the declaration commits to (it publishes no satisfaction target). */
   function satisfactionView(s) {
     var c = S.commitments || {};
@@ -852,7 +874,7 @@
     var sectionSelect = el(
       'select',
       { id: 'export-section' },
-      ['complaints', 'breaches', 'conversations'].map(function (s) {
+      ['complaints', 'breaches', 'outcomes', 'conversations'].map(function (s) {
         return el('option', { value: s }, t('page.exports.sections.' + s));
       }),
       el('option', { value: 'satisfaction' }, t('satisfaction.exportSection')),
