@@ -1,3 +1,4 @@
+import { DEFAULT_TURN_LEASE_MS } from '../../bot/directLine/turnSequencer';
 import type { Activity } from 'botbuilder';
 import { openDatabase } from '../../domain/db/database';
 import { complaintConfirmValue, DirectLineTestClient } from '../helpers/directLineClient';
@@ -47,11 +48,14 @@ describe('a kill -9 of the server', () => {
       text: string,
       expected: string | RegExp | ((replies: Activity[]) => boolean),
       extra: Record<string, unknown> = {},
+      // Right after a kill -9, the dead process may still hold the conversation's turn lease: the
+      // next turn waits for it to run out (DEFAULT_TURN_LEASE_MS) before it starts.
+      waitMs = 20_000,
     ): Promise<Activity[]> => {
       const res = await dl.say(conversationId, token, text, extra);
       expect(res.status).toBe(200);
       const { id } = (await res.json()) as { id: string };
-      const deadline = Date.now() + 20_000;
+      const deadline = Date.now() + waitMs;
       for (;;) {
         const replies = (await botMessages()).filter((a) => a.replyToId === id);
         const said = joined(replies);
@@ -71,7 +75,7 @@ describe('a kill -9 of the server', () => {
     // Killed in the middle of the form: after the restart, the form goes on where it was.
     await server.kill();
     await server.start();
-    await say('581 555-0142', 'Quel service');
+    await say('581 555-0142', 'Quel service', {}, DEFAULT_TURN_LEASE_MS + 20_000);
     await say('Service téléphonique du CA-dotation', 'Quand la situation');
     await say('hier', 'Décrivez la situation');
     await say('On m’a transféré trois fois sans jamais répondre à ma question.', 'Quel résultat souhaitez-vous');
@@ -93,7 +97,7 @@ describe('a kill -9 of the server', () => {
     expect((await dl.request('GET', `/conversations/${conversationId}`, token)).status).toBe(200);
     expect((await botMessages()).some((a) => a.text?.includes(reference))).toBe(true);
     // A second « Confirmer » after the crash repeats the same reference and files nothing new.
-    await say('', reference, { text: undefined, value: confirm });
+    await say('', reference, { text: undefined, value: confirm }, DEFAULT_TURN_LEASE_MS + 20_000);
     const after = await openDatabase(databaseUrl);
     try {
       expect(await after('complaints').count({ n: '*' }).first()).toEqual({ n: 1 });
