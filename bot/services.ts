@@ -56,6 +56,7 @@ export async function createServices(config: Config, db: Database, clock: Clock,
   const hours = ServiceHours.fromDataFile(calendar);
   const complaints = new ComplaintService(new ComplaintRepository(db), calendar, clock);
   const staff = staffDirectory(config);
+  const incidents = new ExamIncidentRepository(db);
   const mail = options.mail;
   return {
     clock,
@@ -66,9 +67,9 @@ export async function createServices(config: Config, db: Database, clock: Clock,
     staff,
     desk: new ComplaintDesk(complaints, calendar, clock, atRiskDays(config), staff),
     statistics: new StatisticsService(db, calendar, clock),
-    incidents: new ExamIncidentRepository(db),
+    incidents,
     reminderStatistics: new ReminderStatisticsRepository(db),
-    examIncidents: new ExamIncidentService(new ExamIncidentRepository(db), calendar, hours, clock, publicInformationMasker()),
+    examIncidents: new ExamIncidentService(incidents, calendar, hours, clock, publicInformationMasker()),
     faqFeedback: new FaqFeedbackRepository(db),
     complaintLookups: new LookupThrottle(db, clock, lookupThrottlePolicies(config)),
     privacy: privacySettings(config),
