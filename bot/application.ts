@@ -14,7 +14,7 @@ import { defaultIntentClassifier } from '../domain/understanding/defaultClassifi
 import { createAdapter } from './adapter';
 import type { AssistantBot } from './assistantBot';
 import { createConversationCore } from './conversation';
-import { createDomainServices, lookupThrottlePolicies } from './domainServices';
+import { createServices } from './services';
 import { Config, isEmulatorMode } from './config';
 import { createHttpServer } from './httpServer';
 import { InteractionLogMiddleware } from './interactionLog/interactionLogMiddleware';
@@ -33,7 +33,7 @@ import { interactionRetentionJob } from './interactionRetentionJob';
 import { directLineRetentionJob } from './directLineRetentionJob';
 import { DirectLineRepository } from '../domain/directLine/directLineRepository';
 import { registerReminderJobs } from './reminderJobs';
-import { createCitizenMailService, registerCitizenMailJobs } from './citizenMailJobs';
+import { registerCitizenMailJobs } from './citizenMailJobs';
 import { loadPseudonymKey } from './pseudonymKey';
 import { SqlStorage } from './storage/sqlStorage';
 
@@ -75,19 +75,11 @@ export async function createApplication(config: Config, options: ApplicationOpti
   });
 
   const classifier = options.classifier ?? defaultIntentClassifier();
-  const citizenMail = await createCitizenMailService(config, db, { clock, logger, surveyKey: pseudonymKey });
   const state = new StateRepository(db, clock);
+  const domain = await createServices(config, db, clock, { mail: { logger, surveyKey: pseudonymKey } });
   const { bot, services } = createConversationCore({
     storage: new SqlStorage(state),
-    domain: {
-      ...createDomainServices(
-        db,
-        clock,
-        { policyUrl: config.PRIVACY_POLICY_URL, complaintRetentionDays: config.COMPLAINT_RETENTION_DAYS },
-        lookupThrottlePolicies(config),
-      ),
-      citizenMail,
-    },
+    domain,
     classifier,
     logger,
   });
@@ -107,15 +99,15 @@ export async function createApplication(config: Config, options: ApplicationOpti
   registerMessagesRoute(server, { adapter, bot, logger, inFlight, config, clock });
   registerHealthRoute(server, db);
   const directLine = await registerWebRoutes(server, { config, db, adapter, bot, logger, inFlight, services, surveyKey: pseudonymKey });
-  registerAdminRoutes(server, { config, db, services, logger });
+  registerAdminRoutes(server, { config, services: domain, logger });
 
   const jobs = new ScheduledJobs(logger, new JobLock(db));
   jobs.add(interactionRetentionJob(config, interactions, clock, logger));
   jobs.add(complaintRetentionJob(config, services.complaints, logger));
   jobs.add(stateRetentionJob(config, state, services.complaintLookups, clock, logger));
   jobs.add(directLineRetentionJob(config, new DirectLineRepository(db, clock), clock, logger));
-  registerReminderJobs(jobs, { config, db, clock, calendar: services.calendar, logger });
-  registerCitizenMailJobs(jobs, citizenMail, { clock, logger });
+  registerReminderJobs(jobs, { config, db, clock, calendar: domain.calendar, logger, scheduler: domain.reminderScheduler });
+  registerCitizenMailJobs(jobs, domain.citizenMail, { clock, logger });
 
   let stopping: Promise<void> | undefined;
   return {
@@ -148,7 +140,7 @@ export async function createApplication(config: Config, options: ApplicationOpti
         server.server.closeAllConnections?.();
         await closed;
         jobs.stop();
-        await citizenMail?.idle();
+        await domain.citizenMail?.idle();
         await transcriptStore.flush().catch((err: Error) => logger.error({ err: { type: err.name } }, 'interaction log not fully flushed'));
         await db.destroy();
         logger.info('stopped');

@@ -39,17 +39,18 @@ export function createReminderScheduler(config: Config, db: Database, options: {
 /**
  * The server's reminder jobs: a full pass on REMINDER_CRON (America/Toronto) and an outbox retry
  * every five minutes. Only when SMTP_URL is configured; otherwise says once that reminders are off.
+ * Uses `deps.scheduler` (built by createServices) when given.
  */
 export function registerReminderJobs(
   jobs: ScheduledJobs,
-  deps: { config: Config; db: Database; clock: Clock; calendar: BusinessCalendar; logger: Logger },
+  deps: { config: Config; db: Database; clock: Clock; calendar: BusinessCalendar; logger: Logger; scheduler?: ReminderScheduler },
 ): ReminderScheduler | undefined {
   const { config, db, clock, calendar, logger } = deps;
   if (!config.SMTP_URL) {
     logger.info('deadline reminders off: SMTP_URL is not set');
     return undefined;
   }
-  const scheduler = createReminderScheduler(config, db, { calendar });
+  const scheduler = deps.scheduler ?? createReminderScheduler(config, db, { calendar });
   jobs.add({
     name: 'deadline-reminders',
     pattern: config.REMINDER_CRON,

@@ -14,7 +14,7 @@ export interface PrivacySettings {
   complaintRetentionDays: number;
 }
 
-/** Plain domain services (no Bot Framework types), built once by bot/domainServices.ts. */
+/** Plain domain services (no Bot Framework types), built once by createServices (bot/services.ts). */
 export interface DomainServices {
   clock: Clock;
   calendar: BusinessCalendar;

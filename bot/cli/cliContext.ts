@@ -3,6 +3,8 @@ import type { Config } from '../config';
 import type { Database } from '../../domain/db/database';
 import { openDatabase } from '../../domain/db/database';
 import type { Clock } from '../../domain/clock';
+import { BusinessCalendar } from '../../domain/calendar/businessCalendar';
+import { createServices, Services } from '../services';
 
 /** Exit codes scripts can rely on. */
 export const ExitCode = { ok: 0, failure: 1, usage: 2, notFound: 3 } as const;
@@ -23,9 +25,21 @@ export interface CliIo {
   stderr: Writable;
 }
 
-/** What every command gets: the validated configuration, the database (opened on first use), output streams and a clock. */
+let sharedCalendar: BusinessCalendar | undefined;
+
+/** The business calendar (data/calendar), loaded once: options are checked with it before the database opens. */
+export function cliCalendar(): BusinessCalendar {
+  sharedCalendar ??= BusinessCalendar.fromDataFile();
+  return sharedCalendar;
+}
+
+/**
+ * What every command gets: the validated configuration, the database and the services (built on first
+ * use by createServices, the one composition root), output streams and a clock.
+ */
 export class CliContext {
   private db: Database | undefined;
+  private built: Services | undefined;
 
   constructor(
     readonly config: Config,
@@ -38,6 +52,12 @@ export class CliContext {
     return this.db;
   }
 
+  /** The services on the CLI's database, built once (no outgoing e-mail: the commands that send build their own mailer). */
+  async services(): Promise<Services> {
+    this.built ??= await createServices(this.config, await this.database(), this.clock, { calendar: cliCalendar() });
+    return this.built;
+  }
+
   print(line = ''): void {
     this.io.stdout.write(`${line}\n`);
   }
@@ -45,5 +65,6 @@ export class CliContext {
   async close(): Promise<void> {
     await this.db?.destroy();
     this.db = undefined;
+    this.built = undefined;
   }
 }

@@ -5,7 +5,7 @@ import { translator } from '../../domain/i18n';
 import { SmtpMailer } from '../../domain/reminders/mailer';
 import type { DeliveryOutcome } from '../../domain/reminders/reminderScheduler';
 import { createReminderScheduler } from '../reminderJobs';
-import { CliContext, CliError, ExitCode } from './cliContext';
+import { CliContext, cliCalendar, CliError, ExitCode } from './cliContext';
 import { parseInstant } from './options';
 
 interface RemindOptions {
@@ -41,7 +41,7 @@ export function registerReminderCommands(program: Command, context: () => CliCon
 
       const mailer = options.dryRun || !ctx.config.SMTP_URL ? undefined : new SmtpMailer(ctx.config.SMTP_URL);
       try {
-        const scheduler = createReminderScheduler(ctx.config, await ctx.database(), { mailer });
+        const scheduler = createReminderScheduler(ctx.config, await ctx.database(), { mailer, calendar: cliCalendar() });
         if (options.dryRun) ctx.print(t('reminder:cli.dryRun'));
         ctx.print(t('reminder:cli.asOf', when(asOf)));
 

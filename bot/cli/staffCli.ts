@@ -3,18 +3,16 @@ import { once } from 'node:events';
 import type { Readable, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Command } from 'commander';
-import { BusinessCalendar } from '../../domain/calendar/businessCalendar';
-import { ComplaintRepository } from '../../domain/complaints/complaintRepository';
+import type { BusinessCalendar } from '../../domain/calendar/businessCalendar';
 import { ComplaintError, ComplaintService } from '../../domain/complaints/complaintService';
-import { ExamIncidentRepository } from '../../domain/exams/examIncidentRepository';
+import type { ExamIncidentRepository } from '../../domain/exams/examIncidentRepository';
 import { CSV_DELIMITERS, CsvDelimiter } from '../../domain/exports/tabularExport';
 import { Lang, translator, Translate } from '../../domain/i18n';
 import { ComplaintDesk } from '../../domain/staff/complaintDesk';
 import { PeriodError, PeriodFactory } from '../../domain/statistics/period';
-import { ReminderStatisticsRepository } from '../../domain/statistics/reminderStatistics';
-import { StatisticsService } from '../../domain/statistics/statisticsService';
-import { CliContext, CliError, ExitCode } from './cliContext';
-import { staffDirectoryOf } from './staffIdentity';
+import type { ReminderStatisticsRepository } from '../../domain/statistics/reminderStatistics';
+import type { StatisticsService } from '../../domain/statistics/statisticsService';
+import { CliContext, cliCalendar, CliError, ExitCode } from './cliContext';
 
 /**
  * The language of the staff commands' messages: `--lang en` (or `--lang=en`) anywhere on the line,
@@ -45,37 +43,24 @@ export interface StaffTools {
   reminders: ReminderStatisticsRepository;
 }
 
-let sharedCalendar: BusinessCalendar | undefined;
-
-/** The business calendar (data/calendar), loaded once: options are checked with it before the database opens. */
-export function cliCalendar(): BusinessCalendar {
-  sharedCalendar ??= BusinessCalendar.fromDataFile();
-  return sharedCalendar;
-}
+export { cliCalendar };
 
 export function cliPeriods(): PeriodFactory {
   return new PeriodFactory(cliCalendar());
 }
 
+/** The staff commands' tools: the CliContext's services (one desk, one statistics service) and a translator. */
 export async function staffTools(ctx: CliContext, lang: Lang): Promise<StaffTools> {
-  const db = await ctx.database();
-  const calendar = cliCalendar();
-  const complaints = new ComplaintService(new ComplaintRepository(db), calendar, ctx.clock);
+  const services = await ctx.services();
   return {
     t: translator(lang),
     lang,
-    calendar,
-    complaints,
-    desk: new ComplaintDesk(
-      complaints,
-      calendar,
-      ctx.clock,
-      { firstContact: ctx.config.REMINDER_AT_RISK_FIRST_CONTACT_DAYS, answer: ctx.config.REMINDER_AT_RISK_ANSWER_DAYS },
-      staffDirectoryOf(ctx.config),
-    ),
-    statistics: new StatisticsService(db, calendar, ctx.clock),
-    incidents: new ExamIncidentRepository(db),
-    reminders: new ReminderStatisticsRepository(db),
+    calendar: services.calendar,
+    complaints: services.complaints,
+    desk: services.desk,
+    statistics: services.statistics,
+    incidents: services.incidents,
+    reminders: services.reminderStatistics,
   };
 }
 

@@ -6,9 +6,7 @@ import { COMPLAINT_OUTCOMES, COMPLAINT_SERVICES, CONTACT_CHANNELS, CONTACT_RESUL
 import { parseComplaintSearch, SEARCH_MAX_LENGTH } from '../../domain/complaints/complaintSearch';
 import { ComplaintError, MEASURES_MAX_LENGTH } from '../../domain/complaints/complaintService';
 import { parseStatusList } from '../../domain/complaints/statusNames';
-import type { Database } from '../../domain/db/database';
 import { EXAM_ROUTES, INCIDENT_STATUSES, PROBLEM_KINDS } from '../../domain/exams/examIncident';
-import { ExamIncidentRepository } from '../../domain/exams/examIncidentRepository';
 import { INCIDENT_NOTE_MAX_LENGTH, IncidentWorkflow, IncidentWorkflowError } from '../../domain/exams/incidentWorkflow';
 import { complaintColumns, incidentColumns } from '../../domain/exports/exportColumns';
 import { STATISTICS_SECTIONS, statisticsTable } from '../../domain/exports/statisticsExport';
@@ -17,11 +15,10 @@ import { Lang, translator } from '../../domain/i18n';
 import { ComplaintDesk } from '../../domain/staff/complaintDesk';
 import { complaintDetail, complaintSummary } from '../../domain/staff/complaintViews';
 import { incidentDetail, incidentSummary } from '../../domain/staff/incidentViews';
-import { StaffDirectory, UnknownStaffError } from '../../domain/staff/staffDirectory';
+import { UnknownStaffError } from '../../domain/staff/staffDirectory';
 import { PeriodError, PeriodErrorCode } from '../../domain/statistics/period';
-import { ReminderStatisticsRepository } from '../../domain/statistics/reminderStatistics';
-import { StatisticsService } from '../../domain/statistics/statisticsService';
-import type { DomainServices } from '../../domain/services';
+import type { StatisticsService } from '../../domain/statistics/statisticsService';
+import type { Services } from '../services';
 import type { AdminRole, Config } from '../config';
 import { errorSummary } from '../errorSummary';
 import { HttpError, sendError } from '../httpErrors';
@@ -32,9 +29,8 @@ import { registerAdminPage } from './adminPage';
 export const NOTE_MAX_LENGTH = 2000;
 
 export interface AdminRoutesOptions {
-  config: Pick<Config, 'ADMIN_TOKENS' | 'REMINDER_AT_RISK_FIRST_CONTACT_DAYS' | 'REMINDER_AT_RISK_ANSWER_DAYS' | 'PUBLIC_BASE_URL'>;
-  db: Database;
-  services: Pick<DomainServices, 'complaints' | 'calendar' | 'clock' | 'citizenMail'>;
+  config: Pick<Config, 'ADMIN_TOKENS' | 'PUBLIC_BASE_URL'>;
+  services: Pick<Services, 'complaints' | 'calendar' | 'clock' | 'citizenMail' | 'desk' | 'statistics' | 'incidents' | 'reminderStatistics' | 'staff'>;
   logger: Logger;
 }
 
@@ -171,19 +167,9 @@ const incidentExportQuery = z.strictObject({
  * and the reference, never a token, a name or what a citizen wrote.
  */
 export function registerAdminRoutes(server: Server, options: AdminRoutesOptions): void {
-  const { config, db, services, logger } = options;
+  const { config, services, logger } = options;
   const auth = new AdminAuthenticator(config.ADMIN_TOKENS);
-  const directory = new StaffDirectory(config.ADMIN_TOKENS.map(({ role, name }) => ({ role, name })));
-  const desk = new ComplaintDesk(
-    services.complaints,
-    services.calendar,
-    services.clock,
-    { firstContact: config.REMINDER_AT_RISK_FIRST_CONTACT_DAYS, answer: config.REMINDER_AT_RISK_ANSWER_DAYS },
-    directory,
-  );
-  const statistics = new StatisticsService(db, services.calendar, services.clock);
-  const incidents = new ExamIncidentRepository(db);
-  const reminders = new ReminderStatisticsRepository(db);
+  const { desk, statistics, incidents, reminderStatistics: reminders, staff: directory } = services;
   const workflow = new IncidentWorkflow(incidents, services.clock);
 
   type Handler = (req: Request, res: Response, principal: AdminPrincipal) => Promise<void>;
@@ -516,7 +502,7 @@ function fileName(
   base: string,
   from: string | undefined,
   to: string | undefined,
-  services: Pick<DomainServices, 'calendar' | 'clock'>,
+  services: Pick<Services, 'calendar' | 'clock'>,
   format: ExportFormat,
 ): string {
   const today = services.calendar.localDateOf(services.clock.now());

@@ -1,6 +1,6 @@
 import { runCli } from '../../bot/cli/runCli';
 import { loadConfig } from '../../bot/config';
-import { lookupThrottlePolicies } from '../../bot/domainServices';
+import { lookupThrottlePolicies } from '../../bot/services';
 import { createLogger } from '../../bot/logger';
 import { stateRetentionJob } from '../../bot/stateRetentionJob';
 import { fixedClock } from '../../domain/clock';

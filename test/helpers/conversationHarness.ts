@@ -1,6 +1,7 @@
 import { Activity, MemoryStorage, Storage, TestAdapter, TranscriptLoggerMiddleware } from 'botbuilder';
 import { ConversationCore, createConversationCore } from '../../bot/conversation';
-import { createDomainServices } from '../../bot/domainServices';
+import { Config, loadConfig } from '../../bot/config';
+import { createServices } from '../../bot/services';
 import type { DomainServices } from '../../domain/services';
 import { InteractionLogMiddleware } from '../../bot/interactionLog/interactionLogMiddleware';
 import { SqlTranscriptStore } from '../../bot/interactionLog/sqlTranscriptStore';
@@ -33,7 +34,16 @@ export interface ConversationHarness {
  * the domain on a real SQLite file. Messages are sent in fr-CA unless the activity says otherwise.
  */
 export async function createConversationHarness(
-  options: { now?: string; storage?: Storage; classifier?: IntentClassifier; locale?: string; db?: Database; domain?: Partial<DomainServices> } = {},
+  options: {
+    now?: string;
+    storage?: Storage;
+    classifier?: IntentClassifier;
+    locale?: string;
+    db?: Database;
+    /** Non-default settings, from `loadConfig({...})`; the configuration's defaults otherwise. */
+    config?: Config;
+    domain?: Partial<DomainServices>;
+  } = {},
 ): Promise<ConversationHarness> {
   const dir = tempDir();
   const db = options.db ?? (await openDatabase(tempDatabaseUrl(dir.path)));
@@ -41,7 +51,7 @@ export async function createConversationHarness(
   const logger = createLogger('silent');
   const core = createConversationCore({
     storage: options.storage ?? new MemoryStorage(),
-    domain: { ...createDomainServices(db, clock), ...options.domain },
+    domain: { ...(await createServices(options.config ?? loadConfig({}), db, clock)), ...options.domain },
     classifier: options.classifier ?? defaultIntentClassifier(),
     logger,
   });
