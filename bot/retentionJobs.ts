@@ -10,11 +10,7 @@ import type { Logger } from './logger';
 import type { JobDefinition } from './scheduledJobs';
 
 type CronVariable = 'INTERACTION_PURGE_CRON' | 'COMPLAINT_PURGE_CRON' | 'STATE_PURGE_CRON';
-type RetentionVariable =
-  | 'INTERACTION_RETENTION_DAYS'
-  | 'COMPLAINT_RETENTION_DAYS'
-  | 'STATE_RETENTION_DAYS'
-  | 'DIRECT_LINE_RETENTION_HOURS';
+type RetentionVariable = 'INTERACTION_RETENTION_DAYS' | 'COMPLAINT_RETENTION_DAYS' | 'STATE_RETENTION_DAYS' | 'DIRECT_LINE_RETENTION_HOURS';
 
 /** One daily purge: its job name, the cron and retention variables it reads, and its log line. */
 interface RetentionPurge<C extends CronVariable, R extends RetentionVariable> {

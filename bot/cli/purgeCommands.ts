@@ -76,8 +76,7 @@ export function registerPurgeCommands(program: Command, context: () => CliContex
       .action(async (options: { now?: string; days?: string }) => {
         const ctx = context();
         const now = options.now ? parseInstant(options.now, '--now', t) : ctx.clock.now();
-        const days: number =
-          options.days === undefined ? ctx.config[purge.retention] : parseDays(options.days, '--days', t);
+        const days: number = options.days === undefined ? ctx.config[purge.retention] : parseDays(options.days, '--days', t);
         const { cutoff, ...counts } = await purge.purge(ctx, now, days);
         ctx.print(t(purge.done, { ...counts, cutoff: cutoff.toISOString(), days }));
       });
