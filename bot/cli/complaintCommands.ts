@@ -3,37 +3,24 @@ import { COMPLAINT_SERVICES, COMPLAINT_STATUSES, ComplaintStatus } from '../../d
 import { parseComplaintSearch, SEARCH_MAX_LENGTH } from '../../domain/complaints/complaintSearch';
 import { parseStatusList } from '../../domain/complaints/statusNames';
 import { complaintColumns } from '../../domain/exports/exportColumns';
-import { EXPORT_FORMATS, exportStream } from '../../domain/exports/tabularExport';
+import { EXPORT_FORMATS } from '../../domain/exports/tabularExport';
 import { formatIsoLocal } from '../../domain/format/dates';
 import { label, Lang, Translate, translator } from '../../domain/i18n';
 import { complaintDetail, complaintSummary } from '../../domain/staff/complaintViews';
 import { CliContext, CliError, ExitCode } from './cliContext';
 import { clockText, detailLines } from './complaintDetailLines';
 import { registerComplaintStepCommands } from './complaintStepCommands';
-import {
-  choiceOption,
-  delimiterOption,
-  formatTable,
-  langOption,
-  limitOption,
-  localDateOption,
-  printable,
-  referenceArgument,
-  staffTools,
-  StaffTools,
-  writeExport,
-} from './staffCli';
+import { choiceOption, delimiterOption, langOption, limitOption, printable, referenceArgument, staffTools, StaffTools } from './staffCli';
+import { DateRangeOptions, listOutputOptions, localDateRange, OutputOptions, printListing, writeStaffExport } from './staffListing';
 import { staffActor } from './staffIdentity';
 
 export { clockText };
 
-interface ListOptions {
+interface ListOptions extends DateRangeOptions {
   status?: string;
   service?: string;
   atRisk?: boolean;
   overdue?: boolean;
-  from?: string;
-  to?: string;
   limit?: string;
   format?: string;
   mine?: boolean;
@@ -43,14 +30,9 @@ interface ListOptions {
   as?: string;
 }
 
-interface ExportOptions {
-  format?: string;
-  from?: string;
-  to?: string;
+interface ExportOptions extends DateRangeOptions, OutputOptions {
   status?: string;
   service?: string;
-  delimiter?: string;
-  output?: string;
   includePersonal?: boolean;
   as?: string;
 }
@@ -67,19 +49,19 @@ export function registerComplaintCommands(program: Command, context: () => CliCo
   langOption(group, t);
 
   const listOptions = (command: Command): Command =>
-    command
-      .option('--status <statuses>', t('officer:cli.options.status'))
-      .option('--service <key>', t('admin:cli.options.service', { choices: COMPLAINT_SERVICES.join(', ') }))
-      .option('--mine', t('officer:cli.options.mine'))
-      .option('--assigned-to <name>', t('officer:cli.options.assignedTo'))
-      .option('--unassigned', t('officer:cli.options.unassigned'))
-      .option('--at-risk', t('admin:cli.options.atRisk'))
-      .option('--overdue', t('admin:cli.options.overdue'))
-      .option('--from <date>', t('admin:cli.options.receivedFrom'))
-      .option('--to <date>', t('admin:cli.options.receivedTo'))
-      .option('--limit <n>', t('admin:cli.options.limit'), '100')
-      .option('--format <format>', t('admin:cli.options.listFormat'), 'table')
-      .option('--as <name>', t('officer:cli.options.as'));
+    listOutputOptions(
+      command
+        .option('--status <statuses>', t('officer:cli.options.status'))
+        .option('--service <key>', t('admin:cli.options.service', { choices: COMPLAINT_SERVICES.join(', ') }))
+        .option('--mine', t('officer:cli.options.mine'))
+        .option('--assigned-to <name>', t('officer:cli.options.assignedTo'))
+        .option('--unassigned', t('officer:cli.options.unassigned'))
+        .option('--at-risk', t('admin:cli.options.atRisk'))
+        .option('--overdue', t('admin:cli.options.overdue'))
+        .option('--from <date>', t('admin:cli.options.receivedFrom'))
+        .option('--to <date>', t('admin:cli.options.receivedTo')),
+      t,
+    ).option('--as <name>', t('officer:cli.options.as'));
 
   const runList = async (options: ListOptions): Promise<void> => {
     const format = choiceOption(options.format, ['table', 'json'] as const, '--format', t);
@@ -103,40 +85,27 @@ export function registerComplaintCommands(program: Command, context: () => CliCo
     };
     const s = await tools();
     const { items, more } = await s.desk.list(filter);
-    if (format === 'json') {
-      ctx.print(
-        JSON.stringify(
-          items.map((i) => complaintSummary(i.complaint, i.clocks)),
-          null,
-          2,
-        ),
-      );
-      return;
-    }
-    if (items.length === 0) {
-      ctx.print(t('admin:cli.complaints.none'));
-      return;
-    }
-    const headers = [
-      ...['reference', 'status', 'service', 'received'].map((h) => t(`admin:cli.complaints.columns.${h}`)),
-      t('officer:cli.columns.assignedTo'),
-      ...['firstContact', 'answer'].map((h) => t(`admin:cli.complaints.columns.${h}`)),
-    ];
-    ctx.print(
-      formatTable(
-        headers,
-        items.map(({ complaint: c, clocks }) => [
-          c.reference,
-          label(t, `complaint:status.${c.status}`, c.status),
-          label(t, `complaint:services.${c.service}`, c.service),
-          formatIsoLocal(c.receivedAt).slice(0, 16).replace('T', ' '),
-          c.assignedTo ? printable(c.assignedTo) : '—',
-          clockText(clocks.firstContact, t),
-          clockText(clocks.answer, t),
-        ]),
-      ),
-    );
-    ctx.print(more ? t('admin:cli.complaints.more', { count: items.length }) : t('admin:cli.complaints.count', { count: items.length }));
+    const printed = printListing(ctx, t, format, {
+      items,
+      more,
+      json: (i) => complaintSummary(i.complaint, i.clocks),
+      headers: [
+        ...['reference', 'status', 'service', 'received'].map((h) => t(`admin:cli.complaints.columns.${h}`)),
+        t('officer:cli.columns.assignedTo'),
+        ...['firstContact', 'answer'].map((h) => t(`admin:cli.complaints.columns.${h}`)),
+      ],
+      row: ({ complaint: c, clocks }) => [
+        c.reference,
+        label(t, `complaint:status.${c.status}`, c.status),
+        label(t, `complaint:services.${c.service}`, c.service),
+        formatIsoLocal(c.receivedAt).slice(0, 16).replace('T', ' '),
+        c.assignedTo ? printable(c.assignedTo) : '—',
+        clockText(clocks.firstContact, t),
+        clockText(clocks.answer, t),
+      ],
+      messages: 'admin:cli.complaints',
+    });
+    if (!printed) return;
     // Staff must know when the deadline reminders are not getting out.
     const outbox = await s.reminders.outbox();
     if (outbox.failing > 0)
@@ -201,25 +170,14 @@ export function registerComplaintCommands(program: Command, context: () => CliCo
     const s = await tools();
     const filter = s.desk.repositoryFilter(wanted);
     const columns = complaintColumns(s.t, { includePersonal: options.includePersonal });
-    const stream = exportStream(format, s.complaints.stream(filter), columns, { delimiter, booleans: { true: t('admin:yes'), false: t('admin:no') } });
-    try {
-      await writeExport(stream, options.output, context().io.stdout);
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === 'EEXIST')
-        throw new CliError(t('admin:errors.outputExists', { file: printable(options.output ?? '') }), ExitCode.failure);
-      throw err;
-    }
+    await writeStaffExport(context(), t, format, s.complaints.stream(filter), columns, { delimiter, output: options.output });
   });
 }
 
-/** --from and --to (local dates, both included), checked before anything opens the database. */
-function dateRange(options: { from?: string; to?: string }, t: Translate): { receivedFrom?: string; receivedTo?: string } {
-  const receivedFrom = localDateOption(options.from, '--from', t);
-  const receivedTo = localDateOption(options.to, '--to', t);
-  if (receivedFrom && receivedTo && receivedTo < receivedFrom) {
-    throw new CliError(t('admin:errors.period.reversed', { value: `${receivedFrom} > ${receivedTo}` }), ExitCode.usage);
-  }
-  return { receivedFrom, receivedTo };
+/** --from and --to as the received dates (local, both included). */
+function dateRange(options: DateRangeOptions, t: Translate): { receivedFrom?: string; receivedTo?: string } {
+  const { from, to } = localDateRange(options, t);
+  return { receivedFrom: from, receivedTo: to };
 }
 
 /** Keys or the names shown on screen (« reçue », « prise en charge »…), with or without accents. */

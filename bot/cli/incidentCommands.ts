@@ -2,34 +2,19 @@ import type { Command } from 'commander';
 import { EXAM_ROUTES, ExamIncidentFilter, INCIDENT_STATUSES, IncidentStatus, PROBLEM_KINDS } from '../../domain/exams/examIncident';
 import { foldText } from '../../domain/format/textFolding';
 import { incidentColumns } from '../../domain/exports/exportColumns';
-import { EXPORT_FORMATS, exportStream } from '../../domain/exports/tabularExport';
+import { EXPORT_FORMATS } from '../../domain/exports/tabularExport';
 import { formatIsoLocal } from '../../domain/format/dates';
 import { label, Lang, LANGS, Translate, translator } from '../../domain/i18n';
 import { CliContext, CliError, ExitCode } from './cliContext';
-import {
-  choiceOption,
-  cliCalendar,
-  delimiterOption,
-  formatTable,
-  langOption,
-  limitOption,
-  localDateOption,
-  printable,
-  staffTools,
-  writeExport,
-} from './staffCli';
+import { choiceOption, cliCalendar, delimiterOption, langOption, limitOption, printable, staffTools } from './staffCli';
+import { DateRangeOptions, listOutputOptions, localDateRange, OutputOptions, printListing, writeStaffExport } from './staffListing';
 import { registerIncidentStepCommands } from './incidentStepCommands';
 import { staffActor } from './staffIdentity';
 
-interface IncidentOptions {
-  from?: string;
-  to?: string;
+interface IncidentOptions extends DateRangeOptions, OutputOptions {
   kind?: string;
   route?: string;
   limit?: string;
-  format?: string;
-  delimiter?: string;
-  output?: string;
   status?: string;
   mine?: boolean;
   as?: string;
@@ -54,11 +39,12 @@ export function registerIncidentCommands(program: Command, context: () => CliCon
       .option('--status <statuses>', t('officer:cli.options.incidentStatus'));
 
   langOption(
-    filterOptions(group.command('list').description(t('admin:cli.incidents.list')))
-      .option('--mine', t('officer:cli.options.mineIncidents'))
-      .option('--as <name>', t('officer:cli.options.as'))
-      .option('--limit <n>', t('admin:cli.options.limit'), '100')
-      .option('--format <format>', t('admin:cli.options.listFormat'), 'table'),
+    listOutputOptions(
+      filterOptions(group.command('list').description(t('admin:cli.incidents.list')))
+        .option('--mine', t('officer:cli.options.mineIncidents'))
+        .option('--as <name>', t('officer:cli.options.as')),
+      t,
+    ),
     t,
   ).action(async (options: IncidentOptions) => {
     const format = choiceOption(options.format, ['table', 'json'] as const, '--format', t);
@@ -68,48 +54,33 @@ export function registerIncidentCommands(program: Command, context: () => CliCon
     const s = await staffTools(context(), lang);
     const rows = await s.incidents.list({ ...wanted, limit: limit + 1 });
     const items = rows.slice(0, limit);
-    const ctx = context();
-    if (format === 'json') {
-      ctx.print(
-        JSON.stringify(
-          items.map((i) => ({
-            ...i,
-            id: undefined,
-            submissionId: undefined,
-            createdAt: formatIsoLocal(i.createdAt),
-            problemAt: i.problemAt ? formatIsoLocal(i.problemAt) : null,
-          })),
-          null,
-          2,
-        ),
-      );
-      return;
-    }
-    if (items.length === 0) {
-      ctx.print(t('admin:cli.incidents.none'));
-      return;
-    }
-    const headers = [
-      ...['reference', 'createdAt', 'kind', 'priority', 'route', 'exam'].map((h) => t(`admin:cli.incidents.columns.${h}`)),
-      t('officer:cli.columns.incidentStatus'),
-      t('officer:cli.columns.takenBy'),
-    ];
-    ctx.print(
-      formatTable(
-        headers,
-        items.map((i) => [
-          i.reference,
-          formatIsoLocal(i.createdAt).slice(0, 16).replace('T', ' '),
-          label(t, `exam:kinds.${i.problemKind}`, i.problemKind),
-          t(`admin:priorities.${i.priority}`),
-          t(`admin:routes.${i.route}`),
-          printable(i.examName ?? ''),
-          t(`officer:incidentStatus.${i.status}`),
-          i.assignedTo ? printable(i.assignedTo) : '—',
-        ]),
-      ),
-    );
-    ctx.print(rows.length > limit ? t('admin:cli.incidents.more', { count: items.length }) : t('admin:cli.incidents.count', { count: items.length }));
+    printListing(context(), t, format, {
+      items,
+      more: rows.length > limit,
+      json: (i) => ({
+        ...i,
+        id: undefined,
+        submissionId: undefined,
+        createdAt: formatIsoLocal(i.createdAt),
+        problemAt: i.problemAt ? formatIsoLocal(i.problemAt) : null,
+      }),
+      headers: [
+        ...['reference', 'createdAt', 'kind', 'priority', 'route', 'exam'].map((h) => t(`admin:cli.incidents.columns.${h}`)),
+        t('officer:cli.columns.incidentStatus'),
+        t('officer:cli.columns.takenBy'),
+      ],
+      row: (i) => [
+        i.reference,
+        formatIsoLocal(i.createdAt).slice(0, 16).replace('T', ' '),
+        label(t, `exam:kinds.${i.problemKind}`, i.problemKind),
+        t(`admin:priorities.${i.priority}`),
+        t(`admin:routes.${i.route}`),
+        printable(i.examName ?? ''),
+        t(`officer:incidentStatus.${i.status}`),
+        i.assignedTo ? printable(i.assignedTo) : '—',
+      ],
+      messages: 'admin:cli.incidents',
+    });
   });
 
   registerIncidentStepCommands(group, context, lang);
@@ -127,25 +98,13 @@ export function registerIncidentCommands(program: Command, context: () => CliCon
     const wanted = filter(options, t);
     staffActor(context().config, options.as, t, 'manager');
     const s = await staffTools(context(), lang);
-    const stream = exportStream(format, s.incidents.stream(wanted), incidentColumns(s.t), {
-      delimiter,
-      booleans: { true: t('admin:yes'), false: t('admin:no') },
-    });
-    try {
-      await writeExport(stream, options.output, context().io.stdout);
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === 'EEXIST')
-        throw new CliError(t('admin:errors.outputExists', { file: printable(options.output ?? '') }), ExitCode.failure);
-      throw err;
-    }
+    await writeStaffExport(context(), t, format, s.incidents.stream(wanted), incidentColumns(s.t), { delimiter, output: options.output });
   });
 }
 
 function filter(options: IncidentOptions, t: Translate): ExamIncidentFilter {
   const calendar = cliCalendar();
-  const from = localDateOption(options.from, '--from', t);
-  const to = localDateOption(options.to, '--to', t);
-  if (from && to && to < from) throw new CliError(t('admin:errors.period.reversed', { value: `${from} > ${to}` }), ExitCode.usage);
+  const { from, to } = localDateRange(options, t);
   const kind = choiceOption(options.kind, PROBLEM_KINDS, '--kind', t);
   const route = choiceOption(options.route, EXAM_ROUTES, '--route', t);
   return {
@@ -165,7 +124,10 @@ function incidentStatuses(value: string, t: Translate): IncidentStatus[] {
     for (const l of LANGS) names.set(foldText(translator(l)(`officer:incidentStatus.${status}`)), status);
   }
   const statuses: IncidentStatus[] = [];
-  for (const part of value.split(',').map((p) => p.trim()).filter(Boolean)) {
+  for (const part of value
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const status = names.get(foldText(part)) ?? names.get(foldText(part).replace(/s$/, ''));
     if (!status) {
       const choices = INCIDENT_STATUSES.map((st) => t(`officer:incidentStatus.${st}`)).join(', ');

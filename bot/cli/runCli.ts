@@ -2,9 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { systemClock, Clock } from '../../domain/clock';
 import { ConfigError, loadConfig } from '../config';
 import { CliContext, CliError, CliIo, ExitCode } from './cliContext';
-import { registerRetentionCommands } from './retentionCommands';
-import { registerComplaintRetentionCommands } from './complaintRetentionCommands';
-import { registerStateRetentionCommands } from './stateRetentionCommands';
+import { registerPurgeCommands } from './purgeCommands';
 import { registerReminderCommands } from './reminderCommands';
 import { registerComplaintCommands } from './complaintCommands';
 import { registerStatsCommands } from './statsCommands';
@@ -43,9 +41,7 @@ export async function runCli(
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
     .showHelpAfterError();
   localizeCommander(program, t, cliLang(argv));
-  registerRetentionCommands(program, getContext);
-  registerComplaintRetentionCommands(program, getContext);
-  registerStateRetentionCommands(program, getContext);
+  registerPurgeCommands(program, getContext);
   registerReminderCommands(program, getContext);
   registerComplaintCommands(program, getContext, cliLang(argv));
   registerStatsCommands(program, getContext, cliLang(argv));

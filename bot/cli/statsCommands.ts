@@ -12,17 +12,13 @@ import { label, Lang, Translate, translator } from '../../domain/i18n';
 import type { Period } from '../../domain/statistics/period';
 import type { ClockFigures, ComplaintFigures, StatisticsReport } from '../../domain/statistics/statisticsService';
 import type { CliContext } from './cliContext';
+import type { DateRangeOptions, OutputOptions } from './staffListing';
 import { choiceOption, cliErrorFrom, cliPeriods, delimiterOption, formatTable, langOption, printable, staffTools, writeExport } from './staffCli';
 
-interface StatsOptions {
-  from?: string;
-  to?: string;
+interface StatsOptions extends DateRangeOptions, OutputOptions {
   period?: string;
   fiscalYear?: string;
-  format?: string;
   section?: string;
-  delimiter?: string;
-  output?: string;
 }
 
 /**

@@ -38,13 +38,15 @@ export interface DeadlineRow extends BucketKey {
   stopped: number;
 }
 
-export interface BreachRow {
+/** A complaint that missed a deadline, as read here and as the statistics report it. */
+export interface Breach {
   reference: string;
   service: string;
   status: string;
   clock: ClockName;
   receivedDate: string;
   dueDate: string;
+  /** When the clock's event happened, null while it has still not; the statistics give it in ISO 8601 with the Québec offset. */
   eventAt: string | null;
   businessDays: number | null;
 }
@@ -137,9 +139,9 @@ export class ComplaintStatisticsRepository {
   }
 
   /** The complaints that missed a deadline falling in the period, by due date then reference; at most `limit`. */
-  breaches(clock: ClockName, period: Period, now: Date, limit: number): Promise<BreachRow[]> {
+  breaches(clock: ClockName, period: Period, now: Date, limit: number): Promise<Breach[]> {
     const c = CLOCK_COLUMNS[clock];
-    return this.rows<BreachRow>(
+    return this.rows<Breach>(
       `select reference, service, status, '${clock}' as clock, received_date as "receivedDate", ${c.dueDate} as "dueDate",
               ${c.at} as "eventAt", ${c.days} as "businessDays"
          from complaints

@@ -5,7 +5,7 @@ import type { Database } from '../db/database';
 import { EXAM_ROUTES, PROBLEM_KINDS } from '../exams/examIncident';
 import { ExamIncidentRepository } from '../exams/examIncidentRepository';
 import { formatIsoLocal } from '../format/dates';
-import { BreachRow, ClockName, ComplaintStatisticsRepository, DeadlineRow, EventHistogramRow } from './complaintStatisticsRepository';
+import { Breach, ClockName, ComplaintStatisticsRepository, DeadlineRow, EventHistogramRow } from './complaintStatisticsRepository';
 import { ConversationStatisticsRepository, NamedCount } from './conversationStatisticsRepository';
 import { maskForManagers } from './managerText';
 import { Period, PeriodFactory } from './period';
@@ -66,17 +66,7 @@ export interface PeriodSummary {
   to: string;
 }
 
-export interface Breach {
-  reference: string;
-  service: string;
-  status: string;
-  clock: ClockName;
-  receivedDate: string;
-  dueDate: string;
-  /** ISO 8601 with the Québec offset; null while the event has still not happened. */
-  eventAt: string | null;
-  businessDays: number | null;
-}
+export type { Breach };
 
 export interface ComplaintStatistics {
   totals: ComplaintFigures;
@@ -422,15 +412,7 @@ export function summary(period: Period): PeriodSummary {
   return { kind: period.kind, label: period.label, from: period.from, to: period.to };
 }
 
-function toBreach(row: BreachRow): Breach {
-  return {
-    reference: row.reference,
-    service: row.service,
-    status: row.status,
-    clock: row.clock,
-    receivedDate: row.receivedDate,
-    dueDate: row.dueDate,
-    eventAt: row.eventAt ? formatIsoLocal(new Date(row.eventAt)) : null,
-    businessDays: row.businessDays ?? null,
-  };
+/** The breach with its event in ISO 8601 with the Québec offset. */
+function toBreach(row: Breach): Breach {
+  return { ...row, eventAt: row.eventAt ? formatIsoLocal(new Date(row.eventAt)) : null, businessDays: row.businessDays ?? null };
 }

@@ -1,5 +1,5 @@
 import { runCli } from '../../bot/cli/runCli';
-import { complaintRetentionJob } from '../../bot/complaintRetentionJob';
+import { complaintRetentionJob } from '../../bot/retentionJobs';
 import { loadConfig } from '../../bot/config';
 import { createLogger } from '../../bot/logger';
 import { BusinessCalendar } from '../../domain/calendar/businessCalendar';

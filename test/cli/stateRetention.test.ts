@@ -2,7 +2,7 @@ import { runCli } from '../../bot/cli/runCli';
 import { loadConfig } from '../../bot/config';
 import { lookupThrottlePolicies } from '../../bot/services';
 import { createLogger } from '../../bot/logger';
-import { stateRetentionJob } from '../../bot/stateRetentionJob';
+import { stateRetentionJob } from '../../bot/retentionJobs';
 import { fixedClock } from '../../domain/clock';
 import { LookupThrottle } from '../../domain/complaints/lookupThrottle';
 import { Database, openDatabase } from '../../domain/db/database';

@@ -2,6 +2,7 @@ import type { Activity, Attachment } from 'botbuilder';
 import { COMPLAINT_SERVICES, COMPLAINT_STATUSES } from '../../domain/complaints/complaint';
 import { escapeMarkdown } from '../../domain/format/markdown';
 import { translator } from '../../domain/i18n';
+import { answerInTurn, COMPLAINT_FORM_FR } from '../helpers/chatFixtures';
 import { ConversationHarness, createConversationHarness, suggestedTitles } from '../helpers/conversationHarness';
 
 // Web Chat renders message text and Adaptive Card TextBlocks with markdown-it (botframework-webchat's own dependency).
@@ -249,11 +250,7 @@ describe('complaint intake dialog (fr-CA)', () => {
 
   it('asks before discarding on « annuler »: « Non, continuer » asks the current question again, « Oui » discards', async () => {
     h = await createConversationHarness({ now: NOW });
-    await send('Déposer une plainte');
-    await send('Oui');
-    await send('Marie Tremblay');
-    await send('Courriel');
-    await send('marie@exemple.ca');
+    await answerInTurn(send, COMPLAINT_FORM_FR);
     await send('Autre');
     expect(await say('hier')).toContain('Décrivez la situation');
 
@@ -305,11 +302,7 @@ describe('complaint intake dialog (fr-CA)', () => {
 
   it('lets the person skip the optional questions', async () => {
     h = await createConversationHarness({ now: NOW });
-    await send('Déposer une plainte');
-    await send('Oui');
-    await send('Marie Tremblay');
-    await send('Courriel');
-    await send('marie@exemple.ca');
+    await answerInTurn(send, COMPLAINT_FORM_FR);
     const when = await send('Systèmes de dotation en ligne');
     expect(suggestedTitles(when)).toEqual(['Passer cette question']);
     expect(await say('je ne sais pas')).toContain('Décrivez la situation');
@@ -336,11 +329,7 @@ describe('complaint intake dialog (fr-CA)', () => {
 
   it('refuses a future date and an unrecognized one, with a clear re-prompt', async () => {
     h = await createConversationHarness({ now: NOW });
-    await send('Déposer une plainte');
-    await send('Oui');
-    await send('Marie Tremblay');
-    await send('Courriel');
-    await send('marie@exemple.ca');
+    await answerInTurn(send, COMPLAINT_FORM_FR);
     await send('Autre');
     const future = await send('demain');
     expect(future[0].text).toContain('Cette date est dans le futur');
@@ -351,11 +340,7 @@ describe('complaint intake dialog (fr-CA)', () => {
 
   it('re-asks a description that is too short, and one over 4 000 characters; 4 000 exactly is kept whole', async () => {
     h = await createConversationHarness({ now: NOW });
-    await send('Déposer une plainte');
-    await send('Oui');
-    await send('Marie Tremblay');
-    await send('Courriel');
-    await send('marie@exemple.ca');
+    await answerInTurn(send, COMPLAINT_FORM_FR);
     await send('Autre');
     expect(await say('Passer cette question')).toContain('4 000 caractères au maximum');
     expect(await say('Pas content')).toBe(

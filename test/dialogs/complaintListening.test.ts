@@ -5,6 +5,7 @@ import { escapeMarkdown } from '../../domain/format/markdown';
 import { Lang, translator } from '../../domain/i18n';
 import type { IntentClassifier } from '../../domain/understanding/intents';
 import { Intents } from '../../domain/understanding/intents';
+import { answerInTurn, COMPLAINT_FORM_EN, COMPLAINT_FORM_FR } from '../helpers/chatFixtures';
 import { ConversationHarness, createConversationHarness, suggestedTitles } from '../helpers/conversationHarness';
 
 /** « Forms that listen »: the complaint form reads the first message, free-text services and vague dates. */
@@ -55,10 +56,7 @@ describe('complaint intake that listens (fr-CA)', () => {
 
   async function startForm(opener: string): Promise<string> {
     const notice = await say(opener);
-    await send('Oui');
-    await send('Marie Tremblay');
-    await send('Courriel');
-    await send('marie@exemple.ca');
+    await answerInTurn(send, COMPLAINT_FORM_FR.slice(1));
     return notice;
   }
 
@@ -159,11 +157,7 @@ describe('complaint intake that listens (fr-CA)', () => {
 
     it('understands English free text too', async () => {
       h = await createConversationHarness({ now: NOW, locale: 'en-CA' });
-      await say('File a complaint');
-      await say('Yes, I agree');
-      await say('Mary Smith');
-      await say('E-mail');
-      await say('mary@example.ca');
+      await answerInTurn(say, COMPLAINT_FORM_EN);
       expect(await say('the online exam')).toContain('When did it happen?');
       await say('Skip this question');
       await say('The exam froze twice during part 2.');
@@ -262,11 +256,7 @@ describe('complaint intake that listens (fr-CA)', () => {
 
     it('confirms “last week” in English', async () => {
       h = await createConversationHarness({ now: NOW, locale: 'en-CA' });
-      await say('File a complaint');
-      await say('Yes, I agree');
-      await say('Mary Smith');
-      await say('E-mail');
-      await say('mary@example.ca');
+      await answerInTurn(say, COMPLAINT_FORM_EN);
       await say('Other');
       const week = lastWeek();
       const proposal = await send('last week');

@@ -3,18 +3,12 @@ import type { Activity } from 'botbuilder';
 import { ClientAddressMiddleware, rememberClientAddress, throttleAddress } from '../../bot/clientAddressMiddleware';
 import type { ComplaintInput } from '../../domain/complaints/complaint';
 import { findReference } from '../../dialogs/complaintStatusDialog';
+import { MARIE as marie } from '../helpers/chatFixtures';
 import { ConversationHarness, createConversationHarness, suggestedTitles } from '../helpers/conversationHarness';
 
 const USER = { id: 'citizen-2', name: 'Citoyen', role: 'user' };
 const NOW = '2026-11-23T15:00:00Z'; // lundi 23 novembre 2026, 10 h à Québec
 
-const marie: ComplaintInput = {
-  name: 'Marie Tremblay',
-  contactMethod: 'email',
-  contactValue: 'marie.tremblay@exemple.qc.ca',
-  service: 'ca-dotation-phone',
-  description: "J'ai attendu 40 minutes au téléphone sans réponse.",
-};
 const jean: ComplaintInput = { ...marie, name: 'Jean Roy', contactMethod: 'phone', contactValue: '418 555-0199' };
 
 describe('complaint status lookup (fr-CA)', () => {

@@ -1,20 +1,12 @@
 import type { Activity } from 'botbuilder';
-import type { ComplaintInput } from '../../domain/complaints/complaint';
 import { translator } from '../../domain/i18n';
 import { parseChatRating } from '../../dialogs/satisfactionDialog';
+import { MARIE as marie } from '../helpers/chatFixtures';
 import { ConversationHarness, createConversationHarness, suggestedTitles } from '../helpers/conversationHarness';
 
 const USER = { id: 'citizen-satisfaction', name: 'Citoyenne', role: 'user' };
 const NOW = '2026-11-23T15:00:00Z'; // lundi 23 novembre 2026, 10 h à Québec
 const RATINGS = ['1 – Très insatisfaisant', '2 – Insatisfaisant', '3 – Moyen', '4 – Satisfaisant', '5 – Très satisfaisant'];
-
-const marie: ComplaintInput = {
-  name: 'Marie Tremblay',
-  contactMethod: 'email',
-  contactValue: 'marie.tremblay@exemple.qc.ca',
-  service: 'ca-dotation-phone',
-  description: "J'ai attendu 40 minutes au téléphone sans réponse.",
-};
 
 interface RatingRow {
   source: string;

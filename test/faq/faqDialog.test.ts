@@ -1,13 +1,6 @@
 import type { IntentClassifier } from '../../domain/understanding/intents';
+import { MENU_FR } from '../helpers/chatFixtures';
 import { ConversationHarness, createConversationHarness, suggestedTitles } from '../helpers/conversationHarness';
-
-const MENU_FR = [
-  'Questions sur la dotation',
-  "Problème technique lors d'un examen en ligne",
-  'Déposer une plainte',
-  'Suivre une plainte',
-  'Parler à une personne',
-];
 
 async function loggedIntents(h: ConversationHarness): Promise<Array<{ intent: string | null; dialog: string | null }>> {
   await h.transcriptStore.flush();

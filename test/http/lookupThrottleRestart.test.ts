@@ -1,7 +1,7 @@
 import type { Activity } from 'botbuilder';
 import { rememberClientAddress } from '../../bot/clientAddressMiddleware';
 import { createLogger } from '../../bot/logger';
-import { stateRetentionJob } from '../../bot/stateRetentionJob';
+import { stateRetentionJob } from '../../bot/retentionJobs';
 import { fixedClock } from '../../domain/clock';
 import { StateRepository } from '../../domain/db/stateRepository';
 import { ChannelReceiver } from '../helpers/channelReceiver';

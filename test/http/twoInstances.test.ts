@@ -7,7 +7,7 @@ import { ServerProcess as Instance } from '../helpers/serverProcess';
 import { DirectLineStreamClient } from '../helpers/directLineStreamClient';
 import { createTestPostgresDatabase, postgresTestsSkipped } from '../helpers/postgres';
 import { tempDatabaseUrl, tempDir } from '../helpers/tempDir';
-import { SmtpTestServer } from '../reminders/smtpTestServer';
+import { SmtpTestServer } from '../helpers/smtpTestServer';
 
 jest.setTimeout(180_000);
 

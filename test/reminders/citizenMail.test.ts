@@ -24,7 +24,7 @@ import { ConversationHarness, createConversationHarness } from '../helpers/conve
 import { describeEachDatabase, TestDatabases } from '../helpers/databases';
 import { RunningTestApplication, startTestApplication } from '../helpers/testApplication';
 import { tempDir } from '../helpers/tempDir';
-import { parseMail, SmtpTestServer } from './smtpTestServer';
+import { parseMail, useSmtpTestServer } from '../helpers/smtpTestServer';
 
 const calendar = BusinessCalendar.fromDataFile();
 const NOW = '2026-11-23T15:00:00Z'; // lundi 23 novembre 2026, 10 h à Québec
@@ -39,16 +39,7 @@ const PERSON: ComplaintInput = {
 };
 const USER = { id: 'citizen-1', name: 'Citoyenne', role: 'user' };
 
-const smtp = new SmtpTestServer();
-beforeAll(async () => {
-  await smtp.start();
-});
-afterAll(async () => {
-  await smtp.stop();
-});
-beforeEach(() => {
-  smtp.messages.length = 0;
-});
+const smtp = useSmtpTestServer();
 const mails = () => smtp.messages.map((m) => parseMail(m.raw));
 
 const env = (databaseUrl: string, extra: Record<string, string> = {}) => ({

@@ -17,7 +17,7 @@ import { serviceLabel } from '../../domain/reminders/reminderDigest';
 import type { ReminderScheduler } from '../../domain/reminders/reminderScheduler';
 import { describeEachDatabase, TestDatabases } from '../helpers/databases';
 import { tempDatabaseUrl, tempDir } from '../helpers/tempDir';
-import { parseMail, SmtpTestServer } from './smtpTestServer';
+import { parseMail, useSmtpTestServer } from '../helpers/smtpTestServer';
 
 const calendar = BusinessCalendar.fromDataFile();
 const BASE_URL = 'https://assistant.exemple.gouv.qc.ca';
@@ -48,7 +48,7 @@ interface World {
   close(): Promise<void>;
 }
 
-const smtp = new SmtpTestServer();
+const smtp = useSmtpTestServer();
 
 async function world(databases: TestDatabases, env: Record<string, string> = {}): Promise<World> {
   const databaseUrl = await databases.url();
@@ -85,16 +85,6 @@ async function world(databases: TestDatabases, env: Record<string, string> = {})
 }
 
 const mails = () => smtp.messages.map((m) => parseMail(m.raw));
-
-beforeAll(async () => {
-  await smtp.start();
-});
-afterAll(async () => {
-  await smtp.stop();
-});
-beforeEach(() => {
-  smtp.messages.length = 0;
-});
 
 describeEachDatabase('deadline reminders through a real SMTP server', (databases) => {
   it('says nothing early, then « à risque », « échéance aujourd’hui » and « en retard » on the right business days across the year-end holidays', async () => {

@@ -7,7 +7,7 @@ import { ComplaintRepository } from '../../domain/complaints/complaintRepository
 import { ComplaintService } from '../../domain/complaints/complaintService';
 import { Database, openDatabase } from '../../domain/db/database';
 import { describeEachDatabase } from '../helpers/databases';
-import { parseMail, SmtpTestServer } from './smtpTestServer';
+import { parseMail, useSmtpTestServer } from '../helpers/smtpTestServer';
 
 /** Reminders routed to the assigned officer (the team otherwise) and escalated to the managers. */
 const calendar = BusinessCalendar.fromDataFile();
@@ -24,16 +24,7 @@ const PERSON: ComplaintInput = {
   description: 'Aucune réponse depuis un mois.',
 };
 
-const smtp = new SmtpTestServer();
-beforeAll(async () => {
-  await smtp.start();
-});
-afterAll(async () => {
-  await smtp.stop();
-});
-beforeEach(() => {
-  smtp.messages.length = 0;
-});
+const smtp = useSmtpTestServer();
 
 const config = (databaseUrl: string, extra: Record<string, string> = {}) =>
   loadConfig({

@@ -9,7 +9,7 @@ import { Database, openDatabase } from '../../domain/db/database';
 import { JobLock } from '../../domain/db/jobLock';
 import { describeEachDatabase } from '../helpers/databases';
 import { RunningTestApplication, startTestApplication } from '../helpers/testApplication';
-import { parseMail, SmtpTestServer } from './smtpTestServer';
+import { parseMail, useSmtpTestServer } from '../helpers/smtpTestServer';
 
 /**
  * Several instances on one database (issue 13): each scheduled job runs once per tick, and each
@@ -26,16 +26,7 @@ const PERSON: ComplaintInput = {
 };
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-const smtp = new SmtpTestServer();
-beforeAll(async () => {
-  await smtp.start();
-});
-afterAll(async () => {
-  await smtp.stop();
-});
-beforeEach(() => {
-  smtp.messages.length = 0;
-});
+const smtp = useSmtpTestServer();
 
 const reminderEnv = () => ({
   SMTP_URL: smtp.url,

@@ -1,19 +1,11 @@
-import type { ComplaintInput } from '../../../domain/complaints/complaint';
 import { translator } from '../../../domain/i18n';
+import { MARIE as marie } from '../../helpers/chatFixtures';
 import { cardAction, Conversation, ScriptContext, textOf } from './script';
 
 /** The citizens' situations of issue 12, each played to the end the person needs. */
 const fr = translator('fr');
 const STORY = "Ça fait 3 fois que j'appelle et personne me rappelle, c'est inacceptable";
 const NOT_UNDERSTOOD = "Je n'ai pas bien compris";
-
-const marie: ComplaintInput = {
-  name: 'Marie Tremblay',
-  contactMethod: 'email',
-  contactValue: 'marie.tremblay@exemple.qc.ca',
-  service: 'ca-dotation-phone',
-  description: "J'ai attendu 40 minutes au téléphone sans réponse.",
-};
 
 const phones = (ctx: ScriptContext) => [ctx.c.caDotation.phoneLocal.display, ctx.c.caDotation.phoneTollFree.display];
 

@@ -133,3 +133,18 @@ function decodeWords(value: string): string {
       enc.toUpperCase() === 'B' ? Buffer.from(text, 'base64').toString('utf8') : decodeQuotedPrintable(text.replace(/_/g, ' ')),
     );
 }
+
+/** A test SMTP server started for the whole test file and emptied before each test. */
+export function useSmtpTestServer(): SmtpTestServer {
+  const smtp = new SmtpTestServer();
+  beforeAll(async () => {
+    await smtp.start();
+  });
+  afterAll(async () => {
+    await smtp.stop();
+  });
+  beforeEach(() => {
+    smtp.messages.length = 0;
+  });
+  return smtp;
+}
