@@ -1,12 +1,14 @@
 import type { Command } from 'commander';
 import { fixedClock } from '../../domain/clock';
+import { ComplaintRepository } from '../../domain/complaints/complaintRepository';
+import { ComplaintService } from '../../domain/complaints/complaintService';
 import { LookupThrottle } from '../../domain/complaints/lookupThrottle';
 import { InteractionRepository } from '../../domain/db/interactionRepository';
 import { StateRepository } from '../../domain/db/stateRepository';
 import { translator } from '../../domain/i18n';
 import { purgeConversationState, purgeInteractions } from '../../domain/retention';
-import { createDomainServices, lookupThrottlePolicies } from '../domainServices';
-import { CliContext } from './cliContext';
+import { lookupThrottlePolicies } from '../services';
+import { CliContext, cliCalendar } from './cliContext';
 import { parseDays, parseInstant } from './options';
 
 /**
@@ -40,10 +42,8 @@ const purgeCommands: PurgeCommand[] = [
     description: 'admin:cli.retention.complaintsDescription',
     done: 'admin:cli.retention.complaintsDone',
     purge: async (ctx, now, days) => {
-      const { complaints } = createDomainServices(await ctx.database(), fixedClock(now), {
-        policyUrl: ctx.config.PRIVACY_POLICY_URL,
-        complaintRetentionDays: days,
-      });
+      // The complaint register on a clock fixed at --now, so the cutoff and the history record that instant.
+      const complaints = new ComplaintService(new ComplaintRepository(await ctx.database()), cliCalendar(), fixedClock(now));
       const anonymized = await complaints.anonymizeFinished(days);
       return { anonymized, cutoff: new Date(now.getTime() - days * 86_400_000) };
     },
