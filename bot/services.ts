@@ -4,7 +4,8 @@ import type { Clock } from '../domain/clock';
 import { ComplaintRepository } from '../domain/complaints/complaintRepository';
 import { ComplaintService } from '../domain/complaints/complaintService';
 import { CONVERSATION_POLICY, LookupThrottle, ThrottlePolicies } from '../domain/complaints/lookupThrottle';
-import { Contacts, contacts } from '../domain/contacts';
+import { contacts } from '../domain/contacts';
+import { knowledgeBase } from '../domain/faq/knowledgeBase';
 import type { Database } from '../domain/db/database';
 import { ExamIncidentRepository } from '../domain/exams/examIncidentRepository';
 import { ExamIncidentService } from '../domain/exams/examIncidentService';
@@ -26,8 +27,6 @@ import { createReminderScheduler, staffDirectory } from './reminderJobs';
 
 /** Everything the server, the CLI and the tests work with, built once on a database by `createServices`. */
 export interface Services extends DomainServices {
-  /** The public contact points (data/contacts). */
-  contacts: Contacts;
   /** The named staff of ADMIN_TOKENS. */
   staff: StaffDirectory;
   /** The staff's view of the complaints (queue, at-risk deadlines, assignment). */
@@ -63,6 +62,7 @@ export async function createServices(config: Config, db: Database, clock: Clock,
     calendar,
     hours,
     contacts: contacts(),
+    knowledgeBase: knowledgeBase(),
     complaints,
     staff,
     desk: new ComplaintDesk(complaints, calendar, clock, atRiskDays(config), staff),

@@ -4,7 +4,7 @@ import { ComponentDialog, DialogTurnResult, FoundChoice, WaterfallDialog, Waterf
 import { markSensitive, recordDialog } from './shared/turnInsights';
 import { Complaint, ComplaintInput } from '../domain/complaints/complaint';
 import { ComplaintError, DESCRIPTION_MAX_LENGTH } from '../domain/complaints/complaintService';
-import { contacts } from '../domain/contacts';
+import type { Contacts } from '../domain/contacts';
 import { formatLongDate } from '../domain/format/dates';
 import type { Lang, Translate } from '../domain/i18n';
 import { normalizeUtterance } from '../domain/understanding/normalize';
@@ -147,7 +147,7 @@ export class ComplaintIntakeDialog extends ComponentDialog {
     recordDialog(context, COMPLAINT_INTAKE_DIALOG);
     if ((step.result as FoundChoice).index !== 0) {
       const { t, lang } = localize(context);
-      await context.sendActivity(withMenu(lang, t('complaint:intake.consentRefused', { email: contacts().complaints.email.display })));
+      await context.sendActivity(withMenu(lang, t('complaint:intake.consentRefused', { email: this.services.contacts.complaints.email.display })));
       return step.endDialog();
     }
     const { story } = readFirstMessage((step.options as Partial<RoutedDialogOptions> | undefined)?.utterance);
@@ -219,7 +219,7 @@ export class ComplaintIntakeDialog extends ComponentDialog {
       ));
     } catch (err) {
       if (!(err instanceof ComplaintError)) throw err;
-      await context.sendActivity(t('complaint:confirmation.failed', { email: contacts().complaints.email.display }));
+      await context.sendActivity(t('complaint:confirmation.failed', { email: this.services.contacts.complaints.email.display }));
       return step.replaceDialog(REVIEW, options);
     }
     const data = await this.services.conversationData.get(context, {});
@@ -243,7 +243,7 @@ export class ComplaintIntakeDialog extends ComponentDialog {
   private async sendConfirmation(context: TurnContext, complaint: Complaint): Promise<void> {
     const { t, lang } = localize(context);
     const acknowledgement = await acknowledgementNotice(complaint, this.services);
-    await context.sendActivity(withMenu(lang, `${confirmationText(complaint, t, lang, this.services.calendar.timeZone)}\n\n${t(acknowledgement)}`));
+    await context.sendActivity(withMenu(lang, `${confirmationText(complaint, t, lang, this.services.calendar.timeZone, this.services.contacts)}\n\n${t(acknowledgement)}`));
   }
 
   private async answerRepeated(context: TurnContext, repeated: { action: SummaryAction; reference: string }): Promise<void> {
@@ -251,7 +251,7 @@ export class ComplaintIntakeDialog extends ComponentDialog {
     const complaint = await this.services.complaints.get(repeated.reference);
     if (repeated.action === 'confirm' && complaint) return this.sendConfirmation(context, complaint);
     await context.sendActivity(
-      withMenu(lang, t('complaint:confirmation.alreadySent', { reference: repeated.reference, email: contacts().complaints.email.display })),
+      withMenu(lang, t('complaint:confirmation.alreadySent', { reference: repeated.reference, email: this.services.contacts.complaints.email.display })),
     );
   }
 
@@ -292,8 +292,8 @@ export class ComplaintIntakeDialog extends ComponentDialog {
  * the ministry's own declaration first (write to the complaints address, quoting the number; 5 and 20
  * business days), then the Protecteur du citoyen as the SCT's declaration names it (as the status lookup does).
  */
-export function confirmationText(complaint: Complaint, t: Translate, lang: Lang, timeZone: string): string {
-  const { complaints: complaintsDesk, protecteurDuCitoyen: pdc } = contacts();
+export function confirmationText(complaint: Complaint, t: Translate, lang: Lang, timeZone: string, contacts: Contacts): string {
+  const { complaints: complaintsDesk, protecteurDuCitoyen: pdc } = contacts;
   return [
     t('complaint:confirmation.reference', { reference: complaint.reference }),
     t('complaint:confirmation.deadlines', {

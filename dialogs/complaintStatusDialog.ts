@@ -5,7 +5,6 @@ import { COMPLAINT_REFERENCE_PREFIX, Complaint } from '../domain/complaints/comp
 import { anyContactKey } from '../domain/complaints/contact';
 import { clockStatus } from '../domain/complaints/deadlines';
 import type { LookupSubjects } from '../domain/complaints/lookupThrottle';
-import { contacts } from '../domain/contacts';
 import { formatLongDate, formatTimeOfDay } from '../domain/format/dates';
 import { parseReference } from '../domain/references';
 import type { RoutedDialogOptions } from './shared/routing';
@@ -92,7 +91,7 @@ export class ComplaintStatusDialog extends ComponentDialog {
 
   private throttledText(context: TurnContext, until: Date): string {
     const { t, lang } = localize(context);
-    const c = contacts();
+    const c = this.services.contacts;
     return t('complaint:lookup.throttled', {
       time: formatTimeOfDay(until, lang, this.services.calendar.timeZone),
       local: c.caDotation.phoneLocal.display,
@@ -106,7 +105,7 @@ export class ComplaintStatusDialog extends ComponentDialog {
     const { t, lang } = localize(context);
     const { calendar, clock } = this.services;
     const date = (instant: Date) => formatLongDate(instant, lang, calendar.timeZone);
-    const { complaints: complaintsDesk, protecteurDuCitoyen: pdc } = contacts();
+    const { complaints: complaintsDesk, protecteurDuCitoyen: pdc } = this.services.contacts;
     const email = complaintsDesk.email.display;
     // The ministry's own declaration first (write to the complaints address; 5 and 20 business days), then the Protecteur du citoyen as the SCT's declaration names it.
     const recourse = t('complaint:lookup.recourse', {

@@ -1,7 +1,6 @@
 import type { TurnContext } from 'botbuilder';
 import { ComponentDialog, DialogTurnResult, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
 import { recordDialog } from './shared/turnInsights';
-import { contacts } from '../domain/contacts';
 import { describeCentreNow, describeWeeklyHours } from '../domain/format/openingHoursText';
 import { mentionedReference } from '../domain/referenceMentions';
 import type { DialogRoute, RoutedDialogOptions } from './shared/routing';
@@ -30,7 +29,7 @@ export class ExamFollowUpDialog extends ComponentDialog {
     recordDialog(context, EXAM_FOLLOW_UP_DIALOG);
     const { t, lang } = localize(context);
     const reference = mentionedReference((step.options as Partial<RoutedDialogOptions> | undefined)?.utterance)?.reference ?? '';
-    const c = contacts().caDotation;
+    const c = this.services.contacts.caDotation;
     const { hours, calendar, clock } = this.services;
     const text = [
       t('resolve:reference.exam', { reference }),

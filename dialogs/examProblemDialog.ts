@@ -2,7 +2,6 @@ import { createHash, randomUUID } from 'node:crypto';
 import { ActionTypes, Activity, CardAction, CardFactory, MessageFactory, TurnContext } from 'botbuilder';
 import { ComponentDialog, DialogTurnResult, PromptValidatorContext, TextPrompt, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
 import { recordDialog } from './shared/turnInsights';
-import { contacts } from '../domain/contacts';
 import { EXAM_NAME_MAX_LENGTH, PROBLEM_KINDS, ProblemKind } from '../domain/exams/examIncident';
 import { cleanText, ReportResult } from '../domain/exams/examIncidentService';
 import { describeInstant, incidentEmail } from '../domain/exams/incidentEmail';
@@ -212,7 +211,7 @@ export class ExamProblemDialog extends ComponentDialog {
   /** One message: the confirmation, the priority, what to do now, with one card of buttons (call, write) and the menu. */
   private resultActivity(result: ReportResult, t: Translate, lang: Lang): Partial<Activity> {
     const { incident, centreStatus } = result;
-    const c = contacts().caDotation;
+    const c = this.services.contacts.caDotation;
     const now = this.services.clock.now();
     const calendar = this.services.calendar;
     const email = incidentEmail(incident, t, lang, calendar.timeZone);
@@ -261,7 +260,7 @@ export class ExamProblemDialog extends ComponentDialog {
   }
 
   private async redirect(context: TurnContext, t: Translate, lang: Lang): Promise<void> {
-    const c = contacts().caDotation;
+    const c = this.services.contacts.caDotation;
     const text = [
       t('exam:redirect.intro'),
       t('exam:redirect.general', { email: c.emailGeneral.display }),
@@ -319,7 +318,7 @@ export class ExamProblemDialog extends ComponentDialog {
     const lines = state.pending.splice(0);
     if (state.examInProgress && !state.earlyCallShown && this.services.hours.status(this.services.clock.now()).open) {
       const { t } = localize(step.context);
-      const c = contacts().caDotation;
+      const c = this.services.contacts.caDotation;
       lines.push(t('exam:callNowEarly', { local: c.phoneLocal.display, tollFree: c.phoneTollFree.display }));
       state.earlyCallShown = true;
     }

@@ -2,7 +2,7 @@ import { MessageFactory, TurnContext } from 'botbuilder';
 import { ComponentDialog, DialogTurnResult, TextPrompt, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
 import { recordDialog, recordIntent } from './shared/turnInsights';
 import { renderAnswer, renderAskedDay } from '../domain/faq/faqAnswers';
-import { entryIdOf, faqIntent, knowledgeBase } from '../domain/faq/knowledgeBase';
+import { entryIdOf, faqIntent } from '../domain/faq/knowledgeBase';
 import type { Lang, Translate } from '../domain/i18n';
 import { intentTitle } from '../domain/understanding/intentTitles';
 import { FAQ_INTENT_PREFIX, Intents } from '../domain/understanding/intents';
@@ -50,7 +50,7 @@ export class FaqDialog extends ComponentDialog {
     // A message asking several questions: the first asked is answered first, then the others.
     const [asked, ...others] = options.questions ?? [];
     const top = asked ? { intent: asked, score: options.recognizerResult?.intents[asked]?.score ?? ranked?.score ?? 0 } : ranked;
-    const entry = top ? knowledgeBase().byId.get(entryIdOf(top.intent) ?? '') : undefined;
+    const entry = top ? this.services.knowledgeBase.byId.get(entryIdOf(top.intent) ?? '') : undefined;
     if (!entry) {
       await context.sendActivity(
         suggestions(
@@ -81,7 +81,7 @@ export class FaqDialog extends ComponentDialog {
     await context.sendActivity(MessageFactory.text(renderAnswer(entry, answerContext)));
     // The other questions of the same message, each answered in turn; « utile ? » is asked once.
     for (const other of others) {
-      const otherEntry = knowledgeBase().byId.get(entryIdOf(other) ?? '');
+      const otherEntry = this.services.knowledgeBase.byId.get(entryIdOf(other) ?? '');
       if (!otherEntry || otherEntry.id === entry.id) continue;
       await context.sendActivity(MessageFactory.text(renderAnswer(otherEntry, answerContext)));
     }

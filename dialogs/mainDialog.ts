@@ -87,7 +87,7 @@ export class MainDialog extends ComponentDialog {
   protected override async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
     const interrupted = await this.interrupt(innerDc);
     if (interrupted) return interrupted;
-    await warnAboutSensitiveData(innerDc.context);
+    await warnAboutSensitiveData(innerDc.context, this.services.contacts);
     return super.onContinueDialog(innerDc);
   }
 
@@ -156,7 +156,7 @@ export class MainDialog extends ComponentDialog {
       return this.answerHours(step, text, 1, { yesNo: yesNoQuestion(text) ?? last.yesNo });
     }
 
-    const warned = await warnAboutSensitiveData(context);
+    const warned = await warnAboutSensitiveData(context, this.services.contacts);
 
     // The recognizer reads the message without its SIN or card number: those digits say nothing about the question.
     const recognizerResult = await this.recognizer.recognize(step, { ...context.activity, text: warned ? withoutSensitiveData(text) : text });

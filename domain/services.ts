@@ -1,3 +1,5 @@
+import type { Contacts } from './contacts';
+import type { KnowledgeBase } from './faq/knowledgeBase';
 import type { BusinessCalendar } from './calendar/businessCalendar';
 import type { Clock } from './clock';
 import type { ComplaintService } from './complaints/complaintService';
@@ -17,6 +19,10 @@ export interface PrivacySettings {
 /** Plain domain services (no Bot Framework types), built once by createServices (bot/services.ts). */
 export interface DomainServices {
   clock: Clock;
+  /** The public contact points (data/contacts.json). */
+  contacts: Contacts;
+  /** The FAQ entries (data/knowledge-base/faq.json). */
+  knowledgeBase: KnowledgeBase;
   calendar: BusinessCalendar;
   hours: ServiceHours;
   complaints: ComplaintService;

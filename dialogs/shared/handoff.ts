@@ -1,4 +1,3 @@
-import { contacts } from '../../domain/contacts';
 import { describeCentreNow, describeWeeklyHours } from '../../domain/format/openingHoursText';
 import type { Lang, Translate } from '../../domain/i18n';
 import type { DialogServices } from './services';
@@ -19,19 +18,19 @@ function weeklyHours(hours: DialogServices['hours'], t: Translate, lang: Lang): 
  * general staffing address otherwise.
  */
 export function handoffText(
-  services: Pick<DialogServices, 'clock' | 'calendar' | 'hours'>,
+  services: Pick<DialogServices, 'clock' | 'calendar' | 'hours' | 'contacts'>,
   t: Translate,
   lang: Lang,
   about: 'general' | 'complaint' = 'general',
 ): string {
-  const c = contacts().caDotation;
+  const c = services.contacts.caDotation;
   const now = services.clock.now();
   return [
     t('common:handoff.phones', { local: c.phoneLocal.display, tollFree: c.phoneTollFree.display }),
     `${t('common:handoff.hoursTitle')} ${weeklyHours(services.hours, t, lang)}`,
     describeCentreNow(services.hours, now, services.calendar, t, lang),
     about === 'complaint'
-      ? t('resolve:handoff.complaintEmail', { email: contacts().complaints.email.display })
+      ? t('resolve:handoff.complaintEmail', { email: services.contacts.complaints.email.display })
       : t('common:handoff.email', { email: c.emailGeneral.display }),
   ].join('\n\n');
 }

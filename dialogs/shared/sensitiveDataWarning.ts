@@ -1,5 +1,5 @@
 import type { TurnContext } from 'botbuilder';
-import { contacts } from '../../domain/contacts';
+import type { Contacts } from '../../domain/contacts';
 import type { Lang, Translate } from '../../domain/i18n';
 import { detectSensitiveData, SensitiveKind } from '../../domain/privacy/sensitiveData';
 import { localize } from './localization';
@@ -12,14 +12,14 @@ const WARNED = Symbol('sensitiveDataWarned');
  * check). Sent at most once per turn, before the dialog goes on, so a form asking for a phone or an
  * e-mail is never interrupted. True when the message holds such an identifier.
  */
-export async function warnAboutSensitiveData(context: TurnContext): Promise<boolean> {
+export async function warnAboutSensitiveData(context: TurnContext, contacts: Contacts): Promise<boolean> {
   const { type, text } = context.activity;
   const kinds = type === 'message' && typeof text === 'string' ? detectSensitiveData(text) : [];
   if (!kinds.length) return false;
   if (context.turnState.get(WARNED)) return true;
   context.turnState.set(WARNED, true);
   const { t, lang } = localize(context);
-  const c = contacts().caDotation;
+  const c = contacts.caDotation;
   const ownFile = t('privacy:warning.ownFile', { local: c.phoneLocal.display, tollFree: c.phoneTollFree.display });
   await context.sendActivity(`${foundText(kinds, t, lang)}\n\n${ownFile}`);
   return true;

@@ -56,6 +56,13 @@ describe('the layers', () => {
     expect(intoRoutes).toEqual([]);
   });
 
+  it('give the dialogs their data through the services, not the contacts and knowledge-base singletons', () => {
+    const singletons = files
+      .filter((file) => layerOf(file) === 'dialogs')
+      .filter((file) => /^import \{[^}]*\b(contacts|knowledgeBase)\b[^}]*\} from '[./]+\/domain\/(contacts|faq\/knowledgeBase)';/m.test(readFileSync(join(root, file), 'utf8')));
+    expect(singletons).toEqual([]);
+  });
+
   it('keep Bot Framework types out of domain/', () => {
     const sdk = [...graph]
       .filter(([file]) => layerOf(file) === 'domain')
