@@ -66,10 +66,10 @@ export class ComplaintIntakeDialog extends ComponentDialog {
   constructor(private readonly services: DialogServices) {
     super(COMPLAINT_INTAKE_DIALOG);
 
-    this.addDialog(new WaterfallDialog(START, [this.noticeStep.bind(this), this.consentStep.bind(this)]));
-    this.addDialog(new WaterfallDialog(COLLECT, [this.askFieldStep.bind(this), this.nextFieldStep.bind(this)]));
-    this.addDialog(new WaterfallDialog(REVIEW, [this.summaryStep.bind(this), this.decisionStep.bind(this), this.backToSummaryStep.bind(this)]));
-    this.addDialog(new WaterfallDialog(MODIFY, [this.whichFieldStep.bind(this), this.modifyFieldStep.bind(this), this.modifiedStep.bind(this)]));
+    this.addDialog(new WaterfallDialog<Partial<RoutedDialogOptions>>(START, [this.noticeStep.bind(this), this.consentStep.bind(this)]));
+    this.addDialog(new WaterfallDialog<CollectOptions>(COLLECT, [this.askFieldStep.bind(this), this.nextFieldStep.bind(this)]));
+    this.addDialog(new WaterfallDialog<ReviewOptions>(REVIEW, [this.summaryStep.bind(this), this.decisionStep.bind(this), this.backToSummaryStep.bind(this)]));
+    this.addDialog(new WaterfallDialog<ReviewOptions>(MODIFY, [this.whichFieldStep.bind(this), this.modifyFieldStep.bind(this), this.modifiedStep.bind(this)]));
 
     const fields = [
       ...nameFieldDialogs(fieldDialogId('name')),
@@ -112,7 +112,7 @@ export class ComplaintIntakeDialog extends ComponentDialog {
 
   // ── Notice and consent ────────────────────────────────────────────────────────────────────────
 
-  private async noticeStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+  private async noticeStep(step: WaterfallStepContext<Partial<RoutedDialogOptions>>): Promise<DialogTurnResult> {
     const { context } = step;
     recordDialog(context, COMPLAINT_INTAKE_DIALOG);
     const repeated = await this.repeatedAction(context);
@@ -121,7 +121,7 @@ export class ComplaintIntakeDialog extends ComponentDialog {
       return step.endDialog();
     }
     const { t } = localize(context);
-    const first = readFirstMessage((step.options as Partial<RoutedDialogOptions> | undefined)?.utterance);
+    const first = readFirstMessage(step.options.utterance);
     // The story becomes the draft description: the message is personal information.
     if (first.story) markSensitive(context);
     const { policyUrl, complaintRetentionDays: days } = this.services.privacy;
@@ -142,7 +142,7 @@ export class ComplaintIntakeDialog extends ComponentDialog {
     });
   }
 
-  private async consentStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+  private async consentStep(step: WaterfallStepContext<Partial<RoutedDialogOptions>>): Promise<DialogTurnResult> {
     const { context } = step;
     recordDialog(context, COMPLAINT_INTAKE_DIALOG);
     if ((step.result as FoundChoice).index !== 0) {
@@ -150,20 +150,20 @@ export class ComplaintIntakeDialog extends ComponentDialog {
       await context.sendActivity(withMenu(lang, t('complaint:intake.consentRefused', { email: this.services.contacts.complaints.email.display })));
       return step.endDialog();
     }
-    const { story } = readFirstMessage((step.options as Partial<RoutedDialogOptions> | undefined)?.utterance);
+    const { story } = readFirstMessage(step.options.utterance);
     return step.replaceDialog(COLLECT, { draft: {}, index: 0, story } satisfies CollectOptions);
   }
 
   // ── The questions, one after the other ────────────────────────────────────────────────────────
 
-  private async askFieldStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+  private async askFieldStep(step: WaterfallStepContext<CollectOptions>): Promise<DialogTurnResult> {
     recordDialog(step.context, COMPLAINT_INTAKE_DIALOG);
-    const { index, story } = step.options as CollectOptions;
+    const { index, story } = step.options;
     return step.beginDialog(fieldDialogId(FIELDS[index]), { story } satisfies FieldOptions);
   }
 
-  private async nextFieldStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const { draft, index, story } = step.options as CollectOptions;
+  private async nextFieldStep(step: WaterfallStepContext<CollectOptions>): Promise<DialogTurnResult> {
+    const { draft, index, story } = step.options;
     const next: ComplaintDraft = { ...draft, ...(step.result as Partial<ComplaintDraft>) };
     if (index + 1 < FIELDS.length) return step.replaceDialog(COLLECT, { draft: next, index: index + 1, story } satisfies CollectOptions);
     // The submission id is fixed when the summary is first shown: every « Confirmer » of this summary is the same submission.
@@ -172,16 +172,16 @@ export class ComplaintIntakeDialog extends ComponentDialog {
 
   // ── Summary, confirmation, changes ────────────────────────────────────────────────────────────
 
-  private async summaryStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+  private async summaryStep(step: WaterfallStepContext<ReviewOptions>): Promise<DialogTurnResult> {
     recordDialog(step.context, COMPLAINT_INTAKE_DIALOG);
     // SummaryPrompt builds the card from the options, so that a reprompt (« Non, continuer », « aide ») shows it again.
-    return step.prompt(SUMMARY_PROMPT, { validations: step.options as ReviewOptions });
+    return step.prompt(SUMMARY_PROMPT, { validations: step.options });
   }
 
-  private async decisionStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+  private async decisionStep(step: WaterfallStepContext<ReviewOptions>): Promise<DialogTurnResult> {
     const { context } = step;
     recordDialog(context, COMPLAINT_INTAKE_DIALOG);
-    const options = step.options as ReviewOptions;
+    const options = step.options;
     const action = step.result as SummaryAction;
     if (action === 'modify') return step.beginDialog(MODIFY, options);
     // The card's « Annuler » button asks first, like the word « annuler » (handled by the main dialog).
@@ -189,8 +189,8 @@ export class ComplaintIntakeDialog extends ComponentDialog {
     return this.confirm(step, options);
   }
 
-  private async backToSummaryStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const options = step.options as ReviewOptions;
+  private async backToSummaryStep(step: WaterfallStepContext<ReviewOptions>): Promise<DialogTurnResult> {
+    const options = step.options;
     const modified = step.result as ReviewOptions | undefined;
     return step.replaceDialog(REVIEW, { draft: modified?.draft ?? options.draft, submissionId: options.submissionId } satisfies ReviewOptions);
   }
@@ -255,7 +255,7 @@ export class ComplaintIntakeDialog extends ComponentDialog {
     );
   }
 
-  private async whichFieldStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+  private async whichFieldStep(step: WaterfallStepContext<ReviewOptions>): Promise<DialogTurnResult> {
     recordDialog(step.context, COMPLAINT_INTAKE_DIALOG);
     const { t } = localize(step.context);
     const labels = [...FIELDS.map((f) => t(`complaint:modify.${f}`)), t('complaint:modify.back')];
@@ -275,14 +275,14 @@ export class ComplaintIntakeDialog extends ComponentDialog {
     });
   }
 
-  private async modifyFieldStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+  private async modifyFieldStep(step: WaterfallStepContext<ReviewOptions>): Promise<DialogTurnResult> {
     const field = FIELDS[(step.result as FoundChoice).index];
-    if (!field) return step.endDialog(step.options as ReviewOptions);
+    if (!field) return step.endDialog(step.options);
     return step.beginDialog(fieldDialogId(field));
   }
 
-  private async modifiedStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const options = step.options as ReviewOptions;
+  private async modifiedStep(step: WaterfallStepContext<ReviewOptions>): Promise<DialogTurnResult> {
+    const options = step.options;
     return step.endDialog({ ...options, draft: { ...options.draft, ...(step.result as Partial<ComplaintDraft>) } } satisfies ReviewOptions);
   }
 }

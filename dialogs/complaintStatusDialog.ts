@@ -34,14 +34,14 @@ const CONTACT_PROMPT = 'complaintStatus.contactPrompt';
 export class ComplaintStatusDialog extends ComponentDialog {
   constructor(private readonly services: DialogServices) {
     super(COMPLAINT_STATUS_DIALOG);
-    this.addDialog(new WaterfallDialog(FLOW, [this.referenceStep.bind(this), this.contactStep.bind(this), this.answerStep.bind(this)]));
+    this.addDialog(new WaterfallDialog<Partial<RoutedDialogOptions>>(FLOW, [this.referenceStep.bind(this), this.contactStep.bind(this), this.answerStep.bind(this)]));
     this.addDialog(new TextPrompt(REFERENCE_PROMPT, validateReference));
     this.addDialog(new TextPrompt(CONTACT_PROMPT, validateContact));
     this.addDialog(new SatisfactionDialog(services));
     this.initialDialogId = FLOW;
   }
 
-  private async referenceStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+  private async referenceStep(step: WaterfallStepContext<Partial<RoutedDialogOptions>>): Promise<DialogTurnResult> {
     const { context } = step;
     recordDialog(context, COMPLAINT_STATUS_DIALOG);
     const { t, lang } = localize(context);
@@ -51,19 +51,19 @@ export class ComplaintStatusDialog extends ComponentDialog {
       return step.endDialog();
     }
     // « Où en est ma plainte PL-2026-000123? » already gives the reference.
-    const given = findReference((step.options as Partial<RoutedDialogOptions> | undefined)?.utterance ?? '');
+    const given = findReference(step.options.utterance ?? '');
     if (given) return step.next(given);
     return step.prompt(REFERENCE_PROMPT, { prompt: t('complaint:lookup.askReference'), retryPrompt: t('complaint:lookup.invalidReference') });
   }
 
-  private async contactStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+  private async contactStep(step: WaterfallStepContext<Partial<RoutedDialogOptions>>): Promise<DialogTurnResult> {
     recordDialog(step.context, COMPLAINT_STATUS_DIALOG);
     const { t } = localize(step.context);
     (step.values as LookupValues).reference = findReference(step.result as string);
     return step.prompt(CONTACT_PROMPT, { prompt: t('complaint:lookup.askContact'), retryPrompt: t('complaint:lookup.invalidContact') });
   }
 
-  private async answerStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+  private async answerStep(step: WaterfallStepContext<Partial<RoutedDialogOptions>>): Promise<DialogTurnResult> {
     const { context } = step;
     recordDialog(context, COMPLAINT_STATUS_DIALOG);
     const { t, lang } = localize(context);

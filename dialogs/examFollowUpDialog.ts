@@ -20,15 +20,15 @@ const FLOW = 'examFollowUp.flow';
 export class ExamFollowUpDialog extends ComponentDialog {
   constructor(private readonly services: DialogServices) {
     super(EXAM_FOLLOW_UP_DIALOG);
-    this.addDialog(new WaterfallDialog(FLOW, [this.answerStep.bind(this)]));
+    this.addDialog(new WaterfallDialog<Partial<RoutedDialogOptions>>(FLOW, [this.answerStep.bind(this)]));
     this.initialDialogId = FLOW;
   }
 
-  private async answerStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+  private async answerStep(step: WaterfallStepContext<Partial<RoutedDialogOptions>>): Promise<DialogTurnResult> {
     const { context } = step;
     recordDialog(context, EXAM_FOLLOW_UP_DIALOG);
     const { t, lang } = localize(context);
-    const reference = mentionedReference((step.options as Partial<RoutedDialogOptions> | undefined)?.utterance)?.reference ?? '';
+    const reference = mentionedReference(step.options.utterance)?.reference ?? '';
     const c = this.services.contacts.caDotation;
     const { hours, calendar, clock } = this.services;
     const text = [

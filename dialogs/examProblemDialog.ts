@@ -68,7 +68,7 @@ export class ExamProblemDialog extends ComponentDialog {
     this.addDialog(new TextPrompt(TIME_PROMPT, (p) => this.validateTime(p)));
     this.addDialog(new TextPrompt(DEVICE_PROMPT, (p) => Promise.resolve(Boolean(p.recognized.value?.trim()))));
     this.addDialog(
-      new WaterfallDialog(FLOW, [
+      new WaterfallDialog<Partial<RoutedDialogOptions>>(FLOW, [
         this.startStep.bind(this),
         this.askInProgressStep.bind(this),
         this.askKindStep.bind(this),
@@ -81,11 +81,11 @@ export class ExamProblemDialog extends ComponentDialog {
     this.initialDialogId = FLOW;
   }
 
-  private async startStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+  private async startStep(step: WaterfallStepContext<Partial<RoutedDialogOptions>>): Promise<DialogTurnResult> {
     const { context } = step;
     const { t, lang } = localize(context);
     recordDialog(context, EXAM_PROBLEM_DIALOG);
-    const utterance = (step.options as Partial<RoutedDialogOptions> | undefined)?.utterance ?? '';
+    const utterance = step.options.utterance ?? '';
     const clues = this.extract(utterance, lang);
     const state: TriageState = { submissionId: submissionIdFor(context), pending: [t('exam:intro')] };
     merge(state, clues);
@@ -97,7 +97,7 @@ export class ExamProblemDialog extends ComponentDialog {
     return step.next();
   }
 
-  private async askInProgressStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+  private async askInProgressStep(step: WaterfallStepContext<Partial<RoutedDialogOptions>>): Promise<DialogTurnResult> {
     const state = this.state(step);
     recordDialog(step.context, EXAM_PROBLEM_DIALOG);
     if (state.examInProgress !== undefined) return step.next();
@@ -109,7 +109,7 @@ export class ExamProblemDialog extends ComponentDialog {
     });
   }
 
-  private async askKindStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+  private async askKindStep(step: WaterfallStepContext<Partial<RoutedDialogOptions>>): Promise<DialogTurnResult> {
     const state = this.state(step);
     const { context } = step;
     const { t, lang } = localize(context);
@@ -123,7 +123,7 @@ export class ExamProblemDialog extends ComponentDialog {
     return step.prompt(KIND_PROMPT, { prompt: question(this.takePending(state, step), t('exam:ask.kind'), buttons) });
   }
 
-  private async askExamStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+  private async askExamStep(step: WaterfallStepContext<Partial<RoutedDialogOptions>>): Promise<DialogTurnResult> {
     const state = this.state(step);
     const { context } = step;
     const { t, lang } = localize(context);
@@ -147,7 +147,7 @@ export class ExamProblemDialog extends ComponentDialog {
     });
   }
 
-  private async askTimeStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+  private async askTimeStep(step: WaterfallStepContext<Partial<RoutedDialogOptions>>): Promise<DialogTurnResult> {
     const state = this.state(step);
     const { t } = localize(step.context);
     recordDialog(step.context, EXAM_PROBLEM_DIALOG);
@@ -161,7 +161,7 @@ export class ExamProblemDialog extends ComponentDialog {
     });
   }
 
-  private async askDeviceStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+  private async askDeviceStep(step: WaterfallStepContext<Partial<RoutedDialogOptions>>): Promise<DialogTurnResult> {
     const state = this.state(step);
     const { context } = step;
     const { t, lang } = localize(context);
@@ -176,7 +176,7 @@ export class ExamProblemDialog extends ComponentDialog {
     return step.prompt(DEVICE_PROMPT, { prompt: question(this.takePending(state, step), t('exam:ask.device'), buttons) });
   }
 
-  private async reportStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+  private async reportStep(step: WaterfallStepContext<Partial<RoutedDialogOptions>>): Promise<DialogTurnResult> {
     const state = this.state(step);
     const { context } = step;
     const { t, lang } = localize(context);

@@ -64,7 +64,7 @@ export class MainDialog extends ComponentDialog {
     private readonly routes: DialogRoute[] = [],
   ) {
     super(MAIN_DIALOG);
-    this.addDialog(new WaterfallDialog(FLOW, [this.routeStep.bind(this), this.finishStep.bind(this)]));
+    this.addDialog(new WaterfallDialog<FlowOptions>(FLOW, [this.routeStep.bind(this), this.finishStep.bind(this)]));
     for (const dialog of confirmCancelDialogs()) this.addDialog(dialog);
     for (const dialog of languageOfferDialogs(services)) this.addDialog(dialog);
     for (const route of routes) this.addDialog(route.dialog);
@@ -120,10 +120,10 @@ export class MainDialog extends ComponentDialog {
     return innerDc.cancelAllDialogs();
   }
 
-  private async routeStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+  private async routeStep(step: WaterfallStepContext<FlowOptions>): Promise<DialogTurnResult> {
     const { context } = step;
     // After « Continue in English », the message that prompted the offer is routed again (FlowOptions.text).
-    const text = ((step.options as FlowOptions | undefined)?.text ?? context.activity.text)?.trim() ?? '';
+    const text = (step.options.text ?? context.activity.text)?.trim() ?? '';
     recordDialog(context, MAIN_DIALOG);
 
     // An English message on the French page: continuing in English is offered once, then the message is answered.
@@ -255,7 +255,7 @@ export class MainDialog extends ComponentDialog {
     return clues.examInProgress === true && clues.problemKind !== undefined;
   }
 
-  private async finishStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+  private async finishStep(step: WaterfallStepContext<FlowOptions>): Promise<DialogTurnResult> {
     // The language was just chosen: the message that prompted the offer is routed, in that language.
     if (isLanguageReroute(step.result)) return step.replaceDialog(FLOW, { text: step.result.text } satisfies FlowOptions);
     // The person answered a question (e.g. « utile ? ») with a new question: route it now.

@@ -36,30 +36,30 @@ export class SatisfactionDialog extends ComponentDialog {
     super(SATISFACTION_DIALOG);
     this.addDialog(new TextPrompt(RATING_PROMPT));
     this.addDialog(new TextPrompt(COMMENT_PROMPT));
-    this.addDialog(new WaterfallDialog(FLOW, [this.askStep.bind(this), this.ratingStep.bind(this), this.commentStep.bind(this)]));
+    this.addDialog(new WaterfallDialog<SatisfactionOptions>(FLOW, [this.askStep.bind(this), this.ratingStep.bind(this), this.commentStep.bind(this)]));
     this.initialDialogId = FLOW;
   }
 
-  private async askStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+  private async askStep(step: WaterfallStepContext<SatisfactionOptions>): Promise<DialogTurnResult> {
     const { context } = step;
     const { t } = localize(context);
     recordDialog(context, SATISFACTION_DIALOG);
     const data = await this.services.conversationData.get(context, {});
     data.satisfaction = { ...data.satisfaction, asked: true };
-    const options = step.options as SatisfactionOptions;
+    const options = step.options;
     const question = options.kind === 'complaint' ? t('satisfaction:chat.complaintQuestion', { reference: options.reference }) : t('satisfaction:chat.question');
     const titles = SATISFACTION_RATINGS.map((r) => t(`satisfaction:chat.ratings.${r}`));
     return step.prompt(RATING_PROMPT, { prompt: MessageFactory.suggestedActions(titles, question) });
   }
 
-  private async ratingStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+  private async ratingStep(step: WaterfallStepContext<SatisfactionOptions>): Promise<DialogTurnResult> {
     const { context } = step;
     const { t, lang } = localize(context);
     const rating = parseChatRating(String(step.result ?? ''), t);
     if (rating === undefined) return step.endDialog({ reroute: true } satisfies Reroute);
     recordDialog(context, SATISFACTION_DIALOG);
     recordIntent(context, 'satisfaction.rating', 1);
-    const options = step.options as SatisfactionOptions;
+    const options = step.options;
     const where = { channelId: context.activity.channelId, conversationId: context.activity.conversation?.id, locale: context.activity.locale ?? lang };
     const values = step.values as Values;
     if (options.kind === 'complaint') {
@@ -77,7 +77,7 @@ export class SatisfactionDialog extends ComponentDialog {
     return step.prompt(COMMENT_PROMPT, { prompt });
   }
 
-  private async commentStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+  private async commentStep(step: WaterfallStepContext<SatisfactionOptions>): Promise<DialogTurnResult> {
     const { context } = step;
     const { t, lang } = localize(context);
     const text = String(step.result ?? '').trim();

@@ -19,7 +19,7 @@ export function descriptionFieldDialogs(id: string): Dialog[] {
   const offerPrompt = `${id}.offer`;
   const descriptionPrompt = `${id}.prompt`;
 
-  const askDescription = (step: WaterfallStepContext): Promise<DialogTurnResult> => {
+  const askDescription = (step: WaterfallStepContext<FieldOptions>): Promise<DialogTurnResult> => {
     const { t } = localize(step.context);
     return step.prompt(descriptionPrompt, {
       prompt: t('complaint:intake.askDescription', { max: formatCount(DESCRIPTION_MAX_LENGTH, step.context) }),
@@ -28,9 +28,9 @@ export function descriptionFieldDialogs(id: string): Dialog[] {
   };
 
   return [
-    new WaterfallDialog(id, [
+    new WaterfallDialog<FieldOptions>(id, [
       async (step) => {
-        const story = (step.options as FieldOptions | undefined)?.story;
+        const story = step.options.story;
         if (!story) return step.next();
         const { t } = localize(step.context);
         // The offer repeats what the person wrote: the outgoing message is personal information.
@@ -48,7 +48,7 @@ export function descriptionFieldDialogs(id: string): Dialog[] {
         const answer = step.result as string | undefined;
         if (answer === undefined) return askDescription(step);
         const { t } = localize(step.context);
-        const story = (step.options as FieldOptions).story!;
+        const story = step.options.story!;
         if (isUse(answer, t)) return step.endDialog({ description: story.trim() } satisfies Partial<ComplaintDraft>);
         if (isEdit(answer, t)) return askDescription(step);
         return step.endDialog({ description: answer.trim() } satisfies Partial<ComplaintDraft>);

@@ -48,7 +48,7 @@ export async function shouldOfferEnglish(context: TurnContext, services: Pick<Di
 
 /** The offer (bilingual, two buttons), then the choice applied and the original message routed again. */
 export function languageOfferDialogs(services: Pick<DialogServices, 'conversationData'>): Dialog[] {
-  const offer = async (step: WaterfallStepContext): Promise<DialogTurnResult> => {
+  const offer = async (step: WaterfallStepContext<{ text?: string }>): Promise<DialogTurnResult> => {
     recordDialog(step.context, LANGUAGE_OFFER_DIALOG);
     const t = translator('fr');
     const choices: Choice[] = (['english', 'french'] as const).map((key) => ({
@@ -59,10 +59,10 @@ export function languageOfferDialogs(services: Pick<DialogServices, 'conversatio
     return step.prompt(LANGUAGE_PROMPT, { prompt: t('language:offer.text'), choices });
   };
 
-  const choose = async (step: WaterfallStepContext): Promise<DialogTurnResult> => {
+  const choose = async (step: WaterfallStepContext<{ text?: string }>): Promise<DialogTurnResult> => {
     const { context } = step;
     recordDialog(context, LANGUAGE_OFFER_DIALOG);
-    const original = (step.options as { text?: string } | undefined)?.text ?? '';
+    const original = step.options.text ?? '';
     const found = step.result as FoundChoice | undefined;
     // A button or a yes/no: the first message is answered. Anything else is a new message, in its own language.
     const typed = context.activity.text?.trim() ?? '';
@@ -77,5 +77,5 @@ export function languageOfferDialogs(services: Pick<DialogServices, 'conversatio
 
   // Every answer ends the prompt: one that is not a choice is read as a new message (see `choose`).
   const prompt = buttonChoicePrompt(LANGUAGE_PROMPT, async () => true);
-  return [new WaterfallDialog(LANGUAGE_OFFER_DIALOG, [offer, choose]), prompt];
+  return [new WaterfallDialog<{ text?: string }>(LANGUAGE_OFFER_DIALOG, [offer, choose]), prompt];
 }
