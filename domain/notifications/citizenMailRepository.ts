@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { claimAttempt, markAttemptFailed } from '../db/outbox';
 import type { Database } from '../db/database';
 import { rawRows } from '../db/dialect';
 
@@ -106,13 +107,8 @@ export class CitizenMailRepository {
    * Takes one delivery attempt: counts it and moves the next attempt to `nextAttemptAt`, only if
    * nobody did since `mail` was read. Returns false when another pass or instance took it.
    */
-  async beginAttempt(mail: CitizenMail, now: Date, nextAttemptAt: Date): Promise<boolean> {
-    const changed = await this.db('citizen_mails')
-      .where({ id: mail.id, attempts: mail.attempts })
-      .whereIn('status', ['pending', 'failed'])
-      .where('next_attempt_at', '<=', now.toISOString())
-      .update({ attempts: mail.attempts + 1, next_attempt_at: nextAttemptAt.toISOString(), last_attempt_at: now.toISOString() });
-    return changed === 1;
+  beginAttempt(mail: CitizenMail, now: Date, nextAttemptAt: Date): Promise<boolean> {
+    return claimAttempt(this.db, 'citizen_mails', mail, now, nextAttemptAt);
   }
 
   /** Sent: the address and the bodies (personal information) are blanked; the subject only names the reference. */
@@ -120,11 +116,8 @@ export class CitizenMailRepository {
     await this.db('citizen_mails').where({ id }).update({ status: 'sent', sent_at: sentAt.toISOString(), last_error_code: null, recipient: '', text_body: '', html_body: '' });
   }
 
-  async markFailed(id: number, errorCode: string): Promise<void> {
-    await this.db('citizen_mails')
-      .where({ id })
-      .whereNot({ status: 'sent' })
-      .update({ status: 'failed', last_error_code: errorCode.slice(0, 64) });
+  markFailed(id: number, errorCode: string): Promise<void> {
+    return markAttemptFailed(this.db, 'citizen_mails', id, errorCode);
   }
 
   /** The outbox for staff tools, newest first: no address, no bodies. */

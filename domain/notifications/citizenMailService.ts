@@ -3,7 +3,7 @@ import type { Clock } from '../clock';
 import type { Complaint } from '../complaints/complaint';
 import type { Mailer } from '../reminders/mailer';
 import { mailErrorCode } from '../reminders/mailer';
-import { DEFAULT_RETRY } from '../reminders/reminderScheduler';
+import { retryDelayMs, RetrySettings } from '../db/outbox';
 import { surveyUrl } from '../satisfaction/surveyLink';
 import type { CitizenMail, CitizenMailKind, CitizenMailRepository, RenderedMail } from './citizenMailRepository';
 import { acknowledgementMail, answerMail, CitizenMailContext, mailLang } from './citizenMails';
@@ -17,7 +17,7 @@ export interface CitizenMailSettings extends CitizenMailContext {
   publicBaseUrl: string;
   /** The key that signs survey links (PSEUDONYM_KEY or the stored one). */
   surveyKey: string;
-  retry?: { firstDelayMs: number; maxDelayMs: number };
+  retry?: RetrySettings;
 }
 
 export interface CitizenDelivery {
@@ -149,8 +149,7 @@ export class CitizenMailService {
 
   /** 5 minutes, then 10, 20… capped at 4 hours by default. */
   retryDelayMs(attempt: number): number {
-    const { firstDelayMs, maxDelayMs } = this.settings.retry ?? DEFAULT_RETRY;
-    return Math.min(maxDelayMs, firstDelayMs * 2 ** Math.min(30, Math.max(0, attempt - 1)));
+    return retryDelayMs(attempt, this.settings.retry);
   }
 
   private enqueue(complaint: Complaint, kind: CitizenMailKind, rendered: RenderedMail, trx?: Knex.Transaction) {

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Knex } from 'knex';
 import type { LocalDate } from '../calendar/businessCalendar';
+import { claimAttempt, markAttemptFailed } from '../db/outbox';
 import type { Database } from '../db/database';
 import { explainPlan, groupConcat, rawRows } from '../db/dialect';
 import type { AlertLevel, DeadlineClock, DigestEntry, EntrySource, PlannedAlert } from './alerts';
@@ -332,13 +333,8 @@ export class ReminderRepository {
    * `nextAttemptAt`, but only if nobody did since `digest` was read (same attempt count, still
    * queued, still due). Returns false when another run took it.
    */
-  async beginAttempt(digest: ReminderDigest, now: Date, nextAttemptAt: Date): Promise<boolean> {
-    const changed = await this.db('reminder_digests')
-      .where({ id: digest.id, attempts: digest.attempts })
-      .whereIn('status', ['pending', 'failed'])
-      .where('next_attempt_at', '<=', now.toISOString())
-      .update({ attempts: digest.attempts + 1, next_attempt_at: nextAttemptAt.toISOString(), last_attempt_at: now.toISOString() });
-    return changed === 1;
+  beginAttempt(digest: ReminderDigest, now: Date, nextAttemptAt: Date): Promise<boolean> {
+    return claimAttempt(this.db, 'reminder_digests', digest, now, nextAttemptAt);
   }
 
   /** The digest and its alerts are sent. */
@@ -352,11 +348,8 @@ export class ReminderRepository {
   }
 
   /** The attempt failed: the digest stays queued until its next attempt. */
-  async markFailed(digestId: number, errorCode: string): Promise<void> {
-    await this.db('reminder_digests')
-      .where({ id: digestId })
-      .whereNot({ status: 'sent' })
-      .update({ status: 'failed', last_error_code: errorCode.slice(0, 64) });
+  markFailed(digestId: number, errorCode: string): Promise<void> {
+    return markAttemptFailed(this.db, 'reminder_digests', digestId, errorCode);
   }
 
   async findDigest(id: number): Promise<ReminderDigest | undefined> {

@@ -1,3 +1,4 @@
+import { retryDelayMs, RetrySettings } from '../db/outbox';
 import type { BusinessCalendar, LocalDate } from '../calendar/businessCalendar';
 import type { Lang } from '../i18n';
 import type { StaffDirectory } from '../staff/staffDirectory';
@@ -34,10 +35,9 @@ export interface ReminderSettings {
   lang?: Lang;
   maxItemsPerLevel?: number;
   /** Backoff between delivery attempts of a queued digest: first delay, doubled each time, capped. */
-  retry?: { firstDelayMs: number; maxDelayMs: number };
+  retry?: RetrySettings;
 }
 
-export const DEFAULT_RETRY = { firstDelayMs: 5 * 60_000, maxDelayMs: 4 * 60 * 60_000 };
 export const DEFAULT_MAX_ITEMS_PER_LEVEL = 100;
 export const DEFAULT_ESCALATION_BUSINESS_DAYS = 3;
 
@@ -223,8 +223,7 @@ export class ReminderScheduler {
 
   /** Delay before attempt `attempt + 1` when attempt `attempt` fails: 5 min, 10, 20… capped at 4 h by default. */
   retryDelayMs(attempt: number): number {
-    const { firstDelayMs, maxDelayMs } = this.settings.retry ?? DEFAULT_RETRY;
-    return Math.min(maxDelayMs, firstDelayMs * 2 ** Math.min(30, Math.max(0, attempt - 1)));
+    return retryDelayMs(attempt, this.settings.retry);
   }
 
   private async deliver(now: Date, mailer: Mailer): Promise<DeliveryOutcome[]> {
