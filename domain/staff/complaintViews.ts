@@ -2,8 +2,8 @@ import type { Complaint, ComplaintEvent } from '../complaints/complaint';
 import { formatPhone } from '../complaints/contact';
 import { formatIsoLocal } from '../format/dates';
 import type { ComplaintClocks } from './complaintDesk';
+import { historyEntryView, isoOrNull } from './historyView';
 
-const iso = (value: Date | undefined): string | null => (value ? formatIsoLocal(value) : null);
 
 /** What a list shows about a complaint (no description), with instants in ISO 8601 at the Québec offset. */
 export function complaintSummary(c: Complaint, clocks?: ComplaintClocks) {
@@ -14,14 +14,14 @@ export function complaintSummary(c: Complaint, clocks?: ComplaintClocks) {
     name: c.anonymized ? null : c.name,
     receivedAt: formatIsoLocal(c.receivedAt),
     firstContactDueDate: c.firstContactDueDate,
-    firstContactAt: iso(c.firstContactAt),
+    firstContactAt: isoOrNull(c.firstContactAt),
     answerDueDate: c.answerDueDate,
-    answeredAt: iso(c.answeredAt),
-    closedAt: iso(c.closedAt),
-    abandonedAt: iso(c.abandonedAt),
+    answeredAt: isoOrNull(c.answeredAt),
+    closedAt: isoOrNull(c.closedAt),
+    abandonedAt: isoOrNull(c.abandonedAt),
     anonymized: c.anonymized,
     assignedTo: c.assignedTo ?? null,
-    assignedAt: iso(c.assignedAt),
+    assignedAt: isoOrNull(c.assignedAt),
     outcome: c.outcome ?? null,
     ...(clocks ? { clocks } : {}),
   };
@@ -44,12 +44,7 @@ export function complaintDetail(c: Complaint, clocks: ComplaintClocks, history: 
     channel: c.channelId ?? null,
     locale: c.locale ?? null,
     history: history.map((e) => ({
-      occurredAt: formatIsoLocal(e.occurredAt),
-      type: e.type,
-      fromStatus: e.fromStatus ?? null,
-      toStatus: e.toStatus ?? null,
-      actor: e.actor,
-      note: e.note ?? null,
+      ...historyEntryView(e),
       contactChannel: e.contactChannel ?? null,
       contactResult: e.contactResult ?? null,
       assignee: e.assignee ?? null,

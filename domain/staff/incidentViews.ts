@@ -1,7 +1,7 @@
 import type { ExamIncident, ExamIncidentEvent } from '../exams/examIncident';
 import { formatIsoLocal } from '../format/dates';
+import { historyEntryView, isoOrNull } from './historyView';
 
-const iso = (value: Date | undefined): string | null => (value ? formatIsoLocal(value) : null);
 
 /** What a list shows about an exam incident (it holds no personal information), instants at the Québec offset. */
 export function incidentSummary(i: ExamIncident) {
@@ -15,8 +15,8 @@ export function incidentSummary(i: ExamIncident) {
     examInProgress: i.examInProgress,
     examName: i.examName ?? null,
     assignedTo: i.assignedTo ?? null,
-    takenAt: iso(i.takenAt),
-    resolvedAt: iso(i.resolvedAt),
+    takenAt: isoOrNull(i.takenAt),
+    resolvedAt: isoOrNull(i.resolvedAt),
   };
 }
 
@@ -24,19 +24,12 @@ export function incidentSummary(i: ExamIncident) {
 export function incidentDetail(i: ExamIncident, history: ExamIncidentEvent[]) {
   return {
     ...incidentSummary(i),
-    problemAt: iso(i.problemAt),
+    problemAt: isoOrNull(i.problemAt),
     device: i.device ?? null,
     browser: i.browser ?? null,
     centreOpen: i.centreOpen,
     channel: i.channelId ?? null,
     locale: i.locale ?? null,
-    history: history.map((e) => ({
-      occurredAt: formatIsoLocal(e.occurredAt),
-      type: e.type,
-      fromStatus: e.fromStatus ?? null,
-      toStatus: e.toStatus ?? null,
-      actor: e.actor,
-      note: e.note ?? null,
-    })),
+    history: history.map(historyEntryView),
   };
 }
