@@ -242,7 +242,7 @@ export class ComplaintIntakeDialog extends ComponentDialog {
 
   private async sendConfirmation(context: TurnContext, complaint: Complaint): Promise<void> {
     const { t, lang } = localize(context);
-    const acknowledgement = await acknowledgementNotice(complaint, this.services);
+    const acknowledgement = acknowledgementNotice(complaint, this.services);
     await context.sendActivity(withMenu(lang, `${confirmationText(complaint, t, lang, this.services.calendar.timeZone, this.services.contacts)}\n\n${t(acknowledgement)}`));
   }
 

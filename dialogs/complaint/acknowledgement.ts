@@ -2,18 +2,13 @@ import type { Complaint } from '../../domain/complaints/complaint';
 import type { DomainServices } from '../../domain/services';
 
 /**
- * Queues the acknowledgement e-mail of a stored complaint (once per complaint, so a repeated
- * « Confirmer » queues nothing more; sending happens in the background) and returns the key of what
- * the confirmation says about it: on its way, none (no SMTP, or the queue failed), or a phone call.
+ * What the confirmation says about the acknowledgement e-mail, once the complaint is stored: on its
+ * way (it was queued in the complaint's own transaction, see ComplaintService.create; sending starts
+ * now, in the background), none (no SMTP), or a phone call.
  */
-export async function acknowledgementNotice(complaint: Complaint, services: Pick<DomainServices, 'citizenMail'>): Promise<string> {
+export function acknowledgementNotice(complaint: Complaint, services: Pick<DomainServices, 'citizenMail'>): string {
   if (complaint.contactMethod === 'phone') return 'citizenMail:chat.phone';
   if (!services.citizenMail) return 'citizenMail:chat.off';
-  try {
-    await services.citizenMail.acknowledge(complaint);
-    return 'citizenMail:chat.queued';
-  } catch {
-    // The complaint is stored: the citizen gets the reference whatever happens to the e-mail.
-    return 'citizenMail:chat.off';
-  }
+  services.citizenMail.kick();
+  return 'citizenMail:chat.queued';
 }
