@@ -4,7 +4,7 @@ import type { Database } from '../domain/db/database';
 import { Mailer, SmtpMailer } from '../domain/reminders/mailer';
 import { ReminderRepository } from '../domain/reminders/reminderRepository';
 import { DeliveryOutcome, ReminderRunResult, ReminderScheduler, ReminderSettings } from '../domain/reminders/reminderScheduler';
-import { StaffDirectory } from '../domain/staff/staffDirectory';
+import { staffDirectory } from './staffAccounts';
 import type { Config } from './config';
 import type { Logger } from './logger';
 import type { ScheduledJobs } from './scheduledJobs';
@@ -23,11 +23,6 @@ export function reminderSettings(config: Config): ReminderSettings {
     staff: staffDirectory(config),
     lang: 'fr',
   };
-}
-
-/** The named officers of ADMIN_TOKENS, with their addresses: where an assigned complaint's reminders go. */
-export function staffDirectory(config: Pick<Config, 'ADMIN_TOKENS'>): StaffDirectory {
-  return new StaffDirectory(config.ADMIN_TOKENS.map(({ name, role, email }) => ({ name, role, email })));
 }
 
 /** The scheduler on a database; sends through SMTP_URL when it is set (or through `mailer`, for tests). */

@@ -23,7 +23,8 @@ import { StatisticsService } from '../domain/statistics/statisticsService';
 import { createCitizenMailService } from './citizenMailJobs';
 import type { Config } from './config';
 import type { Logger } from './logger';
-import { createReminderScheduler, staffDirectory } from './reminderJobs';
+import { createReminderScheduler } from './reminderJobs';
+import { staffDirectory } from './staffAccounts';
 
 /** Everything the server, the CLI and the tests work with, built once on a database by `createServices`. */
 export interface Services extends DomainServices {

@@ -9,7 +9,8 @@ import { CliContext, CliError, ExitCode } from './cliContext';
 import { clockText } from './complaintDetailLines';
 import { CONTACT_CHANNEL_NAMES, CONTACT_RESULT_NAMES, namedChoice, OUTCOME_NAMES } from './options';
 import { cliCalendar, cliErrorFrom, instantOption, langOption, printable, referenceArgument, staffTools, StaffTools } from './staffCli';
-import { staffActor, staffDirectoryOf } from './staffIdentity';
+import { staffDirectory } from '../staffAccounts';
+import { staffActor } from './staffIdentity';
 
 /** Notes are kept in the history as typed; this bounds them. */
 export const NOTE_MAX_LENGTH = 2000;
@@ -196,7 +197,7 @@ export function registerComplaintStepCommands(group: Command, context: () => Cli
       complaint = await s.desk.assign(reference, officer, actor, note);
     } catch (err) {
       if (err instanceof UnknownStaffError) {
-        const known = staffDirectoryOf(context().config)
+        const known = staffDirectory(context().config)
           .members.map((m) => m.name)
           .join(', ');
         throw new CliError(t('officer:errors.unknownOfficer', { name: printable(err.staffName), known }), ExitCode.usage);

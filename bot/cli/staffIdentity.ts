@@ -1,13 +1,8 @@
 import { userInfo } from 'node:os';
 import type { Translate } from '../../domain/i18n';
-import { StaffDirectory, StaffMember } from '../../domain/staff/staffDirectory';
+import { staffDirectory } from '../staffAccounts';
 import type { Config } from '../config';
 import { CliError, ExitCode } from './cliContext';
-
-/** The named staff of ADMIN_TOKENS (names, roles and e-mails; never the tokens). */
-export function staffDirectoryOf(config: Pick<Config, 'ADMIN_TOKENS'>): StaffDirectory {
-  return new StaffDirectory(config.ADMIN_TOKENS.map(({ role, name, email }): StaffMember => (email ? { role, name, email } : { role, name })));
-}
 
 /**
  * Who runs a command that changes something, for the history: `--as <name>` (or the older `--by`),
@@ -23,7 +18,7 @@ export function staffActor(
 ): string {
   if (given !== undefined && (!given.trim() || given.trim().length > 100)) throw new CliError(t('officer:cli.identity.invalid'), ExitCode.usage);
   const name = given?.trim() ?? config.STAFF_NAME;
-  const directory = staffDirectoryOf(config);
+  const directory = staffDirectory(config);
   if (!directory.configured) return name ?? systemUser();
   const known = directory.members.map((m) => m.name).join(', ');
   if (!name) throw new CliError(t('officer:cli.identity.missing', { known }), ExitCode.usage);
