@@ -12,7 +12,8 @@ import type { Logger } from './logger';
 
 /**
  * The bot: welcomes the person once when they join, hands every message to the main dialog, and
- * turns an exception into an apology instead of silence. State is saved at the end of every turn.
+ * turns an exception into an apology instead of silence. State is saved before each reply leaves and
+ * at the end of every turn.
  */
 export class AssistantBot extends ActivityHandler {
   private readonly dialogState: StatePropertyAccessor<DialogState>;
@@ -43,6 +44,12 @@ export class AssistantBot extends ActivityHandler {
   }
 
   override async run(context: TurnContext): Promise<void> {
+    // What the person sees must already be stored: a crash (kill -9) between a question shown and the
+    // end of the turn would otherwise bring the form back one step behind the question they answer.
+    context.onSendActivities(async (_ctx, _activities, next) => {
+      await this.saveState(context);
+      return next();
+    });
     try {
       await super.run(context);
       // A typing indicator is no turn of the conversation: its state is neither read nor written.
@@ -53,9 +60,14 @@ export class AssistantBot extends ActivityHandler {
     } catch (err) {
       await this.recoverFromError(context, err);
     } finally {
-      await this.conversationState.saveChanges(context, false);
-      await this.userState.saveChanges(context, false);
+      await this.saveState(context);
     }
+  }
+
+  /** Writes only what changed since the last write of the turn. */
+  private async saveState(context: TurnContext): Promise<void> {
+    await this.conversationState.saveChanges(context, false);
+    await this.userState.saveChanges(context, false);
   }
 
   private async welcome(context: TurnContext): Promise<void> {
