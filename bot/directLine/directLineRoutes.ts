@@ -110,7 +110,7 @@ export async function registerDirectLineRoutes(server: Server, options: DirectLi
     store,
     sequencer: new TurnSequencer(repository, {
       leaseMs: DEFAULT_TURN_LEASE_MS,
-      maxWaitMs: DEFAULT_TURN_LEASE_MS + 5000,
+      maxWaitMs: 5 * DEFAULT_TURN_LEASE_MS,
       accepting: () => options.inFlight.isAccepting,
     }),
     forwarder,

@@ -10,7 +10,11 @@ export interface TurnSequencerOptions {
   accepting: () => boolean;
 }
 
-export const DEFAULT_TURN_LEASE_MS = 15_000;
+/**
+ * Short, because a killed instance's lease delays the conversation's next turn until it runs out; a
+ * turn that lasts longer renews it every third of it.
+ */
+export const DEFAULT_TURN_LEASE_MS = 4_000;
 
 /**
  * Runs the turns of one conversation one after the other, in the order they arrived: in this process
@@ -56,9 +60,14 @@ export class TurnSequencer {
       await new Promise((resolve) => setTimeout(resolve, delay));
       delay = Math.min(50, delay * 2);
     }
+    const renewal = setInterval(() => {
+      void this.repository.renewTurn(conversationId, this.owner, Date.now() + leaseMs).catch(() => undefined);
+    }, leaseMs / 3);
+    renewal.unref();
     try {
       await task();
     } finally {
+      clearInterval(renewal);
       await this.repository.releaseTurn(conversationId, this.owner).catch(() => undefined);
     }
   }

@@ -139,6 +139,11 @@ export class DirectLineRepository {
     return updated === 1;
   }
 
+  /** Extends a lease this owner still holds; false when it ran out and another instance took it. */
+  async renewTurn(id: string, owner: string, untilMs: number): Promise<boolean> {
+    return (await this.db('direct_line_conversations').where({ id, turn_owner: owner }).update({ turn_until: untilMs })) === 1;
+  }
+
   async releaseTurn(id: string, owner: string): Promise<void> {
     await this.db('direct_line_conversations').where({ id, turn_owner: owner }).update({ turn_owner: null, turn_until: null });
   }
