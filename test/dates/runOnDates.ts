@@ -10,7 +10,7 @@ import { TEST_CLOCK_VARIABLE } from '../helpers/testClock';
  * January, the Fête nationale. The days are the next ones from today, so the proof moves with time.
  *
  *   npm run test:dates                     # every default suite on every day
- *   npm run test:dates -- test/http        # only some suites
+ *   npm run test:dates -- test/bot         # only some suites
  */
 const DAYS: Array<{ month: number; day: number; hours: number; minutes: number }> = [
   { month: 2, day: 1, hours: 10, minutes: 0 },
@@ -20,7 +20,7 @@ const DAYS: Array<{ month: number; day: number; hours: number; minutes: number }
   { month: 1, day: 2, hours: 9, minutes: 0 },
   { month: 6, day: 24, hours: 10, minutes: 0 },
 ];
-const DEFAULT_SUITES = ['test/http', 'test/browser', 'test/cli', 'test/dialogs', 'test/faq', 'test/reminders'];
+const DEFAULT_SUITES = ['test/bot', 'test/web', 'test/dialogs', 'test/domain'];
 
 function nextOccurrences(calendar: BusinessCalendar, now: Date): Date[] {
   const [year] = calendar.localDateOf(now).split('-').map(Number);

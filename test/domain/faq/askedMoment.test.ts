@@ -1,0 +1,69 @@
+import { BusinessCalendar } from '../../../domain/calendar/businessCalendar';
+import { isDayFollowUp, nextDayOfMonth, parseAskedMoment } from '../../../domain/faq/askedMoment';
+
+/** Issue 12: « pis le 2? » (a day of the month alone) and « lundi? » asked on a Monday. */
+const calendar = BusinessCalendar.fromDataFile();
+const MONDAY_10H = new Date('2026-11-23T15:00:00Z'); // lundi 23 novembre 2026, 10 h à Québec
+const MONDAY_17H = new Date('2026-11-23T22:00:00Z'); // the same Monday, after closing (16 h 30)
+
+describe('a day of the month alone', () => {
+  it.each([
+    ['pis le 2?', '2026-12-02'],
+    ['et le 15?', '2026-12-15'],
+    ['le 23?', '2026-11-23'], // today's number: today
+    ['le 30', '2026-11-30'],
+    ['Et le 1er?', '2026-12-01'],
+    ['et le 31?', '2026-12-31'], // November has no 31st
+    ['and the 15th?', '2026-12-15'],
+    ['what about the 2nd?', '2026-12-02'],
+  ])('« %s » is the next such day from today: %s', (text, date) => {
+    expect(parseAskedMoment(text, MONDAY_10H, 'fr', calendar)).toEqual({ kind: 'day', date });
+    expect(isDayFollowUp(text, MONDAY_10H, 'fr', calendar)).toEqual({ kind: 'day', date });
+  });
+
+  it('reads a time after the day, and leaves a day with its month to chrono-node', () => {
+    expect(parseAskedMoment('et le 2 à 9 h?', MONDAY_10H, 'fr', calendar)).toEqual({ kind: 'day', date: '2026-12-02', time: { hour: 9, minute: 0 } });
+    expect(parseAskedMoment('le 2 à 9 h 30', MONDAY_10H, 'fr', calendar)).toEqual({ kind: 'day', date: '2026-12-02', time: { hour: 9, minute: 30 } });
+    expect(parseAskedMoment('pis le 2 décembre?', MONDAY_10H, 'fr', calendar)).toEqual({ kind: 'day', date: '2026-12-02' });
+    expect(parseAskedMoment('le 2 mars?', MONDAY_10H, 'fr', calendar)).toEqual({ kind: 'day', date: '2027-03-02' });
+  });
+
+  it('counts from the injected clock, in Québec time', () => {
+    const december31Evening = new Date('2027-01-01T02:00:00Z'); // jeudi 31 décembre 2026, 21 h à Québec
+    expect(parseAskedMoment('et le 2?', december31Evening, 'fr', calendar)).toEqual({ kind: 'day', date: '2027-01-02' });
+    expect(parseAskedMoment('et le 31?', december31Evening, 'fr', calendar)).toEqual({ kind: 'day', date: '2026-12-31' });
+    const january30 = new Date('2027-01-30T15:00:00Z');
+    expect(parseAskedMoment('pis le 30?', january30, 'fr', calendar)).toEqual({ kind: 'day', date: '2027-01-30' });
+    expect(parseAskedMoment('pis le 29?', january30, 'fr', calendar)).toEqual({ kind: 'day', date: '2027-03-29' }); // no February 29 in 2027
+  });
+
+  it('is not read in a number that is not a day', () => {
+    expect(parseAskedMoment('la section 2', MONDAY_10H, 'fr', calendar)).toBeUndefined();
+    expect(parseAskedMoment('le 45?', MONDAY_10H, 'fr', calendar)).toBeUndefined();
+    expect(nextDayOfMonth(0, '2026-11-23')).toBeUndefined();
+    expect(nextDayOfMonth(32, '2026-11-23')).toBeUndefined();
+  });
+});
+
+describe('a weekday named on that weekday', () => {
+  it.each([
+    ['before closing', MONDAY_10H],
+    ['after closing', MONDAY_17H],
+  ])('« lundi? » asked on a Monday %s is today', (_label, now) => {
+    expect(parseAskedMoment('lundi?', now, 'fr', calendar)).toEqual({ kind: 'weekday', weekday: 1, date: '2026-11-23' });
+    expect(isDayFollowUp('pis lundi?', now, 'fr', calendar)).toEqual({ kind: 'weekday', weekday: 1, date: '2026-11-23' });
+    expect(parseAskedMoment('Êtes-vous ouverts lundi?', now, 'fr', calendar)).toEqual({ kind: 'weekday', weekday: 1, date: '2026-11-23' });
+    expect(parseAskedMoment('and Monday?', now, 'en', calendar)).toEqual({ kind: 'weekday', weekday: 1, date: '2026-11-23' });
+  });
+
+  it('« lundi prochain », or « lundi à 9 h » once 9 h has passed, is next week’s', () => {
+    expect(parseAskedMoment('pis lundi prochain?', MONDAY_17H, 'fr', calendar)).toEqual({ kind: 'weekday', weekday: 1, date: '2026-11-30' });
+    expect(parseAskedMoment('next Monday?', MONDAY_10H, 'en', calendar)).toMatchObject({ kind: 'weekday', weekday: 1, date: '2026-11-30' });
+    expect(parseAskedMoment('lundi à 9 h?', MONDAY_10H, 'fr', calendar)).toEqual({ kind: 'weekday', weekday: 1, date: '2026-11-30', time: { hour: 9, minute: 0 } });
+  });
+
+  it('another weekday is its next occurrence', () => {
+    expect(parseAskedMoment('mardi?', MONDAY_17H, 'fr', calendar)).toEqual({ kind: 'weekday', weekday: 2, date: '2026-11-24' });
+    expect(parseAskedMoment('dimanche?', MONDAY_17H, 'fr', calendar)).toEqual({ kind: 'weekday', weekday: 0, date: '2026-11-29' });
+  });
+});

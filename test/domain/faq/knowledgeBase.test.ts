@@ -1,0 +1,151 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { BusinessCalendar } from '../../../domain/calendar/businessCalendar';
+import { renderAnswer } from '../../../domain/faq/faqAnswers';
+import { knowledgeBase, parseKnowledgeBase, trainingExamples } from '../../../domain/faq/knowledgeBase';
+import { translator } from '../../../domain/i18n';
+import { projectPath } from '../../../domain/paths';
+import { ServiceHours } from '../../../domain/serviceHours';
+import { baseWords, editDistance, STOPWORDS } from '../../../domain/understanding/frenchText';
+import { exactKey } from '../../../domain/understanding/trainedClassifier';
+
+/**
+ * Two sentences are near-duplicates when, normalized (case, accents, punctuation, chat spellings), they
+ * are equal, differ by at most 10 % of their characters (from 12 characters on), or share at least
+ * 80 % of their content words (from 3 content words on).
+ */
+function nearDuplicate(a: string, b: string): boolean {
+  const ka = exactKey(a);
+  const kb = exactKey(b);
+  if (ka === kb) return true;
+  const length = Math.max(ka.length, kb.length);
+  if (length >= 12) {
+    const max = Math.max(1, Math.floor(length * 0.1));
+    if (editDistance(ka, kb, max) <= max) return true;
+  }
+  const content = (text: string): Set<string> => new Set(baseWords(text).filter((w) => !STOPWORDS.has(w)));
+  const wa = content(a);
+  const wb = content(b);
+  if (wa.size < 3 || wb.size < 3) return false;
+  const shared = [...wa].filter((w) => wb.has(w)).length;
+  return shared / (wa.size + wb.size - shared) >= 0.8;
+}
+
+/** The seed documents every fact comes from (../shared/seeds). */
+const SEED_FILES = ['000_0d5508280b13b41e.txt', '001_7e191c24a6aeaaad.txt', '002_a338057652e873fa.txt', '003_215f73fd196edd14.txt', '004_b41c998020909597.txt'];
+
+function validEntry(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    id: 'example',
+    title: { fr: 'Exemple', en: 'Example' },
+    answer: { fr: 'Téléphone : {{contacts.caDotation.phoneLocal}}', en: 'Phone: {{contacts.caDotation.phoneLocal}}' },
+    phrasings: Array.from({ length: 10 }, (_, i) => `question ${i}`),
+    source: [{ seed: '000_0d5508280b13b41e.txt', section: 'COORDONNÉES' }],
+    reviewed: '2026-11-23',
+    ...overrides,
+  };
+}
+
+const file = (entries: unknown[]): unknown => ({ description: 'test', reviewed: '2026-11-23', entries });
+
+describe('knowledge base (data/knowledge-base/faq.json)', () => {
+  const kb = knowledgeBase();
+
+  it('covers the topics the seeds answer, each entry with ≥ 10 French phrasings, a seed source and a review date', () => {
+    for (const id of [
+      'hours',
+      'hours-lunch',
+      'closed-days',
+      'phone',
+      'email-general',
+      'email-exam',
+      'services',
+      'employee-file',
+      'job-postings',
+      'no-nominative-email',
+      'identity-check',
+      'phone-wait',
+      'request-delay',
+      'specialized-users',
+      'complaints',
+      'recourse',
+      'sct-complaints',
+      'sct-contact',
+      'quality-commitments',
+      'mission',
+      'portals',
+      'related-services',
+    ]) {
+      expect(kb.byId.has(id)).toBe(true);
+    }
+    const seeds = existsSync(projectPath('..', 'shared', 'seeds')) ? readdirSync(projectPath('..', 'shared', 'seeds')) : SEED_FILES;
+    for (const entry of kb.entries) {
+      expect(entry.phrasings.length).toBeGreaterThanOrEqual(10);
+      expect(entry.source.length).toBeGreaterThan(0);
+      for (const source of entry.source) {
+        expect(seeds).toContain(source.seed);
+        expect(source.section.trim()).not.toBe('');
+      }
+      expect(entry.reviewed).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      expect(Number.isNaN(Date.parse(entry.reviewed))).toBe(false);
+    }
+  });
+
+  it('renders every answer in French and in English with every placeholder filled', () => {
+    const calendar = BusinessCalendar.fromDataFile();
+    const hours = ServiceHours.fromDataFile(calendar);
+    for (const lang of ['fr', 'en'] as const) {
+      for (const entry of kb.entries) {
+        const text = renderAnswer(entry, { now: new Date('2026-11-23T15:00:00Z'), hours, calendar, t: translator(lang), lang, utterance: 'mercredi' });
+        expect(text.length).toBeGreaterThan(20);
+        expect(text).not.toMatch(/\{\{|\}\}|undefined|faq:|common:/);
+      }
+    }
+  });
+
+  it('gives the 2022 general e-mail address, never the older cspq one', () => {
+    const calendar = BusinessCalendar.fromDataFile();
+    const text = renderAnswer(kb.byId.get('email-general')!, {
+      now: new Date(),
+      hours: ServiceHours.fromDataFile(calendar),
+      calendar,
+      t: translator('fr'),
+      lang: 'fr',
+    });
+    expect(text).toContain('carrieres@mcn.gouv.qc.ca');
+    expect(text).not.toContain('cspq');
+  });
+
+  it('rejects an entry with fewer than 10 phrasings, an unknown seed name, a bad date or an unknown placeholder', () => {
+    expect(() => parseKnowledgeBase(file([validEntry()]))).not.toThrow();
+    expect(() => parseKnowledgeBase(file([validEntry({ phrasings: ['une seule'] })]))).toThrow(/at least 10 French phrasings/);
+    expect(() => parseKnowledgeBase(file([validEntry({ source: [{ seed: 'notes.txt', section: 'x' }] })]))).toThrow(/seed file name/);
+    expect(() => parseKnowledgeBase(file([validEntry({ source: [] })]))).toThrow(/source/);
+    expect(() => parseKnowledgeBase(file([validEntry({ reviewed: 'hier' })]))).toThrow(/reviewed/);
+    expect(() => parseKnowledgeBase(file([validEntry({ answer: { fr: '{{contacts.caDotation.fax}}', en: 'x' } })]))).toThrow(/unknown contact/);
+    expect(() => parseKnowledgeBase(file([validEntry({ answer: { fr: '{{meteo}}', en: 'x' } })]))).toThrow(/unknown placeholder/);
+    expect(() => parseKnowledgeBase(file([validEntry(), validEntry()]))).toThrow(/duplicate id example/);
+  });
+
+  it('never trains on a sentence of the evaluation test sets', () => {
+    const training = new Set(trainingExamples().map((e) => exactKey(e.text)));
+    for (const name of ['test-set.json', 'holdout-set.json', 'fresh-holdout-fr.json', 'fresh-holdout-en.json']) {
+      const path = projectPath('test', 'eval', name);
+      if (!existsSync(path)) continue;
+      const { cases } = JSON.parse(readFileSync(path, 'utf8')) as { cases: Array<{ text: string }> };
+      expect(cases.filter((c) => training.has(exactKey(c.text))).map((c) => c.text)).toEqual([]);
+    }
+  });
+
+  it('has no training phrasing that nearly duplicates a sentence of the fresh held-out sets', () => {
+    // Only the training side of a near-duplicate is reported: nobody needs to read the fresh sentences.
+    const cases: string[] = [];
+    for (const name of ['fresh-holdout-fr.json', 'fresh-holdout-en.json']) {
+      const path = projectPath('test', 'eval', name);
+      if (existsSync(path)) cases.push(...(JSON.parse(readFileSync(path, 'utf8')) as { cases: Array<{ text: string }> }).cases.map((c) => c.text));
+    }
+    const nearDuplicates = trainingExamples()
+      .filter((e) => cases.some((text) => nearDuplicate(e.text, text)))
+      .map((e) => `${e.intent}: ${e.text}`);
+    expect(nearDuplicates).toEqual([]);
+  });
+});
