@@ -1,3 +1,4 @@
+import { historyEventColumns, historyEventOf, HistoryEventRow } from '../db/historyEvents';
 import type { Knex } from 'knex';
 import type { Database } from '../db/database';
 import { keysetPages, mapRows } from '../db/keysetPages';
@@ -52,15 +53,8 @@ interface ComplaintRow {
   search_text: string | null;
 }
 
-interface EventRow {
-  id: number;
+interface EventRow extends HistoryEventRow<ComplaintEventType, ComplaintStatus> {
   complaint_id: number;
-  occurred_at: string;
-  type: ComplaintEventType;
-  from_status: ComplaintStatus | null;
-  to_status: ComplaintStatus | null;
-  actor: string;
-  note: string | null;
   contact_channel: ContactChannel | null;
   contact_result: ContactResult | null;
   assignee: string | null;
@@ -192,12 +186,7 @@ export class ComplaintRepository {
   async insertEvent(trx: Knex.Transaction | Database, complaintId: number, event: Omit<ComplaintEvent, 'id'>): Promise<void> {
     await trx('complaint_events').insert({
       complaint_id: complaintId,
-      occurred_at: event.occurredAt.toISOString(),
-      type: event.type,
-      from_status: event.fromStatus ?? null,
-      to_status: event.toStatus ?? null,
-      actor: event.actor,
-      note: event.note ?? null,
+      ...historyEventColumns(event),
       contact_channel: event.contactChannel ?? null,
       contact_result: event.contactResult ?? null,
       assignee: event.assignee ?? null,
@@ -227,13 +216,7 @@ export class ComplaintRepository {
   async events(complaintId: number): Promise<ComplaintEvent[]> {
     const rows = (await this.db('complaint_events').where({ complaint_id: complaintId }).orderBy('id')) as EventRow[];
     return rows.map((r) => ({
-      id: r.id,
-      occurredAt: new Date(r.occurred_at),
-      type: r.type,
-      fromStatus: r.from_status ?? undefined,
-      toStatus: r.to_status ?? undefined,
-      actor: r.actor,
-      note: r.note ?? undefined,
+      ...historyEventOf(r),
       contactChannel: r.contact_channel ?? undefined,
       contactResult: r.contact_result ?? undefined,
       assignee: r.assignee ?? undefined,

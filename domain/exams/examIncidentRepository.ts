@@ -1,3 +1,4 @@
+import { historyEventColumns, historyEventOf, HistoryEventRow } from '../db/historyEvents';
 import type { Knex } from 'knex';
 import type { Database } from '../db/database';
 import { keysetPages, mapRows } from '../db/keysetPages';
@@ -36,15 +37,8 @@ interface ExamIncidentRow {
   locale: string | null;
 }
 
-interface EventRow {
-  id: number;
+interface EventRow extends HistoryEventRow<IncidentEventType, IncidentStatus> {
   incident_id: number;
-  occurred_at: string;
-  type: IncidentEventType;
-  from_status: IncidentStatus | null;
-  to_status: IncidentStatus | null;
-  actor: string;
-  note: string | null;
 }
 
 /** A new incident, by its domain names (its status starts as the table's default, open). */
@@ -105,28 +99,12 @@ export class ExamIncidentRepository {
   }
 
   async insertEvent(trx: Knex.Transaction, incidentId: number, event: Omit<ExamIncidentEvent, 'id'>): Promise<void> {
-    await trx('exam_incident_events').insert({
-      incident_id: incidentId,
-      occurred_at: event.occurredAt.toISOString(),
-      type: event.type,
-      from_status: event.fromStatus ?? null,
-      to_status: event.toStatus ?? null,
-      actor: event.actor,
-      note: event.note ?? null,
-    });
+    await trx('exam_incident_events').insert({ incident_id: incidentId, ...historyEventColumns(event) });
   }
 
   async events(incidentId: number): Promise<ExamIncidentEvent[]> {
     const rows = (await this.db('exam_incident_events').where({ incident_id: incidentId }).orderBy('id')) as EventRow[];
-    return rows.map((r) => ({
-      id: r.id,
-      occurredAt: new Date(r.occurred_at),
-      type: r.type,
-      fromStatus: r.from_status ?? undefined,
-      toStatus: r.to_status ?? undefined,
-      actor: r.actor,
-      note: r.note ?? undefined,
-    }));
+    return rows.map(historyEventOf);
   }
 
   async findBySubmission(submissionId: string, trx: Knex.Transaction | Database = this.db): Promise<ExamIncident | undefined> {
