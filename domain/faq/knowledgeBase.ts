@@ -14,7 +14,7 @@ export const seedSource = z.object({
   note: z.string().optional(),
   /**
    * The official page the cited seed gives for this fact (e.g. the ministry's Québec.ca section in seed 000),
-   * shown as « Source : … » under the answer. https only; test/domain/dataSources.test.ts checks that the
+   * shown as « Source : … » under the answer. https only; test/data/dataSources.test.ts checks that the
    * address appears in the cited seed.
    */
   url: z
