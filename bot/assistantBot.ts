@@ -1,6 +1,7 @@
 import { ActivityHandler, ActivityTypes, ConversationState, StatePropertyAccessor, TurnContext, UserState } from 'botbuilder';
 import type { DialogState } from 'botbuilder-dialogs';
 import type { MainDialog } from '../dialogs/mainDialog';
+import { awaitsAnswer } from '../dialogs/shared/dialogStack';
 import { applyLanguageChoice } from '../dialogs/shared/languageChoice';
 import { localize } from '../dialogs/shared/localization';
 import { withMenu } from '../dialogs/shared/menu';
@@ -12,8 +13,8 @@ import type { Logger } from './logger';
 
 /**
  * The bot: welcomes the person once when they join, hands every message to the main dialog, and
- * turns an exception into an apology instead of silence. State is saved before each reply leaves and
- * at the end of every turn.
+ * turns an exception into an apology instead of silence. State is saved at the end of every turn, and
+ * before a question leaves.
  */
 export class AssistantBot extends ActivityHandler {
   private readonly dialogState: StatePropertyAccessor<DialogState>;
@@ -44,10 +45,11 @@ export class AssistantBot extends ActivityHandler {
   }
 
   override async run(context: TurnContext): Promise<void> {
-    // What the person sees must already be stored: a crash (kill -9) between a question shown and the
-    // end of the turn would otherwise bring the form back one step behind the question they answer.
+    // A question the person sees must already be stored: a crash (kill -9) between a question shown
+    // and the end of the turn would otherwise bring the form back one step behind the question they
+    // answer. Only then: stored in the middle of a step, the next message would resume that step.
     context.onSendActivities(async (_ctx, _activities, next) => {
-      await this.saveState(context);
+      if (awaitsAnswer(await this.dialogState.get(context))) await this.saveState(context);
       return next();
     });
     try {
