@@ -62,9 +62,7 @@ export function errorText(err: unknown): string {
   if (!(err instanceof ApiError)) return t('page.errors.InternalError');
   const known = lookup(`page.errors.${err.code}`) || lookup(`officerPage.errors.${err.code}`);
   if (typeof known === 'string') return known;
-  return err.status >= 500 || err.status === 0
-    ? t('page.errors.InternalError')
-    : t('page.errors.InvalidRequest') + (err.message ? ` (${err.message})` : '');
+  return err.status >= 500 || err.status === 0 ? t('page.errors.InternalError') : t('page.errors.InvalidRequest') + (err.message ? ` (${err.message})` : '');
 }
 
 let staffList: StaffMember[] | null = null;

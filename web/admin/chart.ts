@@ -34,7 +34,9 @@ export function monthlyChart(months: Bucket[], standards: StatsReport['standards
     focusable: 'false',
   });
   chart.appendChild(svg('title', { id: 'chart-title', text: t('page.chart.title') }));
-  chart.appendChild(svg('desc', { id: 'chart-desc', text: t('page.chart.desc', { fc: targetFormat.format(fcTarget / 100), an: targetFormat.format(anTarget / 100) }) }));
+  chart.appendChild(
+    svg('desc', { id: 'chart-desc', text: t('page.chart.desc', { fc: targetFormat.format(fcTarget / 100), an: targetFormat.format(anTarget / 100) }) }),
+  );
   const defs = svg(
     'defs',
     {},
@@ -64,7 +66,9 @@ export function monthlyChart(months: Bucket[], standards: StatsReport['standards
         return;
       }
       const rect = svg('rect', { x: bx, y: y(f.percentOnTime), width: 22, height: Math.max(1, y(0) - y(f.percentOnTime)), class: className });
-      rect.appendChild(svg('title', { text: t('page.chart.barTitle', { clock: t(`clock.${clock}`), month: monthLabel(m.label), value: pct(f.percentOnTime) }) }));
+      rect.appendChild(
+        svg('title', { text: t('page.chart.barTitle', { clock: t(`clock.${clock}`), month: monthLabel(m.label), value: pct(f.percentOnTime) }) }),
+      );
       chart.appendChild(rect);
     });
     const parts = monthLabel(m.label).split(/\s+(?=\d{4}$)/);

@@ -2,7 +2,7 @@
 import type { Complaint, HistoryEntry } from './apiTypes.js';
 import { errorText, loadStaff, request } from './api.js';
 import { clockCell } from './complaintCells.js';
-import { type Child, append, byId, el, section, table } from './dom.js';
+import { addTerm, append, byId, type Child, el, field, inlineField, section, table } from './dom.js';
 import { loadOutbox, outboxBox, post, say, setTitle, showError, signedIn, title, view } from './page.js';
 import { label, langQuery, t, when } from './strings.js';
 
@@ -37,37 +37,28 @@ export function renderComplaint(reference: string, message?: string): void {
 
 function complaintView(c: Complaint): Child[] {
   const fields = el('dl', { class: 'fields' });
-  const field = (name: string, value: Child, className?: string): void => {
-    append(
-      fields,
-      el('div', {}, el('dt', {}, t(`fields.${name}`)), el('dd', { class: className || null }, value === null || value === undefined || value === '' ? '—' : value)),
-    );
-  };
-  field('status', label('statuses', c.status));
-  field('service', label('services', c.service));
-  field('receivedAt', when(c.receivedAt));
+  const fact = (name: string, value: Child, className?: string): void => addTerm(fields, t(`fields.${name}`), value, className);
+  fact('status', label('statuses', c.status));
+  fact('service', label('services', c.service));
+  fact('receivedAt', when(c.receivedAt));
   if (c.anonymized) {
-    append(fields, el('div', {}, el('dt', {}, t('fields.name')), el('dd', {}, t('fields.anonymized'))));
+    addTerm(fields, t('fields.name'), t('fields.anonymized'));
   } else {
-    field('name', c.name);
-    field('contact', `${label('contactMethods', c.contactMethod)} — ${c.contactDisplay || c.contactValue}`);
+    fact('name', c.name);
+    fact('contact', `${label('contactMethods', c.contactMethod)} — ${c.contactDisplay || c.contactValue}`);
   }
-  field('incidentDate', c.incidentDate);
+  fact('incidentDate', c.incidentDate);
   if (c.status === 'closed') {
-    append(fields, el('div', {}, el('dt', {}, t('officerPage.detail.outcome')), el('dd', {}, label('outcomes', c.outcome || 'unspecified'))));
-    if (c.correctiveMeasures)
-      append(fields, el('div', {}, el('dt', {}, t('officerPage.detail.measures')), el('dd', { class: 'citizen-text' }, c.correctiveMeasures)));
+    addTerm(fields, t('officerPage.detail.outcome'), label('outcomes', c.outcome || 'unspecified'));
+    if (c.correctiveMeasures) addTerm(fields, t('officerPage.detail.measures'), c.correctiveMeasures, 'citizen-text');
   }
   if (!c.anonymized) {
-    field('description', c.description, 'citizen-text');
-    field('desiredOutcome', c.desiredOutcome, 'citizen-text');
+    fact('description', c.description, 'citizen-text');
+    fact('desiredOutcome', c.desiredOutcome, 'citizen-text');
   }
-  const clocks = el(
-    'dl',
-    { class: 'fields' },
-    el('div', {}, el('dt', {}, t('fields.firstContactClock')), el('dd', {}, clockCell(c.clocks.firstContact))),
-    el('div', {}, el('dt', {}, t('fields.answerClock')), el('dd', {}, clockCell(c.clocks.answer))),
-  );
+  const clocks = el('dl', { class: 'fields' });
+  addTerm(clocks, t('fields.firstContactClock'), clockCell(c.clocks.firstContact));
+  addTerm(clocks, t('fields.answerClock'), clockCell(c.clocks.answer));
   const history = table(
     t('page.detail.history'),
     [t('page.detail.when'), t('page.detail.what'), t('page.detail.who'), t('page.detail.note')],
@@ -110,7 +101,7 @@ function actionsView(c: Complaint): HTMLElement {
     'actions',
     t('page.detail.actionsTitle'),
     allowed.length ? null : el('p', {}, t('page.detail.final', { status: label('statuses', c.status) })),
-    el('div', { class: 'field' }, el('label', { for: 'note' }, t('page.detail.noteLabel')), help, note),
+    field(note, t('page.detail.noteLabel'), help),
     el('div', { class: 'button-row' }, buttons),
   );
 }
@@ -145,7 +136,7 @@ function radios(name: string, legend: string, options: Array<[string, string]>, 
     el('legend', {}, legend),
     options.map(([value, text]) => {
       const id = `${name}-${value}`;
-      return el('div', { class: 'field-inline' }, el('input', { type: 'radio', name, id, value, checked: value === checked }), el('label', { for: id }, text));
+      return inlineField(el('input', { type: 'radio', name, id, value, checked: value === checked }), text);
     }),
   );
 }
@@ -193,13 +184,14 @@ function assignmentView(c: Complaint): HTMLElement {
       t('officerPage.detail.assign'),
     ),
   ];
-  if (c.assignedTo !== signedIn().name) buttons.push(el('button', { type: 'button', class: 'button-secondary', onclick: () => assign('me') }, t('officerPage.detail.assignMe')));
+  if (c.assignedTo !== signedIn().name)
+    buttons.push(el('button', { type: 'button', class: 'button-secondary', onclick: () => assign('me') }, t('officerPage.detail.assignMe')));
   if (c.assignedTo) buttons.push(el('button', { type: 'button', class: 'button-secondary', onclick: () => assign(null) }, t('officerPage.detail.unassign')));
   return section(
     'assignment',
     t('officerPage.detail.assignTitle'),
     current,
-    el('div', { class: 'field' }, el('label', { for: 'officer' }, t('officerPage.detail.officerLabel')), select),
+    field(select, t('officerPage.detail.officerLabel')),
     el('div', { class: 'button-row' }, buttons),
   );
 }
@@ -242,7 +234,7 @@ function contactView(c: Complaint): HTMLElement | null {
       ],
       '',
     ),
-    el('div', { class: 'field' }, el('label', { for: 'contact-note' }, t('officerPage.detail.contactNoteLabel')), note),
+    field(note, t('officerPage.detail.contactNoteLabel')),
     el('div', { class: 'button-row' }, el('button', { type: 'button', id: 'record-attempt', onclick: record }, t('officerPage.detail.recordAttempt'))),
   );
 }
@@ -276,14 +268,8 @@ function closeView(c: Complaint): HTMLElement | null {
   return section(
     'closing',
     t('officerPage.detail.closeTitle'),
-    el('div', { class: 'field' }, el('label', { for: 'outcome' }, t('officerPage.detail.outcomeLabel')), outcome),
-    el(
-      'div',
-      { class: 'field' },
-      el('label', { for: 'measures' }, t('officerPage.detail.measuresLabel')),
-      el('p', { id: 'measures-help', class: 'hint' }, t('officerPage.detail.measuresHelp')),
-      measures,
-    ),
+    field(outcome, t('officerPage.detail.outcomeLabel')),
+    field(measures, t('officerPage.detail.measuresLabel'), el('p', { id: 'measures-help', class: 'hint' }, t('officerPage.detail.measuresHelp'))),
     el('div', { class: 'button-row' }, el('button', { type: 'button', onclick: close }, t('officerPage.detail.close'))),
   );
 }

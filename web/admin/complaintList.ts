@@ -2,7 +2,7 @@
 import type { ComplaintSummary, Page } from './apiTypes.js';
 import { errorText, loadStaff, request } from './api.js';
 import { clockCell, complaintLink } from './complaintCells.js';
-import { append, el, table } from './dom.js';
+import { append, el, field, fieldsetForm, inlineField, table } from './dom.js';
 import { outboxBox, say, setTitle, showError, view } from './page.js';
 import { label, labelKeys, t, when } from './strings.js';
 
@@ -47,29 +47,18 @@ export function renderList(fromDashboard: boolean, mine = false): void {
   service.value = params.get('service') || '';
   atRisk.checked = params.get('atRisk') === 'true';
   overdue.checked = params.get('overdue') === 'true';
-  const form = el(
-    'form',
-    { class: 'filters', novalidate: true },
-    el(
-      'fieldset',
-      {},
-      el('legend', {}, t('page.list.filters')),
-      el(
-        'div',
-        { class: 'field' },
-        el('label', { for: 'filter-q' }, t('officerPage.list.search')),
-        el('p', { id: 'filter-q-help', class: 'hint' }, t('officerPage.list.searchHelp')),
-        search,
-      ),
-      el('div', { class: 'field' }, el('label', { for: 'filter-assignment' }, t('officerPage.list.assignment')), assignment),
-      el('div', { class: 'field' }, el('label', { for: 'filter-status' }, t('page.list.status')), status),
-      el('div', { class: 'field' }, el('label', { for: 'filter-service' }, t('page.list.service')), service),
-      el('div', { class: 'field-inline' }, atRisk, el('label', { for: 'filter-at-risk' }, t('page.list.atRisk'))),
-      el('div', { class: 'field-inline' }, overdue, el('label', { for: 'filter-overdue' }, t('page.list.overdue'))),
-      el('div', { class: 'field' }, el('label', { for: 'filter-from' }, t('page.list.from')), from),
-      el('div', { class: 'field' }, el('label', { for: 'filter-to' }, t('page.list.to')), to),
-      el('button', { type: 'submit' }, t('page.list.submit')),
-    ),
+  const form = fieldsetForm(
+    'filters',
+    t('page.list.filters'),
+    t('page.list.submit'),
+    field(search, t('officerPage.list.search'), el('p', { id: 'filter-q-help', class: 'hint' }, t('officerPage.list.searchHelp'))),
+    field(assignment, t('officerPage.list.assignment')),
+    field(status, t('page.list.status')),
+    field(service, t('page.list.service')),
+    inlineField(atRisk, t('page.list.atRisk')),
+    inlineField(overdue, t('page.list.overdue')),
+    field(from, t('page.list.from')),
+    field(to, t('page.list.to')),
   );
   const results = el('div', { id: 'results' });
   append(view, outboxBox, form, results);

@@ -1,6 +1,6 @@
 /** The dashboard's conversation and satisfaction sections. */
 import type { Conversations, RatedService, RatingFigures, Satisfaction } from './apiTypes.js';
-import { type Child, append, el, section, table } from './dom.js';
+import { addTerm, type Child, el, section, table } from './dom.js';
 import { S, type Vars, faqTitle, instantText, label, monthLabel, num, pct, t } from './strings.js';
 
 export function conversationsView(v: Conversations): HTMLElement {
@@ -14,7 +14,7 @@ export function conversationsView(v: Conversations): HTMLElement {
     ['handoffs', num(v.handoffs.count)],
     ['examIncidents', num(v.examIncidents.total)],
   ];
-  for (const [key, value] of counts) append(dl, el('div', {}, el('dt', {}, t(`page.conversations.${key}`)), el('dd', {}, value)));
+  for (const [key, value] of counts) addTerm(dl, t(`page.conversations.${key}`), value);
   const parts: Child[] = [dl];
   if (v.faq.topEntries.length) {
     parts.push(
@@ -91,7 +91,7 @@ export function satisfactionView(s: Satisfaction): HTMLElement {
     ['mean', num(s.totals.meanRating)],
     ['comments', num(s.totals.comments)],
   ];
-  for (const [key, value] of totals) append(dl, el('div', {}, el('dt', {}, sat(key)), el('dd', {}, value)));
+  for (const [key, value] of totals) addTerm(dl, sat(key), value);
   const commitments = el(
     'div',
     { class: 'commitments', role: 'note', 'aria-labelledby': 'commitments-title' },

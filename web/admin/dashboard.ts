@@ -4,7 +4,7 @@ import { errorText, request } from './api.js';
 import { monthlyChart, rateCell } from './chart.js';
 import { complaintLink } from './complaintCells.js';
 import { conversationsView, satisfactionView } from './conversationStats.js';
-import { type Child, append, el, section, table } from './dom.js';
+import { addTerm, append, type Child, el, field, fieldsetForm, section, table } from './dom.js';
 import { currentFiscalYearStart, exportsSection } from './exports.js';
 import { outboxBox, say, setTitle, showError, view } from './page.js';
 import { dayText, instantText, label, num, pct, t, targetFormat } from './strings.js';
@@ -14,25 +14,15 @@ export function renderDashboard(): void {
   view.textContent = '';
   const start = currentFiscalYearStart();
   const select = el('select', { id: 'fiscal-year', name: 'fiscalYear' });
-  for (let y = start; y > start - 5; y -= 1) append(select, el('option', { value: `${y}-${y + 1}` }, t('page.period.fiscalYearOption', { start: y, end: y + 1 })));
+  for (let y = start; y > start - 5; y -= 1)
+    append(select, el('option', { value: `${y}-${y + 1}` }, t('page.period.fiscalYearOption', { start: y, end: y + 1 })));
   const month = el('input', { id: 'month', name: 'period', type: 'month', 'aria-describedby': 'month-help', pattern: '\\d{4}-\\d{2}' });
-  const form = el(
-    'form',
-    { class: 'period-form', novalidate: true },
-    el(
-      'fieldset',
-      {},
-      el('legend', {}, t('page.period.legend')),
-      el('div', { class: 'field' }, el('label', { for: 'fiscal-year' }, t('page.period.fiscalYear')), select),
-      el(
-        'div',
-        { class: 'field' },
-        el('label', { for: 'month' }, t('page.period.month')),
-        el('p', { id: 'month-help', class: 'hint' }, t('page.period.monthHelp')),
-        month,
-      ),
-      el('button', { type: 'submit' }, t('page.period.submit')),
-    ),
+  const form = fieldsetForm(
+    'period-form',
+    t('page.period.legend'),
+    t('page.period.submit'),
+    field(select, t('page.period.fiscalYear')),
+    field(month, t('page.period.month'), el('p', { id: 'month-help', class: 'hint' }, t('page.period.monthHelp'))),
   );
   const results = el('div', { id: 'results' });
   append(view, outboxBox, form, results, exportsSection());
@@ -70,7 +60,12 @@ function statsView(report: StatsReport): Child[] {
     el(
       'p',
       { class: 'period-line' },
-      t('page.period.current', { label: report.period.label, from: dayText(report.period.from), to: dayText(report.period.to), asOf: instantText(report.asOf) }),
+      t('page.period.current', {
+        label: report.period.label,
+        from: dayText(report.period.from),
+        to: dayText(report.period.to),
+        asOf: instantText(report.asOf),
+      }),
     ),
   );
 
@@ -86,8 +81,8 @@ function statsView(report: StatsReport): Child[] {
 
   const counts = ['received', 'contacted', 'answered', 'closed', 'abandoned', 'carriedOver', 'openAtEnd'] as const;
   const dl = el('dl', { class: 'counts' });
-  for (const k of counts) append(dl, el('div', {}, el('dt', {}, t(`page.counts.${k}`)), el('dd', {}, num(totals[k]))));
-  append(dl, el('div', {}, el('dt', {}, t('page.counts.breaches')), el('dd', {}, num(c.breaches.total))));
+  for (const k of counts) addTerm(dl, t(`page.counts.${k}`), num(totals[k]));
+  addTerm(dl, t('page.counts.breaches'), num(c.breaches.total));
   out.push(section('counts', t('page.counts.title'), dl));
 
   out.push(section('monthly', t('page.chart.title'), monthlyChart(c.byMonth, report.standards)));
@@ -153,7 +148,9 @@ function clockCard(name: string, f: ClockFigures): HTMLElement {
 }
 
 function bucketTable(caption: string, items: Array<{ label: string; figures: Figures }>): HTMLElement {
-  const headers = ['name', 'received', 'carriedOver', 'contacted', 'answered', 'openAtEnd', 'firstContactRate', 'answerRate'].map((h) => t(`page.columns.${h}`));
+  const headers = ['name', 'received', 'carriedOver', 'contacted', 'answered', 'openAtEnd', 'firstContactRate', 'answerRate'].map((h) =>
+    t(`page.columns.${h}`),
+  );
   return table(
     caption,
     headers,

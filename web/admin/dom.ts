@@ -58,7 +58,15 @@ export function table(caption: string, headers: Child[], rows: Child[][], option
       'table',
       { class: o.className || null },
       el('caption', { text: caption }),
-      el('thead', {}, el('tr', {}, headers.map((h, i) => el('th', { scope: 'col', class: numeric(i) }, h)))),
+      el(
+        'thead',
+        {},
+        el(
+          'tr',
+          {},
+          headers.map((h, i) => el('th', { scope: 'col', class: numeric(i) }, h)),
+        ),
+      ),
       el(
         'tbody',
         {},
@@ -86,4 +94,24 @@ export function byId<T extends HTMLElement = HTMLElement>(id: string): T {
   const node = document.getElementById(id);
   if (!node) throw new Error(`#${id} is missing from the page`);
   return node as T;
+}
+
+/** A labelled control: its label (for the control's id), what goes between (a hint), then the control. */
+export function field(control: HTMLElement, labelText: string, ...between: Child[]): HTMLDivElement {
+  return el('div', { class: 'field' }, el('label', { for: control.id }, labelText), between, control);
+}
+
+/** A check box or a radio button, then its label. */
+export function inlineField(control: HTMLInputElement, labelText: string): HTMLDivElement {
+  return el('div', { class: 'field-inline' }, control, el('label', { for: control.id }, labelText));
+}
+
+/** A form of one fieldset: its legend, the fields, and the submit button. */
+export function fieldsetForm(className: string, legend: string, submit: string, ...fields: Child[]): HTMLFormElement {
+  return el('form', { class: className, novalidate: true }, el('fieldset', {}, el('legend', {}, legend), fields, el('button', { type: 'submit' }, submit)));
+}
+
+/** A term and its value at the end of a description list; an empty value reads « — ». */
+export function addTerm(list: HTMLElement, term: Child, value: Child, className?: string): void {
+  append(list, el('div', {}, el('dt', {}, term), el('dd', { class: className || null }, value === null || value === undefined || value === '' ? '—' : value)));
 }

@@ -1,6 +1,6 @@
 /** The managers' downloads (CSV and JSON) for the period chosen on the dashboard. */
 import { errorText, requestRaw } from './api.js';
-import { el, section } from './dom.js';
+import { el, field, inlineField, section } from './dom.js';
 import { say, showError } from './page.js';
 import { lang, t } from './strings.js';
 
@@ -56,10 +56,10 @@ export function exportsSection(): HTMLElement {
     'exports',
     t('page.exports.title'),
     periodHint,
-    el('div', { class: 'field-inline' }, semicolon, el('label', { for: 'export-semicolon' }, t('page.exports.semicolon'))),
-    el('div', { class: 'field-inline' }, personal, el('label', { for: 'export-personal' }, t('page.exports.includePersonal'))),
+    inlineField(semicolon, t('page.exports.semicolon')),
+    inlineField(personal, t('page.exports.includePersonal')),
     el('p', { id: 'export-personal-help', class: 'hint' }, t('page.exports.includePersonalHelp')),
-    el('div', { class: 'field' }, el('label', { for: 'export-section' }, t('page.exports.section')), sectionSelect),
+    field(sectionSelect, t('page.exports.section')),
     el('div', { class: 'button-row' }, buttons),
   );
 }

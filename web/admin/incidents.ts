@@ -1,7 +1,7 @@
 /** The exam incidents: the list with its filters, and one incident with its steps and history. */
 import type { Incident, IncidentSummary, Page } from './apiTypes.js';
 import { errorText, request } from './api.js';
-import { type Child, append, el, section, table } from './dom.js';
+import { addTerm, append, type Child, el, field, fieldsetForm, inlineField, section, table } from './dom.js';
 import { outboxBox, post, say, setTitle, showError, title, view } from './page.js';
 import { label, langQuery, t, when } from './strings.js';
 
@@ -22,17 +22,12 @@ export function renderIncidents(): void {
     ['open', 'inProgress', 'resolved'].map((k) => el('option', { value: k }, label('incidentStatus', k))),
   );
   const mine = el('input', { type: 'checkbox', id: 'incident-mine' });
-  const form = el(
-    'form',
-    { class: 'filters', novalidate: true },
-    el(
-      'fieldset',
-      {},
-      el('legend', {}, t('officerPage.incidents.filters')),
-      el('div', { class: 'field' }, el('label', { for: 'incident-status' }, t('officerPage.incidents.status')), status),
-      el('div', { class: 'field-inline' }, mine, el('label', { for: 'incident-mine' }, t('officerPage.incidents.mine'))),
-      el('button', { type: 'submit' }, t('officerPage.incidents.submit')),
-    ),
+  const form = fieldsetForm(
+    'filters',
+    t('officerPage.incidents.filters'),
+    t('officerPage.incidents.submit'),
+    field(status, t('officerPage.incidents.status')),
+    inlineField(mine, t('officerPage.incidents.mine')),
   );
   const results = el('div', { id: 'results' });
   append(view, outboxBox, form, results);
@@ -88,20 +83,18 @@ export function renderIncident(reference: string, message?: string): void {
       setTitle(t('officerPage.incidents.detailTitle', { reference: i.reference }));
       view.textContent = '';
       const fields = el('dl', { class: 'fields' });
-      const field = (name: string, value: Child): void => {
-        append(fields, el('div', {}, el('dt', {}, name), el('dd', {}, value === null || value === undefined || value === '' ? '—' : value)));
-      };
-      field(t('fields.status'), label('incidentStatus', i.status));
-      field(t('officerPage.incidents.columns.createdAt'), when(i.createdAt));
-      field(t('officerPage.incidents.columns.kind'), label('kinds', i.problemKind));
-      field(t('officerPage.incidents.columns.priority'), label('priorities', i.priority));
-      field(t('officerPage.incidents.examInProgress'), i.examInProgress ? t('officerPage.yes') : t('officerPage.no'));
-      field(t('officerPage.incidents.examName'), i.examName);
-      field(t('officerPage.incidents.problemAt'), i.problemAt ? when(i.problemAt) : null);
-      field(t('officerPage.incidents.device'), [i.device, i.browser].filter(Boolean).join(' · '));
-      field(t('officerPage.incidents.route'), label('routes', i.route));
-      field(t('officerPage.incidents.takenBy'), i.assignedTo ? `${i.assignedTo} (${when(i.takenAt)})` : null);
-      field(t('officerPage.incidents.resolvedAt'), i.resolvedAt ? when(i.resolvedAt) : null);
+      const fact = (name: string, value: Child): void => addTerm(fields, name, value);
+      fact(t('fields.status'), label('incidentStatus', i.status));
+      fact(t('officerPage.incidents.columns.createdAt'), when(i.createdAt));
+      fact(t('officerPage.incidents.columns.kind'), label('kinds', i.problemKind));
+      fact(t('officerPage.incidents.columns.priority'), label('priorities', i.priority));
+      fact(t('officerPage.incidents.examInProgress'), i.examInProgress ? t('officerPage.yes') : t('officerPage.no'));
+      fact(t('officerPage.incidents.examName'), i.examName);
+      fact(t('officerPage.incidents.problemAt'), i.problemAt ? when(i.problemAt) : null);
+      fact(t('officerPage.incidents.device'), [i.device, i.browser].filter(Boolean).join(' · '));
+      fact(t('officerPage.incidents.route'), label('routes', i.route));
+      fact(t('officerPage.incidents.takenBy'), i.assignedTo ? `${i.assignedTo} (${when(i.takenAt)})` : null);
+      fact(t('officerPage.incidents.resolvedAt'), i.resolvedAt ? when(i.resolvedAt) : null);
       const note = el('textarea', { id: 'incident-note', rows: '3', maxlength: '2000', 'aria-describedby': 'incident-note-help' });
       const buttons = (INCIDENT_STEPS[i.status] || []).map((step) =>
         el(
@@ -137,13 +130,7 @@ export function renderIncident(reference: string, message?: string): void {
         section(
           'incident-actions',
           t('officerPage.incidents.actionsTitle'),
-          el(
-            'div',
-            { class: 'field' },
-            el('label', { for: 'incident-note' }, t('officerPage.incidents.noteLabel')),
-            el('p', { id: 'incident-note-help', class: 'hint' }, t('officerPage.incidents.noteHelp')),
-            note,
-          ),
+          field(note, t('officerPage.incidents.noteLabel'), el('p', { id: 'incident-note-help', class: 'hint' }, t('officerPage.incidents.noteHelp'))),
           el('div', { class: 'button-row' }, buttons),
         ),
         section('incident-history', t('fields.history'), history),
