@@ -4,7 +4,8 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'reports/', 'test-artifacts/', 'coverage/', 'data/'] },
+  // web/admin and web/agent hold TypeScript; their .js files are tsc's output (web/tsconfig.json).
+  { ignores: ['dist/', 'node_modules/', 'reports/', 'test-artifacts/', 'coverage/', 'data/', 'web/admin/**/*.js', 'web/agent/**/*.js'] },
   eslint.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -13,7 +14,7 @@ export default tseslint.config(
       eqeqeq: ['error', 'always'],
     },
   },
-  { files: ['web/**/*.js'], languageOptions: { globals: globals.browser } },
+  { files: ['web/**/*.js', 'web/**/*.ts'], languageOptions: { globals: globals.browser } },
   { files: ['*.js', '*.mjs', 'test/**/*.js'], languageOptions: { globals: globals.node } },
   // CommonJS loaded by node --require before TypeScript is compiled.
   { files: ['test/helpers/tsChildRegister.js'], rules: { '@typescript-eslint/no-require-imports': 'off' } },

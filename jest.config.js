@@ -5,7 +5,8 @@ module.exports = {
   testMatch: ['**/*.test.ts'],
   transform: { '^.+\\.ts$': ['ts-jest', { diagnostics: false }] },
   testTimeout: 30000,
-  // One throwaway PostgreSQL server per run for the suites that run on both engines (test/helpers/postgres.ts).
-  globalSetup: '<rootDir>/test/helpers/postgresGlobalSetup.ts',
+  // The staff pages' scripts compiled (web/tsconfig.json), and one throwaway PostgreSQL server per run for the
+  // suites that run on both engines (test/helpers/postgres.ts).
+  globalSetup: '<rootDir>/test/helpers/jestGlobalSetup.ts',
   globalTeardown: '<rootDir>/test/helpers/postgresGlobalTeardown.ts',
 };

@@ -7,11 +7,10 @@ import { ComplaintError, DESCRIPTION_MAX_LENGTH } from '../domain/complaints/com
 import type { Contacts } from '../domain/contacts';
 import { formatLongDate } from '../domain/format/dates';
 import type { Lang, Translate } from '../domain/i18n';
-import { normalizeUtterance } from '../domain/understanding/normalize';
 import { contactFieldDialogs, nameFieldDialogs } from './complaint/contactFields';
 import { descriptionFieldDialogs } from './complaint/descriptionField';
 import { readFirstMessage } from './complaint/firstMessage';
-import { choiceStyle, choices, FieldOptions } from './complaint/formHelpers';
+import { choiceStyle, FieldOptions } from './complaint/formHelpers';
 import { outcomeFieldDialogs } from './complaint/outcomeField';
 import { serviceFieldDialogs } from './complaint/serviceField';
 import { acknowledgementNotice } from './complaint/acknowledgement';
@@ -19,7 +18,8 @@ import { ReviewOptions, SummaryPrompt, summaryValue } from './complaint/summaryP
 import { describePeriod, whenFieldDialogs } from './complaint/whenField';
 import { CONFIRM_CANCEL_DIALOG } from './confirmCancelDialog';
 import type { RoutedDialogOptions } from './shared/routing';
-import { buttonChoicePrompt } from './shared/buttonChoicePrompt';
+import { isOneOf } from '../domain/text/choices';
+import { buttonChoicePrompt, buttonChoices } from './shared/choices';
 import { ComplaintDraft, SummaryAction } from './shared/complaintSummary';
 import { localize } from './shared/localization';
 import { withMenu } from './shared/menu';
@@ -105,9 +105,8 @@ export class ComplaintIntakeDialog extends ComponentDialog {
     const value = summaryValue(context.activity);
     if (value) return value.submissionId === last.submissionId ? { action: value.complaintAction, reference: last.reference } : undefined;
     const { t } = localize(context);
-    const typed = normalizeUtterance(context.activity.text ?? '');
     const recent = this.services.clock.now().getTime() - new Date(last.confirmedAt).getTime() <= REPEAT_WINDOW_MS;
-    return recent && typed === normalizeUtterance(t('complaint:summary.confirm')) ? { action: 'confirm', reference: last.reference } : undefined;
+    return recent && isOneOf(context.activity.text ?? '', [t('complaint:summary.confirm')]) ? { action: 'confirm', reference: last.reference } : undefined;
   }
 
   // ── Notice and consent ────────────────────────────────────────────────────────────────────────
@@ -132,7 +131,7 @@ export class ComplaintIntakeDialog extends ComponentDialog {
       style: choiceStyle(step.context),
       prompt: t('complaint:intake.consent'),
       retryPrompt: `${t('common:choice.retry')} ${t('complaint:intake.consent')}`,
-      choices: choices(
+      choices: buttonChoices(
         [t('complaint:intake.consentYes'), t('complaint:intake.consentNo')],
         [
           ['oui', 'o', 'j accepte', 'accepte', 'd accord', 'ok', 'yes', 'y', 'i agree'],
@@ -263,7 +262,7 @@ export class ComplaintIntakeDialog extends ComponentDialog {
       style: choiceStyle(step.context),
       prompt: t('complaint:modify.which'),
       retryPrompt: `${t('common:choice.retry')} ${t('complaint:modify.which')}`,
-      choices: choices(labels, [
+      choices: buttonChoices(labels, [
         ['nom', 'name'],
         ['courriel', 'telephone', 'coordonnees', 'contact', 'e-mail', 'phone'],
         ['service'],

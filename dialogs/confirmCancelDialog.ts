@@ -1,6 +1,7 @@
 import { Dialog, DialogTurnResult, FoundChoice, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
 import { recordDialog } from './shared/turnInsights';
-import { buttonChoicePrompt } from './shared/buttonChoicePrompt';
+import { choiceList } from '../domain/text/choices';
+import { buttonChoicePrompt, yesNoChoices } from './shared/choices';
 import { localize } from './shared/localization';
 import { withMenu } from './shared/menu';
 
@@ -24,10 +25,8 @@ async function ask(step: WaterfallStepContext): Promise<DialogTurnResult> {
   const no = t('common:cancel.no');
   return step.prompt(CHOICE, {
     prompt: t('common:cancel.confirm'),
-    choices: [
-      { value: 'yes', action: { type: 'imBack', title: yes, value: yes }, synonyms: ['oui', 'o', 'yes', 'y', 'annuler', 'cancel'] },
-      { value: 'no', action: { type: 'imBack', title: no, value: no }, synonyms: ['non', 'n', 'no', 'continuer', 'continue'] },
-    ],
+    // « annuler » confirms the cancel, « continuer » keeps the form.
+    choices: yesNoChoices(yes, no, { yes: [...choiceList('cancel')], no: [...choiceList('continue')] }),
   });
 }
 

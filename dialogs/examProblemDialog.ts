@@ -12,13 +12,13 @@ import {
   detectStatedTime,
   ExamProblemClues,
   extractExamProblem,
-  isYesNoOrFiller,
   parseInProgressAnswer,
 } from '../domain/exams/problemExtractor';
 import { describeOpenStatus, describeReopening } from '../domain/format/openingHoursText';
-import { foldText } from '../domain/format/textFolding';
-import { Lang, LANGS, Translate, translator } from '../domain/i18n';
+import { Lang, Translate } from '../domain/i18n';
 import { Intents } from '../domain/understanding/intents';
+import { isYesNoOrFiller } from '../domain/text/choices';
+import { isButton, isSkipAnswer } from './shared/choices';
 import type { DialogRoute, RoutedDialogOptions } from './shared/routing';
 import { localize } from './shared/localization';
 import { withMenu } from './shared/menu';
@@ -130,7 +130,7 @@ export class ExamProblemDialog extends ComponentDialog {
     recordDialog(context, EXAM_PROBLEM_DIALOG);
     if (typeof step.result === 'string') {
       const answer = step.result;
-      if (isChoice(answer, 'exam:choices.notTechnical')) {
+      if (isButton(answer, 'exam:choices.notTechnical')) {
         await this.redirect(context, t, lang);
         return step.endDialog();
       }
@@ -181,7 +181,7 @@ export class ExamProblemDialog extends ComponentDialog {
     const { context } = step;
     const { t, lang } = localize(context);
     recordDialog(context, EXAM_PROBLEM_DIALOG);
-    if (typeof step.result === 'string' && !isUnknown(step.result) && !isChoice(step.result, 'exam:choices.deviceSkip')) {
+    if (typeof step.result === 'string' && !isUnknown(step.result) && !isButton(step.result, 'exam:choices.deviceSkip')) {
       const found = detectDeviceAndBrowser(step.result);
       if (found.device || found.browser) Object.assign(state, found);
       else state.device = step.result;
@@ -353,34 +353,14 @@ function merge(state: TriageState, clues: ExamProblemClues): void {
   }
 }
 
-/** Whether the text is a given button, in either language. */
-function isChoice(text: string, key: string): boolean {
-  const folded = foldText(text);
-  return LANGS.some((lang) => foldText(translator(lang)(key)) === folded);
-}
-
 /** A kind button (either language), else what the text says, else « other ». */
 function kindFromAnswer(answer: string): ProblemKind {
-  const folded = foldText(answer);
-  for (const lang of LANGS) {
-    const t = translator(lang);
-    const kind = PROBLEM_KINDS.find((k) => foldText(t(`exam:kinds.${k}`)) === folded);
-    if (kind) return kind;
-  }
-  return detectProblemKind(answer) ?? 'other';
+  return PROBLEM_KINDS.find((k) => isButton(answer, `exam:kinds.${k}`)) ?? detectProblemKind(answer) ?? 'other';
 }
 
-/** « Je ne le sais pas », « passer », « I don't know »… in either language. */
+/** « Je ne le sais pas », « passer », « I don't know », or one of the « I don't know » buttons, in either language. */
 function isUnknown(text: string): boolean {
-  const folded = foldText(text) || text.trim();
-  return LANGS.some((lang) => {
-    const t = translator(lang);
-    const words = t('exam:choices.unknownWords', { returnObjects: true }) as string[];
-    return (
-      words.some((w) => foldText(w) === folded || w === folded) ||
-      ['exam:choices.examUnknown', 'exam:choices.timeUnknown', 'exam:choices.deviceSkip'].some((k) => foldText(t(k)) === folded)
-    );
-  });
+  return isSkipAnswer(text, 'exam:choices.examUnknown', 'exam:choices.timeUnknown', 'exam:choices.deviceSkip');
 }
 
 /**

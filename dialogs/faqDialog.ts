@@ -6,8 +6,9 @@ import { entryIdOf, faqIntent } from '../domain/faq/knowledgeBase';
 import type { Lang, Translate } from '../domain/i18n';
 import { intentTitle } from '../domain/understanding/intentTitles';
 import { FAQ_INTENT_PREFIX, Intents } from '../domain/understanding/intents';
-import { exactKey } from '../domain/understanding/trainedClassifier';
+import { isNo, isYes } from '../domain/text/choices';
 import { rankedIntents } from './intentRecognizer';
+import { isOneOfKey } from './shared/choices';
 import type { DialogRoute, RoutedDialogOptions } from './shared/routing';
 import { localize } from './shared/localization';
 import { withMenu } from './shared/menu';
@@ -114,11 +115,8 @@ export class FaqDialog extends ComponentDialog {
 
 /** Oui → true, Non → false, anything else (a new question) → undefined. */
 export function parseFeedback(text: string, t: Translate): boolean | undefined {
-  const key = exactKey(text);
-  if (!key) return undefined;
-  const words = (name: string): string[] => (t(`faq:feedback.${name}`, { returnObjects: true }) as string[]).map(exactKey);
-  if (words('yesWords').includes(key)) return true;
-  if (words('noWords').includes(key)) return false;
+  if (isYes(text) || isOneOfKey(text, t, 'faq:feedback.yesWords')) return true;
+  if (isNo(text) || isOneOfKey(text, t, 'faq:feedback.noWords')) return false;
   return undefined;
 }
 

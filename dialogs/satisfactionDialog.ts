@@ -4,10 +4,11 @@ import { markSensitive, recordDialog, recordIntent } from './shared/turnInsights
 import { entryIdOf } from '../domain/faq/knowledgeBase';
 import type { Translate } from '../domain/i18n';
 import { SATISFACTION_RATINGS, SatisfactionRating } from '../domain/satisfaction/satisfactionRepository';
-import { exactKey } from '../domain/understanding/trainedClassifier';
+import { choiceKey } from '../domain/text/choices';
 import { COMPLAINT_INTAKE_DIALOG } from './complaintIntakeDialog';
 import { EXAM_PROBLEM_DIALOG } from './examProblemDialog';
 import type { Reroute } from './faqDialog';
+import { isOneOfKey } from './shared/choices';
 import { localize } from './shared/localization';
 import { withMenu } from './shared/menu';
 import type { DialogServices } from './shared/services';
@@ -81,8 +82,7 @@ export class SatisfactionDialog extends ComponentDialog {
     const { context } = step;
     const { t, lang } = localize(context);
     const text = String(step.result ?? '').trim();
-    const declined = (t('satisfaction:chat.noCommentWords', { returnObjects: true }) as string[]).map(exactKey);
-    if (!text || declined.includes(exactKey(text))) {
+    if (!text || isOneOfKey(text, t, 'satisfaction:chat.noCommentWords')) {
       await context.sendActivity(withMenu(lang, t('satisfaction:chat.thanks')));
       return step.endDialog();
     }
@@ -102,11 +102,11 @@ export class SatisfactionDialog extends ComponentDialog {
 export function parseChatRating(text: string, t: Translate): SatisfactionRating | undefined {
   const digit = /^\s*([1-5])\s*(?:(?:\/|sur|out of)\s*5|[–—-].*)?\s*[.!]?\s*$/i.exec(text);
   if (digit) return Number(digit[1]) as SatisfactionRating;
-  const key = exactKey(text);
+  const key = choiceKey(text);
   if (!key) return undefined;
   return SATISFACTION_RATINGS.find((r) => {
     const title = t(`satisfaction:chat.ratings.${r}`);
-    return key === exactKey(title) || key === exactKey(title.replace(/^\d\s*[–—-]\s*/, ''));
+    return key === choiceKey(title) || key === choiceKey(title.replace(/^\d\s*[–—-]\s*/, ''));
   });
 }
 

@@ -9,9 +9,28 @@ import { commitmentsView } from '../../domain/satisfaction/commitments';
 import { scriptJson } from '../web/html';
 import { sendPage } from '../web/sendPage';
 
-/** The dashboard's files (web/admin, owned by the staff tools); nothing else is served from there. */
+/**
+ * The dashboard's files (web/admin, owned by the staff tools); nothing else is served from there.
+ * The scripts are ES modules compiled from web/admin/*.ts by `tsc -p web/tsconfig.json` (npm run build);
+ * admin.js is the entry, which imports the others.
+ */
+const SCRIPTS = [
+  'admin.js',
+  'api.js',
+  'chart.js',
+  'complaintCells.js',
+  'complaintDetail.js',
+  'complaintList.js',
+  'conversationStats.js',
+  'dashboard.js',
+  'dom.js',
+  'exports.js',
+  'incidents.js',
+  'page.js',
+  'strings.js',
+];
 const ASSETS: Record<string, string> = {
-  'admin.js': 'text/javascript; charset=utf-8',
+  ...Object.fromEntries(SCRIPTS.map((file) => [file, 'text/javascript; charset=utf-8'])),
   'admin.css': 'text/css; charset=utf-8',
 };
 
@@ -58,7 +77,7 @@ const POLICY = [
  * The managers' and staff's dashboard: `/admin` (figures against the targets), `/admin/complaints`
  * (the list) and `/admin/complaints/<reference>` (the link in the reminder e-mails). The HTML comes
  * from web/admin/index.html with every text taken from locales (admin namespace) and escaped here;
- * data is fetched by web/admin/admin.js with the bearer token the person types, kept in
+ * data is fetched by the modules compiled from web/admin/*.ts with the bearer token the person types, kept in
  * sessionStorage (never in a URL or a cookie).
  */
 export function registerAdminPage(server: Server, https: boolean): void {

@@ -1,10 +1,10 @@
 import { Dialog, DialogTurnResult, FoundChoice, PromptValidatorContext, TextPrompt, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
 import { markSensitive } from '../shared/turnInsights';
 import { normalizeEmail, normalizePhone } from '../../domain/complaints/contact';
-import { buttonChoicePrompt } from '../shared/buttonChoicePrompt';
+import { buttonChoicePrompt, buttonChoices } from '../shared/choices';
 import type { ComplaintDraft } from '../shared/complaintSummary';
 import { localize } from '../shared/localization';
-import { choiceStyle, choices } from './formHelpers';
+import { choiceStyle } from './formHelpers';
 
 const NAME_MAX_LENGTH = 200;
 
@@ -41,7 +41,7 @@ export function contactFieldDialogs(id: string): Dialog[] {
           style: choiceStyle(step.context),
           prompt: t('complaint:intake.askContactMethod'),
           retryPrompt: `${t('common:choice.retry')} ${t('complaint:intake.askContactMethod')}`,
-          choices: choices(
+          choices: buttonChoices(
             [t('complaint:contactMethods.email'), t('complaint:contactMethods.phone')],
             [
               ['courriel', 'email', 'e-mail', 'mail', 'adresse courriel', 'par courriel'],

@@ -5,7 +5,8 @@ import { escapeMarkdown } from '../../domain/format/markdown';
 import type { Translate } from '../../domain/i18n';
 import type { ComplaintDraft } from '../shared/complaintSummary';
 import { localize } from '../shared/localization';
-import { FieldOptions, formatCount, isOneOf, withButtons } from './formHelpers';
+import { isOneOfKey } from '../shared/choices';
+import { FieldOptions, formatCount, withButtons } from './formHelpers';
 
 /** Descriptions shorter than this are asked again: a complaint needs a few details to be handled. */
 export const DESCRIPTION_MIN_LENGTH = 15;
@@ -60,8 +61,8 @@ export function descriptionFieldDialogs(id: string): Dialog[] {
   ];
 }
 
-const isUse = (text: string, t: Translate) => isOneOf(text, t, 'complaint:intake.storyUseWords', t('complaint:intake.storyUse'));
-const isEdit = (text: string, t: Translate) => isOneOf(text, t, 'complaint:intake.storyEditWords', t('complaint:intake.storyEdit'));
+const isUse = (text: string, t: Translate) => isOneOfKey(text, t, 'complaint:intake.storyUseWords', t('complaint:intake.storyUse'));
+const isEdit = (text: string, t: Translate) => isOneOfKey(text, t, 'complaint:intake.storyEditWords', t('complaint:intake.storyEdit'));
 
 /** Oui, Modifier, or a new description long enough to be one. */
 async function validateOfferAnswer(prompt: PromptValidatorContext<string>): Promise<boolean> {

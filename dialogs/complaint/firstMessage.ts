@@ -1,6 +1,6 @@
 import { DESCRIPTION_MAX_LENGTH } from '../../domain/complaints/complaintService';
 import { LANGS, translator } from '../../domain/i18n';
-import { containsPhrase, foldWords } from './textMatch';
+import { choiceWords, containsPhrase } from '../../domain/text/choices';
 
 /** A first message at least this long, once the words asking for a complaint are set aside, already tells what happened. */
 const STORY_MIN_WORDS = 5;
@@ -19,7 +19,7 @@ let lists: { request: Set<string>; frustration: string[] } | undefined;
 function wordLists(): { request: Set<string>; frustration: string[] } {
   lists ??= {
     request: new Set(
-      LANGS.flatMap((lang) => (translator(lang)('complaint:firstMessage.requestWords', { returnObjects: true }) as string[]).flatMap(foldWords)),
+      LANGS.flatMap((lang) => (translator(lang)('complaint:firstMessage.requestWords', { returnObjects: true }) as string[]).flatMap(choiceWords)),
     ),
     frustration: LANGS.flatMap((lang) => translator(lang)('complaint:firstMessage.frustration', { returnObjects: true }) as string[]),
   };
@@ -32,7 +32,7 @@ function wordLists(): { request: Set<string>; frustration: string[] } {
  */
 export function readFirstMessage(utterance: string | undefined): FirstMessage {
   const text = (utterance ?? '').trim();
-  const tokens = foldWords(text);
+  const tokens = choiceWords(text);
   const { request, frustration } = wordLists();
   const storyWords = tokens.filter((w) => !request.has(w));
   const upset = /!{2,}/.test(text) || frustration.some((phrase) => containsPhrase(tokens, phrase));

@@ -3,7 +3,8 @@ import { markSensitive } from '../shared/turnInsights';
 import { DESCRIPTION_MAX_LENGTH } from '../../domain/complaints/complaintService';
 import type { ComplaintDraft } from '../shared/complaintSummary';
 import { localize } from '../shared/localization';
-import { formatCount, isSkip, withSkip } from './formHelpers';
+import { isSkipAnswer } from '../shared/choices';
+import { formatCount, withSkip } from './formHelpers';
 
 /** « Quel résultat souhaitez-vous obtenir? », optional (« Passer cette question »). */
 export function outcomeFieldDialogs(id: string): Dialog[] {
@@ -15,9 +16,8 @@ export function outcomeFieldDialogs(id: string): Dialog[] {
         return step.prompt(prompt, { prompt: withSkip(t, t('complaint:intake.askOutcome')) });
       },
       async (step: WaterfallStepContext): Promise<DialogTurnResult> => {
-        const { t } = localize(step.context);
         const text = (step.result as string).trim();
-        return step.endDialog({ desiredOutcome: isSkip(text, t) ? null : text } satisfies Partial<ComplaintDraft>);
+        return step.endDialog({ desiredOutcome: isSkipAnswer(text, 'complaint:intake.skip') ? null : text } satisfies Partial<ComplaintDraft>);
       },
     ]),
     new TextPrompt(prompt, validateOutcome),

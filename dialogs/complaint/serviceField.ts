@@ -1,10 +1,10 @@
 import type { Dialog, DialogTurnResult, FoundChoice, PromptValidatorContext, WaterfallStepContext } from 'botbuilder-dialogs';
 import { WaterfallDialog } from 'botbuilder-dialogs';
 import { COMPLAINT_SERVICES } from '../../domain/complaints/complaint';
-import { buttonChoicePrompt } from '../shared/buttonChoicePrompt';
+import { buttonChoicePrompt, buttonChoices } from '../shared/choices';
 import type { ComplaintDraft } from '../shared/complaintSummary';
 import { localize } from '../shared/localization';
-import { choiceStyle, choices } from './formHelpers';
+import { choiceStyle } from './formHelpers';
 import { matchService } from './serviceMatcher';
 
 /**
@@ -22,7 +22,7 @@ export function serviceFieldDialogs(id: string): Dialog[] {
           style: choiceStyle(step.context),
           prompt: t('complaint:intake.askService'),
           retryPrompt: t('complaint:intake.serviceRetry'),
-          choices: choices(COMPLAINT_SERVICES.map((key) => t(`complaint:services.${key}`))),
+          choices: buttonChoices(COMPLAINT_SERVICES.map((key) => t(`complaint:services.${key}`))),
         });
       },
       (step) => step.endDialog({ service: COMPLAINT_SERVICES[(step.result as FoundChoice).index] } satisfies Partial<ComplaintDraft>),

@@ -1,6 +1,6 @@
 import { COMPLAINT_SERVICES, ComplaintService } from '../../domain/complaints/complaint';
 import { LANGS, translator } from '../../domain/i18n';
-import { bestMatch } from './textMatch';
+import { bestMatch } from '../../domain/text/choices';
 
 let phrases: Array<readonly [ComplaintService, string[]]> | undefined;
 

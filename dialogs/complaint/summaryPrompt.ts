@@ -1,7 +1,8 @@
 import { Activity, MessageFactory, TurnContext } from 'botbuilder';
 import { Prompt, PromptOptions, PromptRecognizerResult } from 'botbuilder-dialogs';
 import { markSensitive } from '../shared/turnInsights';
-import { normalizeUtterance } from '../../domain/understanding/normalize';
+import { isOneOf } from '../../domain/text/choices';
+import { wordsOf } from '../shared/choices';
 import { ComplaintDraft, SUMMARY_ACTIONS, SummaryAction, SummaryActionValue, summaryActions, summaryActivity } from '../shared/complaintSummary';
 import { localize } from '../shared/localization';
 import type { DialogServices } from '../shared/services';
@@ -48,10 +49,9 @@ export class SummaryPrompt extends Prompt<SummaryAction> {
     const value = summaryValue(context.activity);
     if (value) return value.submissionId === submissionId ? { succeeded: true, value: value.complaintAction } : { succeeded: false };
     const { t } = localize(context);
-    const typed = normalizeUtterance(context.activity.text ?? '');
+    const typed = context.activity.text ?? '';
     for (const action of SUMMARY_ACTIONS) {
-      const words = [t(`complaint:summary.${action}`), ...(t(`complaint:summary.${action}Words`, { returnObjects: true }) as string[])];
-      if (words.some((w) => normalizeUtterance(w) === typed)) return { succeeded: true, value: action };
+      if (isOneOf(typed, [t(`complaint:summary.${action}`), ...wordsOf(t, `complaint:summary.${action}Words`)])) return { succeeded: true, value: action };
     }
     return { succeeded: false };
   }

@@ -5,11 +5,12 @@ import type { BusinessCalendar, LocalDate } from '../../domain/calendar/business
 import { DatePeriod, parseIncidentDate } from '../../domain/complaints/incidentDate';
 import { formatLongDate } from '../../domain/format/dates';
 import type { Lang, Translate } from '../../domain/i18n';
-import { normalizeUtterance } from '../../domain/understanding/normalize';
+import { isNo } from '../../domain/text/choices';
 import type { ComplaintDraft } from '../shared/complaintSummary';
 import { localize } from '../shared/localization';
 import type { DialogServices } from '../shared/services';
-import { isOneOf, isSkip, withButtons, withSkip } from './formHelpers';
+import { isOneOfKey, isSkipAnswer } from '../shared/choices';
+import { withButtons, withSkip } from './formHelpers';
 
 /** An answer to « Quand la situation s'est-elle produite? ». */
 type WhenAnswer = { kind: 'skip' } | { kind: 'date'; date: LocalDate } | { kind: 'period'; period: DatePeriod };
@@ -96,11 +97,11 @@ class IncidentDatePrompt extends Prompt<WhenAnswer> {
     const calendar = this.services.calendar;
     const proposed = this.confirmingPeriod ? (options.validations as PeriodValidations).period : undefined;
     // « je ne sais pas » keeps the proposed period: the person knows the week, not the day.
-    if (proposed && isOneOf(text, t, 'complaint:intake.periodKeepWords', t('complaint:intake.periodKeep'))) {
+    if (proposed && isOneOfKey(text, t, 'complaint:intake.periodKeepWords', t('complaint:intake.periodKeep'))) {
       return { succeeded: true, value: { kind: 'period', period: proposed } };
     }
-    const refused = proposed !== undefined && ['non', 'no'].includes(normalizeUtterance(text));
-    if (!refused && isSkip(text, t)) return { succeeded: true, value: { kind: 'skip' } };
+    const refused = proposed !== undefined && isNo(text);
+    if (!refused && isSkipAnswer(text, 'complaint:intake.skip')) return { succeeded: true, value: { kind: 'skip' } };
     if (!text.trim()) return { succeeded: false };
     const parsed = parseIncidentDate(text, this.services.clock.now(), lang, calendar.timeZone);
     if (parsed.ok) return { succeeded: true, value: { kind: 'date', date: parsed.date } };

@@ -1,6 +1,7 @@
 import type { Lang } from '../../domain/i18n';
 import { translator } from '../../domain/i18n';
-import { normalizeUtterance } from '../../domain/understanding/normalize';
+import { choiceKey } from '../../domain/text/choices';
+import { wordsOf } from './choices';
 
 export type Command = 'help' | 'menu' | 'cancel' | 'restart' | 'handoff';
 const COMMANDS: Command[] = ['help', 'menu', 'cancel', 'restart', 'handoff'];
@@ -12,7 +13,7 @@ function commandWords(lang: Lang): Map<string, Command> {
     const t = translator(lang);
     words = new Map();
     for (const command of COMMANDS)
-      for (const word of t(`common:commands.${command}`, { returnObjects: true }) as string[]) words.set(normalizeUtterance(word), command);
+      for (const word of wordsOf(t, `common:commands.${command}`)) words.set(choiceKey(word), command);
     byLang.set(lang, words);
   }
   return words;
@@ -24,5 +25,5 @@ function commandWords(lang: Lang): Map<string, Command> {
  */
 export function detectCommand(text: string | undefined, lang: Lang): Command | undefined {
   if (!text || text.length > 60) return undefined;
-  return commandWords(lang).get(normalizeUtterance(text));
+  return commandWords(lang).get(choiceKey(text));
 }

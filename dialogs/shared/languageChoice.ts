@@ -3,7 +3,7 @@ import { Choice, Dialog, DialogTurnResult, FoundChoice, WaterfallDialog, Waterfa
 import { recordDialog } from './turnInsights';
 import { Lang, langFromLocale, translator } from '../../domain/i18n';
 import { detectLanguage } from '../../domain/understanding/languageDetector';
-import { buttonChoicePrompt } from './buttonChoicePrompt';
+import { buttonChoicePrompt } from './choices';
 import { langOf, setTurnLanguage } from './localization';
 import type { DialogServices } from './services';
 

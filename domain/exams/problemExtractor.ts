@@ -3,6 +3,7 @@ import * as chrono from 'chrono-node';
 import type { Lang } from '../i18n';
 import type { ProblemKind } from './examIncident';
 import { editDistance, foldText } from '../format/textFolding';
+import { leadingYesNo } from '../text/choices';
 
 /**
  * Reads what a message already says about an online-exam problem, so the triage can skip questions:
@@ -353,34 +354,10 @@ export function detectInProgress(text: string): boolean | undefined {
   return undefined;
 }
 
-const YES_WORDS = ['oui', 'ouais', 'ouin', 'oue', 'yes', 'yep', 'yeah', 'o', 'y', 'absolument', 'certainement'];
-const NO_WORDS = ['non', 'nope', 'no', 'n', 'nan'];
-const NO_PHRASES: Pattern[] = ['pas encore', 'pas en ce moment', 'pas maintenant', 'not now', 'not yet', 'pas du tout'];
-
-/** An answer to « Faites-vous l'examen en ce moment? »: yes/no words first, then the clues of detectInProgress. */
+/** An answer to « Faites-vous l'examen en ce moment? »: a yes or a no first (« ben oui », « pas encore »), then the clues of detectInProgress. */
 export function parseInProgressAnswer(text: string): boolean | undefined {
-  const tokens = tokenize(text);
-  if (tokens.length === 0) return undefined;
-  const start = tokens[0] === 'ben' || tokens[0] === 'bien' || tokens[0] === 'euh' ? tokens.slice(1) : tokens;
-  if (NO_WORDS.includes(start[0]) || NO_PHRASES.some((p) => matchesPattern(start.slice(0, p.split(' ').length), p))) return false;
-  if (YES_WORDS.includes(start[0])) return true;
-  return detectInProgress(text);
-}
-
-/** Words that answer « oui / non / d'accord », never the name of an exam. */
-const FILLER_WORDS = new Set([
-  ...YES_WORDS,
-  ...NO_WORDS,
-  ...'ok okay oki correct parfait merci thanks sure dac daccord d accord c est ca sa vrai sur pas beau euh ben bien hum hmm'.split(' '),
-]);
-
-/**
- * « oui », « non », « ok », « d'accord », « ben oui »: an answer made only of yes/no and filler words,
- * which cannot be the name or number of an exam (the question is asked again, or the name left unknown).
- */
-export function isYesNoOrFiller(text: string): boolean {
-  const tokens = tokenize(text);
-  return tokens.length > 0 && tokens.length <= 4 && tokens.every((token) => FILLER_WORDS.has(token));
+  if (tokenize(text).length === 0) return undefined;
+  return leadingYesNo(text) ?? detectInProgress(text);
 }
 
 // ---------------------------------------------------------------------------------------------------

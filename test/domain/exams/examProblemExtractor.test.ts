@@ -5,9 +5,9 @@ import {
   detectProblemKind,
   detectProblemTime,
   extractExamProblem,
-  isYesNoOrFiller,
   parseInProgressAnswer,
 } from '../../../domain/exams/problemExtractor';
+import { isYesNoOrFiller } from '../../../domain/text/choices';
 
 const TZ = 'America/Toronto';
 const MONDAY_10H = new Date('2026-11-23T15:00:00Z'); // lundi 23 novembre 2026, 10 h à Québec

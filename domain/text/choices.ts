@@ -1,0 +1,171 @@
+import { editDistance, foldText } from '../format/textFolding';
+import { LANGS, translator } from '../i18n';
+
+/**
+ * Whether a person's text is a button's title, a skip word, a yes or a no, or only filler: one
+ * normalizer (foldChoice) and the matchers built on it. The words are in locales/<lang>/choices.json,
+ * both languages at once (a French conversation may answer « yes », an English one « passer »).
+ */
+
+/** The lists of locales/<lang>/choices.json. */
+export type ChoiceList = 'yes' | 'no' | 'filler' | 'skip' | 'notNow' | 'hesitation' | 'cancel' | 'continue';
+
+let spellings: Map<string, string> | undefined;
+
+function chatSpellings(): Map<string, string> {
+  spellings ??= new Map(
+    LANGS.flatMap((lang) => Object.entries(translator(lang)('choices:spellings', { returnObjects: true, defaultValue: {} }) as Record<string, string>)).map(
+      ([word, spelled]) => [foldText(word), foldText(spelled)],
+    ),
+  );
+  return spellings;
+}
+
+/**
+ * The one normalizer: lower case, no accents, apostrophes and punctuation as single spaces, chat
+ * spellings written out. « J'sais pas, OKAY! » → "j sais pas ok", « jsp » → "je sais pas".
+ */
+export function foldChoice(text: string): string {
+  const folded = foldText(text);
+  if (!folded) return '';
+  const words = chatSpellings();
+  return folded
+    .split(' ')
+    .map((word) => words.get(word) ?? word)
+    .join(' ');
+}
+
+/** The folded words of a text: « J'ai appelé au Téléphone! » → ['j', 'ai', 'appele', 'au', 'telephone']. */
+export function choiceWords(text: string): string[] {
+  const folded = foldChoice(text);
+  return folded ? folded.split(' ') : [];
+}
+
+/** What two texts are compared by: the folded text, or the text as typed when nothing is left of it (« ? »). */
+export function choiceKey(text: string): string {
+  return foldChoice(text) || text.trim();
+}
+
+/** Whether the whole text is one of the words (titles, synonyms), once both are folded. */
+export function isOneOf(text: string, words: readonly string[]): boolean {
+  const key = choiceKey(text);
+  return key !== '' && words.some((word) => choiceKey(word) === key);
+}
+
+const lists = new Map<ChoiceList, string[]>();
+
+/** A list of locales/<lang>/choices.json, both languages, folded. */
+export function choiceList(list: ChoiceList): readonly string[] {
+  let words = lists.get(list);
+  if (!words) {
+    words = [...new Set(LANGS.flatMap((lang) => translator(lang)(`choices:${list}`, { returnObjects: true, defaultValue: [] }) as string[]).map(choiceKey))];
+    lists.set(list, words);
+  }
+  return words;
+}
+
+/** « oui », « ouais », “yep”. */
+export function isYes(text: string): boolean {
+  return isOneOf(text, choiceList('yes'));
+}
+
+/** « non », « nan », “nope”. */
+export function isNo(text: string): boolean {
+  return isOneOf(text, choiceList('no'));
+}
+
+/** « passer », « je sais pas », « jsp », “skip”, “I don't know”: the question is left unanswered. */
+export function isSkip(text: string): boolean {
+  return isOneOf(text, choiceList('skip'));
+}
+
+let fillerWords: Set<string> | undefined;
+
+/**
+ * « oui », « non », « ok », « d'accord », « ben oui »: an answer made only of yes/no and filler words,
+ * which cannot be the name or number of something asked (an exam, a reference).
+ */
+export function isYesNoOrFiller(text: string): boolean {
+  fillerWords ??= new Set((['yes', 'no', 'filler'] as const).flatMap((list) => choiceList(list).flatMap((phrase) => phrase.split(' '))));
+  const words = choiceWords(text);
+  return words.length > 0 && words.length <= 4 && words.every((word) => fillerWords!.has(word));
+}
+
+function startsWith(words: string[], phrase: string): boolean {
+  const expected = phrase.split(' ');
+  return expected.length <= words.length && expected.every((word, i) => words[i] === word);
+}
+
+/**
+ * The yes or the no a reply starts with, after a hesitation: « ben oui », « non, il est terminé »,
+ * « pas encore », “Yes, right now”. Undefined when it starts with neither.
+ */
+export function leadingYesNo(text: string): boolean | undefined {
+  const all = choiceWords(text);
+  const words = all.length > 0 && choiceList('hesitation').includes(all[0]) ? all.slice(1) : all;
+  if (words.length === 0) return undefined;
+  if ([...choiceList('no'), ...choiceList('notNow')].some((phrase) => startsWith(words, phrase))) return false;
+  if (choiceList('yes').some((phrase) => startsWith(words, phrase))) return true;
+  return undefined;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Phrases within a longer text (the complaint form's free-text answers)
+
+function singular(word: string): string {
+  return word.length > 3 && word.endsWith('s') ? word.slice(0, -1) : word;
+}
+
+/**
+ * A folded word against a phrase's word: a final « s » ignored, one typo tolerated in a word of 5
+ * letters or more (two from 8 letters); a word ending with `*` matches as a prefix.
+ */
+export function wordMatches(token: string, word: string): boolean {
+  if (word.endsWith('*')) {
+    const stem = word.slice(0, -1);
+    return token.startsWith(stem) || (stem.length >= 5 && token.length >= stem.length && editDistance(token.slice(0, stem.length), stem) <= 1);
+  }
+  const [a, b] = [singular(token), singular(word)];
+  if (a === b) return true;
+  const allowed = b.length >= 8 ? 2 : b.length >= 5 ? 1 : 0;
+  return allowed > 0 && a[0] === b[0] && Math.abs(a.length - b.length) <= allowed && editDistance(a, b) <= allowed;
+}
+
+/** A phrase from a locale file, folded the same way as the text, keeping a final `*`. */
+function foldPhrase(phrase: string): string[] {
+  const prefix = phrase.trim().endsWith('*');
+  const words = choiceWords(phrase);
+  if (prefix && words.length > 0) words[words.length - 1] += '*';
+  return words;
+}
+
+/** Whether the phrase's words appear one after the other in the words of a text (choiceWords). */
+export function containsPhrase(words: string[], phrase: string): boolean {
+  const expected = foldPhrase(phrase);
+  if (expected.length === 0) return false;
+  for (let i = 0; i + expected.length <= words.length; i += 1) {
+    if (expected.every((w, j) => wordMatches(words[i + j], w))) return true;
+  }
+  return false;
+}
+
+/**
+ * The key whose phrases match the text best: the longest matching phrase wins (« l'examen en ligne »
+ * beats « en ligne »); undefined when nothing matches or two keys tie.
+ */
+export function bestMatch<K extends string>(text: string, phrases: ReadonlyArray<readonly [K, readonly string[]]>): K | undefined {
+  const words = choiceWords(text);
+  let best: { key: K; length: number } | undefined;
+  let tie = false;
+  for (const [key, list] of phrases) {
+    for (const phrase of list) {
+      if (!containsPhrase(words, phrase)) continue;
+      const length = choiceWords(phrase).length;
+      if (!best || length > best.length) {
+        best = { key, length };
+        tie = false;
+      } else if (length === best.length && key !== best.key) tie = true;
+    }
+  }
+  return best && !tie ? best.key : undefined;
+}
