@@ -11,7 +11,7 @@ import {
   isYesNoOrFiller,
   leadingYesNo,
   wordMatches,
-} from '../../domain/text/choices';
+} from '../../../domain/text/choices';
 
 describe('choices: the one normalizer', () => {
   it.each([
