@@ -3,7 +3,7 @@ import { Choice, Dialog, DialogTurnResult, FoundChoice, WaterfallDialog, Waterfa
 import { recordDialog } from './turnInsights';
 import { Lang, langFromLocale, translator } from '../../domain/i18n';
 import { detectLanguage } from '../../domain/understanding/languageDetector';
-import { buttonChoicePrompt } from './choices';
+import { buttonChoicePrompt, wordsOf } from './choices';
 import { langOf, setTurnLanguage } from './localization';
 import type { DialogServices } from './services';
 
@@ -54,7 +54,7 @@ export function languageOfferDialogs(services: Pick<DialogServices, 'conversatio
     const choices: Choice[] = (['english', 'french'] as const).map((key) => ({
       value: key === 'english' ? 'en' : 'fr',
       action: { type: 'imBack', title: t(`language:offer.${key}`), value: t(`language:offer.${key}`) },
-      synonyms: t(`language:offer.${key}Words`, { returnObjects: true }) as string[],
+      synonyms: wordsOf(t, `language:offer.${key}Words`),
     }));
     return step.prompt(LANGUAGE_PROMPT, { prompt: t('language:offer.text'), choices });
   };
