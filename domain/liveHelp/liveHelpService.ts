@@ -10,7 +10,8 @@ export type RequestResult = { ok: true; session: LiveHelpSession; place: number;
 
 /** What changed, for the real-time channel and the citizens' place updates (the bot layer listens). */
 export type LiveHelpChange =
-  | { kind: 'queued' | 'left' | 'timedOut' | 'accepted' | 'requeued' | 'ended'; session: LiveHelpSession }
+  | { kind: 'queued' | 'left' | 'timedOut' | 'accepted' | 'requeued'; session: LiveHelpSession }
+  | { kind: 'ended'; session: LiveHelpSession; by: 'agent' | 'citizen' }
   | { kind: 'message'; session: LiveHelpSession; message: LiveHelpMessage }
   | { kind: 'note' | 'agent'; session?: LiveHelpSession };
 
@@ -118,7 +119,7 @@ export class LiveHelpService {
   async citizenLeaves(session: LiveHelpSession): Promise<void> {
     const now = this.clock.now();
     if (await this.repository.finish(session.id, ['waiting'], 'left', 'citizen', now)) this.emit({ kind: 'left', session });
-    else if (await this.repository.finish(session.id, ['active'], 'ended', 'citizen', now)) this.emit({ kind: 'ended', session });
+    else if (await this.repository.finish(session.id, ['active'], 'ended', 'citizen', now)) this.emit({ kind: 'ended', session, by: 'citizen' });
   }
 
   /** A message of the citizen during the session (or while waiting: the agent reads it on accepting). */
@@ -209,7 +210,7 @@ export class LiveHelpService {
   async end(sessionId: number, agent: string): Promise<LiveHelpSession> {
     const session = await this.heldBy(sessionId, agent);
     if (!(await this.repository.finish(session.id, ['active'], 'ended', 'agent', this.clock.now(), agent))) throw new LiveHelpError('notActive');
-    this.emit({ kind: 'ended', session });
+    this.emit({ kind: 'ended', session, by: 'agent' });
     return session;
   }
 
