@@ -4,7 +4,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'reports/', 'test-artifacts/', 'coverage/', 'data/'] },
+  { ignores: ['dist/', 'node_modules/', 'reports/', 'test-artifacts/', 'coverage/', 'data/', 'web/agent/*.js'] },
   eslint.configs.recommended,
   ...tseslint.configs.recommended,
   {

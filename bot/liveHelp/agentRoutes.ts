@@ -89,15 +89,20 @@ export function registerAgentRoutes(server: Server, options: AgentRoutesOptions)
   const idOf = (req: Request): number => parse(sessionId, (req.params as { id?: string }).id);
 
   server.get('/agent', async (req: Request, res: Response) => sendPage(res, consolePage(req.query?.lang === 'en' ? 'en' : 'fr'), POLICY, https));
-  let script: Buffer | undefined;
-  server.get('/agent/assets/agent.js', async (_req: Request, res: Response) => {
+  const assets = new Map<string, Buffer>();
+  const TYPES: Record<string, string> = { 'agent.js': 'text/javascript; charset=utf-8', 'agent.css': 'text/css; charset=utf-8' };
+  server.get('/agent/assets/:file', async (req: Request, res: Response) => {
+    const file = String((req.params as { file?: string }).file ?? '');
+    const type = TYPES[file];
+    if (!type) return sendError(res, { status: 404, code: 'NotFound', message: 'No such file.' });
+    let body = assets.get(file);
     try {
-      script ??= readFileSync(projectPath('web', 'agent', 'agent.js'));
+      if (!body) assets.set(file, (body = readFileSync(projectPath('web', 'agent', file))));
     } catch {
       return sendError(res, { status: 404, code: 'NotBuilt', message: 'web/agent/agent.js is not built (npx tsc -p web/tsconfig.json).' });
     }
-    res.writeHead(200, { 'Content-Type': 'text/javascript; charset=utf-8', 'Content-Length': String(script.length), 'Cache-Control': 'no-cache', 'X-Content-Type-Options': 'nosniff' });
-    res.end(script);
+    res.writeHead(200, { 'Content-Type': type, 'Content-Length': String(body.length), 'Cache-Control': 'no-cache', 'X-Content-Type-Options': 'nosniff' });
+    res.end(body);
   });
 
   server.get(
