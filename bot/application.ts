@@ -98,7 +98,7 @@ export async function createApplication(config: Config, options: ApplicationOpti
   registerHealthRoute(server, db);
   const directLine = await registerWebRoutes(server, { config, db, adapter, bot, logger, inFlight, services, surveyKey: pseudonymKey });
   registerAdminRoutes(server, { config, services: domain, logger });
-  const liveHelp = await registerLiveHelp(server, { config, db, adapter, services: domain, logger, directLine });
+  const liveHelp = await registerLiveHelp(server, { config, db, adapter, services: domain, periods: domain.statistics.periods, logger, directLine });
 
   const jobs = new ScheduledJobs(logger, new JobLock(db));
   jobs.add(interactionRetentionJob(config, interactions, clock, logger));

@@ -12,7 +12,8 @@ import type { ActivityNotifier } from '../directLine/activityNotifier';
 import { errorSummary } from '../errorSummary';
 import { HttpError, sendError } from '../httpErrors';
 import type { Logger } from '../logger';
-import { AdminAuthenticator, AdminPrincipal } from '../routes/adminAuth';
+import { AdminAuthenticator, AdminPrincipal, hasRole } from '../routes/adminAuth';
+import { PeriodError, PeriodFactory } from '../../domain/statistics/period';
 import { scriptJson } from '../web/html';
 import { sendPage } from '../web/sendPage';
 import { agentState } from './agentState';
@@ -24,6 +25,8 @@ export interface AgentRoutesOptions {
   relay: LiveHelpRelay;
   notifier: ActivityNotifier;
   clock: Clock;
+  /** The statistics' periods (month, fiscal year, dates), for /api/admin/stats/live-help. */
+  periods: PeriodFactory;
   logger: Logger;
 }
 
@@ -49,6 +52,12 @@ const ERRORS: Record<LiveHelpErrorCode, HttpError> = {
 
 const textBody = z.strictObject({ text: z.string().max(LIVE_HELP_TEXT_MAX_LENGTH) });
 const statusBody = z.strictObject({ status: z.enum(['available', 'away']) });
+const statsQuery = z.strictObject({
+  from: z.string().max(20).optional(),
+  to: z.string().max(20).optional(),
+  period: z.string().max(20).optional(),
+  fiscalYear: z.string().max(20).optional(),
+});
 const sessionId = z.coerce.number().int().min(1).max(2 ** 31 - 1);
 
 /**
@@ -148,6 +157,16 @@ export function registerAgentRoutes(server: Server, options: AgentRoutesOptions)
     }),
   );
 
+  // The managers' figures, beside /api/admin/stats (same periods): requested, accepted, abandoned, waits, per agent.
+  server.get(
+    '/api/admin/stats/live-help',
+    guarded('stats', async (req, res, principal) => {
+      if (!hasRole(principal, 'manager')) return sendError(res, { status: 403, code: 'Forbidden', message: 'This requires the manager role.' });
+      const period = options.periods.fromRequest(parse(statsQuery, req.query), clock.now());
+      res.send(200, { period: { label: period.label, from: period.from, to: period.to }, ...(await service.statistics(period)) });
+    }),
+  );
+
   server.get(
     '/api/agent/stream',
     guarded('stream', async (req, res, principal) => {
@@ -216,6 +235,7 @@ class RequestError extends Error {
 function toHttpError(err: unknown): HttpError {
   if (err instanceof RequestError) return err.http;
   if (err instanceof LiveHelpError) return ERRORS[err.code];
+  if (err instanceof PeriodError) return { status: 400, code: 'InvalidPeriod', message: `Invalid period (${err.code}).` };
   return { status: 500, code: 'InternalError', message: 'The request could not be completed.' };
 }
 

@@ -1,6 +1,7 @@
 import type { CloudAdapter } from 'botbuilder';
 import type { Server } from 'restify';
 import type { Database } from '../../domain/db/database';
+import type { PeriodFactory } from '../../domain/statistics/period';
 import type { DomainServices } from '../../domain/services';
 import type { Config } from '../config';
 import { ActivityNotifier, createActivityNotifier, LocalActivityNotifier } from '../directLine/activityNotifier';
@@ -27,7 +28,7 @@ export interface LiveHelpSetup {
  */
 export async function registerLiveHelp(
   server: Server,
-  options: { config: Config; db: Database; adapter: CloudAdapter; services: DomainServices; logger: Logger; directLine: DirectLineSetup },
+  options: { config: Config; db: Database; adapter: CloudAdapter; services: DomainServices; periods: PeriodFactory; logger: Logger; directLine: DirectLineSetup },
 ): Promise<LiveHelpSetup> {
   const { config, services, logger } = options;
   const service = services.liveHelp;
@@ -36,7 +37,7 @@ export async function registerLiveHelp(
   const send = createProactiveSender(options.adapter, config.MicrosoftAppId ?? '', options.directLine);
   const relay = new LiveHelpRelay(service, send, notifier, services, logger);
   if (service.enabled) relay.start();
-  const routes = registerAgentRoutes(server, { config, service, relay, notifier, clock: services.clock, logger });
+  const routes = registerAgentRoutes(server, { config, service, relay, notifier, clock: services.clock, periods: options.periods, logger });
   return {
     relay,
     sweepJob: service.enabled

@@ -2,6 +2,7 @@ import type { Clock } from '../clock';
 import type { InteractionRepository } from '../db/interactionRepository';
 import type { PersonalInformationMasker } from '../privacy/masking';
 import type { ServiceHours } from '../serviceHours';
+import { LiveHelpFigures, liveHelpStatistics } from '../statistics/liveHelpStatistics';
 import { AgentStatus, LIVE_HELP_TEXT_MAX_LENGTH, LiveHelpError, LiveHelpMessage, LiveHelpNote, LiveHelpSession, LiveHelpSettings, UnavailableReason } from './liveHelp';
 import type { LiveHelpRepository, NewSession } from './liveHelpRepository';
 import { estimatedWaitMinutes, HANDLING_HISTORY, handlingMinutes } from './waitEstimate';
@@ -255,6 +256,11 @@ export class LiveHelpService {
       }
     }
     return { requeued, timedOut };
+  }
+
+  /** Requested, accepted, abandoned, waits and sessions per agent over a period (by request time). */
+  statistics(period: { startsAt: Date; endsBefore: Date }): Promise<LiveHelpFigures> {
+    return liveHelpStatistics(this.repository, period);
   }
 
   /** Deletes finished sessions, their messages and notes, older than the retention period. */

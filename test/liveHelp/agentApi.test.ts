@@ -4,7 +4,7 @@ import { describeEachDatabase } from '../helpers/databases';
 import { DirectLineTestClient } from '../helpers/directLineClient';
 import { RunningTestApplication, startTestApplication } from '../helpers/testApplication';
 import { AgentStream } from './agentStream';
-import { openInstant } from './liveHelpFixtures';
+import { calendar, openInstant } from './liveHelpFixtures';
 
 const ALICE = 'alice-token-aaaaaaaaaaaaaaaaaaaaaaaa';
 const BOB = 'bob-token-bbbbbbbbbbbbbbbbbbbbbbbbbb';
@@ -18,10 +18,11 @@ function openClock(): Clock {
 describeEachDatabase('live help over HTTP: citizen on Direct Line, agents on the API and stream', (databases) => {
   let running: RunningTestApplication;
   let dl: DirectLineTestClient;
+  const clock = openClock();
   beforeAll(async () => {
     running = await startTestApplication(
       { ADMIN_TOKENS: `staff:alice:${ALICE},manager:bob:${BOB}`, LIVE_HELP_ENABLED: 'true' },
-      { clock: openClock(), databaseUrl: await databases.url() },
+      { clock, databaseUrl: await databases.url() },
     );
     dl = new DirectLineTestClient(running.botUrl);
   });
@@ -89,6 +90,13 @@ describeEachDatabase('live help over HTTP: citizen on Direct Line, agents on the
     await waitForText(citizen.conversationId, citizen.token, '8\u00a0h\u00a030');
     alice.close();
     stream.close();
+
+    // The managers' figures: one request, taken, none abandoned.
+    const month = calendar.localDateOf(clock.now()).slice(0, 7);
+    expect((await api(`/api/admin/stats/live-help?period=${month}`, ALICE)).status).toBe(403);
+    const stats = await api(`/api/admin/stats/live-help?period=${month}`, BOB);
+    expect(stats).toMatchObject({ status: 200, body: { requested: 1, accepted: 1, abandoned: 0, perAgent: [{ agent: winner === ALICE ? 'alice' : 'bob', handled: 1 }] } });
+    expect((await api('/api/admin/stats/live-help?period=2026-13', BOB)).status).toBe(400);
   });
 
   it('refuses what is not a valid request with a 4xx', async () => {
