@@ -25,6 +25,7 @@ import { registerMessagesRoute } from './routes/messagesRoute';
 import { InFlightTurns } from './inFlightTurns';
 import { registerWebRoutes } from './routes/webRoutes';
 import { registerAdminRoutes } from './routes/adminRoutes';
+import { AdminAuthenticator } from './routes/adminAuth';
 import { ScheduledJobs } from './scheduledJobs';
 import { complaintRetentionJob, directLineRetentionJob, interactionRetentionJob, stateRetentionJob } from './retentionJobs';
 import { ClientAddressMiddleware } from './clientAddressMiddleware';
@@ -98,7 +99,17 @@ export async function createApplication(config: Config, options: ApplicationOpti
   registerHealthRoute(server, db);
   const directLine = await registerWebRoutes(server, { config, db, adapter, bot, logger, inFlight, services, surveyKey: pseudonymKey });
   registerAdminRoutes(server, { config, services: domain, logger });
-  const liveHelp = await registerLiveHelp(server, { config, db, adapter, services: domain, periods: domain.statistics.periods, logger, directLine });
+  const staffTokens = new AdminAuthenticator(config.ADMIN_TOKENS);
+  const liveHelp = await registerLiveHelp(server, {
+    config,
+    db,
+    adapter,
+    services: domain,
+    periods: domain.statistics.periods,
+    authenticate: (header) => staffTokens.authenticate(header),
+    logger,
+    directLine,
+  });
 
   const jobs = new ScheduledJobs(logger, new JobLock(db));
   jobs.add(interactionRetentionJob(config, interactions, clock, logger));

@@ -12,15 +12,22 @@ import type { ActivityNotifier } from '../directLine/activityNotifier';
 import { errorSummary } from '../errorSummary';
 import { HttpError, sendError } from '../httpErrors';
 import type { Logger } from '../logger';
-import { AdminAuthenticator, AdminPrincipal, hasRole } from '../routes/adminAuth';
 import { PeriodError, PeriodFactory } from '../../domain/statistics/period';
 import { scriptJson } from '../web/html';
 import { sendPage } from '../web/sendPage';
 import { agentState } from './agentState';
 import { LIVE_HELP_CHANNEL_KEY, LiveHelpRelay } from './liveHelpRelay';
 
+/** A signed-in staff member (ADMIN_TOKENS), as the admin API's authenticator gives it. */
+export interface AgentPrincipal {
+  role: 'staff' | 'manager';
+  name: string;
+}
+
 export interface AgentRoutesOptions {
-  config: Pick<Config, 'ADMIN_TOKENS' | 'PUBLIC_BASE_URL' | 'LIVE_HELP_AGENT_GRACE_SECONDS'>;
+  config: Pick<Config, 'PUBLIC_BASE_URL' | 'LIVE_HELP_AGENT_GRACE_SECONDS'>;
+  /** The principal of an `Authorization: Bearer` header (bot/routes/adminAuth.ts, passed in by the application). */
+  authenticate(header: string | undefined): AgentPrincipal | undefined;
   service: LiveHelpService;
   relay: LiveHelpRelay;
   notifier: ActivityNotifier;
@@ -70,17 +77,16 @@ const sessionId = z.coerce.number().int().min(1).max(2 ** 31 - 1);
  */
 export function registerAgentRoutes(server: Server, options: AgentRoutesOptions): { close(): void } {
   const { service, relay, notifier, clock, logger } = options;
-  const auth = new AdminAuthenticator(options.config.ADMIN_TOKENS);
   const https = options.config.PUBLIC_BASE_URL.startsWith('https:');
   const streams = new Set<() => void>();
 
-  type Handler = (req: Request, res: Response, principal: AdminPrincipal) => Promise<void>;
+  type Handler = (req: Request, res: Response, principal: AgentPrincipal) => Promise<void>;
   const guarded =
     (route: string, handler: Handler) =>
     async (req: Request, res: Response): Promise<void> => {
       res.header('Cache-Control', 'no-store');
       res.header('X-Content-Type-Options', 'nosniff');
-      const principal = auth.authenticate(req.headers.authorization);
+      const principal = options.authenticate(req.headers.authorization);
       if (!principal) {
         res.header('WWW-Authenticate', 'Bearer realm="agent"');
         return sendError(res, { status: 401, code: 'Unauthorized', message: 'A valid bearer token is required.' });
@@ -161,7 +167,7 @@ export function registerAgentRoutes(server: Server, options: AgentRoutesOptions)
   server.get(
     '/api/admin/stats/live-help',
     guarded('stats', async (req, res, principal) => {
-      if (!hasRole(principal, 'manager')) return sendError(res, { status: 403, code: 'Forbidden', message: 'This requires the manager role.' });
+      if (principal.role !== 'manager') return sendError(res, { status: 403, code: 'Forbidden', message: 'This requires the manager role.' });
       const period = options.periods.fromRequest(parse(statsQuery, req.query), clock.now());
       res.send(200, { period: { label: period.label, from: period.from, to: period.to }, ...(await service.statistics(period)) });
     }),

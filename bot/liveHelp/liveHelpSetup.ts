@@ -8,7 +8,7 @@ import { ActivityNotifier, createActivityNotifier, LocalActivityNotifier } from 
 import type { DirectLineSetup } from '../directLine/directLineRoutes';
 import type { Logger } from '../logger';
 import type { JobDefinition } from '../scheduledJobs';
-import { registerAgentRoutes } from './agentRoutes';
+import { AgentRoutesOptions, registerAgentRoutes } from './agentRoutes';
 import { LiveHelpRelay } from './liveHelpRelay';
 import { createProactiveSender } from './proactiveSender';
 
@@ -28,7 +28,16 @@ export interface LiveHelpSetup {
  */
 export async function registerLiveHelp(
   server: Server,
-  options: { config: Config; db: Database; adapter: CloudAdapter; services: DomainServices; periods: PeriodFactory; logger: Logger; directLine: DirectLineSetup },
+  options: {
+    config: Config;
+    db: Database;
+    adapter: CloudAdapter;
+    services: DomainServices;
+    periods: PeriodFactory;
+    authenticate: AgentRoutesOptions['authenticate'];
+    logger: Logger;
+    directLine: DirectLineSetup;
+  },
 ): Promise<LiveHelpSetup> {
   const { config, services, logger } = options;
   const service = services.liveHelp;
@@ -37,7 +46,7 @@ export async function registerLiveHelp(
   const send = createProactiveSender(options.adapter, config.MicrosoftAppId ?? '', options.directLine);
   const relay = new LiveHelpRelay(service, send, notifier, services, logger);
   if (service.enabled) relay.start();
-  const routes = registerAgentRoutes(server, { config, service, relay, notifier, clock: services.clock, periods: options.periods, logger });
+  const routes = registerAgentRoutes(server, { config, service, relay, notifier, clock: services.clock, periods: options.periods, authenticate: options.authenticate, logger });
   return {
     relay,
     sweepJob: service.enabled
