@@ -122,15 +122,15 @@ export function registerAgentRoutes(server: Server, options: AgentRoutesOptions)
 
   server.get(
     '/api/agent/state',
-    guarded('state', async (_req, res, principal) => {
-      res.send(200, await agentState(service, principal.name, clock.now()));
+    guarded('state', async (req, res, principal) => {
+      res.send(200, await agentState(service, principal.name, clock.now(), langOf(req)));
     }),
   );
   server.post(
     '/api/agent/status',
     guarded('status', async (req, res, principal) => {
       await service.setAgentStatus(principal.name, parse(statusBody, req.body).status);
-      res.send(200, await agentState(service, principal.name, clock.now()));
+      res.send(200, await agentState(service, principal.name, clock.now(), langOf(req)));
     }),
   );
   server.post(
@@ -177,6 +177,7 @@ export function registerAgentRoutes(server: Server, options: AgentRoutesOptions)
     '/api/agent/stream',
     guarded('stream', async (req, res, principal) => {
       const agent = principal.name;
+      const lang = langOf(req);
       res.writeHead(200, { 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff', 'X-Accel-Buffering': 'no' });
       let closed = false;
       let pending: NodeJS.Timeout | undefined;
@@ -184,7 +185,7 @@ export function registerAgentRoutes(server: Server, options: AgentRoutesOptions)
       const push = async () => {
         pending = undefined;
         if (closed) return;
-        const state = JSON.stringify(await agentState(service, agent, clock.now()));
+        const state = JSON.stringify(await agentState(service, agent, clock.now(), lang));
         if (state !== last && !closed) {
           last = state;
           res.write(`event: state\ndata: ${state}\n\n`);
@@ -244,6 +245,8 @@ function toHttpError(err: unknown): HttpError {
   if (err instanceof PeriodError) return { status: 400, code: 'InvalidPeriod', message: `Invalid period (${err.code}).` };
   return { status: 500, code: 'InternalError', message: 'The request could not be completed.' };
 }
+
+const langOf = (req: Request): Lang => (req.query?.lang === 'en' ? 'en' : 'fr');
 
 const pages = new Map<Lang, string>();
 

@@ -1,3 +1,5 @@
+import { knowledgeBase } from '../../domain/faq/knowledgeBase';
+import { Lang, translator } from '../../domain/i18n';
 import { LiveHelpSession } from '../../domain/liveHelp/liveHelp';
 import type { LiveHelpService } from '../../domain/liveHelp/liveHelpService';
 
@@ -17,7 +19,16 @@ export interface AgentState {
   }>;
 }
 
-export async function agentState(service: LiveHelpService, agent: string, now: Date): Promise<AgentState> {
+/** The topic as the agent reads it: the FAQ entry's title, the flow's name, or the stored key. */
+export function topicLabel(topic: string | undefined, lang: Lang): string | undefined {
+  if (!topic) return undefined;
+  const entry = knowledgeBase().byId.get(topic);
+  if (entry) return entry.title[lang];
+  if (topic === 'complaint') return translator(lang)('satisfaction:topics.complaint-intake');
+  return translator(lang)(`satisfaction:topics.${topic}`, { defaultValue: topic });
+}
+
+export async function agentState(service: LiveHelpService, agent: string, now: Date, lang: Lang = 'fr'): Promise<AgentState> {
   const queue = await service.queue();
   const held = await service.sessionsOf(agent);
   return {
@@ -26,21 +37,21 @@ export async function agentState(service: LiveHelpService, agent: string, now: D
       id: s.id,
       place: index + 1,
       waitedMinutes: Math.max(0, Math.floor((now.getTime() - s.requestedAt.getTime()) / 60_000)),
-      topic: s.topic,
+      topic: topicLabel(s.topic, lang),
       reference: s.reference,
       lang: s.lang,
       requeued: s.requeued > 0,
     })),
-    sessions: await Promise.all(held.map((s) => sessionView(service, s))),
+    sessions: await Promise.all(held.map((s) => sessionView(service, s, lang))),
   };
 }
 
-async function sessionView(service: LiveHelpService, s: LiveHelpSession): Promise<AgentState['sessions'][number]> {
+async function sessionView(service: LiveHelpService, s: LiveHelpSession, lang: Lang): Promise<AgentState['sessions'][number]> {
   const [transcript, messages, notes] = await Promise.all([service.transcript(s), service.messages(s.id), service.notes(s.id)]);
   return {
     id: s.id,
     lang: s.lang,
-    topic: s.topic,
+    topic: topicLabel(s.topic, lang),
     reference: s.reference,
     acceptedAt: s.acceptedAt?.toISOString(),
     transcript: transcript.map((l) => ({ from: l.from, text: l.text, at: l.at.toISOString() })),

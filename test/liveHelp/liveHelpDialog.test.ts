@@ -1,4 +1,6 @@
 import { loadConfig } from '../../bot/config';
+import { topicLabel } from '../../bot/liveHelp/agentState';
+import { knowledgeBase } from '../../domain/faq/knowledgeBase';
 import type { LiveHelpService } from '../../domain/liveHelp/liveHelpService';
 import { ConversationHarness, createConversationHarness } from '../helpers/conversationHarness';
 import { closedInstant, openInstant } from './liveHelpFixtures';
@@ -34,6 +36,8 @@ describe('Live help dialog (TestAdapter harness)', () => {
     // While waiting, a message is kept for the agent (masked) and the place is repeated; no assistant answer.
     expect(await harness.say('Mon courriel est marie@example.com')).toContain('toujours dans la file, au rang 1');
     const [session] = await liveHelp.queue();
+    expect(session.topic).toBe('hours');
+    expect(topicLabel(session.topic, 'fr')).toBe(knowledgeBase().byId.get('hours')?.title.fr);
     expect((await liveHelp.messages(session.id)).map((m) => m.text)).toEqual([expect.not.stringContaining('marie@example.com')]);
 
     expect(await harness.say('annuler')).toContain('quitté la file');

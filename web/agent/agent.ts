@@ -56,6 +56,8 @@ interface State {
 }
 
 const TOKEN_KEY = 'agent-token';
+/** The console's language, for the topics' names in the server's answers. */
+const LANG_QUERY = document.documentElement.lang === 'en' ? '?lang=en' : '';
 const strings = JSON.parse(document.getElementById('agent-strings')!.textContent ?? '{}') as Strings;
 const $ = <T extends HTMLElement>(id: string): T => document.getElementById(id) as T;
 
@@ -94,7 +96,7 @@ async function api(path: string, body?: unknown): Promise<Response> {
 
 async function signIn(candidate: string): Promise<boolean> {
   token = candidate;
-  const res = await api('/api/agent/state');
+  const res = await api(`/api/agent/state${LANG_QUERY}`);
   if (res.status === 401) return false;
   if (res.status === 404) {
     alertError(strings.disabled);
@@ -128,7 +130,7 @@ async function listen(): Promise<void> {
   const controller = new AbortController();
   stream = controller;
   try {
-    const res = await fetch('/api/agent/stream', { headers: { authorization: `Bearer ${token}` }, signal: controller.signal });
+    const res = await fetch(`/api/agent/stream${LANG_QUERY}`, { headers: { authorization: `Bearer ${token}` }, signal: controller.signal });
     if (!res.ok || !res.body) throw new Error(String(res.status));
     $('connection').textContent = strings.connection.live;
     const reader = res.body.getReader();
@@ -312,7 +314,7 @@ async function accept(id: number): Promise<void> {
 
 for (const radio of Array.from(document.querySelectorAll<HTMLInputElement>('input[name="availability"]'))) {
   radio.addEventListener('change', async () => {
-    const res = await api('/api/agent/status', { status: radio.value });
+    const res = await api(`/api/agent/status${LANG_QUERY}`, { status: radio.value });
     if (res.ok) render((await res.json()) as State);
     else alertError(strings.error);
   });
