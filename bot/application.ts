@@ -25,6 +25,7 @@ import { registerMessagesRoute } from './routes/messagesRoute';
 import { InFlightTurns } from './inFlightTurns';
 import { registerWebRoutes } from './routes/webRoutes';
 import { registerAdminRoutes } from './routes/adminRoutes';
+import { AdminAuthenticator } from './routes/adminAuth';
 import { ScheduledJobs } from './scheduledJobs';
 import { complaintRetentionJob, directLineRetentionJob, interactionRetentionJob, stateRetentionJob } from './retentionJobs';
 import { ClientAddressMiddleware } from './clientAddressMiddleware';
@@ -33,6 +34,7 @@ import { registerReminderJobs } from './reminderJobs';
 import { registerCitizenMailJobs } from './citizenMailJobs';
 import { loadPseudonymKey } from './pseudonymKey';
 import { SqlStorage } from './storage/sqlStorage';
+import { registerLiveHelp } from './liveHelp/liveHelpSetup';
 
 export interface ApplicationOptions {
   logger?: Logger;
@@ -97,6 +99,17 @@ export async function createApplication(config: Config, options: ApplicationOpti
   registerHealthRoute(server, db);
   const directLine = await registerWebRoutes(server, { config, db, adapter, bot, logger, inFlight, services, surveyKey: pseudonymKey });
   registerAdminRoutes(server, { config, services: domain, logger });
+  const staffTokens = new AdminAuthenticator(config.ADMIN_TOKENS);
+  const liveHelp = await registerLiveHelp(server, {
+    config,
+    db,
+    adapter,
+    services: domain,
+    periods: domain.statistics.periods,
+    authenticate: (header) => staffTokens.authenticate(header),
+    logger,
+    directLine,
+  });
 
   const jobs = new ScheduledJobs(logger, new JobLock(db));
   jobs.add(interactionRetentionJob(config, interactions, clock, logger));
@@ -105,6 +118,7 @@ export async function createApplication(config: Config, options: ApplicationOpti
   jobs.add(directLineRetentionJob(config, new DirectLineRepository(db, clock), clock, logger));
   registerReminderJobs(jobs, { config, db, clock, calendar: domain.calendar, logger, scheduler: domain.reminderScheduler });
   registerCitizenMailJobs(jobs, domain.citizenMail, { clock, logger });
+  for (const job of [liveHelp.sweepJob, liveHelp.purgeJob]) if (job) jobs.add(job);
 
   let stopping: Promise<void> | undefined;
   return {
@@ -133,6 +147,7 @@ export async function createApplication(config: Config, options: ApplicationOpti
         const closed = new Promise<void>((resolve) => server.close(() => resolve()));
         server.server.closeIdleConnections?.();
         await inFlight.drain(config.SHUTDOWN_GRACE_MS);
+        await liveHelp.close();
         await directLine.close();
         server.server.closeAllConnections?.();
         await closed;

@@ -158,6 +158,24 @@ export const configSchema = z
     DIRECT_LINE_RATE_LIMIT_PER_MINUTE: positiveInt(1, 10000, 60),
     // The built-in Direct Line's history (what citizens typed, unmasked): purged daily with the state.
     DIRECT_LINE_RETENTION_HOURS: positiveInt(1, 8760, 24),
+
+    // Live help (docs/conversations.md): hand the chat to a person during opening hours. Off by default.
+    LIVE_HELP_ENABLED: z
+      .string()
+      .optional()
+      .transform((v) => (v ?? '').trim().toLowerCase())
+      .pipe(z.enum(['', 'true', 'false', '1', '0']))
+      .transform((v) => v === 'true' || v === '1'),
+    // Above this expected wait (minutes), live help is not offered.
+    LIVE_HELP_MAX_WAIT_MINUTES: positiveInt(1, 240, 15),
+    // A citizen nobody took within this time leaves the queue (and is given the phone numbers).
+    LIVE_HELP_QUEUE_TIMEOUT_MINUTES: positiveInt(1, 480, 30),
+    // An agent's console silent this long is offline: their conversations go back to the queue.
+    LIVE_HELP_AGENT_GRACE_SECONDS: positiveInt(10, 3600, 60),
+    // The handling time the wait estimate assumes until five sessions have ended.
+    LIVE_HELP_HANDLING_MINUTES: positiveInt(1, 120, 8),
+    // Ended sessions, their messages and the agents' notes are purged after this many days.
+    LIVE_HELP_RETENTION_DAYS: positiveInt(1, 3650, 365),
   })
   .superRefine((c, ctx) => {
     if (c.MicrosoftAppId && !c.MicrosoftAppType) {

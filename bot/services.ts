@@ -10,6 +10,10 @@ import type { Database } from '../domain/db/database';
 import { ExamIncidentRepository } from '../domain/exams/examIncidentRepository';
 import { ExamIncidentService } from '../domain/exams/examIncidentService';
 import { FaqFeedbackRepository } from '../domain/faq/faqFeedbackRepository';
+import { InteractionRepository } from '../domain/db/interactionRepository';
+import { LiveHelpRepository } from '../domain/liveHelp/liveHelpRepository';
+import { LiveHelpService } from '../domain/liveHelp/liveHelpService';
+import type { LiveHelpSettings } from '../domain/liveHelp/liveHelp';
 import { publicInformationMasker } from '../domain/privacy/publicMasker';
 import type { Mailer } from '../domain/reminders/mailer';
 import type { ReminderScheduler } from '../domain/reminders/reminderScheduler';
@@ -76,6 +80,7 @@ export async function createServices(config: Config, db: Database, clock: Clock,
     privacy: privacySettings(config),
     satisfaction: new SatisfactionService(new SatisfactionRepository(db), complaints, clock, publicInformationMasker()),
     citizenMail: mail ? await createCitizenMailService(config, db, { clock, logger: mail.logger, mailer: mail.mailer, surveyKey: mail.surveyKey }) : undefined,
+    liveHelp: new LiveHelpService(new LiveHelpRepository(db), new InteractionRepository(db), hours, clock, publicInformationMasker(), liveHelpSettings(config)),
     reminderScheduler: mail && config.SMTP_URL ? createReminderScheduler(config, db, { calendar, mailer: mail.mailer }) : undefined,
   };
 }
@@ -83,6 +88,17 @@ export async function createServices(config: Config, db: Database, clock: Clock,
 /** What the collection notices quote: PRIVACY_POLICY_URL and COMPLAINT_RETENTION_DAYS. */
 export function privacySettings(config: Pick<Config, 'PRIVACY_POLICY_URL' | 'COMPLAINT_RETENTION_DAYS'>): PrivacySettings {
   return { policyUrl: config.PRIVACY_POLICY_URL, complaintRetentionDays: config.COMPLAINT_RETENTION_DAYS };
+}
+
+/** LIVE_HELP_*: whether live help is on, the longest wait offered, the queue timeout and the agents' grace period. */
+export function liveHelpSettings(config: Config): LiveHelpSettings {
+  return {
+    enabled: config.LIVE_HELP_ENABLED,
+    maxWaitMinutes: config.LIVE_HELP_MAX_WAIT_MINUTES,
+    queueTimeoutMinutes: config.LIVE_HELP_QUEUE_TIMEOUT_MINUTES,
+    agentGraceSeconds: config.LIVE_HELP_AGENT_GRACE_SECONDS,
+    defaultHandlingMinutes: config.LIVE_HELP_HANDLING_MINUTES,
+  };
 }
 
 /** The business days before a deadline from which a complaint is at risk (REMINDER_AT_RISK_*). */

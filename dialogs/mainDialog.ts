@@ -28,6 +28,7 @@ import { COMPLAINT_STATUS_DIALOG } from './complaintStatusDialog';
 import { CONFIRM_CANCEL_DIALOG, confirmCancelDialogs } from './confirmCancelDialog';
 import { conversationSurveyDue, rememberSatisfactionTopic, SATISFACTION_DIALOG, SatisfactionDialog, SatisfactionOptions } from './satisfactionDialog';
 import { clarifyActivity, isReroute } from './faqDialog';
+import { isLiveHelpUnavailable, LIVE_HELP_DIALOG, LiveHelpDialog } from './liveHelpDialog';
 import { rankedIntents, recognizedQuestions } from './intentRecognizer';
 import { Command, detectCommand } from './shared/commands';
 import { handoffText } from './shared/handoff';
@@ -69,6 +70,7 @@ export class MainDialog extends ComponentDialog {
     for (const dialog of languageOfferDialogs(services)) this.addDialog(dialog);
     for (const route of routes) this.addDialog(route.dialog);
     this.addDialog(new SatisfactionDialog(services));
+    this.addDialog(new LiveHelpDialog(services));
     this.formIds = new Set(routes.filter((r) => r.isForm).map((r) => r.dialog.id));
     this.initialDialogId = FLOW;
   }
@@ -94,6 +96,8 @@ export class MainDialog extends ComponentDialog {
   private async interrupt(innerDc: DialogContext): Promise<DialogTurnResult | undefined> {
     const { context } = innerDc;
     if (context.activity.type !== 'message') return undefined;
+    // With a person (or waiting for one), every message is theirs: « annuler » leaves the queue, nothing else interrupts.
+    if (innerDc.stack.some((entry) => entry.id === LIVE_HELP_DIALOG)) return undefined;
     const { t, lang } = localize(context);
     // A PL-… or EX-… reference typed in the middle of a question (not of a form, where it may be part of an answer): its follow-up starts.
     if (mentionedReference(context.activity.text) && !innerDc.stack.some((entry) => this.formIds.has(entry.id))) {
@@ -106,6 +110,11 @@ export class MainDialog extends ComponentDialog {
     const confirming = innerDc.stack.some((entry) => entry.id === CONFIRM_CANCEL_DIALOG);
     if (confirming && command !== 'help' && command !== 'handoff') return undefined;
     recordIntent(context, command, 1);
+    // Live help on and no form in progress: the question in progress gives way to the queue (routeStep starts it).
+    if (command === 'handoff' && this.services.liveHelp?.enabled && !innerDc.stack.some((entry) => this.formIds.has(entry.id))) {
+      await innerDc.cancelAllDialogs();
+      return innerDc.beginDialog(FLOW);
+    }
     if (command === 'help' || command === 'handoff') {
       const inComplaint = innerDc.stack.some((entry) => COMPLAINT_DIALOGS.has(entry.id));
       await context.sendActivity(command === 'help' ? `${t('common:help.text')}\n\n${t('common:help.commands')}` : await this.handoff(context, inComplaint));
@@ -136,6 +145,8 @@ export class MainDialog extends ComponentDialog {
     const command = detectCommand(text, lang);
     if (command) {
       recordIntent(context, command, 1);
+      // « Parler à une personne »: live help when it is on (dialogs/liveHelpDialog.ts), else today's contact text (finishStep).
+      if (command === 'handoff') return step.beginDialog(LIVE_HELP_DIALOG);
       await this.answerCommandOutsideDialogs(context, command);
       return step.endDialog();
     }
@@ -225,6 +236,7 @@ export class MainDialog extends ComponentDialog {
       await context.sendActivity(tOf(context)(intent === Intents.thanks ? 'common:smallTalk.thanksBeforeSurvey' : 'common:smallTalk.goodbye'));
       return step.beginDialog(SATISFACTION_DIALOG, { kind: 'conversation' } satisfies SatisfactionOptions);
     }
+    if (intent === Intents.handoff) return step.beginDialog(LIVE_HELP_DIALOG);
     await this.answerBuiltIn(context, intent);
     return step.endDialog();
   }
@@ -260,6 +272,13 @@ export class MainDialog extends ComponentDialog {
     if (isLanguageReroute(step.result)) return step.replaceDialog(FLOW, { text: step.result.text } satisfies FlowOptions);
     // The person answered a question (e.g. « utile ? ») with a new question: route it now.
     if (isReroute(step.result)) return step.replaceDialog(FLOW);
+    // Live help was not offered (off, closed, nobody signed in, wait too long): the phone numbers and hours,
+    // after a sentence saying why. step.result.reason is where a callback request can be offered.
+    if (isLiveHelpUnavailable(step.result)) {
+      const { t, lang } = localize(step.context);
+      const why = step.result.reason === 'disabled' ? '' : `${t(`liveHelp:unavailable.${step.result.reason}`)}\n\n`;
+      await step.context.sendActivity(withMenu(lang, `${why}${await this.handoff(step.context)}`));
+    }
     return step.endDialog(step.result);
   }
 

@@ -6,6 +6,7 @@ import type { ComplaintService } from './complaints/complaintService';
 import type { LookupThrottle } from './complaints/lookupThrottle';
 import type { ExamIncidentService } from './exams/examIncidentService';
 import type { FaqFeedbackRepository } from './faq/faqFeedbackRepository';
+import type { LiveHelpService } from './liveHelp/liveHelpService';
 import type { CitizenMailService } from './notifications/citizenMailService';
 import type { SatisfactionService } from './satisfaction/satisfactionService';
 import type { ServiceHours } from './serviceHours';
@@ -35,4 +36,6 @@ export interface DomainServices {
   citizenMail?: CitizenMailService;
   /** The one-question satisfaction survey (chat, closed complaints). */
   satisfaction: SatisfactionService;
+  /** Live help: the queue and the sessions with an agent (LIVE_HELP_*); `enabled` is false unless switched on. */
+  liveHelp?: LiveHelpService;
 }

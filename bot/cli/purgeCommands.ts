@@ -8,6 +8,7 @@ import { StateRepository } from '../../domain/db/stateRepository';
 import { translator } from '../../domain/i18n';
 import { purgeConversationState, purgeInteractions } from '../../domain/retention';
 import { lookupThrottlePolicies } from '../services';
+import { LiveHelpRepository } from '../../domain/liveHelp/liveHelpRepository';
 import { CliContext, cliCalendar } from './cliContext';
 import { parseDays, parseInstant } from './options';
 
@@ -18,7 +19,7 @@ import { parseDays, parseInstant } from './options';
  */
 interface PurgeCommand {
   command: string;
-  retention: 'INTERACTION_RETENTION_DAYS' | 'COMPLAINT_RETENTION_DAYS' | 'STATE_RETENTION_DAYS';
+  retention: 'INTERACTION_RETENTION_DAYS' | 'COMPLAINT_RETENTION_DAYS' | 'STATE_RETENTION_DAYS' | 'LIVE_HELP_RETENTION_DAYS';
   description: string;
   done: string;
   purge: (ctx: CliContext, now: Date, days: number) => Promise<{ cutoff: Date } & Record<string, unknown>>;
@@ -60,6 +61,18 @@ const purgeCommands: PurgeCommand[] = [
       const { deleted, cutoff } = await purgeConversationState(new StateRepository(db), now, days);
       const counters = await new LookupThrottle(db, fixedClock(now), lookupThrottlePolicies(ctx.config)).purgeExpired();
       return { deleted, counters, cutoff };
+    },
+  },
+  {
+    // Deletes live-help sessions ended more than LIVE_HELP_RETENTION_DAYS ago, with their messages and
+    // notes. The server does it daily (STATE_PURGE_CRON).
+    command: 'purge-live-help',
+    retention: 'LIVE_HELP_RETENTION_DAYS',
+    description: 'liveHelp:cli.purgeDescription',
+    done: 'liveHelp:cli.purgeDone',
+    purge: async (ctx, now, days) => {
+      const cutoff = new Date(now.getTime() - days * 86_400_000);
+      return { deleted: await new LiveHelpRepository(await ctx.database()).deleteOlderThan(cutoff), cutoff };
     },
   },
 ];

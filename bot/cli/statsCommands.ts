@@ -12,6 +12,7 @@ import { label, Lang, Translate, translator } from '../../domain/i18n';
 import type { Period } from '../../domain/statistics/period';
 import type { ClockFigures, ComplaintFigures, StatisticsReport } from '../../domain/statistics/statisticsService';
 import type { CliContext } from './cliContext';
+import { liveHelpReportLines } from '../liveHelp/liveHelpReport';
 import type { DateRangeOptions, OutputOptions } from './staffListing';
 import { choiceOption, cliErrorFrom, cliPeriods, delimiterOption, formatTable, langOption, printable, staffTools, writeExport } from './staffCli';
 
@@ -54,8 +55,9 @@ export function registerStatsCommands(program: Command, context: () => CliContex
     }
     const s = await staffTools(ctx, lang);
     const report: StatisticsReport = await s.statistics.report(period);
+    const liveHelp = await (await ctx.services()).liveHelp?.statistics(period);
     if (format === 'json') {
-      await writeExport(toStream(`${JSON.stringify(report, null, 2)}\n`), options.output, ctx.io.stdout);
+      await writeExport(toStream(`${JSON.stringify(liveHelp ? { ...report, liveHelp } : report, null, 2)}\n`), options.output, ctx.io.stdout);
       return;
     }
     if (format === 'csv') {
@@ -67,7 +69,8 @@ export function registerStatsCommands(program: Command, context: () => CliContex
       );
       return;
     }
-    await writeExport(toStream(`${renderReport(report, t, lang).join('\n')}\n`), options.output, ctx.io.stdout);
+    const lines = [...renderReport(report, t, lang), ...(liveHelp && liveHelp.requested > 0 ? ['', ...liveHelpReportLines(liveHelp, t, lang)] : [])];
+    await writeExport(toStream(`${lines.join('\n')}\n`), options.output, ctx.io.stdout);
   });
 }
 

@@ -1,5 +1,5 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import type { Activity, CloudAdapter, TurnContext } from 'botbuilder';
+import { Activity, ActivityTypes, CloudAdapter, ConversationReference, TurnContext } from 'botbuilder';
 import { AuthenticateRequestResult, AuthenticationConstants, ClaimsIdentity, ConnectorClient, ConnectorFactory } from 'botframework-connector';
 import { bearerToken } from './tokens';
 
@@ -64,6 +64,12 @@ export class BotForwarder {
   /** Runs one turn of the bot for an activity whose serviceUrl points at the connector emulation. */
   async forward(activity: Activity): Promise<void> {
     await this.adapter.processActivityDirect(this.authentication(), activity, this.logic);
+  }
+
+  /** A proactive turn (e.g. a live-help agent's message) in a conversation of the built-in endpoint. */
+  async continueConversation(reference: Partial<ConversationReference>, logic: (context: TurnContext) => Promise<void>): Promise<void> {
+    const activity = TurnContext.applyConversationReference({ type: ActivityTypes.Event, name: 'ContinueConversation' }, reference, true) as Activity;
+    await this.adapter.processActivityDirect(this.authentication(), activity, logic);
   }
 
   private authentication(): AuthenticateRequestResult {

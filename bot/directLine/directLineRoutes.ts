@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import type { CloudAdapter } from 'botbuilder';
+import type { CloudAdapter, ConversationReference, TurnContext } from 'botbuilder';
 import type { Request, Response, Server } from 'restify';
 import type { Clock } from '../../domain/clock';
 import type { Database } from '../../domain/db/database';
@@ -52,6 +52,11 @@ export interface DirectLineSetup {
   connectOrigin?: string;
   /** Built-in only: the page reads the conversation on a WebSocket of this server (ws: or wss: of its own origin). */
   webSocket?: boolean;
+  /**
+   * Built-in only: runs `logic` in a conversation of this endpoint, as a proactive turn through the
+   * adapter (middleware included), its sends going to the conversation like the bot's replies.
+   */
+  continueConversation?(reference: Partial<ConversationReference>, logic: (context: TurnContext) => Promise<void>): Promise<void>;
   /** Closes the streams and the database listener (before the database itself). */
   close(): Promise<void>;
 }
@@ -204,6 +209,7 @@ export async function registerDirectLineRoutes(server: Server, options: DirectLi
     mode: 'built-in',
     domain: BUILT_IN_DOMAIN_PATH,
     webSocket: true,
+    continueConversation: (reference, logic) => forwarder.continueConversation(reference, logic),
     close: async () => {
       await stream.close();
       await store.notifier.close();
