@@ -1,11 +1,11 @@
 import type { Activity } from 'botbuilder';
-import { referenceOf } from '../../bot/liveHelp/liveHelpRelay';
-import type { Clock } from '../../domain/clock';
-import type { LiveHelpSession } from '../../domain/liveHelp/liveHelp';
-import { DirectLineTestClient } from '../helpers/directLineClient';
-import { RunningTestApplication, startTestApplication } from '../helpers/testApplication';
-import { tempDatabaseUrl, tempDir } from '../helpers/tempDir';
-import { openInstant } from './liveHelpFixtures';
+import { referenceOf } from '../../../bot/liveHelp/liveHelpRelay';
+import type { Clock } from '../../../domain/clock';
+import type { LiveHelpSession } from '../../../domain/liveHelp/liveHelp';
+import { DirectLineTestClient } from '../../helpers/directLineClient';
+import { RunningTestApplication, startTestApplication } from '../../helpers/testApplication';
+import { tempDatabaseUrl, tempDir } from '../../helpers/tempDir';
+import { openInstant } from '../../helpers/liveHelpFixtures';
 
 const ALICE = 'alice-token-aaaaaaaaaaaaaaaaaaaaaaaa';
 

@@ -3,7 +3,7 @@ import { topicLabel } from '../../bot/liveHelp/agentState';
 import { knowledgeBase } from '../../domain/faq/knowledgeBase';
 import type { LiveHelpService } from '../../domain/liveHelp/liveHelpService';
 import { ConversationHarness, createConversationHarness } from '../helpers/conversationHarness';
-import { closedInstant, openInstant } from './liveHelpFixtures';
+import { closedInstant, openInstant } from '../helpers/liveHelpFixtures';
 
 const ON = loadConfig({ LIVE_HELP_ENABLED: 'true', LIVE_HELP_HANDLING_MINUTES: '4' });
 

@@ -1,10 +1,10 @@
 import type { Activity } from 'botbuilder';
-import type { Clock } from '../../domain/clock';
-import { describeEachDatabase } from '../helpers/databases';
-import { DirectLineTestClient } from '../helpers/directLineClient';
-import { RunningTestApplication, startTestApplication } from '../helpers/testApplication';
-import { AgentStream } from './agentStream';
-import { calendar, openInstant } from './liveHelpFixtures';
+import type { Clock } from '../../../domain/clock';
+import { describeEachDatabase } from '../../helpers/databases';
+import { DirectLineTestClient } from '../../helpers/directLineClient';
+import { RunningTestApplication, startTestApplication } from '../../helpers/testApplication';
+import { AgentStream } from '../../helpers/agentStream';
+import { calendar, openInstant } from '../../helpers/liveHelpFixtures';
 
 const ALICE = 'alice-token-aaaaaaaaaaaaaaaaaaaaaaaa';
 const BOB = 'bob-token-bbbbbbbbbbbbbbbbbbbbbbbbbb';

@@ -1,9 +1,9 @@
-import { Database, openDatabase } from '../../domain/db/database';
-import { LiveHelpError } from '../../domain/liveHelp/liveHelp';
-import { estimatedWaitMinutes, handlingMinutes } from '../../domain/liveHelp/waitEstimate';
-import { liveHelpStatistics, percentile } from '../../domain/statistics/liveHelpStatistics';
-import { describeEachDatabase } from '../helpers/databases';
-import { closedInstant, liveHelpOn, openInstant, request } from './liveHelpFixtures';
+import { Database, openDatabase } from '../../../domain/db/database';
+import { LiveHelpError } from '../../../domain/liveHelp/liveHelp';
+import { estimatedWaitMinutes, handlingMinutes } from '../../../domain/liveHelp/waitEstimate';
+import { liveHelpStatistics, percentile } from '../../../domain/statistics/liveHelpStatistics';
+import { describeEachDatabase } from '../../helpers/databases';
+import { closedInstant, liveHelpOn, openInstant, request } from '../../helpers/liveHelpFixtures';
 
 describeEachDatabase('Live help queue and sessions', (databases) => {
   let db: Database;

@@ -1,11 +1,11 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { projectPath } from '../../domain/paths';
-import type { Clock } from '../../domain/clock';
-import { axeViolations, botBubbles, cspViolations, describeInBrowser, launchChromium, send, TestBrowser, waitForCount } from '../helpers/browser';
-import { RunningTestApplication, startTestApplication } from '../helpers/testApplication';
-import { openInstant } from './liveHelpFixtures';
+import { projectPath } from '../../../domain/paths';
+import type { Clock } from '../../../domain/clock';
+import { axeViolations, botBubbles, cspViolations, describeInBrowser, launchChromium, send, TestBrowser, waitForCount } from '../../helpers/browser';
+import { RunningTestApplication, startTestApplication } from '../../helpers/testApplication';
+import { openInstant } from '../../helpers/liveHelpFixtures';
 
 jest.setTimeout(90_000);
 
