@@ -5,7 +5,11 @@
  * only figures and label pairs are printed, never their sentences), compares it with other candidates,
  * cross-validates it over the training phrasings, and writes reports/faq-eval.json and reports/faq-eval.md.
  *
- * Options: --no-compare (skip the other candidates), --folds <k> (default 5), --rounds <n> (latency rounds, default 20).
+ * The development sets (test/eval/dev-set-{fr,en}.json) are scored like the fresh sets and reported on
+ * their own: they are what recognizer changes are measured on (their sentences may be read, never trained on).
+ *
+ * Options: --no-compare (skip the other candidates), --folds <k> (default 5), --rounds <n> (latency rounds, default 20),
+ * --dev (the development sets only, with each missed sentence: no fresh set, no cross-validation, no report written).
  */
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
@@ -32,15 +36,20 @@ const FRESH_SETS: Array<{ lang: 'fr' | 'en'; file: string }> = [
   { lang: 'fr', file: 'test/eval/fresh-holdout-fr.json' },
   { lang: 'en', file: 'test/eval/fresh-holdout-en.json' },
 ];
+/** Development sets: written from the seeds and the knowledge base's topics, never trained on; the figures recognizer changes are measured on. */
+const DEV_SETS: Array<{ lang: 'fr' | 'en'; file: string }> = [
+  { lang: 'fr', file: 'test/eval/dev-set-fr.json' },
+  { lang: 'en', file: 'test/eval/dev-set-en.json' },
+];
 const OOS = Intents.outOfScope;
 
-function args(): { compare: boolean; folds: number; rounds: number } {
+function args(): { compare: boolean; folds: number; rounds: number; devOnly: boolean } {
   const argv = process.argv.slice(2);
   const value = (name: string, fallback: number): number => {
     const i = argv.indexOf(name);
     return i >= 0 && argv[i + 1] ? Number(argv[i + 1]) : fallback;
   };
-  return { compare: !argv.includes('--no-compare'), folds: value('--folds', 5), rounds: value('--rounds', 20) };
+  return { compare: !argv.includes('--no-compare'), folds: value('--folds', 5), rounds: value('--rounds', 20), devOnly: argv.includes('--dev') };
 }
 
 function loadCases(relative: string): Case[] | undefined {
@@ -185,6 +194,8 @@ function scoreSet(scored: Scored[], thresholds: DecisionThresholds): SetReport {
  */
 interface FreshReport {
   lang: 'fr' | 'en';
+  /** A fresh held-out set (figures only) or a development set. */
+  kind: 'fresh' | 'dev';
   file: string;
   cases: number;
   inScope: number;
@@ -209,6 +220,7 @@ interface FreshReport {
 }
 
 function scoreFresh(
+  kind: 'fresh' | 'dev',
   lang: 'fr' | 'en',
   file: string,
   cases: Case[],
@@ -254,6 +266,7 @@ function scoreFresh(
   const latency = measureLatency((text) => classify(text, lang), cases, rounds);
   return {
     lang,
+    kind,
     file,
     cases: cases.length,
     inScope,
@@ -278,7 +291,7 @@ function freshLines(r: FreshReport): string[] {
   const target = FRESH_TARGETS[r.lang];
   const mark = (ok: boolean): string => (ok ? 'OK ' : 'NO ');
   const lines = [
-    `Fresh held-out set, ${r.lang === 'fr' ? 'French' : 'English'} (${r.file}): ${r.inScope} in scope, ${r.outOfScope} out of scope`,
+    `${r.kind === 'fresh' ? 'Fresh held-out set' : 'Development set'}, ${r.lang === 'fr' ? 'French' : 'English'} (${r.file}): ${r.inScope} in scope, ${r.outOfScope} out of scope`,
     `  ${mark(r.firstTurnTop1 >= target)} first-turn top-1 in scope   ${pct(r.firstTurnTop1).padStart(7)}   (target ≥ ${pct(target)}; « Voulez-vous dire… ? » counts as a miss)`,
     `      right answer one click away  ${pct(r.oneClickAway).padStart(7)}   (answered right or among the clarification buttons; ranking top-1 ${pct(r.rankingTop1)})`,
     `  ${mark(r.outOfScopeDeclined >= FRESH_TARGETS.outOfScopeDeclined)} out of scope declined        ${pct(r.outOfScopeDeclined).padStart(7)}   (target ≥ ${pct(FRESH_TARGETS.outOfScopeDeclined)})`,
@@ -292,7 +305,7 @@ function freshLines(r: FreshReport): string[] {
 }
 
 function freshFailures(r: FreshReport): string[] {
-  const name = `Fresh ${r.lang === 'fr' ? 'French' : 'English'}`;
+  const name = `${r.kind === 'fresh' ? 'Fresh' : 'Development set,'} ${r.lang === 'fr' ? 'French' : 'English'}`;
   const failures: string[] = [];
   if (r.firstTurnTop1 < FRESH_TARGETS[r.lang]) failures.push(`${name}: first-turn top-1 in scope ${pct(r.firstTurnTop1)} < ${pct(FRESH_TARGETS[r.lang])}.`);
   if (r.outOfScopeDeclined < FRESH_TARGETS.outOfScopeDeclined)
@@ -557,9 +570,47 @@ function markdown(
   return lines.join('\n') + '\n';
 }
 
+/** Each development sentence the assistant does not answer right on the first turn, with what it did instead. */
+function devMisses(cases: Case[], classify: (text: string) => Understanding): string[] {
+  const misses: string[] = [];
+  for (const item of cases) {
+    const understanding = classify(item.text);
+    const decision = decide(understanding, DEFAULT_THRESHOLDS);
+    const top = understanding.intents[0];
+    const did =
+      decision.kind === 'answer'
+        ? `answer ${[decision.intent, ...(decision.also ?? [])].join('+')}`
+        : decision.kind === 'clarify'
+          ? `clarify ${decision.options.map((o) => o.intent).join('|')}`
+          : 'decline';
+    const right = item.intent === OOS ? decision.kind === 'decline' : decision.kind === 'answer' && answeredRight(decision, [item.intent, ...(item.also ?? [])]);
+    if (!right) misses.push(`  ${item.intent === OOS || decision.kind === 'answer' ? (decision.kind === 'answer' ? 'WRONG' : 'miss ') : 'miss '} ${item.intent}${item.also ? `+${item.also.join('+')}` : ''} ← « ${item.text} » → ${did} (top ${top?.intent} ${(top?.score ?? 0).toFixed(2)})`);
+  }
+  return misses;
+}
+
+function devReports(classifier: ReturnType<typeof buildIntentClassifier>, rounds: number): Array<{ report: FreshReport; cases: Case[] }> {
+  const reports: Array<{ report: FreshReport; cases: Case[] }> = [];
+  for (const set of DEV_SETS) {
+    const cases = loadCases(set.file);
+    if (cases) reports.push({ cases, report: scoreFresh('dev', set.lang, set.file, cases, (text, lang) => classifier.classify(text, lang), DEFAULT_THRESHOLDS, rounds) });
+  }
+  return reports;
+}
+
 async function main(): Promise<void> {
   const options = args();
   const examples = trainingExamples();
+  if (options.devOnly) {
+    const classifier = buildIntentClassifier(DEFAULT_CLASSIFIER_OPTIONS, examples);
+    for (const { report, cases } of devReports(classifier, options.rounds)) {
+      for (const line of freshLines(report)) process.stdout.write(line + '\n');
+      for (const line of devMisses(cases, (text) => classifier.classify(text, report.lang))) process.stdout.write(line + '\n');
+      const leaked = leakage(examples, cases);
+      process.stdout.write(leaked.length ? `WARNING: ${leaked.length} development sentences leaked into training: ${leaked.join(' · ')}\n` : 'No overlap with training\n');
+    }
+    return;
+  }
   const cases = loadCases('test/eval/test-set.json');
   if (!cases) throw new Error('test/eval/test-set.json not found');
   const holdoutCases = loadCases('test/eval/holdout-set.json');
@@ -578,8 +629,10 @@ async function main(): Promise<void> {
     const freshCases = loadCases(set.file);
     if (!freshCases) continue;
     freshLeaks += leakage(examples, freshCases).length;
-    fresh.push(scoreFresh(set.lang, set.file, freshCases, (text, lang) => classifier.classify(text, lang), DEFAULT_THRESHOLDS, options.rounds));
+    fresh.push(scoreFresh('fresh', set.lang, set.file, freshCases, (text, lang) => classifier.classify(text, lang), DEFAULT_THRESHOLDS, options.rounds));
   }
+  const dev = devReports(classifier, options.rounds).map((d) => d.report);
+  const devLeaks = DEV_SETS.reduce((n, set) => n + leakage(examples, loadCases(set.file) ?? []).length, 0);
   const cvRun = crossValidate(examples, options.folds, DEFAULT_CLASSIFIER_OPTIONS);
   const cv = scoreSet(cvRun.scored, DEFAULT_THRESHOLDS);
   const tuning = tuneThresholds(cvRun.scored);
@@ -601,6 +654,7 @@ async function main(): Promise<void> {
   if (latency.p99 >= TARGETS.p99Ms) failures.push(`Recognition p99 ${latency.p99.toFixed(2)} ms ≥ ${TARGETS.p99Ms} ms.`);
   for (const r of fresh) failures.push(...freshFailures(r));
   if (freshLeaks) failures.push(`${freshLeaks} sentences of the fresh held-out sets also appear in the training data.`);
+  if (devLeaks) failures.push(`${devLeaks} sentences of the development sets also appear in the training data.`);
 
   const report = {
     generatedAt: new Date().toISOString(),
@@ -618,6 +672,8 @@ async function main(): Promise<void> {
     holdout,
     fresh,
     freshLeakage: freshLeaks,
+    dev,
+    devLeakage: devLeaks,
     crossValidation: { ...cv, averageTrainMs: cvRun.trainMs, thresholdTuning: tuning },
     candidates,
   };
@@ -642,6 +698,8 @@ async function main(): Promise<void> {
   );
   for (const r of fresh) for (const line of freshLines(r)) out(line);
   if (fresh.length) out(freshLeaks ? `WARNING: ${freshLeaks} fresh sentences leaked into training` : 'Fresh sets: no overlap with training');
+  for (const r of dev) for (const line of freshLines(r)) out(line);
+  if (dev.length) out(devLeaks ? `WARNING: ${devLeaks} development sentences leaked into training` : 'Development sets: no overlap with training');
   if (holdout)
     out(
       `Held-out set 2: top-1 in scope ${pct(holdout.inScopeTop1)}, out of scope declined ${pct(holdout.outOfScopeDeclined)} (${holdout.inScope} + ${holdout.outOfScope})`,
