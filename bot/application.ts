@@ -31,6 +31,8 @@ import { ClientAddressMiddleware } from './clientAddressMiddleware';
 import { DirectLineRepository } from '../domain/directLine/directLineRepository';
 import { registerReminderJobs } from './reminderJobs';
 import { registerCitizenMailJobs } from './citizenMailJobs';
+import { registerCallbackJobs } from './callbackServices';
+import { registerCallbackRoutes } from './routes/callbackRoutes';
 import { loadPseudonymKey } from './pseudonymKey';
 import { SqlStorage } from './storage/sqlStorage';
 
@@ -97,6 +99,7 @@ export async function createApplication(config: Config, options: ApplicationOpti
   registerHealthRoute(server, db);
   const directLine = await registerWebRoutes(server, { config, db, adapter, bot, logger, inFlight, services, surveyKey: pseudonymKey });
   registerAdminRoutes(server, { config, services: domain, logger });
+  registerCallbackRoutes(server, { config, services: domain, logger });
 
   const jobs = new ScheduledJobs(logger, new JobLock(db));
   jobs.add(interactionRetentionJob(config, interactions, clock, logger));
@@ -105,6 +108,7 @@ export async function createApplication(config: Config, options: ApplicationOpti
   jobs.add(directLineRetentionJob(config, new DirectLineRepository(db, clock), clock, logger));
   registerReminderJobs(jobs, { config, db, clock, calendar: domain.calendar, logger, scheduler: domain.reminderScheduler });
   registerCitizenMailJobs(jobs, domain.citizenMail, { clock, logger });
+  registerCallbackJobs(jobs, { config, db, clock, logger, callbacks: domain.callbacks, scheduler: domain.reminderScheduler });
 
   let stopping: Promise<void> | undefined;
   return {

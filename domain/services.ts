@@ -1,3 +1,4 @@
+import type { CallbackService } from './callbacks/callbackService';
 import type { Contacts } from './contacts';
 import type { KnowledgeBase } from './faq/knowledgeBase';
 import type { BusinessCalendar } from './calendar/businessCalendar';
@@ -14,6 +15,8 @@ import type { ServiceHours } from './serviceHours';
 export interface PrivacySettings {
   policyUrl: string;
   complaintRetentionDays: number;
+  /** CALLBACK_RETENTION_DAYS */
+  callbackRetentionDays?: number;
 }
 
 /** Plain domain services (no Bot Framework types), built once by createServices (bot/services.ts). */
@@ -35,4 +38,6 @@ export interface DomainServices {
   citizenMail?: CitizenMailService;
   /** The one-question satisfaction survey (chat, closed complaints). */
   satisfaction: SatisfactionService;
+  /** The callback requests (RA-…): the chat's form and the staff queue. */
+  callbacks: CallbackService;
 }
