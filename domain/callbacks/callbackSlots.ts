@@ -63,9 +63,9 @@ export class CallbackSlots {
   check(date: LocalDate, period: SlotPeriod, now: Date): SlotChoice {
     const today = this.calendar.localDateOf(now);
     if (date < today) return { ok: false, reason: 'past', date };
-    if (date > this.calendar.addCalendarDays(today, MAX_DAYS_AHEAD)) return { ok: false, reason: 'tooFar', date };
     const holiday = this.calendar.holidayOn(date);
     if (holiday) return { ok: false, reason: 'holiday', date, holidayName: holiday.name };
+    if (date > this.calendar.addCalendarDays(today, MAX_DAYS_AHEAD)) return { ok: false, reason: 'tooFar', date };
     const slot = this.slotOf(date, period);
     if (!slot) return { ok: false, reason: 'closed', date };
     if (!this.leftEnough(slot, now)) return { ok: false, reason: 'past', date };
