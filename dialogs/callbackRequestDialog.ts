@@ -71,7 +71,9 @@ export class CallbackRequestDialog extends ComponentDialog {
     const { t } = localize(context);
     const { policyUrl, callbackRetentionDays } = this.services.privacy;
     const retention = t('callback:intake.retention', { count: callbackRetentionDays ?? 90 });
-    await context.sendActivity(`${t('callback:intake.intro')}\n\n${t('callback:intake.notice', { retention, privacyUrl: policyUrl })}`);
+    // Started by the live help when nobody can take the chat: why a callback is offered, first.
+    const reason = step.options.reason && step.options.reason !== 'asked' ? `${t(`callback:intake.reasons.${step.options.reason}`)} ` : '';
+    await context.sendActivity(`${reason}${t('callback:intake.intro')}\n\n${t('callback:intake.notice', { retention, privacyUrl: policyUrl })}`);
     return step.prompt(CONSENT_PROMPT, {
       style: choiceStyle(context),
       prompt: t('callback:intake.consent'),

@@ -1,4 +1,9 @@
+import { createCallbackReminders, createCallbackService } from '../../bot/callbackServices';
 import { createCitizenMailService } from '../../bot/citizenMailJobs';
+import { createReminderScheduler } from '../../bot/reminderJobs';
+import { staffDirectory } from '../../bot/staffAccounts';
+import { BusinessCalendar } from '../../domain/calendar/businessCalendar';
+import { ServiceHours } from '../../domain/serviceHours';
 import { loadConfig } from '../../bot/config';
 import { createLogger } from '../../bot/logger';
 import { fixedClock } from '../../domain/clock';
@@ -18,17 +23,20 @@ describe('acknowledgement of a callback request by e-mail', () => {
   let dir: ReturnType<typeof tempDir>;
   let db: Database;
   let mail: CitizenMailService;
+  let config: ReturnType<typeof loadConfig>;
 
   beforeEach(async () => {
     dir = tempDir();
     const databaseUrl = tempDatabaseUrl(dir.path);
     db = await openDatabase(databaseUrl);
-    const config = loadConfig({
+    config = loadConfig({
       DATABASE_URL: databaseUrl,
       SMTP_URL: smtp.url,
       REMINDER_FROM: 'rappels@exemple.gouv.qc.ca',
       CITIZEN_MAIL_FROM: 'ca-dotation@exemple.gouv.qc.ca',
       STAFF_EMAILS: 'equipe@exemple.gouv.qc.ca',
+      MANAGER_EMAILS: 'gestion@exemple.gouv.qc.ca',
+      ADMIN_TOKENS: 'staff:alice:staff-token-aaaaaaaaaaaaaaaaaaaaaaaa:alice@exemple.gouv.qc.ca',
       LOG_LEVEL: 'silent',
     });
     mail = (await createCitizenMailService(config, db, { clock: fixedClock(NOW), logger: createLogger('silent') }))!;
@@ -71,8 +79,31 @@ describe('acknowledgement of a callback request by e-mail', () => {
     expect(message.text).toContain('418\u00a0555-0199');
     expect(message.text).toContain(contacts().caDotation.phoneTollFree.display);
     expect(message.html).toContain(`<html lang="${lang}">`);
+    // Not the complaints address: the acknowledgement says to call the Centre.
+    expect(message.headers['reply-to']).toBeUndefined();
     // Sent: the address and the bodies are blanked in the outbox, which points at the callback, not a complaint.
     const row = await db('citizen_mails').first('status', 'kind', 'recipient', 'text_body', 'complaint_id', 'callback_id');
     expect(row).toEqual({ status: 'sent', kind: 'callback', recipient: '', text_body: '', complaint_id: null, callback_id: 1 });
+  });
+
+  it('reminds the assigned officer once, through the staff outbox, when the slot is about to pass without a call', async () => {
+    const calendar = BusinessCalendar.fromDataFile();
+    const callbacks = createCallbackService(db, calendar, ServiceHours.fromDataFile(calendar), fixedClock(NOW), staffDirectory(config));
+    const { callback } = await callbacks.create({ phone: '418 555-0199', subject: 'Une question', slot: { date: '2026-11-23', period: 'afternoon' } }, { submissionId: 'r-1' });
+    await callbacks.assign(callback.reference, 'alice', { actor: 'alice' });
+    const reminders = createCallbackReminders(config, db);
+    const scheduler = createReminderScheduler(config, db, { calendar });
+    const at = new Date('2026-11-23T20:45:00Z'); // 15 h 45: 45 minutes left in the slot
+    expect(await reminders.claim(at)).toHaveLength(1);
+    await scheduler.deliverDue(at);
+    expect(await reminders.claim(new Date('2026-11-23T21:15:00Z'))).toEqual([]);
+    await scheduler.deliverDue(new Date('2026-11-23T21:15:00Z'));
+    expect(smtp.messages).toHaveLength(1);
+    expect(smtp.messages[0].envelopeTo).toEqual(['alice@exemple.gouv.qc.ca']);
+    const message = parseMail(smtp.messages[0].raw);
+    expect(message.subject).toBe('Rappel à faire\u00a0: 1 demande arrive à la fin de sa plage');
+    expect(message.text).toContain(callback.reference);
+    expect(message.text).toContain('/admin/callbacks');
+    expect(message.text).not.toContain('555-0199');
   });
 });
