@@ -143,6 +143,7 @@ export class CitizenMailRepository {
 function toSummary(r: Row): CitizenMailSummary {
   return {
     id: Number(r.id),
+    // 0 for a callback's acknowledgement (migration 012: callback_id instead of complaint_id).
     complaintId: r.complaint_id === null ? 0 : Number(r.complaint_id),
     reference: r.reference,
     kind: r.kind,
