@@ -5,12 +5,12 @@ import { translator } from '../../domain/i18n';
 import { normalizeUtterance } from '../../domain/understanding/normalize';
 import { menuActions } from '../shared/menu';
 
-/** « Demander un rappel » first, then the main menu: the answer to « Parler à une personne ». */
+/** The main menu, then « Demander un rappel »: the answer to « Parler à une personne » (the menu keeps its place for keyboard users). */
 export function withCallbackOffer(lang: Lang, text: string): Partial<Activity> {
   const t = translator(lang);
   const title = t('callback:offer.button');
   const offer: CardAction = { type: ActionTypes.ImBack, title, value: title };
-  return MessageFactory.suggestedActions([offer, ...menuActions(lang)], `${text}\n\n${t('callback:offer.text')}`);
+  return MessageFactory.suggestedActions([...menuActions(lang), offer], `${text}\n\n${t('callback:offer.text')}`);
 }
 
 /** « rappelez-moi », « je veux qu'on me rappelle », « pouvez-vous me rappeler? », “call me back”. */
