@@ -32,6 +32,8 @@ import { ClientAddressMiddleware } from './clientAddressMiddleware';
 import { DirectLineRepository } from '../domain/directLine/directLineRepository';
 import { registerReminderJobs } from './reminderJobs';
 import { registerCitizenMailJobs } from './citizenMailJobs';
+import { registerCallbackJobs } from './callbackServices';
+import { registerCallbackRoutes } from './routes/callbackRoutes';
 import { loadPseudonymKey } from './pseudonymKey';
 import { SqlStorage } from './storage/sqlStorage';
 import { registerLiveHelp } from './liveHelp/liveHelpSetup';
@@ -110,6 +112,7 @@ export async function createApplication(config: Config, options: ApplicationOpti
     logger,
     directLine,
   });
+  registerCallbackRoutes(server, { config, services: domain, logger });
 
   const jobs = new ScheduledJobs(logger, new JobLock(db));
   jobs.add(interactionRetentionJob(config, interactions, clock, logger));
@@ -119,6 +122,7 @@ export async function createApplication(config: Config, options: ApplicationOpti
   registerReminderJobs(jobs, { config, db, clock, calendar: domain.calendar, logger, scheduler: domain.reminderScheduler });
   registerCitizenMailJobs(jobs, domain.citizenMail, { clock, logger });
   for (const job of [liveHelp.sweepJob, liveHelp.purgeJob]) if (job) jobs.add(job);
+  registerCallbackJobs(jobs, { config, db, clock, logger, callbacks: domain.callbacks, scheduler: domain.reminderScheduler });
 
   let stopping: Promise<void> | undefined;
   return {

@@ -124,6 +124,12 @@ export const configSchema = z
     COMPLAINT_PURGE_CRON: cron.default('45 2 * * *'),
     STATE_RETENTION_DAYS: positiveInt(1, 3650, 30),
     STATE_PURGE_CRON: cron.default('15 2 * * *'),
+    // Callback requests (issue 16): personal information erased this many days after the request.
+    CALLBACK_RETENTION_DAYS: positiveInt(7, 3650, 90),
+    CALLBACK_PURGE_CRON: cron.default('50 2 * * *'),
+    // A slot ending within this many minutes without a call is signalled once to its officer (or MANAGER_EMAILS).
+    CALLBACK_REMINDER_MINUTES: positiveInt(0, 480, 60),
+    CALLBACK_REMINDER_CRON: cron.default('*/10 * * * 1-5'),
     COMPLAINT_LOOKUP_REFERENCE_MAX_FAILURES: positiveInt(1, 100, 5),
     COMPLAINT_LOOKUP_REFERENCE_WINDOW_MINUTES: positiveInt(1, 1440, 60),
     COMPLAINT_LOOKUP_REFERENCE_LOCK_MINUTES: positiveInt(1, 720, 60),

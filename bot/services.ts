@@ -1,5 +1,6 @@
 import type { DomainServices, PrivacySettings } from '../domain/services';
 import { BusinessCalendar } from '../domain/calendar/businessCalendar';
+import { createCallbackService } from './callbackServices';
 import type { Clock } from '../domain/clock';
 import { ComplaintRepository } from '../domain/complaints/complaintRepository';
 import { ComplaintService } from '../domain/complaints/complaintService';
@@ -78,6 +79,7 @@ export async function createServices(config: Config, db: Database, clock: Clock,
     faqFeedback: new FaqFeedbackRepository(db),
     complaintLookups: new LookupThrottle(db, clock, lookupThrottlePolicies(config)),
     privacy: privacySettings(config),
+    callbacks: createCallbackService(db, calendar, hours, clock, staff),
     satisfaction: new SatisfactionService(new SatisfactionRepository(db), complaints, clock, publicInformationMasker()),
     citizenMail: mail ? await createCitizenMailService(config, db, { clock, logger: mail.logger, mailer: mail.mailer, surveyKey: mail.surveyKey }) : undefined,
     liveHelp: new LiveHelpService(new LiveHelpRepository(db), new InteractionRepository(db), hours, clock, publicInformationMasker(), liveHelpSettings(config)),
@@ -86,8 +88,8 @@ export async function createServices(config: Config, db: Database, clock: Clock,
 }
 
 /** What the collection notices quote: PRIVACY_POLICY_URL and COMPLAINT_RETENTION_DAYS. */
-export function privacySettings(config: Pick<Config, 'PRIVACY_POLICY_URL' | 'COMPLAINT_RETENTION_DAYS'>): PrivacySettings {
-  return { policyUrl: config.PRIVACY_POLICY_URL, complaintRetentionDays: config.COMPLAINT_RETENTION_DAYS };
+export function privacySettings(config: Pick<Config, 'PRIVACY_POLICY_URL' | 'COMPLAINT_RETENTION_DAYS'> & Partial<Pick<Config, 'CALLBACK_RETENTION_DAYS'>>): PrivacySettings {
+  return { policyUrl: config.PRIVACY_POLICY_URL, complaintRetentionDays: config.COMPLAINT_RETENTION_DAYS, callbackRetentionDays: config.CALLBACK_RETENTION_DAYS };
 }
 
 /** LIVE_HELP_*: whether live help is on, the longest wait offered, the queue timeout and the agents' grace period. */

@@ -32,6 +32,7 @@ import { isLiveHelpUnavailable, LIVE_HELP_DIALOG, LiveHelpDialog } from './liveH
 import { rankedIntents, recognizedQuestions } from './intentRecognizer';
 import { Command, detectCommand } from './shared/commands';
 import { handoffText } from './shared/handoff';
+import { withCallbackOffer } from './callback/callbackOffer';
 import { applyLanguageChoice, isLanguageReroute, LANGUAGE_OFFER_DIALOG, languageOfferDialogs, shouldOfferEnglish } from './shared/languageChoice';
 import { recentTopic, rememberTopic } from './shared/lastTopic';
 import { langOf, localize, tOf } from './shared/localization';
@@ -285,7 +286,7 @@ export class MainDialog extends ComponentDialog {
   private async answerCommandOutsideDialogs(context: TurnContext, command: Command): Promise<void> {
     const { t, lang } = localize(context);
     if (command === 'help') await context.sendActivity(withMenu(lang, `${t('common:help.text')}\n\n${t('common:help.commands')}`));
-    else if (command === 'handoff') await context.sendActivity(withMenu(lang, await this.handoff(context)));
+    else if (command === 'handoff') await context.sendActivity(withCallbackOffer(lang, await this.handoff(context)));
     else if (command === 'cancel') await context.sendActivity(withMenu(lang, t('common:cancel.nothingToCancel')));
     else await context.sendActivity(withMenu(lang, t('common:menu.prompt')));
   }
@@ -299,7 +300,7 @@ export class MainDialog extends ComponentDialog {
       [Intents.thanks]: () => withMenu(lang, t('common:smallTalk.thanks')),
       [Intents.goodbye]: () => t('common:smallTalk.goodbye'),
       [Intents.help]: () => withMenu(lang, `${t('common:help.text')}\n\n${t('common:help.commands')}`),
-      [Intents.handoff]: () => withMenu(lang, handoff),
+      [Intents.handoff]: () => withCallbackOffer(lang, handoff),
     };
     await context.sendActivity((answers[intent] ?? (() => withMenu(lang, t('common:menu.prompt'))))());
   }
@@ -311,7 +312,7 @@ export class MainDialog extends ComponentDialog {
     const data = await this.services.conversationData.get(context, {});
     const count = (data.misunderstandings ?? 0) + 1;
     if (count >= 2) {
-      await context.sendActivity(withMenu(lang, `${t('common:fallback.offerPerson')}\n\n${await this.handoff(context)}`));
+      await context.sendActivity(withCallbackOffer(lang, `${t('common:fallback.offerPerson')}\n\n${await this.handoff(context)}`));
       await this.setMisunderstandings(context, 0);
     } else {
       await context.sendActivity(withMenu(lang, t('common:fallback.notUnderstood')));

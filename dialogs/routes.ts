@@ -1,3 +1,4 @@
+import { callbackRoute } from './callbackRequestDialog';
 import { complaintRoutes } from './complaintRoutes';
 import { examFollowUpRoute } from './examFollowUpDialog';
 import { examProblemRoute } from './examProblemDialog';
@@ -7,5 +8,5 @@ import type { DialogServices } from './shared/services';
 
 /** The conversations the main dialog can start, each with the intents it handles. */
 export function dialogRoutes(services: DialogServices): DialogRoute[] {
-  return [...complaintRoutes(services), examProblemRoute(services), examFollowUpRoute(services), faqRoute(services)];
+  return [...complaintRoutes(services), callbackRoute(services), examProblemRoute(services), examFollowUpRoute(services), faqRoute(services)];
 }

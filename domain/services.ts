@@ -1,3 +1,4 @@
+import type { CallbackService } from './callbacks/callbackService';
 import type { Contacts } from './contacts';
 import type { KnowledgeBase } from './faq/knowledgeBase';
 import type { BusinessCalendar } from './calendar/businessCalendar';
@@ -15,6 +16,8 @@ import type { ServiceHours } from './serviceHours';
 export interface PrivacySettings {
   policyUrl: string;
   complaintRetentionDays: number;
+  /** CALLBACK_RETENTION_DAYS */
+  callbackRetentionDays?: number;
 }
 
 /** Plain domain services (no Bot Framework types), built once by createServices (bot/services.ts). */
@@ -38,4 +41,6 @@ export interface DomainServices {
   satisfaction: SatisfactionService;
   /** Live help: the queue and the sessions with an agent (LIVE_HELP_*); `enabled` is false unless switched on. */
   liveHelp?: LiveHelpService;
+  /** The callback requests (RA-…): the chat's form and the staff queue. */
+  callbacks: CallbackService;
 }

@@ -19,7 +19,7 @@ import { parseDays, parseInstant } from './options';
  */
 interface PurgeCommand {
   command: string;
-  retention: 'INTERACTION_RETENTION_DAYS' | 'COMPLAINT_RETENTION_DAYS' | 'STATE_RETENTION_DAYS' | 'LIVE_HELP_RETENTION_DAYS';
+  retention: 'INTERACTION_RETENTION_DAYS' | 'COMPLAINT_RETENTION_DAYS' | 'STATE_RETENTION_DAYS' | 'LIVE_HELP_RETENTION_DAYS' | 'CALLBACK_RETENTION_DAYS';
   description: string;
   done: string;
   purge: (ctx: CliContext, now: Date, days: number) => Promise<{ cutoff: Date } & Record<string, unknown>>;
@@ -74,6 +74,15 @@ const purgeCommands: PurgeCommand[] = [
       const cutoff = new Date(now.getTime() - days * 86_400_000);
       return { deleted: await new LiveHelpRepository(await ctx.database()).deleteOlderThan(cutoff), cutoff };
     },
+  },
+  {
+    // Erases the personal information (name, phone, e-mail, subject, notes) of callback requests made
+    // more than CALLBACK_RETENTION_DAYS ago. The server does it daily (CALLBACK_PURGE_CRON).
+    command: 'purge-callbacks',
+    retention: 'CALLBACK_RETENTION_DAYS',
+    description: 'callback:cli.purgeDescription',
+    done: 'callback:cli.purgeDone',
+    purge: async (ctx, now, days) => (await ctx.services()).callbacks.anonymizeOlderThan(days, now),
   },
 ];
 

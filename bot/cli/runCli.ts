@@ -7,6 +7,7 @@ import { registerReminderCommands } from './reminderCommands';
 import { registerComplaintCommands } from './complaintCommands';
 import { registerStatsCommands } from './statsCommands';
 import { registerIncidentCommands } from './incidentCommands';
+import { registerCallbackCommands } from './callbackCommands';
 import { cliLang } from './staffCli';
 import { localizeCommander } from './cliHelp';
 import { translator } from '../../domain/i18n';
@@ -46,6 +47,7 @@ export async function runCli(
   registerComplaintCommands(program, getContext, cliLang(argv));
   registerStatsCommands(program, getContext, cliLang(argv));
   registerIncidentCommands(program, getContext, cliLang(argv));
+  registerCallbackCommands(program, getContext, cliLang(argv));
   for (const command of program.commands) command.exitOverride();
 
   try {

@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { STATISTICS_SECTIONS, statisticsTable } from '../../domain/exports/statisticsExport';
 import { exportStream } from '../../domain/exports/tabularExport';
 import { satisfactionServiceLabel } from '../../domain/exports/statisticsExport';
+import { callbackStatisticsLines } from '../../domain/statistics/callbackStatistics';
 import { faqIntent } from '../../domain/faq/knowledgeBase';
 import { commitmentsView } from '../../domain/satisfaction/commitments';
 import { formatReportDay, formatReportInstant, formatReportMonth } from '../../domain/statistics/reportDates';
@@ -222,6 +223,7 @@ export function renderReport(report: StatisticsReport, t: Translate, lang: Lang)
     lines.push(`  ${t('admin:stats.outboxOk', { count: r.outbox.queued })}`);
   }
   lines.push('', ...renderSatisfaction(report.satisfaction, t, lang));
+  lines.push('', ...callbackStatisticsLines(report.callbacks, t, { number: (v) => formatNumber(v, lang), percent: (v) => formatPercent(v, lang) }));
   return lines;
 }
 

@@ -4,11 +4,12 @@ import { label, Lang, Translate } from '../i18n';
 import { commitmentsView } from '../satisfaction/commitments';
 import type { SatisfactionSource } from '../satisfaction/satisfactionRepository';
 import type { SatisfactionFigures } from '../statistics/satisfactionStatistics';
+import { callbackStatisticsTable } from '../statistics/callbackStatistics';
 import type { Breach, ClockFigures, ComplaintFigures, StatisticsReport } from '../statistics/statisticsService';
 import { intentTitle } from '../understanding/intentTitles';
 import type { CellValue, ExportColumn } from './tabularExport';
 
-export const STATISTICS_SECTIONS = ['complaints', 'breaches', 'outcomes', 'conversations', 'satisfaction'] as const;
+export const STATISTICS_SECTIONS = ['complaints', 'breaches', 'outcomes', 'conversations', 'satisfaction', 'callbacks'] as const;
 export type StatisticsSection = (typeof STATISTICS_SECTIONS)[number];
 
 interface FiguresRow {
@@ -43,6 +44,10 @@ export function statisticsTable(report: StatisticsReport, section: StatisticsSec
       return { rows: indicatorRows(report), columns: indicatorColumns(t, lang) as ExportColumn<unknown>[] };
     case 'satisfaction':
       return { rows: satisfactionRows(report), columns: satisfactionColumns(t, lang) as ExportColumn<unknown>[] };
+    case 'callbacks': {
+      const table = callbackStatisticsTable(report.callbacks, t);
+      return { rows: table.rows, columns: table.columns as ExportColumn<unknown>[] };
+    }
   }
 }
 

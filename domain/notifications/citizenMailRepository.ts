@@ -3,8 +3,11 @@ import { claimAttempt, markAttemptFailed } from '../db/outbox';
 import type { Database } from '../db/database';
 import { rawRows } from '../db/dialect';
 
-/** The e-mails a complainant receives: the acknowledgement when the complaint is filed, the answer when staff send it. */
-export const CITIZEN_MAIL_KINDS = ['acknowledgement', 'answer'] as const;
+/**
+ * The e-mails a complainant receives: the acknowledgement when the complaint is filed, the answer when
+ * staff send it; and `callback`, the acknowledgement of a callback request (a row with callback_id, no complaint).
+ */
+export const CITIZEN_MAIL_KINDS = ['acknowledgement', 'answer', 'callback'] as const;
 export type CitizenMailKind = (typeof CITIZEN_MAIL_KINDS)[number];
 export type CitizenMailStatus = 'pending' | 'sent' | 'failed';
 
@@ -48,7 +51,7 @@ export type CitizenMailSummary = Omit<CitizenMail, 'recipient' | 'textBody' | 'h
 
 interface Row {
   id: number;
-  complaint_id: number;
+  complaint_id: number | null;
   reference: string;
   kind: CitizenMailKind;
   lang: 'fr' | 'en';
@@ -140,7 +143,8 @@ export class CitizenMailRepository {
 function toSummary(r: Row): CitizenMailSummary {
   return {
     id: Number(r.id),
-    complaintId: Number(r.complaint_id),
+    // 0 for a callback's acknowledgement (migration 012: callback_id instead of complaint_id).
+    complaintId: r.complaint_id === null ? 0 : Number(r.complaint_id),
     reference: r.reference,
     kind: r.kind,
     lang: r.lang,

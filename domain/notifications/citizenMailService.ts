@@ -129,7 +129,8 @@ export class CitizenMailService {
         await this.mailer.send({
           from: this.settings.from,
           to: [mail.recipient],
-          replyTo: this.settings.replyTo,
+          // The complaints address answers about complaints only; a callback's acknowledgement says to call the Centre.
+          replyTo: mail.kind === 'callback' ? undefined : this.settings.replyTo,
           subject: mail.subject,
           text: mail.textBody,
           html: mail.htmlBody,

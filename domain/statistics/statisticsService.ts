@@ -11,6 +11,7 @@ import { maskForManagers } from './managerText';
 import { Period, PeriodFactory } from './period';
 import { ReminderStatistics, ReminderStatisticsRepository } from './reminderStatistics';
 import { SatisfactionStatistics, SatisfactionStatisticsRepository } from './satisfactionStatistics';
+import { CallbackStatistics, callbackStatistics } from './callbackStatistics';
 
 /**
  * One service-standard clock over a period (first contact within 5 business days, answer within 20).
@@ -114,6 +115,8 @@ export interface StatisticsReport {
   reminders: ReminderStatistics;
   /** The one-question survey (1 to 5) by month, source and service, beside the declaration's commitments. */
   satisfaction: SatisfactionStatistics;
+  /** The callback requests made in the period: made, made by the slot's day, median delay. */
+  callbacks: CallbackStatistics;
 }
 
 export interface StatisticsOptions {
@@ -135,7 +138,7 @@ export class StatisticsService {
   private readonly topLimit: number;
 
   constructor(
-    db: Database,
+    private readonly db: Database,
     private readonly calendar: BusinessCalendar,
     private readonly clock: Clock,
     options: StatisticsOptions = {},
@@ -160,6 +163,7 @@ export class StatisticsService {
       conversations: await this.conversations(period),
       reminders: await this.remindersRepo.statistics(period),
       satisfaction: await this.satisfaction(period, now),
+      callbacks: await callbackStatistics(this.db, period, this.calendar),
     };
   }
 

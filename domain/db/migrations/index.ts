@@ -10,6 +10,7 @@ import * as m008 from './008_scale_out';
 import * as m009 from './009_staff_workflow';
 import * as m010 from './010_satisfaction';
 import * as m011 from './011_citizen_mail';
+import * as m012 from './012_callbacks';
 import * as m013 from './013_live_help';
 
 export interface Migration {
@@ -31,6 +32,7 @@ export const migrations: Migration[] = [
   { name: '009_staff_workflow', ...m009 },
   { name: '010_satisfaction', ...m010 },
   { name: '011_citizen_mail', ...m011 },
+  { name: '012_callbacks', ...m012 },
   { name: '013_live_help', ...m013 },
 ];
 

@@ -1,0 +1,73 @@
+import { readFileSync } from 'node:fs';
+import type { Request, Response, Server } from 'restify';
+import { escapeHtml } from '../../domain/format/html';
+import { Lang, translator } from '../../domain/i18n';
+import { projectPath } from '../../domain/paths';
+import { sendError } from '../httpErrors';
+import { scriptJson } from '../web/html';
+import { sendPage } from '../web/sendPage';
+
+const POLICY = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "base-uri 'none'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+/**
+ * The staff page of the callback queue, /admin/callbacks: web/admin/callbacks.html with its texts
+ * from locales (callback:page, escaped here) and web/admin/callbacks.js (compiled from callbacks.ts by
+ * `npx tsc -p web/tsconfig.json`), which calls the admin API with the token typed by the person,
+ * kept in sessionStorage like the dashboard's.
+ */
+export function registerCallbackPage(server: Server, https: boolean): void {
+  const template = readFileSync(projectPath('web', 'admin', 'callbacks.html'), 'utf8');
+  const pages = new Map<Lang, string>();
+  server.get('/admin/callbacks', async (req: Request, res: Response) => {
+    const lang: Lang = req.query?.lang === 'en' ? 'en' : 'fr';
+    let html = pages.get(lang);
+    if (!html) pages.set(lang, (html = renderCallbackPage(template, lang)));
+    sendPage(res, html, POLICY, https);
+  });
+  let script: Buffer | undefined;
+  server.get('/admin/callbacks/assets/callbacks.js', async (_req: Request, res: Response) => {
+    try {
+      script ??= readFileSync(projectPath('web', 'admin', 'callbacks.js'));
+    } catch {
+      return sendError(res, { status: 404, code: 'NotFound', message: 'No such file.' });
+    }
+    res.writeHead(200, { 'Content-Type': 'text/javascript; charset=utf-8', 'Content-Length': String(script.length), 'Cache-Control': 'no-cache', 'X-Content-Type-Options': 'nosniff' });
+    res.end(script);
+  });
+}
+
+export function renderCallbackPage(template: string, lang: Lang): string {
+  const t = translator(lang);
+  const other: Lang = lang === 'fr' ? 'en' : 'fr';
+  const values: Record<string, string> = {
+    lang,
+    otherLang: other,
+    otherLangName: translator(other)('admin:page.languageName'),
+    otherLangHref: lang === 'en' ? '/admin/callbacks' : '/admin/callbacks?lang=en',
+    langQuery: lang === 'en' ? '?lang=en' : '',
+  };
+  const strings = {
+    lang,
+    page: t('callback:page', { returnObjects: true }),
+    statuses: t('callback:statuses', { returnObjects: true }),
+    results: t('callback:results', { returnObjects: true }),
+    events: t('callback:events', { returnObjects: true }),
+    periods: t('callback:slot.periods', { returnObjects: true }),
+    detail: t('callback:cli.detail', { returnObjects: true }),
+  };
+  return template
+    .replace(/\{\{t:([\w.]+)\}\}/g, (_m, key: string) => escapeHtml(t(`callback:${key}`)))
+    .replace(/\{\{a:([\w.]+)\}\}/g, (_m, key: string) => escapeHtml(t(`admin:${key}`)))
+    .replace(/\{\{s:([\w.]+)\}\}/g, (_m, key: string) => escapeHtml(t(`callback:statuses.${key}`)))
+    .replace(/\{\{(?!strings\}\})(\w+)\}\}/g, (m, key: string) => (key in values ? escapeHtml(values[key]) : m))
+    .replace('{{strings}}', () => scriptJson(strings));
+}

@@ -1,0 +1,199 @@
+import type { Request, Response, Server } from 'restify';
+import { z } from 'zod';
+import { CALLBACK_RESULTS, CALLBACK_STATUSES, CallbackError } from '../../domain/callbacks/callback';
+import { CALLBACK_NOTE_MAX_LENGTH, CallbackService } from '../../domain/callbacks/callbackService';
+import { callbackDetail, callbackSummary } from '../../domain/callbacks/callbackViews';
+import { UnknownStaffError } from '../../domain/staff/staffDirectory';
+import { PeriodError } from '../../domain/statistics/period';
+import type { StatisticsService } from '../../domain/statistics/statisticsService';
+import type { AdminRole, Config } from '../config';
+import { errorSummary } from '../errorSummary';
+import { HttpError, sendError } from '../httpErrors';
+import type { Logger } from '../logger';
+import type { Services } from '../services';
+import { AdminAuthenticator, AdminPrincipal, hasRole } from './adminAuth';
+import { registerCallbackPage } from './callbackPage';
+
+export interface CallbackRoutesOptions {
+  config: Pick<Config, 'ADMIN_TOKENS' | 'PUBLIC_BASE_URL'>;
+  services: Pick<Services, 'callbacks' | 'statistics'>;
+  logger: Logger;
+}
+
+class ApiError extends Error {
+  constructor(readonly http: HttpError) {
+    super(http.message);
+  }
+}
+
+const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD');
+const flag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+const note = z.string().trim().max(CALLBACK_NOTE_MAX_LENGTH);
+const listQuery = z.strictObject({
+  status: z
+    .string()
+    .max(200)
+    .transform((v) =>
+      v
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.enum(CALLBACK_STATUSES)).max(CALLBACK_STATUSES.length))
+    .optional(),
+  mine: flag.optional(),
+  unassigned: flag.optional(),
+  assignedTo: z.string().trim().min(1).max(100).optional(),
+  from: localDate.optional(),
+  to: localDate.optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+  offset: z.coerce.number().int().min(0).max(10_000_000).default(0),
+});
+const assignBody = z.strictObject({
+  /** A staff name, `me`, or null to give the request back to the team. */
+  officer: z.string().trim().min(1).max(100).nullable(),
+  note: note.optional(),
+});
+const attemptBody = z.strictObject({ result: z.enum(CALLBACK_RESULTS), note: note.optional() });
+const cancelBody = z.strictObject({ note: note.min(1) });
+
+/**
+ * The callback queue in the admin API (bearer tokens of ADMIN_TOKENS, staff role): list with filters
+ * (status, mine, unassigned, slot dates), show with the history, assign, record an attempt (reached,
+ * message left, no answer), cancel. Malformed input gets a 4xx with { error: { code, message } }.
+ * Logs carry the route, the role and the reference only. Also serves the staff page /admin/callbacks.
+ */
+export function registerCallbackRoutes(server: Server, options: CallbackRoutesOptions): void {
+  const { config, services, logger } = options;
+  const auth = new AdminAuthenticator(config.ADMIN_TOKENS);
+  const { callbacks, statistics } = services;
+
+  type Handler = (req: Request, res: Response, principal: AdminPrincipal) => Promise<void>;
+  const guarded =
+    (role: AdminRole, route: string, handler: Handler) =>
+    async (req: Request, res: Response): Promise<void> => {
+      res.header('Cache-Control', 'no-store');
+      res.header('X-Content-Type-Options', 'nosniff');
+      const principal = auth.authenticate(req.headers.authorization);
+      if (!principal) {
+        res.header('WWW-Authenticate', 'Bearer realm="admin"');
+        return sendError(res, {
+          status: 401,
+          code: 'Unauthorized',
+          message: auth.configured ? 'A valid bearer token is required.' : 'The admin API is disabled: ADMIN_TOKENS is not set.',
+        });
+      }
+      if (!hasRole(principal, role)) return sendError(res, { status: 403, code: 'Forbidden', message: `This requires the ${role} role.` });
+      try {
+        await handler(req, res, principal);
+      } catch (err) {
+        const http = toHttpError(err);
+        if (http.status >= 500) logger.error({ err: errorSummary(err), route, role: principal.role }, 'admin request failed');
+        if (!res.headersSent) sendError(res, http);
+        else res.destroy();
+      }
+    };
+
+  const reference = (req: Request): string => {
+    const parsed = CallbackService.parseReference(String((req.params as { reference?: string }).reference ?? '').slice(0, 40));
+    if (!parsed) throw new ApiError({ status: 400, code: 'InvalidReference', message: 'The reference must look like RA-2026-000123.' });
+    return parsed;
+  };
+  const sendDetail = async (res: Response, ref: string, status = 200) => {
+    const found = (await callbacks.show(ref))!;
+    res.send(status, callbackDetail(found.callback, found.history));
+  };
+
+  server.get(
+    '/api/admin/callbacks',
+    guarded('staff', 'callbacks.list', async (req, res, principal) => {
+      const q = parse(listQuery, req.query);
+      if ((q.mine || q.assignedTo) && q.unassigned) throw new ApiError({ status: 400, code: 'InvalidRequest', message: 'mine or assignedTo and unassigned exclude each other.' });
+      checkDates([q.from, q.to], statistics);
+      if (q.from && q.to && q.to < q.from) throw new ApiError({ status: 400, code: 'InvalidPeriod', message: 'to is before from.' });
+      const assignedTo = q.mine || q.assignedTo?.toLowerCase() === 'me' ? principal.name : q.assignedTo;
+      const rows = await callbacks.list({
+        statuses: q.status?.length ? q.status : undefined,
+        assignedTo,
+        unassigned: q.unassigned,
+        slotFrom: q.from,
+        slotTo: q.to,
+        limit: q.limit + 1,
+        offset: q.offset,
+      });
+      res.send(200, { items: rows.slice(0, q.limit).map(callbackSummary), more: rows.length > q.limit, limit: q.limit, offset: q.offset });
+    }),
+  );
+
+  server.get(
+    '/api/admin/callbacks/:reference',
+    guarded('staff', 'callbacks.show', async (req, res) => {
+      const ref = reference(req);
+      if (!(await callbacks.get(ref))) throw new CallbackError('notFound', 'unknown');
+      await sendDetail(res, ref);
+    }),
+  );
+
+  server.post(
+    '/api/admin/callbacks/:reference/assign',
+    guarded('staff', 'callbacks.assign', async (req, res, principal) => {
+      const ref = reference(req);
+      const body = parse(assignBody, req.body);
+      const officer = body.officer === null ? undefined : body.officer.toLowerCase() === 'me' ? principal.name : body.officer;
+      await callbacks.assign(ref, officer, { actor: principal.name, note: body.note || undefined });
+      logger.info({ route: 'callbacks.assign', reference: ref, role: principal.role }, 'callback assignment changed from the admin API');
+      await sendDetail(res, ref);
+    }),
+  );
+
+  server.post(
+    '/api/admin/callbacks/:reference/attempts',
+    guarded('staff', 'callbacks.attempt', async (req, res, principal) => {
+      const ref = reference(req);
+      const body = parse(attemptBody, req.body);
+      await callbacks.recordAttempt(ref, body.result, { actor: principal.name, note: body.note || undefined });
+      logger.info({ route: 'callbacks.attempt', reference: ref, result: body.result, role: principal.role }, 'callback attempt recorded from the admin API');
+      await sendDetail(res, ref, 201);
+    }),
+  );
+
+  server.post(
+    '/api/admin/callbacks/:reference/cancel',
+    guarded('staff', 'callbacks.cancel', async (req, res, principal) => {
+      const ref = reference(req);
+      const body = parse(cancelBody, req.body);
+      await callbacks.cancel(ref, { actor: principal.name, note: body.note });
+      logger.info({ route: 'callbacks.cancel', reference: ref, role: principal.role }, 'callback cancelled from the admin API');
+      await sendDetail(res, ref);
+    }),
+  );
+
+  registerCallbackPage(server, config.PUBLIC_BASE_URL.startsWith('https:'));
+}
+
+function parse<T extends z.ZodType>(schema: T, value: unknown): z.infer<T> {
+  if (value !== undefined && value !== null && (typeof value !== 'object' || Array.isArray(value)))
+    throw new ApiError({ status: 400, code: 'InvalidRequest', message: 'The body must be a JSON object.' });
+  const result = schema.safeParse(value ?? {});
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  const where = issue.path.length ? `${issue.path.join('.')}: ` : '';
+  throw new ApiError({ status: 400, code: 'InvalidRequest', message: `${where}${issue.message}`.slice(0, 300) });
+}
+
+/** Dates that look right but do not exist (2026-02-30) are refused too. */
+function checkDates(dates: Array<string | undefined>, statistics: StatisticsService): void {
+  for (const date of dates) if (date) statistics.periods.parseDate(date);
+}
+
+function toHttpError(err: unknown): HttpError {
+  if (err instanceof ApiError) return err.http;
+  if (err instanceof PeriodError) return { status: 400, code: 'InvalidPeriod', message: 'from and to must be existing dates, YYYY-MM-DD.' };
+  if (err instanceof UnknownStaffError) return { status: 400, code: 'UnknownOfficer', message: 'No staff member of ADMIN_TOKENS has this name.' };
+  if (err instanceof CallbackError) {
+    if (err.code === 'notFound') return { status: 404, code: 'CallbackNotFound', message: 'No callback request has this reference.' };
+    if (err.code === 'closed') return { status: 409, code: 'CallbackClosed', message: 'The callback request is already done or cancelled.' };
+    return { status: 400, code: 'InvalidRequest', message: 'The request is not valid.' };
+  }
+  return { status: 500, code: 'InternalError', message: 'The request could not be processed.' };
+}
