@@ -1,12 +1,12 @@
-import { createCallbackService } from '../../bot/callbackServices';
-import { runCli } from '../../bot/cli/runCli';
-import { BusinessCalendar } from '../../domain/calendar/businessCalendar';
-import { fixedClock } from '../../domain/clock';
-import { Database, openDatabase } from '../../domain/db/database';
-import { ServiceHours } from '../../domain/serviceHours';
-import { StaffDirectory } from '../../domain/staff/staffDirectory';
-import { Capture } from '../helpers/capture';
-import { tempDatabaseUrl, tempDir } from '../helpers/tempDir';
+import { createCallbackService } from '../../../bot/callbackServices';
+import { runCli } from '../../../bot/cli/runCli';
+import { BusinessCalendar } from '../../../domain/calendar/businessCalendar';
+import { fixedClock } from '../../../domain/clock';
+import { Database, openDatabase } from '../../../domain/db/database';
+import { ServiceHours } from '../../../domain/serviceHours';
+import { StaffDirectory } from '../../../domain/staff/staffDirectory';
+import { Capture } from '../../helpers/capture';
+import { tempDatabaseUrl, tempDir } from '../../helpers/tempDir';
 
 // Monday, November 23, 2026, 10 h in Québec.
 const NOW = '2026-11-23T15:00:00Z';

@@ -1,16 +1,16 @@
-import { createCallbackService } from '../../bot/callbackServices';
-import { BusinessCalendar } from '../../domain/calendar/businessCalendar';
-import type { CallbackInput } from '../../domain/callbacks/callback';
-import { CallbackError } from '../../domain/callbacks/callback';
-import { CallbackRepository } from '../../domain/callbacks/callbackRepository';
-import { CallbackReminders } from '../../domain/callbacks/callbackReminders';
-import type { CallbackService } from '../../domain/callbacks/callbackService';
-import { fixedClock } from '../../domain/clock';
-import { Database, openDatabase } from '../../domain/db/database';
-import { ServiceHours } from '../../domain/serviceHours';
-import { StaffDirectory, UnknownStaffError } from '../../domain/staff/staffDirectory';
-import { callbackStatistics } from '../../domain/statistics/callbackStatistics';
-import { describeEachDatabase } from '../helpers/databases';
+import { createCallbackService } from '../../../bot/callbackServices';
+import { BusinessCalendar } from '../../../domain/calendar/businessCalendar';
+import type { CallbackInput } from '../../../domain/callbacks/callback';
+import { CallbackError } from '../../../domain/callbacks/callback';
+import { CallbackRepository } from '../../../domain/callbacks/callbackRepository';
+import { CallbackReminders } from '../../../domain/callbacks/callbackReminders';
+import type { CallbackService } from '../../../domain/callbacks/callbackService';
+import { fixedClock } from '../../../domain/clock';
+import { Database, openDatabase } from '../../../domain/db/database';
+import { ServiceHours } from '../../../domain/serviceHours';
+import { StaffDirectory, UnknownStaffError } from '../../../domain/staff/staffDirectory';
+import { callbackStatistics } from '../../../domain/statistics/callbackStatistics';
+import { describeEachDatabase } from '../../helpers/databases';
 
 // Monday, November 23, 2026, 10 h in Québec.
 const NOW = '2026-11-23T15:00:00Z';

@@ -1,8 +1,8 @@
 import type { Page } from 'playwright-core';
-import { BusinessCalendar } from '../../domain/calendar/businessCalendar';
-import { fixedClock } from '../../domain/clock';
-import { axeViolations, cspViolations, describeInBrowser, launchChromium, TestBrowser } from '../helpers/browser';
-import { RunningTestApplication, startTestApplication } from '../helpers/testApplication';
+import { BusinessCalendar } from '../../../domain/calendar/businessCalendar';
+import { fixedClock } from '../../../domain/clock';
+import { axeViolations, cspViolations, describeInBrowser, launchChromium, TestBrowser } from '../../helpers/browser';
+import { RunningTestApplication, startTestApplication } from '../../helpers/testApplication';
 
 const STAFF = 'staff-token-aaaaaaaaaaaaaaaaaaaaaaaa';
 const calendar = BusinessCalendar.fromDataFile();

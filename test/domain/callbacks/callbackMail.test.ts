@@ -1,19 +1,19 @@
-import { createCallbackReminders, createCallbackService } from '../../bot/callbackServices';
-import { createCitizenMailService } from '../../bot/citizenMailJobs';
-import { createReminderScheduler } from '../../bot/reminderJobs';
-import { staffDirectory } from '../../bot/staffAccounts';
-import { BusinessCalendar } from '../../domain/calendar/businessCalendar';
-import { ServiceHours } from '../../domain/serviceHours';
-import { loadConfig } from '../../bot/config';
-import { createLogger } from '../../bot/logger';
-import { fixedClock } from '../../domain/clock';
-import { contacts } from '../../domain/contacts';
-import { Database, openDatabase } from '../../domain/db/database';
-import { translator } from '../../domain/i18n';
-import type { CitizenMailService } from '../../domain/notifications/citizenMailService';
-import { createConversationHarness } from '../helpers/conversationHarness';
-import { parseMail, useSmtpTestServer } from '../helpers/smtpTestServer';
-import { tempDatabaseUrl, tempDir } from '../helpers/tempDir';
+import { createCallbackReminders, createCallbackService } from '../../../bot/callbackServices';
+import { createCitizenMailService } from '../../../bot/citizenMailJobs';
+import { createReminderScheduler } from '../../../bot/reminderJobs';
+import { staffDirectory } from '../../../bot/staffAccounts';
+import { BusinessCalendar } from '../../../domain/calendar/businessCalendar';
+import { ServiceHours } from '../../../domain/serviceHours';
+import { loadConfig } from '../../../bot/config';
+import { createLogger } from '../../../bot/logger';
+import { fixedClock } from '../../../domain/clock';
+import { contacts } from '../../../domain/contacts';
+import { Database, openDatabase } from '../../../domain/db/database';
+import { translator } from '../../../domain/i18n';
+import type { CitizenMailService } from '../../../domain/notifications/citizenMailService';
+import { createConversationHarness } from '../../helpers/conversationHarness';
+import { parseMail, useSmtpTestServer } from '../../helpers/smtpTestServer';
+import { tempDatabaseUrl, tempDir } from '../../helpers/tempDir';
 
 // Monday, November 23, 2026, 10 h in Québec.
 const NOW = '2026-11-23T15:00:00Z';

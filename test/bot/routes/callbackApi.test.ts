@@ -1,9 +1,9 @@
 import { Writable } from 'node:stream';
-import { createLogger } from '../../bot/logger';
-import { BusinessCalendar } from '../../domain/calendar/businessCalendar';
-import { fixedClock } from '../../domain/clock';
-import { describeEachDatabase } from '../helpers/databases';
-import { RunningTestApplication, startTestApplication } from '../helpers/testApplication';
+import { createLogger } from '../../../bot/logger';
+import { BusinessCalendar } from '../../../domain/calendar/businessCalendar';
+import { fixedClock } from '../../../domain/clock';
+import { describeEachDatabase } from '../../helpers/databases';
+import { RunningTestApplication, startTestApplication } from '../../helpers/testApplication';
 
 const STAFF = 'staff-token-aaaaaaaaaaaaaaaaaaaaaaaa';
 const OTHER = 'staff-token-cccccccccccccccccccccccc';
