@@ -273,12 +273,12 @@ export class MainDialog extends ComponentDialog {
     if (isLanguageReroute(step.result)) return step.replaceDialog(FLOW, { text: step.result.text } satisfies FlowOptions);
     // The person answered a question (e.g. « utile ? ») with a new question: route it now.
     if (isReroute(step.result)) return step.replaceDialog(FLOW);
-    // Live help was not offered (off, closed, nobody signed in, wait too long): the phone numbers and hours,
-    // after a sentence saying why. step.result.reason is where a callback request can be offered.
+    // Live help was not offered (off, closed, nobody signed in, wait too long): a sentence saying why, the
+    // phone numbers and hours, and the callback request offered.
     if (isLiveHelpUnavailable(step.result)) {
       const { t, lang } = localize(step.context);
       const why = step.result.reason === 'disabled' ? '' : `${t(`liveHelp:unavailable.${step.result.reason}`)}\n\n`;
-      await step.context.sendActivity(withMenu(lang, `${why}${await this.handoff(step.context)}`));
+      await step.context.sendActivity(withCallbackOffer(lang, `${why}${await this.handoff(step.context)}`));
     }
     return step.endDialog(step.result);
   }

@@ -2,7 +2,7 @@ import { loadConfig } from '../../bot/config';
 import { topicLabel } from '../../bot/liveHelp/agentState';
 import { knowledgeBase } from '../../domain/faq/knowledgeBase';
 import type { LiveHelpService } from '../../domain/liveHelp/liveHelpService';
-import { ConversationHarness, createConversationHarness } from '../helpers/conversationHarness';
+import { ConversationHarness, createConversationHarness, suggestedTitles } from '../helpers/conversationHarness';
 import { closedInstant, openInstant } from '../helpers/liveHelpFixtures';
 
 const ON = loadConfig({ LIVE_HELP_ENABLED: 'true', LIVE_HELP_HANDLING_MINUTES: '4' });
@@ -59,7 +59,7 @@ describe('Live help dialog (TestAdapter harness)', () => {
     expect(await harness.say('Quelles sont vos heures?')).toMatch(/8\u00a0h\u00a030/);
   });
 
-  it('not offered (off, closed, nobody signed in): the phone numbers and hours, saying why', async () => {
+  it('not offered (off, closed, nobody signed in): the phone numbers and hours, saying why, and the callback request offered', async () => {
     await start(openInstant(), loadConfig({}));
     const off = await harness.say('parler à une personne');
     expect(off).toContain('Heures');
@@ -67,7 +67,10 @@ describe('Live help dialog (TestAdapter harness)', () => {
     await harness.close();
 
     await start(openInstant());
-    expect(await harness.say('parler à une personne')).toContain("Personne n'est disponible pour clavarder en ce moment.");
+    const nobody = await harness.turn('parler à une personne');
+    expect(nobody.map((a) => a.text).join('\n')).toContain("Personne n'est disponible pour clavarder en ce moment.");
+    expect(suggestedTitles(nobody)).toContain('Demander un rappel');
+    expect(await harness.say('Demander un rappel')).toContain('Acceptez-vous');
     await harness.close();
 
     await start(closedInstant());
