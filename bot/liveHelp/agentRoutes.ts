@@ -164,12 +164,13 @@ export function registerAgentRoutes(server: Server, options: AgentRoutesOptions)
   );
 
   // The managers' figures, beside /api/admin/stats (same periods): requested, accepted, abandoned, waits, per agent.
+  // `enabled` lets the dashboard say live help is off rather than show zeros as if measured.
   server.get(
     '/api/admin/stats/live-help',
     guarded('stats', async (req, res, principal) => {
       if (principal.role !== 'manager') return sendError(res, { status: 403, code: 'Forbidden', message: 'This requires the manager role.' });
       const period = options.periods.fromRequest(parse(statsQuery, req.query), clock.now());
-      res.send(200, { period: { label: period.label, from: period.from, to: period.to }, ...(await service.statistics(period)) });
+      res.send(200, { period: { label: period.label, from: period.from, to: period.to }, enabled: service.enabled, ...(await service.statistics(period)) });
     }),
   );
 

@@ -21,6 +21,7 @@ const SCRIPTS = [
   'complaintCells.js',
   'complaintDetail.js',
   'complaintList.js',
+  'contactStats.js',
   'conversationStats.js',
   'dashboard.js',
   'dom.js',

@@ -110,6 +110,35 @@ export interface Reminders {
   outbox: { failing: number; queued: number };
 }
 
+/** /api/admin/stats `callbacks` (domain/statistics/callbackStatistics.ts). */
+export interface CallbackFigures {
+  requested: number;
+  cancelled: number;
+  open: number;
+  made: number;
+  reached: number;
+  messageLeft: number;
+  madeWithinSlotDay: number;
+  madeWithinSlotDayPercent: number | null;
+  medianDelayHours: number | null;
+}
+
+/** /api/admin/stats/live-help (domain/statistics/liveHelpStatistics.ts); `enabled` is LIVE_HELP_ENABLED. */
+export interface LiveHelpReport {
+  enabled: boolean;
+  period: { label: string; from: string; to: string };
+  requested: number;
+  refused: { closed: number; noAgent: number; waitTooLong: number };
+  accepted: number;
+  abandoned: number;
+  leftQueue: number;
+  timedOut: number;
+  inProgress: number;
+  waitMedianMinutes: number | null;
+  waitP90Minutes: number | null;
+  perAgent: Array<{ agent: string; handled: number }>;
+}
+
 export type Outcomes = Partial<Record<'founded' | 'partlyFounded' | 'unfounded' | 'unspecified', number>>;
 
 export interface StatsReport {
@@ -125,6 +154,7 @@ export interface StatsReport {
     outcomes?: Outcomes | null;
   };
   conversations: Conversations;
+  callbacks: CallbackFigures;
   satisfaction?: Satisfaction | null;
   reminders: Reminders;
 }

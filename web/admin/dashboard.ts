@@ -1,8 +1,9 @@
 /** The managers' dashboard: figures against the targets for a fiscal year or a month. */
-import type { Breaches, ClockFigures, Figures, Outcomes, Reminders, StatsReport } from './apiTypes.js';
-import { errorText, request } from './api.js';
+import type { Breaches, ClockFigures, Figures, LiveHelpReport, Outcomes, Reminders, StatsReport } from './apiTypes.js';
+import { ApiError, errorText, request } from './api.js';
 import { monthlyChart, rateCell } from './chart.js';
 import { complaintLink } from './complaintCells.js';
+import { callbacksView, liveHelpView } from './contactStats.js';
 import { conversationsView, satisfactionView } from './conversationStats.js';
 import { addTerm, append, type Child, el, field, fieldsetForm, section, table } from './dom.js';
 import { currentFiscalYearStart, exportsSection } from './exports.js';
@@ -38,11 +39,16 @@ export function renderDashboard(): void {
 function loadStats(query: string, results: HTMLElement): void {
   results.setAttribute('aria-busy', 'true');
   say(t('page.loading'));
-  request<StatsReport>(`/api/admin/stats?${query}`)
-    .then((report) => {
+  // Live help answers 404 when the server does not offer it at all: the section then says it is off.
+  const liveHelp = request<LiveHelpReport>(`/api/admin/stats/live-help?${query}`).catch((err: unknown) => {
+    if (err instanceof ApiError && err.status === 404) return null;
+    throw err;
+  });
+  Promise.all([request<StatsReport>(`/api/admin/stats?${query}`), liveHelp])
+    .then(([report, live]) => {
       showError('');
       results.textContent = '';
-      append(results, statsView(report));
+      append(results, statsView(report, live));
       results.removeAttribute('aria-busy');
       say(t('page.period.shown', { label: report.period.label, from: dayText(report.period.from), to: dayText(report.period.to) }));
     })
@@ -52,7 +58,7 @@ function loadStats(query: string, results: HTMLElement): void {
     });
 }
 
-function statsView(report: StatsReport): Child[] {
+function statsView(report: StatsReport, liveHelp: LiveHelpReport | null): Child[] {
   const c = report.complaints;
   const totals = c.totals;
   const out: Child[] = [];
@@ -112,6 +118,8 @@ function statsView(report: StatsReport): Child[] {
   out.push(section('breaches', t('page.breaches.title', { count: c.breaches.total }), breachesView(c.breaches)));
   if (c.outcomes) out.push(section('outcomes', t('page.outcomes.title'), outcomesView(c.outcomes)));
   out.push(conversationsView(report.conversations));
+  out.push(callbacksView(report.callbacks));
+  out.push(liveHelpView(liveHelp));
   if (report.satisfaction) out.push(satisfactionView(report.satisfaction));
   out.push(remindersView(report.reminders));
   out.push(

@@ -95,7 +95,7 @@ describeEachDatabase('live help over HTTP: citizen on Direct Line, agents on the
     const month = calendar.localDateOf(clock.now()).slice(0, 7);
     expect((await api(`/api/admin/stats/live-help?period=${month}`, ALICE)).status).toBe(403);
     const stats = await api(`/api/admin/stats/live-help?period=${month}`, BOB);
-    expect(stats).toMatchObject({ status: 200, body: { requested: 1, accepted: 1, abandoned: 0, perAgent: [{ agent: winner === ALICE ? 'alice' : 'bob', handled: 1 }] } });
+    expect(stats).toMatchObject({ status: 200, body: { enabled: true, requested: 1, accepted: 1, abandoned: 0, perAgent: [{ agent: winner === ALICE ? 'alice' : 'bob', handled: 1 }] } });
     expect((await api('/api/admin/stats/live-help?period=2026-13', BOB)).status).toBe(400);
   });
 
