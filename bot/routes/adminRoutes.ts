@@ -19,11 +19,11 @@ import { UnknownStaffError } from '../../domain/staff/staffDirectory';
 import { PeriodError, PeriodErrorCode } from '../../domain/statistics/period';
 import type { StatisticsService } from '../../domain/statistics/statisticsService';
 import type { Services } from '../services';
-import type { AdminRole, Config } from '../config';
-import { errorSummary } from '../errorSummary';
-import { HttpError, sendError } from '../httpErrors';
+import type { Config } from '../config';
+import { HttpError } from '../httpErrors';
 import type { Logger } from '../logger';
-import { AdminAuthenticator, AdminPrincipal, hasRole } from './adminAuth';
+import { AdminAuthenticator } from './adminAuth';
+import { adminGuard } from './adminGuard';
 import { registerAdminPage } from './adminPage';
 
 export const NOTE_MAX_LENGTH = 2000;
@@ -172,31 +172,7 @@ export function registerAdminRoutes(server: Server, options: AdminRoutesOptions)
   const { desk, statistics, incidents, reminderStatistics: reminders, staff: directory } = services;
   const workflow = new IncidentWorkflow(incidents, services.clock);
 
-  type Handler = (req: Request, res: Response, principal: AdminPrincipal) => Promise<void>;
-  const guarded =
-    (role: AdminRole, route: string, handler: Handler) =>
-    async (req: Request, res: Response): Promise<void> => {
-      res.header('Cache-Control', 'no-store');
-      res.header('X-Content-Type-Options', 'nosniff');
-      const principal = auth.authenticate(req.headers.authorization);
-      if (!principal) {
-        res.header('WWW-Authenticate', 'Bearer realm="admin"');
-        return sendError(res, {
-          status: 401,
-          code: 'Unauthorized',
-          message: auth.configured ? 'A valid bearer token is required.' : 'The admin API is disabled: ADMIN_TOKENS is not set.',
-        });
-      }
-      if (!hasRole(principal, role)) return sendError(res, { status: 403, code: 'Forbidden', message: `This requires the ${role} role.` });
-      try {
-        await handler(req, res, principal);
-      } catch (err) {
-        const http = toHttpError(err);
-        if (http.status >= 500) logger.error({ err: errorSummary(err), route, role: principal.role }, 'admin request failed');
-        if (!res.headersSent) sendError(res, http);
-        else res.destroy();
-      }
-    };
+  const guarded = adminGuard(auth, logger, toHttpError);
 
   const reference = (req: Request): string => {
     const parsed = ComplaintDesk.parseReference(String((req.params as { reference?: string }).reference ?? ''));

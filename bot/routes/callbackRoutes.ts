@@ -6,12 +6,12 @@ import { callbackDetail, callbackSummary } from '../../domain/callbacks/callback
 import { UnknownStaffError } from '../../domain/staff/staffDirectory';
 import { PeriodError } from '../../domain/statistics/period';
 import type { StatisticsService } from '../../domain/statistics/statisticsService';
-import type { AdminRole, Config } from '../config';
-import { errorSummary } from '../errorSummary';
-import { HttpError, sendError } from '../httpErrors';
+import type { Config } from '../config';
+import { HttpError } from '../httpErrors';
 import type { Logger } from '../logger';
 import type { Services } from '../services';
-import { AdminAuthenticator, AdminPrincipal, hasRole } from './adminAuth';
+import { AdminAuthenticator } from './adminAuth';
+import { adminGuard } from './adminGuard';
 import { registerCallbackPage } from './callbackPage';
 
 export interface CallbackRoutesOptions {
@@ -68,31 +68,7 @@ export function registerCallbackRoutes(server: Server, options: CallbackRoutesOp
   const auth = new AdminAuthenticator(config.ADMIN_TOKENS);
   const { callbacks, statistics } = services;
 
-  type Handler = (req: Request, res: Response, principal: AdminPrincipal) => Promise<void>;
-  const guarded =
-    (role: AdminRole, route: string, handler: Handler) =>
-    async (req: Request, res: Response): Promise<void> => {
-      res.header('Cache-Control', 'no-store');
-      res.header('X-Content-Type-Options', 'nosniff');
-      const principal = auth.authenticate(req.headers.authorization);
-      if (!principal) {
-        res.header('WWW-Authenticate', 'Bearer realm="admin"');
-        return sendError(res, {
-          status: 401,
-          code: 'Unauthorized',
-          message: auth.configured ? 'A valid bearer token is required.' : 'The admin API is disabled: ADMIN_TOKENS is not set.',
-        });
-      }
-      if (!hasRole(principal, role)) return sendError(res, { status: 403, code: 'Forbidden', message: `This requires the ${role} role.` });
-      try {
-        await handler(req, res, principal);
-      } catch (err) {
-        const http = toHttpError(err);
-        if (http.status >= 500) logger.error({ err: errorSummary(err), route, role: principal.role }, 'admin request failed');
-        if (!res.headersSent) sendError(res, http);
-        else res.destroy();
-      }
-    };
+  const guarded = adminGuard(auth, logger, toHttpError);
 
   const reference = (req: Request): string => {
     const parsed = CallbackService.parseReference(String((req.params as { reference?: string }).reference ?? '').slice(0, 40));
