@@ -14,7 +14,7 @@ import { HttpError, sendError } from '../httpErrors';
 import type { Logger } from '../logger';
 import { PeriodError, PeriodFactory } from '../../domain/statistics/period';
 import { scriptJson } from '../web/html';
-import { sendPage } from '../web/sendPage';
+import { sendPage, STAFF_PAGE_POLICY } from '../web/sendPage';
 import { agentState } from './agentState';
 import { LIVE_HELP_CHANNEL_KEY, LiveHelpRelay } from './liveHelpRelay';
 
@@ -36,17 +36,6 @@ export interface AgentRoutesOptions {
   periods: PeriodFactory;
   logger: Logger;
 }
-
-const POLICY = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "connect-src 'self'",
-  "base-uri 'none'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join('; ');
 
 const ERRORS: Record<LiveHelpErrorCode, HttpError> = {
   notFound: { status: 404, code: 'SessionNotFound', message: 'No such live-help session.' },
@@ -103,7 +92,7 @@ export function registerAgentRoutes(server: Server, options: AgentRoutesOptions)
     };
   const idOf = (req: Request): number => parse(sessionId, (req.params as { id?: string }).id);
 
-  server.get('/agent', async (req: Request, res: Response) => sendPage(res, consolePage(req.query?.lang === 'en' ? 'en' : 'fr'), POLICY, https));
+  server.get('/agent', async (req: Request, res: Response) => sendPage(res, consolePage(req.query?.lang === 'en' ? 'en' : 'fr'), STAFF_PAGE_POLICY, https));
   const assets = new Map<string, Buffer>();
   const TYPES: Record<string, string> = { 'agent.js': 'text/javascript; charset=utf-8', 'agent.css': 'text/css; charset=utf-8' };
   server.get('/agent/assets/:file', async (req: Request, res: Response) => {

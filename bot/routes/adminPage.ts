@@ -7,7 +7,7 @@ import { escapeHtml } from '../../domain/format/html';
 import { knowledgeBase } from '../../domain/faq/knowledgeBase';
 import { commitmentsView } from '../../domain/satisfaction/commitments';
 import { scriptJson } from '../web/html';
-import { sendPage } from '../web/sendPage';
+import { sendPage, STAFF_PAGE_POLICY } from '../web/sendPage';
 
 /**
  * The dashboard's files (web/admin, owned by the staff tools); nothing else is served from there.
@@ -63,17 +63,6 @@ const SCRIPT_STRINGS: Array<[string, string]> = [
   ['priorities', 'admin:priorities'],
 ];
 
-const POLICY = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "connect-src 'self'",
-  "base-uri 'none'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join('; ');
-
 /**
  * The managers' and staff's dashboard: `/admin` (figures against the targets), `/admin/complaints`
  * (the list) and `/admin/complaints/<reference>` (the link in the reminder e-mails). The HTML comes
@@ -95,7 +84,7 @@ export function registerAdminPage(server: Server, https: boolean): void {
   };
   const langOf = (req: Request): Lang => (req.query?.lang === 'en' ? 'en' : 'fr');
 
-  const send = (req: Request, res: Response, path: string) => sendPage(res, page(langOf(req), path), POLICY, https);
+  const send = (req: Request, res: Response, path: string) => sendPage(res, page(langOf(req), path), STAFF_PAGE_POLICY, https);
   server.get('/admin', async (req: Request, res: Response) => send(req, res, '/admin'));
   server.get('/admin/complaints', async (req: Request, res: Response) => send(req, res, '/admin/complaints'));
   server.get('/admin/my-complaints', async (req: Request, res: Response) => send(req, res, '/admin/my-complaints'));

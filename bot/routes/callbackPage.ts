@@ -5,18 +5,7 @@ import { Lang, translator } from '../../domain/i18n';
 import { projectPath } from '../../domain/paths';
 import { sendError } from '../httpErrors';
 import { scriptJson } from '../web/html';
-import { sendPage } from '../web/sendPage';
-
-const POLICY = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "connect-src 'self'",
-  "base-uri 'none'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join('; ');
+import { sendPage, STAFF_PAGE_POLICY } from '../web/sendPage';
 
 /**
  * The staff page of the callback queue, /admin/callbacks: web/admin/callbacks.html with its texts
@@ -31,7 +20,7 @@ export function registerCallbackPage(server: Server, https: boolean): void {
     const lang: Lang = req.query?.lang === 'en' ? 'en' : 'fr';
     let html = pages.get(lang);
     if (!html) pages.set(lang, (html = renderCallbackPage(template, lang)));
-    sendPage(res, html, POLICY, https);
+    sendPage(res, html, STAFF_PAGE_POLICY, https);
   });
   let script: Buffer | undefined;
   server.get('/admin/callbacks/assets/callbacks.js', async (_req: Request, res: Response) => {
