@@ -12,9 +12,10 @@ import type { ActivityNotifier } from '../directLine/activityNotifier';
 import { errorSummary } from '../errorSummary';
 import { HttpError, sendError } from '../httpErrors';
 import type { Logger } from '../logger';
-import { PeriodError, PeriodFactory } from '../../domain/statistics/period';
+import { PeriodFactory } from '../../domain/statistics/period';
 import { scriptJson } from '../web/html';
 import { sendPage, STAFF_PAGE_POLICY } from '../web/sendPage';
+import { commonHttpError, parseRequest } from '../apiRequest';
 import { agentState } from './agentState';
 import { LIVE_HELP_CHANNEL_KEY, LiveHelpRelay } from './liveHelpRelay';
 
@@ -90,7 +91,7 @@ export function registerAgentRoutes(server: Server, options: AgentRoutesOptions)
         else res.end();
       }
     };
-  const idOf = (req: Request): number => parse(sessionId, (req.params as { id?: string }).id);
+  const idOf = (req: Request): number => parseRequest(sessionId, (req.params as { id?: string }).id);
 
   server.get('/agent', async (req: Request, res: Response) => sendPage(res, consolePage(req.query?.lang === 'en' ? 'en' : 'fr'), STAFF_PAGE_POLICY, https));
   const assets = new Map<string, Buffer>();
@@ -118,7 +119,7 @@ export function registerAgentRoutes(server: Server, options: AgentRoutesOptions)
   server.post(
     '/api/agent/status',
     guarded('status', async (req, res, principal) => {
-      await service.setAgentStatus(principal.name, parse(statusBody, req.body).status);
+      await service.setAgentStatus(principal.name, parseRequest(statusBody, req.body).status);
       res.send(200, await agentState(service, principal.name, clock.now(), langOf(req)));
     }),
   );
@@ -132,7 +133,7 @@ export function registerAgentRoutes(server: Server, options: AgentRoutesOptions)
   server.post(
     '/api/agent/sessions/:id/messages',
     guarded('message', async (req, res, principal) => {
-      const { session, message } = await service.agentMessage(idOf(req), principal.name, parse(textBody, req.body).text);
+      const { session, message } = await service.agentMessage(idOf(req), principal.name, parseRequest(textBody, req.body).text);
       await relay.deliverAgentMessage(session, message);
       res.send(201, { id: message.id });
     }),
@@ -140,7 +141,7 @@ export function registerAgentRoutes(server: Server, options: AgentRoutesOptions)
   server.post(
     '/api/agent/sessions/:id/notes',
     guarded('note', async (req, res, principal) => {
-      await service.addNote(idOf(req), principal.name, parse(textBody, req.body).text);
+      await service.addNote(idOf(req), principal.name, parseRequest(textBody, req.body).text);
       res.send(201, {});
     }),
   );
@@ -158,7 +159,7 @@ export function registerAgentRoutes(server: Server, options: AgentRoutesOptions)
     '/api/admin/stats/live-help',
     guarded('stats', async (req, res, principal) => {
       if (principal.role !== 'manager') return sendError(res, { status: 403, code: 'Forbidden', message: 'This requires the manager role.' });
-      const period = options.periods.fromRequest(parse(statsQuery, req.query), clock.now());
+      const period = options.periods.fromRequest(parseRequest(statsQuery, req.query), clock.now());
       res.send(200, { period: { label: period.label, from: period.from, to: period.to }, enabled: service.enabled, ...(await service.statistics(period)) });
     }),
   );
@@ -217,22 +218,10 @@ export function registerAgentRoutes(server: Server, options: AgentRoutesOptions)
   };
 }
 
-function parse<T extends z.ZodType>(schema: T, value: unknown): z.infer<T> {
-  const result = schema.safeParse(value ?? {});
-  if (!result.success) throw new RequestError({ status: 400, code: 'InvalidRequest', message: result.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; ').slice(0, 300) });
-  return result.data;
-}
-
-class RequestError extends Error {
-  constructor(readonly http: HttpError) {
-    super(http.message);
-  }
-}
-
 function toHttpError(err: unknown): HttpError {
-  if (err instanceof RequestError) return err.http;
+  const common = commonHttpError(err);
+  if (common) return common;
   if (err instanceof LiveHelpError) return ERRORS[err.code];
-  if (err instanceof PeriodError) return { status: 400, code: 'InvalidPeriod', message: `Invalid period (${err.code}).` };
   return { status: 500, code: 'InternalError', message: 'The request could not be completed.' };
 }
 

@@ -15,15 +15,13 @@ import { Lang, translator } from '../../domain/i18n';
 import { ComplaintDesk } from '../../domain/staff/complaintDesk';
 import { complaintDetail, complaintSummary } from '../../domain/staff/complaintViews';
 import { incidentDetail, incidentSummary } from '../../domain/staff/incidentViews';
-import { UnknownStaffError } from '../../domain/staff/staffDirectory';
-import { PeriodError, PeriodErrorCode } from '../../domain/statistics/period';
-import type { StatisticsService } from '../../domain/statistics/statisticsService';
 import type { Services } from '../services';
 import type { Config } from '../config';
 import { HttpError } from '../httpErrors';
 import type { Logger } from '../logger';
 import { AdminAuthenticator } from './adminAuth';
 import { adminGuard } from './adminGuard';
+import { ApiError, checkDates, commonHttpError, flag, localDate, parseRequest } from '../apiRequest';
 import { registerAdminPage } from './adminPage';
 
 export const NOTE_MAX_LENGTH = 2000;
@@ -34,14 +32,6 @@ export interface AdminRoutesOptions {
   logger: Logger;
 }
 
-class ApiError extends Error {
-  constructor(readonly http: HttpError) {
-    super(http.message);
-  }
-}
-
-const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD');
-const flag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 const statusList = z
   .string()
   .transform((v) =>
@@ -190,7 +180,7 @@ export function registerAdminRoutes(server: Server, options: AdminRoutesOptions)
   server.get(
     '/api/admin/complaints',
     guarded('staff', 'complaints.list', async (req, res, principal) => {
-      const q = parse(listQuery, req.query);
+      const q = parseRequest(listQuery, req.query);
       if (q.assignedTo && q.unassigned) throw new ApiError({ status: 400, code: 'InvalidRequest', message: 'assignedTo and unassigned exclude each other.' });
       if (q.from && q.to && q.to < q.from) throw new ApiError({ status: 400, code: 'InvalidPeriod', message: 'to is before from.' });
       checkDates([q.from, q.to], statistics);
@@ -231,7 +221,7 @@ export function registerAdminRoutes(server: Server, options: AdminRoutesOptions)
       `/api/admin/complaints/:reference/${name}`,
       guarded('staff', `complaints.${name}`, async (req, res, principal) => {
         const ref = reference(req);
-        const body: z.infer<typeof answerBody> = parse(name === 'answer' ? answerBody : actionBody, req.body ?? {});
+        const body: z.infer<typeof answerBody> = parseRequest(name === 'answer' ? answerBody : actionBody, req.body ?? {});
         const mail = body.send ? await answerMailCheck(ref, body.message) : undefined;
         if (name === 'abandon' && !body.note)
           throw new ApiError({ status: 400, code: 'InvalidRequest', message: 'note: a note is required to abandon a complaint.' });
@@ -263,7 +253,7 @@ export function registerAdminRoutes(server: Server, options: AdminRoutesOptions)
     '/api/admin/complaints/:reference/notes',
     guarded('staff', 'complaints.note', async (req, res, principal) => {
       const ref = reference(req);
-      const body = parse(noteBody, req.body ?? {});
+      const body = parseRequest(noteBody, req.body ?? {});
       await services.complaints.addNote(ref, { actor: principal.name, note: body.note });
       logger.info({ route: 'complaints.note', reference: ref, role: principal.role }, 'complaint note added from the admin API');
       const found = (await desk.show(ref))!;
@@ -288,7 +278,7 @@ export function registerAdminRoutes(server: Server, options: AdminRoutesOptions)
     '/api/admin/complaints/:reference/close',
     guarded('staff', 'complaints.close', async (req, res, principal) => {
       const ref = reference(req);
-      const body = parse(closeBody, req.body ?? {});
+      const body = parseRequest(closeBody, req.body ?? {});
       await services.complaints.close(ref, {
         actor: principal.name,
         note: body.note || undefined,
@@ -304,7 +294,7 @@ export function registerAdminRoutes(server: Server, options: AdminRoutesOptions)
     '/api/admin/complaints/:reference/assign',
     guarded('staff', 'complaints.assign', async (req, res, principal) => {
       const ref = reference(req);
-      const body = parse(assignBody, req.body ?? {});
+      const body = parseRequest(assignBody, req.body ?? {});
       const officer = body.officer === null ? undefined : body.officer.toLowerCase() === 'me' ? principal.name : body.officer;
       await desk.assign(ref, officer, principal.name, body.note || undefined);
       logger.info({ route: 'complaints.assign', reference: ref, role: principal.role }, 'complaint assignment changed from the admin API');
@@ -316,7 +306,7 @@ export function registerAdminRoutes(server: Server, options: AdminRoutesOptions)
     '/api/admin/complaints/:reference/contact-attempts',
     guarded('staff', 'complaints.contactAttempt', async (req, res, principal) => {
       const ref = reference(req);
-      const body = parse(contactAttemptBody, req.body ?? {});
+      const body = parseRequest(contactAttemptBody, req.body ?? {});
       const at = futureChecked(body.at, services.clock.now());
       await services.complaints.recordContactAttempt(ref, { actor: principal.name, channel: body.channel, result: body.result, note: body.note || undefined, at });
       logger.info({ route: 'complaints.contactAttempt', reference: ref, role: principal.role }, 'contact attempt recorded from the admin API');
@@ -333,7 +323,7 @@ export function registerAdminRoutes(server: Server, options: AdminRoutesOptions)
   server.get(
     '/api/admin/incidents',
     guarded('staff', 'incidents.list', async (req, res, principal) => {
-      const q = parse(incidentListQuery, req.query);
+      const q = parseRequest(incidentListQuery, req.query);
       checkDates([q.from, q.to], statistics);
       if (q.from && q.to && q.to < q.from) throw new ApiError({ status: 400, code: 'InvalidPeriod', message: 'to is before from.' });
       const calendar = services.calendar;
@@ -364,7 +354,7 @@ export function registerAdminRoutes(server: Server, options: AdminRoutesOptions)
       `/api/admin/incidents/:reference/${step}`,
       guarded('staff', `incidents.${step}`, async (req, res, principal) => {
         const ref = incidentReference(req);
-        const body = parse(incidentNoteBody, req.body ?? {});
+        const body = parseRequest(incidentNoteBody, req.body ?? {});
         const action = { actor: principal.name, note: body.note || undefined };
         if (step === 'take') await workflow.take(ref, action);
         else if (step === 'resolve') await workflow.resolve(ref, action);
@@ -386,7 +376,7 @@ export function registerAdminRoutes(server: Server, options: AdminRoutesOptions)
   server.get(
     '/api/admin/stats',
     guarded('manager', 'stats', async (req, res) => {
-      const q = parse(statsQuery, req.query);
+      const q = parseRequest(statsQuery, req.query);
       const period = statistics.periods.fromRequest(q, services.clock.now());
       res.send(200, await statistics.report(period));
     }),
@@ -395,7 +385,7 @@ export function registerAdminRoutes(server: Server, options: AdminRoutesOptions)
   server.get(
     '/api/admin/exports/complaints',
     guarded('manager', 'exports.complaints', async (req, res, principal) => {
-      const q = parse(complaintExportQuery, req.query);
+      const q = parseRequest(complaintExportQuery, req.query);
       checkDates([q.from, q.to], statistics);
       if (q.from && q.to && q.to < q.from) throw new ApiError({ status: 400, code: 'InvalidPeriod', message: 'to is before from.' });
       const t = translator(q.lang as Lang);
@@ -412,7 +402,7 @@ export function registerAdminRoutes(server: Server, options: AdminRoutesOptions)
   server.get(
     '/api/admin/exports/statistics',
     guarded('manager', 'exports.statistics', async (req, res) => {
-      const q = parse(statisticsExportQuery, req.query);
+      const q = parseRequest(statisticsExportQuery, req.query);
       const t = translator(q.lang as Lang);
       const period = statistics.periods.fromRequest(q, services.clock.now());
       const report = await statistics.report(period);
@@ -428,7 +418,7 @@ export function registerAdminRoutes(server: Server, options: AdminRoutesOptions)
   server.get(
     '/api/admin/exports/incidents',
     guarded('manager', 'exports.incidents', async (req, res) => {
-      const q = parse(incidentExportQuery, req.query);
+      const q = parseRequest(incidentExportQuery, req.query);
       checkDates([q.from, q.to], statistics);
       const t = translator(q.lang as Lang);
       const calendar = services.calendar;
@@ -448,19 +438,6 @@ export function registerAdminRoutes(server: Server, options: AdminRoutesOptions)
   );
 
   registerAdminPage(server, config.PUBLIC_BASE_URL.startsWith('https:'));
-}
-
-function parse<T extends z.ZodType>(schema: T, value: unknown): z.infer<T> {
-  const result = schema.safeParse(value ?? {});
-  if (result.success) return result.data;
-  const issue = result.error.issues[0];
-  const where = issue.path.length ? `${issue.path.join('.')}: ` : '';
-  throw new ApiError({ status: 400, code: 'InvalidRequest', message: `${where}${issue.message}` });
-}
-
-/** Dates that look right but do not exist (2026-02-30) are refused too. */
-function checkDates(dates: Array<string | undefined>, statistics: StatisticsService): void {
-  for (const date of dates) if (date) statistics.periods.parseDate(date);
 }
 
 /** An instant given by staff, refused when it is in the future (a clock a few minutes ahead is tolerated). */
@@ -502,9 +479,8 @@ async function sendStream(res: Response, stream: Readable, format: ExportFormat,
 }
 
 function toHttpError(err: unknown): HttpError {
-  if (err instanceof ApiError) return err.http;
-  if (err instanceof PeriodError) return { status: 400, code: 'InvalidPeriod', message: periodMessage(err) };
-  if (err instanceof UnknownStaffError) return { status: 400, code: 'UnknownOfficer', message: 'No staff member of ADMIN_TOKENS has this name.' };
+  const common = commonHttpError(err);
+  if (common) return common;
   if (err instanceof IncidentWorkflowError) {
     if (err.code === 'notFound') return { status: 404, code: 'IncidentNotFound', message: 'No exam incident has this reference.' };
     if (err.code === 'invalidTransition') return { status: 409, code: 'InvalidTransition', message: 'The incident is not at a status that allows this step.' };
@@ -516,18 +492,4 @@ function toHttpError(err: unknown): HttpError {
     return { status: 400, code: 'InvalidRequest', message: 'The date is before the complaint was received.' };
   }
   return { status: 500, code: 'InternalError', message: 'The request could not be processed.' };
-}
-
-const PERIOD_MESSAGES: Record<PeriodErrorCode, string> = {
-  invalidDate: 'from and to must be existing dates, YYYY-MM-DD.',
-  invalidMonth: 'period must be a month, YYYY-MM (e.g. 2026-11).',
-  invalidFiscalYear: 'fiscalYear must look like 2026-2027 (April 1 to March 31).',
-  reversed: 'to is before from.',
-  conflict: 'Give one of period, fiscalYear, or from and to.',
-  incomplete: 'Give from and to together.',
-  tooLong: 'The period is too long (20 years at most).',
-};
-
-function periodMessage(err: PeriodError): string {
-  return PERIOD_MESSAGES[err.code];
 }

@@ -3,15 +3,13 @@ import { z } from 'zod';
 import { CALLBACK_RESULTS, CALLBACK_STATUSES, CallbackError } from '../../domain/callbacks/callback';
 import { CALLBACK_NOTE_MAX_LENGTH, CallbackService } from '../../domain/callbacks/callbackService';
 import { callbackDetail, callbackSummary } from '../../domain/callbacks/callbackViews';
-import { UnknownStaffError } from '../../domain/staff/staffDirectory';
-import { PeriodError } from '../../domain/statistics/period';
-import type { StatisticsService } from '../../domain/statistics/statisticsService';
 import type { Config } from '../config';
 import { HttpError } from '../httpErrors';
 import type { Logger } from '../logger';
 import type { Services } from '../services';
 import { AdminAuthenticator } from './adminAuth';
 import { adminGuard } from './adminGuard';
+import { ApiError, checkDates, commonHttpError, flag, localDate, parseRequest } from '../apiRequest';
 import { registerCallbackPage } from './callbackPage';
 
 export interface CallbackRoutesOptions {
@@ -20,14 +18,6 @@ export interface CallbackRoutesOptions {
   logger: Logger;
 }
 
-class ApiError extends Error {
-  constructor(readonly http: HttpError) {
-    super(http.message);
-  }
-}
-
-const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD');
-const flag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 const note = z.string().trim().max(CALLBACK_NOTE_MAX_LENGTH);
 const listQuery = z.strictObject({
   status: z
@@ -83,7 +73,7 @@ export function registerCallbackRoutes(server: Server, options: CallbackRoutesOp
   server.get(
     '/api/admin/callbacks',
     guarded('staff', 'callbacks.list', async (req, res, principal) => {
-      const q = parse(listQuery, req.query);
+      const q = parseRequest(listQuery, req.query);
       if ((q.mine || q.assignedTo) && q.unassigned) throw new ApiError({ status: 400, code: 'InvalidRequest', message: 'mine or assignedTo and unassigned exclude each other.' });
       checkDates([q.from, q.to], statistics);
       if (q.from && q.to && q.to < q.from) throw new ApiError({ status: 400, code: 'InvalidPeriod', message: 'to is before from.' });
@@ -114,7 +104,7 @@ export function registerCallbackRoutes(server: Server, options: CallbackRoutesOp
     '/api/admin/callbacks/:reference/assign',
     guarded('staff', 'callbacks.assign', async (req, res, principal) => {
       const ref = reference(req);
-      const body = parse(assignBody, req.body);
+      const body = parseRequest(assignBody, req.body);
       const officer = body.officer === null ? undefined : body.officer.toLowerCase() === 'me' ? principal.name : body.officer;
       await callbacks.assign(ref, officer, { actor: principal.name, note: body.note || undefined });
       logger.info({ route: 'callbacks.assign', reference: ref, role: principal.role }, 'callback assignment changed from the admin API');
@@ -126,7 +116,7 @@ export function registerCallbackRoutes(server: Server, options: CallbackRoutesOp
     '/api/admin/callbacks/:reference/attempts',
     guarded('staff', 'callbacks.attempt', async (req, res, principal) => {
       const ref = reference(req);
-      const body = parse(attemptBody, req.body);
+      const body = parseRequest(attemptBody, req.body);
       await callbacks.recordAttempt(ref, body.result, { actor: principal.name, note: body.note || undefined });
       logger.info({ route: 'callbacks.attempt', reference: ref, result: body.result, role: principal.role }, 'callback attempt recorded from the admin API');
       await sendDetail(res, ref, 201);
@@ -137,7 +127,7 @@ export function registerCallbackRoutes(server: Server, options: CallbackRoutesOp
     '/api/admin/callbacks/:reference/cancel',
     guarded('staff', 'callbacks.cancel', async (req, res, principal) => {
       const ref = reference(req);
-      const body = parse(cancelBody, req.body);
+      const body = parseRequest(cancelBody, req.body);
       await callbacks.cancel(ref, { actor: principal.name, note: body.note });
       logger.info({ route: 'callbacks.cancel', reference: ref, role: principal.role }, 'callback cancelled from the admin API');
       await sendDetail(res, ref);
@@ -147,25 +137,9 @@ export function registerCallbackRoutes(server: Server, options: CallbackRoutesOp
   registerCallbackPage(server, config.PUBLIC_BASE_URL.startsWith('https:'));
 }
 
-function parse<T extends z.ZodType>(schema: T, value: unknown): z.infer<T> {
-  if (value !== undefined && value !== null && (typeof value !== 'object' || Array.isArray(value)))
-    throw new ApiError({ status: 400, code: 'InvalidRequest', message: 'The body must be a JSON object.' });
-  const result = schema.safeParse(value ?? {});
-  if (result.success) return result.data;
-  const issue = result.error.issues[0];
-  const where = issue.path.length ? `${issue.path.join('.')}: ` : '';
-  throw new ApiError({ status: 400, code: 'InvalidRequest', message: `${where}${issue.message}`.slice(0, 300) });
-}
-
-/** Dates that look right but do not exist (2026-02-30) are refused too. */
-function checkDates(dates: Array<string | undefined>, statistics: StatisticsService): void {
-  for (const date of dates) if (date) statistics.periods.parseDate(date);
-}
-
 function toHttpError(err: unknown): HttpError {
-  if (err instanceof ApiError) return err.http;
-  if (err instanceof PeriodError) return { status: 400, code: 'InvalidPeriod', message: 'from and to must be existing dates, YYYY-MM-DD.' };
-  if (err instanceof UnknownStaffError) return { status: 400, code: 'UnknownOfficer', message: 'No staff member of ADMIN_TOKENS has this name.' };
+  const common = commonHttpError(err);
+  if (common) return common;
   if (err instanceof CallbackError) {
     if (err.code === 'notFound') return { status: 404, code: 'CallbackNotFound', message: 'No callback request has this reference.' };
     if (err.code === 'closed') return { status: 409, code: 'CallbackClosed', message: 'The callback request is already done or cancelled.' };
