@@ -100,8 +100,8 @@ export async function createApplication(config: Config, options: ApplicationOpti
   registerMessagesRoute(server, { adapter, bot, logger, inFlight, config, clock });
   registerHealthRoute(server, db);
   const directLine = await registerWebRoutes(server, { config, db, adapter, bot, logger, inFlight, services, surveyKey: pseudonymKey });
-  registerAdminRoutes(server, { config, services: domain, logger });
   const staffTokens = new AdminAuthenticator(config.ADMIN_TOKENS);
+  registerAdminRoutes(server, { config, services: domain, logger, auth: staffTokens });
   const liveHelp = await registerLiveHelp(server, {
     config,
     db,
@@ -112,7 +112,7 @@ export async function createApplication(config: Config, options: ApplicationOpti
     logger,
     directLine,
   });
-  registerCallbackRoutes(server, { config, services: domain, logger });
+  registerCallbackRoutes(server, { config, services: domain, logger, auth: staffTokens });
 
   const jobs = new ScheduledJobs(logger, new JobLock(db));
   jobs.add(interactionRetentionJob(config, interactions, clock, logger));

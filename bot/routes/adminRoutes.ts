@@ -19,7 +19,7 @@ import type { Services } from '../services';
 import type { Config } from '../config';
 import { HttpError } from '../httpErrors';
 import type { Logger } from '../logger';
-import { AdminAuthenticator } from './adminAuth';
+import type { AdminAuthenticator } from './adminAuth';
 import { adminGuard } from './adminGuard';
 import { ApiError, checkDates, commonHttpError, flag, localDate, parseRequest } from '../apiRequest';
 import { registerAdminPage } from './adminPage';
@@ -27,7 +27,9 @@ import { registerAdminPage } from './adminPage';
 export const NOTE_MAX_LENGTH = 2000;
 
 export interface AdminRoutesOptions {
-  config: Pick<Config, 'ADMIN_TOKENS' | 'PUBLIC_BASE_URL'>;
+  config: Pick<Config, 'PUBLIC_BASE_URL'>;
+  /** The staff tokens of ADMIN_TOKENS, one authenticator for every staff API. */
+  auth: AdminAuthenticator;
   services: Pick<Services, 'complaints' | 'calendar' | 'clock' | 'citizenMail' | 'desk' | 'statistics' | 'incidents' | 'reminderStatistics' | 'staff'>;
   logger: Logger;
 }
@@ -157,8 +159,7 @@ const incidentExportQuery = z.strictObject({
  * and the reference, never a token, a name or what a citizen wrote.
  */
 export function registerAdminRoutes(server: Server, options: AdminRoutesOptions): void {
-  const { config, services, logger } = options;
-  const auth = new AdminAuthenticator(config.ADMIN_TOKENS);
+  const { config, services, logger, auth } = options;
   const { desk, statistics, incidents, reminderStatistics: reminders, staff: directory } = services;
   const workflow = new IncidentWorkflow(incidents, services.clock);
 

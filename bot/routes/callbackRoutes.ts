@@ -7,13 +7,15 @@ import type { Config } from '../config';
 import { HttpError } from '../httpErrors';
 import type { Logger } from '../logger';
 import type { Services } from '../services';
-import { AdminAuthenticator } from './adminAuth';
+import type { AdminAuthenticator } from './adminAuth';
 import { adminGuard } from './adminGuard';
 import { ApiError, checkDates, commonHttpError, flag, localDate, parseRequest } from '../apiRequest';
 import { registerCallbackPage } from './callbackPage';
 
 export interface CallbackRoutesOptions {
-  config: Pick<Config, 'ADMIN_TOKENS' | 'PUBLIC_BASE_URL'>;
+  config: Pick<Config, 'PUBLIC_BASE_URL'>;
+  /** The staff tokens of ADMIN_TOKENS, one authenticator for every staff API. */
+  auth: AdminAuthenticator;
   services: Pick<Services, 'callbacks' | 'statistics'>;
   logger: Logger;
 }
@@ -54,8 +56,7 @@ const cancelBody = z.strictObject({ note: note.min(1) });
  * Logs carry the route, the role and the reference only. Also serves the staff page /admin/callbacks.
  */
 export function registerCallbackRoutes(server: Server, options: CallbackRoutesOptions): void {
-  const { config, services, logger } = options;
-  const auth = new AdminAuthenticator(config.ADMIN_TOKENS);
+  const { config, services, logger, auth } = options;
   const { callbacks, statistics } = services;
 
   const guarded = adminGuard(auth, logger, toHttpError);
