@@ -27,7 +27,7 @@ import { registerWebRoutes } from './routes/webRoutes';
 import { registerAdminRoutes } from './routes/adminRoutes';
 import { AdminAuthenticator } from './routes/adminAuth';
 import { ScheduledJobs } from './scheduledJobs';
-import { complaintRetentionJob, directLineRetentionJob, interactionRetentionJob, stateRetentionJob } from './retentionJobs';
+import { callbackRetentionJob, complaintRetentionJob, directLineRetentionJob, interactionRetentionJob, liveHelpRetentionJob, stateRetentionJob } from './retentionJobs';
 import { ClientAddressMiddleware } from './clientAddressMiddleware';
 import { DirectLineRepository } from '../domain/directLine/directLineRepository';
 import { registerReminderJobs } from './reminderJobs';
@@ -121,7 +121,9 @@ export async function createApplication(config: Config, options: ApplicationOpti
   jobs.add(directLineRetentionJob(config, new DirectLineRepository(db, clock), clock, logger));
   registerReminderJobs(jobs, { config, db, clock, calendar: domain.calendar, logger, scheduler: domain.reminderScheduler });
   registerCitizenMailJobs(jobs, domain.citizenMail, { clock, logger });
-  for (const job of [liveHelp.sweepJob, liveHelp.purgeJob]) if (job) jobs.add(job);
+  if (liveHelp.sweepJob) jobs.add(liveHelp.sweepJob);
+  if (domain.liveHelp) jobs.add(liveHelpRetentionJob(config, domain.liveHelp, clock, logger));
+  jobs.add(callbackRetentionJob(config, domain.callbacks, logger));
   registerCallbackJobs(jobs, { config, db, clock, logger, callbacks: domain.callbacks, scheduler: domain.reminderScheduler });
 
   let stopping: Promise<void> | undefined;

@@ -13,7 +13,7 @@ import type { StaffDirectory } from '../domain/staff/staffDirectory';
 import type { Config } from './config';
 import { errorSummary } from './errorSummary';
 import type { Logger } from './logger';
-import type { JobDefinition, ScheduledJobs } from './scheduledJobs';
+import type { ScheduledJobs } from './scheduledJobs';
 import { staffDirectory } from './staffAccounts';
 
 /** The callback requests on a database (built by createServices). */
@@ -34,16 +34,15 @@ export function createCallbackReminders(config: Config, db: Database): CallbackR
 }
 
 /**
- * The server's callback jobs: the reminders (CALLBACK_REMINDER_CRON, when SMTP is set; the digests go
- * out through the reminder scheduler's outbox, retried with it) and the retention purge
- * (CALLBACK_PURGE_CRON, CALLBACK_RETENTION_DAYS). Logs carry counts and references only.
+ * The server's callback reminders (CALLBACK_REMINDER_CRON, when SMTP is set; the digests go out through
+ * the reminder scheduler's outbox, retried with it); the retention purge is in bot/retentionJobs.ts.
+ * Logs carry counts and references only.
  */
 export function registerCallbackJobs(
   jobs: ScheduledJobs,
   deps: { config: Config; db: Database; clock: Clock; logger: Logger; callbacks: CallbackService; scheduler?: ReminderScheduler },
 ): void {
   const { config, db, clock, logger } = deps;
-  jobs.add(callbackRetentionJob(config, deps.callbacks, logger));
   if (!deps.scheduler) {
     logger.info('callback reminders off: SMTP_URL is not set');
     return;
@@ -64,16 +63,4 @@ export function registerCallbackJobs(
       }
     },
   });
-}
-
-/** Daily (CALLBACK_PURGE_CRON, America/Toronto): erases the personal information of callbacks older than CALLBACK_RETENTION_DAYS. */
-export function callbackRetentionJob(config: Pick<Config, 'CALLBACK_PURGE_CRON' | 'CALLBACK_RETENTION_DAYS'>, callbacks: CallbackService, logger: Logger): JobDefinition {
-  return {
-    name: 'callback-retention-purge',
-    pattern: config.CALLBACK_PURGE_CRON,
-    run: async () => {
-      const { anonymized, cutoff } = await callbacks.anonymizeOlderThan(config.CALLBACK_RETENTION_DAYS);
-      logger.info({ anonymized, retentionDays: config.CALLBACK_RETENTION_DAYS, cutoff: cutoff.toISOString() }, 'callbacks anonymized');
-    },
-  };
 }

@@ -1,16 +1,24 @@
 import type { Clock } from '../domain/clock';
+import type { CallbackService } from '../domain/callbacks/callbackService';
 import type { ComplaintService } from '../domain/complaints/complaintService';
 import type { LookupThrottle } from '../domain/complaints/lookupThrottle';
 import type { InteractionRepository } from '../domain/db/interactionRepository';
 import type { StateRepository } from '../domain/db/stateRepository';
 import type { DirectLineRepository } from '../domain/directLine/directLineRepository';
+import type { LiveHelpService } from '../domain/liveHelp/liveHelpService';
 import { purgeConversationState, purgeInteractions } from '../domain/retention';
 import type { Config } from './config';
 import type { Logger } from './logger';
 import type { JobDefinition } from './scheduledJobs';
 
-type CronVariable = 'INTERACTION_PURGE_CRON' | 'COMPLAINT_PURGE_CRON' | 'STATE_PURGE_CRON';
-type RetentionVariable = 'INTERACTION_RETENTION_DAYS' | 'COMPLAINT_RETENTION_DAYS' | 'STATE_RETENTION_DAYS' | 'DIRECT_LINE_RETENTION_HOURS';
+type CronVariable = 'INTERACTION_PURGE_CRON' | 'COMPLAINT_PURGE_CRON' | 'STATE_PURGE_CRON' | 'CALLBACK_PURGE_CRON';
+type RetentionVariable =
+  | 'INTERACTION_RETENTION_DAYS'
+  | 'COMPLAINT_RETENTION_DAYS'
+  | 'STATE_RETENTION_DAYS'
+  | 'DIRECT_LINE_RETENTION_HOURS'
+  | 'CALLBACK_RETENTION_DAYS'
+  | 'LIVE_HELP_RETENTION_DAYS';
 
 /** One daily purge: its job name, the cron and retention variables it reads, and its log line. */
 interface RetentionPurge<C extends CronVariable, R extends RetentionVariable> {
@@ -44,6 +52,18 @@ const purges = {
     cron: 'STATE_PURGE_CRON',
     retention: 'DIRECT_LINE_RETENTION_HOURS',
     logged: 'direct line history purged',
+  },
+  callbacks: {
+    name: 'callback-retention-purge',
+    cron: 'CALLBACK_PURGE_CRON',
+    retention: 'CALLBACK_RETENTION_DAYS',
+    logged: 'callbacks anonymized',
+  },
+  liveHelp: {
+    name: 'live-help-retention-purge',
+    cron: 'STATE_PURGE_CRON',
+    retention: 'LIVE_HELP_RETENTION_DAYS',
+    logged: 'live help sessions purged',
   },
 } as const satisfies Record<string, RetentionPurge<CronVariable, RetentionVariable>>;
 
@@ -133,5 +153,33 @@ export function directLineRetentionJob(
     const cutoff = new Date(clock.now().getTime() - hours * 3_600_000);
     const deleted = await repository.deleteOlderThan(cutoff);
     return { ...deleted, cutoff: cutoff.toISOString() };
+  });
+}
+
+/** Daily (CALLBACK_PURGE_CRON, America/Toronto): erases the personal information of callbacks older than CALLBACK_RETENTION_DAYS. */
+export function callbackRetentionJob(
+  config: Pick<Config, 'CALLBACK_PURGE_CRON' | 'CALLBACK_RETENTION_DAYS'>,
+  callbacks: CallbackService,
+  logger: Logger,
+): JobDefinition {
+  return retentionJob(purges.callbacks, config, logger, async (days) => {
+    const { anonymized, cutoff } = await callbacks.anonymizeOlderThan(days);
+    return { anonymized, retentionDays: days, cutoff: cutoff.toISOString() };
+  });
+}
+
+/**
+ * Daily, with the state purge (STATE_PURGE_CRON, America/Toronto): deletes live-help sessions ended more
+ * than LIVE_HELP_RETENTION_DAYS ago, with their messages and notes, even once live help is switched off.
+ */
+export function liveHelpRetentionJob(
+  config: Pick<Config, 'STATE_PURGE_CRON' | 'LIVE_HELP_RETENTION_DAYS'>,
+  liveHelp: LiveHelpService,
+  clock: Clock,
+  logger: Logger,
+): JobDefinition {
+  return retentionJob(purges.liveHelp, config, logger, async (days) => {
+    const cutoff = new Date(clock.now().getTime() - days * 86_400_000);
+    return { deleted: await liveHelp.purge(cutoff), cutoff: cutoff.toISOString() };
   });
 }

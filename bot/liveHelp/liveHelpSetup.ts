@@ -17,7 +17,6 @@ export interface LiveHelpSetup {
   /** Every minute: conversations of agents gone back to the queue, waits past the limit ended. */
   sweepJob?: JobDefinition;
   /** Daily with the state purge: finished sessions, their messages and notes past LIVE_HELP_RETENTION_DAYS. */
-  purgeJob?: JobDefinition;
   close(): Promise<void>;
 }
 
@@ -59,14 +58,6 @@ export async function registerLiveHelp(
           },
         }
       : undefined,
-    purgeJob: {
-      name: 'live-help-retention-purge',
-      pattern: config.STATE_PURGE_CRON,
-      run: async () => {
-        const cutoff = new Date(services.clock.now().getTime() - config.LIVE_HELP_RETENTION_DAYS * 86_400_000);
-        logger.info({ deleted: await service.purge(cutoff), cutoff: cutoff.toISOString() }, 'live help sessions purged');
-      },
-    },
     close: async () => {
       routes.close();
       relay.stop();
