@@ -34,6 +34,29 @@ describe('the command line speaks French, commander included', () => {
     expect((await cli('--help')).out).toContain('Commandes\u00a0:');
   });
 
+  it('names every placeholder in French on every help page, and never breaks a line inside « »', async () => {
+    const english = /<(?:reference|officer|name|text|statuses|key|lang|file|path|char|when|iso|years|month|kind|route|result|outcome|channel|number|command)(?:\.\.\.)?>|\[command\]/;
+    const pages: string[][] = [[]];
+    let visited = 0;
+    for (let next = pages.shift(); next; next = pages.shift()) {
+      const { code, out } = await cli(...next, '--help');
+      visited++;
+      expect([next.join(' '), code, english.exec(out)?.[0]]).toEqual([next.join(' '), 0, undefined]);
+      expect([next.join(' '), /«\s*$|^\s*»/m.exec(out)?.[0]]).toEqual([next.join(' '), undefined]);
+      const commands = out.split('Commandes\u00a0:\n')[1] ?? '';
+      for (const line of commands.split('\n')) {
+        const name = /^ {2}([a-z][a-z-]*)\b/.exec(line)?.[1];
+        if (name && name !== 'help') pages.push([...next, name]);
+      }
+      const args = (out.split('Arguments\u00a0:\n')[1] ?? '').split('\n\n')[0];
+      for (const line of args.split('\n')) expect([next.join(' '), /^ {2}(reference|officer|text)\b/.exec(line)?.[1]]).toEqual([next.join(' '), undefined]);
+    }
+    expect(visited).toBeGreaterThan(25);
+    const assign = (await cli('complaints', 'assign', '--help')).out;
+    expect(assign).toContain('Utilisation\u00a0: assistant complaints assign [options] <référence> <personne>');
+    expect((await cli('complaints', 'show')).err).toContain('manquant «\u00a0référence\u00a0»');
+  });
+
   it('explains usage errors in French, with the help after them', async () => {
     const unknownOption = await cli('stats', '--formt', 'csv');
     expect(unknownOption.code).toBe(2);
