@@ -59,6 +59,7 @@ export function complaintColumns(t: Translate, options: ComplaintExportOptions =
   const instant = (value: Date | undefined): string | null => (value ? dates.format(value) : null);
   const statusLabel = memoize((status) => label(t, `complaint:status.${status}`, status));
   const serviceLabel = memoize((service) => label(t, `complaint:services.${service}`, service));
+  const outcomeLabel = memoize((outcome) => label(t, `officer:outcomes.${outcome}`, outcome));
   const columns: ExportColumn<Complaint>[] = [
     { key: 'reference', header: h('reference'), value: (c) => c.reference },
     { key: 'status', header: h('status'), value: (c) => c.status },
@@ -81,6 +82,11 @@ export function complaintColumns(t: Translate, options: ComplaintExportOptions =
     { key: 'channel', header: h('channel'), value: (c) => c.channelId ?? null },
     { key: 'locale', header: h('locale'), value: (c) => c.locale ?? null },
     { key: 'anonymized', header: h('anonymized'), value: (c) => c.anonymized },
+    { key: 'assignedTo', header: h('assignedTo'), value: (c) => c.assignedTo ?? null },
+    { key: 'outcome', header: h('outcome'), value: (c) => c.outcome ?? null },
+    { key: 'outcomeLabel', header: h('outcomeLabel'), value: (c) => (c.outcome ? outcomeLabel(c.outcome) : null) },
+    // The ministry's own measures, written by staff: reported with the outcome, not personal information.
+    { key: 'correctiveMeasures', header: h('correctiveMeasures'), value: (c) => c.correctiveMeasures ?? null },
   ];
   if (options.includePersonal) {
     columns.push(
@@ -100,6 +106,9 @@ export function incidentColumns(t: Translate): ExportColumn<ExamIncident>[] {
   const dates = new IsoLocalFormatter();
   const instant = (value: Date | undefined): string | null => (value ? dates.format(value) : null);
   const kindLabel = memoize((kind) => label(t, `exam:kinds.${kind}`, kind));
+  const priorityLabel = memoize((priority) => label(t, `admin:priorities.${priority}`, priority));
+  const routeLabel = memoize((route) => label(t, `admin:routes.${route}`, route));
+  const incidentStatusLabel = memoize((status) => label(t, `officer:incidentStatus.${status}`, status));
   return [
     { key: 'reference', header: h('reference'), value: (i) => i.reference },
     { key: 'createdAt', header: h('createdAt'), value: (i) => instant(i.createdAt) },
@@ -108,9 +117,15 @@ export function incidentColumns(t: Translate): ExportColumn<ExamIncident>[] {
     { key: 'problemKind', header: h('problemKind'), value: (i) => i.problemKind },
     { key: 'problemKindLabel', header: h('problemKindLabel'), value: (i) => kindLabel(i.problemKind) },
     { key: 'priority', header: h('priority'), value: (i) => i.priority },
+    { key: 'priorityLabel', header: h('priorityLabel'), value: (i) => priorityLabel(i.priority) },
     { key: 'route', header: h('route'), value: (i) => i.route },
+    { key: 'routeLabel', header: h('routeLabel'), value: (i) => routeLabel(i.route) },
     { key: 'centreOpen', header: h('centreOpen'), value: (i) => i.centreOpen },
     { key: 'status', header: h('status'), value: (i) => i.status },
+    { key: 'statusLabel', header: h('statusLabel'), value: (i) => incidentStatusLabel(i.status) },
+    { key: 'assignedTo', header: h('assignedTo'), value: (i) => i.assignedTo ?? null },
+    { key: 'takenAt', header: h('takenAt'), value: (i) => instant(i.takenAt) },
+    { key: 'resolvedAt', header: h('resolvedAt'), value: (i) => instant(i.resolvedAt) },
     { key: 'examName', header: h('examName'), value: (i) => i.examName ?? null },
     { key: 'device', header: h('device'), value: (i) => i.device ?? null },
     { key: 'browser', header: h('browser'), value: (i) => i.browser ?? null },

@@ -2,7 +2,7 @@ import { Readable, Writable } from 'node:stream';
 import { BusinessCalendar } from '../../../domain/calendar/businessCalendar';
 import { ComplaintRepository } from '../../../domain/complaints/complaintRepository';
 import { Database, openDatabase } from '../../../domain/db/database';
-import { complaintColumns, IsoLocalFormatter } from '../../../domain/exports/exportColumns';
+import { complaintColumns, incidentColumns, IsoLocalFormatter } from '../../../domain/exports/exportColumns';
 import { formatIsoLocal } from '../../../domain/format/dates';
 import { csvExport, ExportColumn, jsonExport, neutralizeFormula } from '../../../domain/exports/tabularExport';
 import { translator } from '../../../domain/i18n';
@@ -189,6 +189,71 @@ describe('complaint export columns', () => {
       description: '=1+1',
       receivedAt: '2026-11-23T10:00:00-05:00',
       firstContactOnTime: null,
+    });
+  });
+
+  it('reports who holds each complaint, its outcome in French and the corrective measures taken', async () => {
+    const t = translator('fr');
+    const closed = {
+      id: 2,
+      reference: 'PL-2026-000002',
+      status: 'closed',
+      receivedAt: new Date('2026-11-23T15:00:00Z'),
+      receivedDate: '2026-11-23',
+      calendarVersion: 'v',
+      firstContactDueDate: '2026-11-30',
+      firstContactDueAt: new Date('2026-12-01T04:59:59.999Z'),
+      answerDueDate: '2026-12-21',
+      answerDueAt: new Date('2026-12-22T04:59:59.999Z'),
+      name: 'Marie',
+      contactMethod: 'email',
+      contactValue: 'marie@exemple.ca',
+      service: 'other',
+      description: 'x',
+      anonymized: false,
+      updatedAt: new Date('2026-11-23T15:00:00Z'),
+      assignedTo: 'alice',
+      outcome: 'partlyFounded',
+      correctiveMeasures: '-Rappel des délais; =formation',
+    } as const;
+    const columns = complaintColumns(t);
+    const [header, row] = (await collect(csvExport([closed], columns, { delimiter: ';' }))).toString('utf8').replace(/^\uFEFF/, '').split('\r\n');
+    expect(header.split(';').slice(-4)).toEqual(['Assignée à', 'Code de la conclusion', 'Conclusion', 'Mesures correctives']);
+    expect(row.split(';').slice(-5)).toEqual(['alice', 'partlyFounded', 'partiellement fondée', `"'-Rappel des délais`, ` =formation"`]);
+    const json = JSON.parse((await collect(jsonExport([closed], columns))).toString('utf8')) as Array<Record<string, unknown>>;
+    expect(json[0]).toMatchObject({ assignedTo: 'alice', outcome: 'partlyFounded', outcomeLabel: 'partiellement fondée', correctiveMeasures: '-Rappel des délais; =formation' });
+    expect(json[0]).not.toHaveProperty('name');
+  });
+
+  it('names the incidents\' kind, priority, route and status in French beside their codes, with who took them', async () => {
+    const incident = {
+      id: 1,
+      reference: 'EX-2026-000001',
+      submissionId: 's',
+      createdAt: new Date('2026-11-23T15:00:00Z'),
+      examInProgress: true,
+      problemKind: 'frozen',
+      priority: 'urgent',
+      route: 'phone-now',
+      centreOpen: true,
+      status: 'inProgress',
+      assignedTo: 'alice',
+      takenAt: new Date('2026-11-23T15:30:00Z'),
+      calendarVersion: 'v',
+    } as const;
+    const csv = (await collect(csvExport([incident], incidentColumns(translator('fr')), { delimiter: ';' }))).toString('utf8');
+    const [header, row] = csv.replace(/^\uFEFF/, '').split('\r\n');
+    const cells = Object.fromEntries(header.split(';').map((h, i) => [h, row.split(';')[i]]));
+    expect(cells).toMatchObject({
+      'Type de problème': 'Page figée ou qui ne se charge pas',
+      'Code de la priorité': 'urgent',
+      Priorité: 'urgente',
+      Orientation: 'Appeler maintenant (Centre ouvert)',
+      'Code du statut': 'inProgress',
+      Statut: 'pris en charge',
+      'Pris en charge par': 'alice',
+      'Pris en charge le': '2026-11-23T10:30:00-05:00',
+      'Résolu le': '',
     });
   });
 });
