@@ -281,9 +281,13 @@ export class ExamProblemDialog extends ComponentDialog {
   private async validateExam(prompt: PromptValidatorContext<string>): Promise<boolean> {
     const text = prompt.recognized.value ?? '';
     if (!text.trim()) return false;
-    if (!isYesNoOrFiller(text)) return true;
+    const { t, lang } = localize(prompt.context);
+    // « page figée » or a question is not an exam's name, unless it also names one (« Processus 12345 »).
+    const clues = this.extract(text, lang);
+    const notAName = isYesNoOrFiller(text) || (!clues.examName && (clues.problemKind !== undefined || /\?\s*$/.test(text)));
+    if (!notAName) return true;
     if (prompt.attemptCount < 2) return false;
-    prompt.recognized.value = localize(prompt.context).t('exam:choices.examUnknown');
+    prompt.recognized.value = t('exam:choices.examUnknown');
     return true;
   }
 

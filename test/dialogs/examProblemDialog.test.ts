@@ -249,6 +249,28 @@ describe('exam problem dialog', () => {
     expect(row.exam_name).toBe('Processus 12345');
   });
 
+  it.each(['page figée', 'ça gèle encore', "c'est quoi vos heures d'ouverture?"])(
+    'does not take « %s » for the exam name: asks again, then records the exam as unknown',
+    async (answer) => {
+      h = await createConversationHarness({ now: '2026-11-23T15:00:00Z', classifier: examIntent });
+      await run(h, [MENU_EXAM, 'Oui, en ce moment', 'Page figée ou qui ne se charge pas']);
+      expect(textOf(await h.turn(answer))).toContain('Il me faut le nom ou le numéro');
+      const result = textOf(await h.turn(answer));
+      expect(result).toContain('Votre numéro de confirmation');
+      expect(result).toContain('examen\u00a0: non précisé');
+      const [row] = await incidents(h);
+      expect(row.exam_name).toBeNull();
+    },
+  );
+
+  it('takes an exam name that comes with the problem (« Processus 12345, ça gèle »)', async () => {
+    h = await createConversationHarness({ now: '2026-11-23T15:00:00Z', classifier: examIntent });
+    await run(h, [MENU_EXAM, 'Oui, en ce moment', 'Page figée ou qui ne se charge pas']);
+    expect(textOf(await h.turn('Processus 12345, ça gèle'))).toContain('Votre numéro de confirmation');
+    const [row] = await incidents(h);
+    expect(row.exam_name).toContain('12345');
+  });
+
   it.each(['je sais pas', 'aucune idée', 'Je ne le sais pas'])('skips the exam question at once on « %s » and records the exam as unknown', async (answer) => {
     h = await createConversationHarness({ now: '2026-11-23T15:00:00Z', classifier: examIntent });
     await run(h, [MENU_EXAM, 'Oui, en ce moment', 'Page figée ou qui ne se charge pas']);
