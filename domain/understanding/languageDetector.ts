@@ -18,7 +18,7 @@ const ENGLISH = new Set(
   (
     'the and or is are am was were be been being have has had do does did i you he she it we they my your his her its our their ' +
     'this that these those what which who whom whose when where why how there here with without for from of to in at by about ' +
-    'not yes can could would should will shall may might must please thanks thank hi hello hey bye goodbye ' +
+    'not yes can could would should will shall may might must please thanks thank hi hello hey goodbye ' +
     'want need get got help today tomorrow yesterday now just also very any some if than then so but because ' +
     'im ive dont cant wont isnt arent doesnt didnt whats hows thats theres youre lets'
   ).split(' '),

@@ -9,6 +9,7 @@ describe('detectLanguage', () => {
     'Je voudrais savoir comment déposer une plainte',
     'vous etes ouvert le mercredi',
     'allo',
+    'merci bye',
     'télécopieur',
     'Bonjour, pourriez-vous me dire si le centre est fermé sur l’heure du dîner? Merci beaucoup.',
   ])('« %s » is French', (text) => {
@@ -28,10 +29,11 @@ describe('detectLanguage', () => {
     expect(detectLanguage(text)).toBe('en');
   });
 
-  it.each(['', '   ', '😀', '12345', 'SAGIR', 'CA-dotation', 'ok', 'email'])('is unsure about « %s »', (text) => {
+  it.each(['', '   ', '😀', '12345', 'SAGIR', 'CA-dotation', 'ok', 'email', 'bye', 'bye bye'])('is unsure about « %s »', (text) => {
     expect(detectLanguage(text)).toBeUndefined();
   });
 
+  // « bye » closes many a French chat in Québec: alone, it says nothing of the language.
   it('is unsure when the clues disagree evenly', () => {
     expect(detectLanguage('bonjour hello')).toBeUndefined();
   });
