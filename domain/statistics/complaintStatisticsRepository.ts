@@ -99,13 +99,15 @@ export class ComplaintStatisticsRepository {
     );
   }
 
-  /** Complaints closed within the period, by outcome (null: closed before outcomes were recorded). */
-  async outcomes(period: Period): Promise<Array<{ outcome: string | null; n: number }>> {
-    const rows = await this.rows<{ outcome: string | null; n: number }>(
-      `select outcome, count(*) as n from complaints where closed_at >= ? and closed_at < ? group by outcome`,
+  /** Complaints closed within the period, by outcome (null: closed before outcomes were recorded), and how many of them with corrective measures. */
+  async outcomes(period: Period): Promise<Array<{ outcome: string | null; n: number; withMeasures: number }>> {
+    const rows = await this.rows<{ outcome: string | null; n: number | string; with_measures: number | string | null }>(
+      `select outcome, count(*) as n,
+              sum(case when corrective_measures is not null and corrective_measures <> '' then 1 else 0 end) as with_measures
+         from complaints where closed_at >= ? and closed_at < ? group by outcome`,
       [period.startsAt.toISOString(), period.endsBefore.toISOString()],
     );
-    return rows.map((r) => ({ outcome: r.outcome, n: Number(r.n) }));
+    return rows.map((r) => ({ outcome: r.outcome, n: Number(r.n), withMeasures: Number(r.with_measures ?? 0) }));
   }
 
   /**

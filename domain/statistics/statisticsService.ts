@@ -79,6 +79,8 @@ export interface ComplaintStatistics {
   breaches: { total: number; items: Breach[]; truncated: boolean };
   /** Complaints closed in the period by outcome (fondée, partiellement fondée, non fondée); `unspecified`: closed without one. */
   outcomes: Record<ComplaintOutcome | 'unspecified', number>;
+  /** Of those, how many came with the corrective measures taken: by outcome, and in all. */
+  correctiveMeasures: { total: number; byOutcome: Record<ComplaintOutcome | 'unspecified', number> };
 }
 
 export interface FaqEntryFigures {
@@ -203,17 +205,21 @@ export class StatisticsService {
       byFiscalYear: startedYears.map((y) => ({ ...summary(y), figures: cube.figures(within(y)) })),
       byService,
       breaches: { total, items, truncated: items.length < total },
-      outcomes: await this.outcomes(period),
+      ...(await this.outcomes(period)),
     };
   }
 
-  private async outcomes(period: Period): Promise<ComplaintStatistics['outcomes']> {
+  private async outcomes(period: Period): Promise<Pick<ComplaintStatistics, 'outcomes' | 'correctiveMeasures'>> {
     const counts: ComplaintStatistics['outcomes'] = { founded: 0, partlyFounded: 0, unfounded: 0, unspecified: 0 };
+    const measures: ComplaintStatistics['outcomes'] = { founded: 0, partlyFounded: 0, unfounded: 0, unspecified: 0 };
+    let total = 0;
     for (const row of await this.complaintsRepo.outcomes(period)) {
       const key = row.outcome && (COMPLAINT_OUTCOMES as readonly string[]).includes(row.outcome) ? (row.outcome as ComplaintOutcome) : 'unspecified';
       counts[key] += row.n;
+      measures[key] += row.withMeasures;
+      total += row.withMeasures;
     }
-    return counts;
+    return { outcomes: counts, correctiveMeasures: { total, byOutcome: measures } };
   }
 
   async conversations(period: Period): Promise<ConversationStatistics> {

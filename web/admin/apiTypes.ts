@@ -152,6 +152,8 @@ export interface StatsReport {
     byService: Array<{ service: string; figures: Figures }>;
     breaches: Breaches;
     outcomes?: Outcomes | null;
+    /** Closed with corrective measures: by outcome, and in all. */
+    correctiveMeasures?: { total: number; byOutcome: Outcomes } | null;
   };
   conversations: Conversations;
   callbacks: CallbackFigures;
