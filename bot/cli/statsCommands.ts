@@ -180,6 +180,9 @@ export function renderReport(report: StatisticsReport, t: Translate, lang: Lang)
   const measures = c.correctiveMeasures;
   const byOutcome = outcomes.map(([key]) => `${t(`officer:outcomes.${key}`)} ${formatNumber(measures.byOutcome[key as keyof typeof measures.byOutcome], lang)}`);
   lines.push(`  ${t('admin:stats.withMeasures', { n: formatNumber(measures.total, lang) })} (${byOutcome.join(' · ')})`);
+  for (const m of measures.items)
+    lines.push(`    ${m.reference}  ${t(`officer:outcomes.${m.outcome}`)}  ${formatReportInstant(m.closedAt, lang)}  ${printable(m.text)}`);
+  if (measures.truncated) lines.push(`    ${t('admin:stats.measuresTruncated', { shown: measures.items.length, total: measures.total })}`);
 
   const v = report.conversations;
   lines.push(

@@ -110,6 +110,17 @@ export class ComplaintStatisticsRepository {
     return rows.map((r) => ({ outcome: r.outcome, n: Number(r.n), withMeasures: Number(r.with_measures ?? 0) }));
   }
 
+  /** The corrective measures of the complaints closed within the period, in closing order, at most `limit`. */
+  async measuresTaken(period: Period, limit: number): Promise<Array<{ reference: string; outcome: string | null; measures: string; closedAt: string }>> {
+    const rows = await this.rows<{ reference: string; outcome: string | null; corrective_measures: string; closed_at: string }>(
+      `select reference, outcome, corrective_measures, closed_at from complaints
+        where closed_at >= ? and closed_at < ? and corrective_measures is not null and corrective_measures <> ''
+        order by closed_at, reference limit ?`,
+      [period.startsAt.toISOString(), period.endsBefore.toISOString(), limit],
+    );
+    return rows.map((r) => ({ reference: r.reference, outcome: r.outcome, measures: r.corrective_measures, closedAt: r.closed_at }));
+  }
+
   /**
    * For the complaints whose due date falls in each bucket: how many missed it (late event, or none
    * and the date has passed), how many are still pending (not due yet), and how many stopped

@@ -141,6 +141,14 @@ export interface LiveHelpReport {
 
 export type Outcomes = Partial<Record<'founded' | 'partlyFounded' | 'unfounded' | 'unspecified', number>>;
 
+export interface CorrectiveMeasures {
+  total: number;
+  byOutcome: Outcomes;
+  /** Masked text, managers only. */
+  items?: Array<{ reference: string; outcome: string; closedAt: string; text: string }>;
+  truncated?: boolean;
+}
+
 export interface StatsReport {
   period: { label: string; from: string; to: string };
   asOf: string;
@@ -153,7 +161,7 @@ export interface StatsReport {
     breaches: Breaches;
     outcomes?: Outcomes | null;
     /** Closed with corrective measures: by outcome, and in all. */
-    correctiveMeasures?: { total: number; byOutcome: Outcomes } | null;
+    correctiveMeasures?: CorrectiveMeasures | null;
   };
   conversations: Conversations;
   callbacks: CallbackFigures;

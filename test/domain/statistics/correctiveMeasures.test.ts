@@ -5,6 +5,7 @@ import type { ComplaintInput, ComplaintOutcome } from '../../../domain/complaint
 import { ComplaintRepository } from '../../../domain/complaints/complaintRepository';
 import { ComplaintService } from '../../../domain/complaints/complaintService';
 import { openDatabase } from '../../../domain/db/database';
+import { formatIsoLocal } from '../../../domain/format/dates';
 import { PeriodFactory } from '../../../domain/statistics/period';
 import { StatisticsService } from '../../../domain/statistics/statisticsService';
 import { Capture } from '../../helpers/capture';
@@ -23,7 +24,7 @@ const input: ComplaintInput = {
 /** How each complaint of the month is closed: its outcome, and the corrective measures taken (or none). */
 const CLOSINGS: Array<[ComplaintOutcome | undefined, string | undefined]> = [
   ['founded', 'Rappel des délais à l’équipe'],
-  ['founded', 'Message d’accueil corrigé'],
+  ['founded', 'Rappel fait par Julie Gagnon au 418 555-0199'],
   ['partlyFounded', 'Formation sur le système de dotation'],
   ['partlyFounded', 'Procédure de rappel revue'],
   ['partlyFounded', 'Liste de vérification ajoutée'],
@@ -35,6 +36,7 @@ const CLOSINGS: Array<[ComplaintOutcome | undefined, string | undefined]> = [
 
 describeEachDatabase('closed complaints with corrective measures in the statistics', (databases) => {
   let databaseUrl: string;
+  const refs: string[] = [];
   const clock = fixedClock(at('2026-10-06', 10));
 
   async function cli(...argv: string[]): Promise<{ code: number; out: string }> {
@@ -47,7 +49,6 @@ describeEachDatabase('closed complaints with corrective measures in the statisti
     databaseUrl = await databases.url();
     const db = await openDatabase(databaseUrl);
     const complaints = new ComplaintService(new ComplaintRepository(db), calendar, clock);
-    const refs: string[] = [];
     for (const [i] of [...CLOSINGS, [undefined, undefined]].entries()) refs.push((await complaints.create(input, { submissionId: `m-${i}` })).complaint.reference);
     clock.set(at('2026-10-08', 9));
     for (const ref of refs) await complaints.recordAnswer(ref, { actor: 'alice' });
@@ -64,11 +65,20 @@ describeEachDatabase('closed complaints with corrective measures in the statisti
       const statistics = new StatisticsService(db, calendar, clock);
       const october = await statistics.complaints(new PeriodFactory(calendar).month('2026-10'));
       expect(october.outcomes).toEqual({ founded: 2, partlyFounded: 3, unfounded: 3, unspecified: 1 });
-      expect(october.correctiveMeasures).toEqual({ total: 6, byOutcome: { founded: 2, partlyFounded: 3, unfounded: 1, unspecified: 0 } });
+      expect(october.correctiveMeasures).toMatchObject({ total: 6, byOutcome: { founded: 2, partlyFounded: 3, unfounded: 1, unspecified: 0 }, truncated: false });
+      // The measures themselves, for managers: masked again (no name, no phone number), with their complaint.
+      const items = october.correctiveMeasures.items;
+      expect(items.map((m) => [m.reference, m.outcome])).toEqual(
+        CLOSINGS.map(([outcome, measures], i) => [refs[i], outcome, measures]).filter(([, , measures]) => measures).map(([ref, outcome]) => [ref, outcome]),
+      );
+      expect(items[0].text).toBe('Rappel des délais à l’équipe');
+      expect(items[1].text).not.toMatch(/Gagnon|555/);
+      expect(items[1].closedAt).toBe(formatIsoLocal(at('2026-10-08', 9)));
       const november = await statistics.complaints(new PeriodFactory(calendar).month('2026-11'));
-      expect(november.correctiveMeasures).toEqual({ total: 1, byOutcome: { founded: 1, partlyFounded: 0, unfounded: 0, unspecified: 0 } });
+      expect(november.correctiveMeasures).toMatchObject({ total: 1, byOutcome: { founded: 1, partlyFounded: 0, unfounded: 0, unspecified: 0 } });
+      expect(november.correctiveMeasures.items.map((m) => m.text)).toEqual(['Hors période']);
       const september = await statistics.complaints(new PeriodFactory(calendar).month('2026-09'));
-      expect(september.correctiveMeasures).toEqual({ total: 0, byOutcome: { founded: 0, partlyFounded: 0, unfounded: 0, unspecified: 0 } });
+      expect(september.correctiveMeasures).toEqual({ total: 0, byOutcome: { founded: 0, partlyFounded: 0, unfounded: 0, unspecified: 0 }, items: [], truncated: false });
     } finally {
       await db.destroy();
     }
@@ -83,7 +93,10 @@ describeEachDatabase('closed complaints with corrective measures in the statisti
     expect(english.out).toContain('with corrective measures: 6 (');
 
     const json = JSON.parse((await cli('stats', '--period', '2026-10', '--format', 'json')).out);
-    expect(json.complaints.correctiveMeasures).toEqual({ total: 6, byOutcome: { founded: 2, partlyFounded: 3, unfounded: 1, unspecified: 0 } });
+    expect(json.complaints.correctiveMeasures).toMatchObject({ total: 6, byOutcome: { founded: 2, partlyFounded: 3, unfounded: 1, unspecified: 0 } });
+    expect(table.out).toContain(`    ${refs[0]}  fondée  `);
+    expect(table.out).toMatch(new RegExp(`${refs[0]}  fondée  .*2026.*  Rappel des délais à l’équipe`));
+    expect(table.out).not.toContain('Gagnon');
 
     const csv = await cli('stats', '--period', '2026-10', '--format', 'csv', '--section', 'outcomes', '--delimiter', ';');
     expect(csv.code).toBe(0);

@@ -39,7 +39,7 @@ describeInBrowser('the dashboard’s outcomes table with the corrective measures
     await running?.close();
   });
 
-  it('has a column « Avec mesures correctives » and a total row', async () => {
+  it('has a column « Avec mesures correctives », a total row and the list of the measures taken', async () => {
     const page = await browser.context.newPage();
     await page.setViewportSize({ width: 375, height: 900 });
     await page.goto(`${running.botUrl}/admin`);
@@ -47,14 +47,20 @@ describeInBrowser('the dashboard’s outcomes table with the corrective measures
     await page.fill('#token', MANAGER);
     await page.click('#login-form button[type=submit]');
     await page.waitForSelector('#outcomes table');
-    expect(await page.locator('#outcomes thead th').allTextContents()).toEqual(['Conclusion', 'Plaintes', 'Part', 'Avec mesures correctives']);
-    const rows = (await page.locator('#outcomes tbody tr').allTextContents()).map((r) => r.replace(/\s+/g, ' ').trim());
+    expect(await page.locator('#outcomes table').first().locator('thead th').allTextContents()).toEqual(['Conclusion', 'Plaintes', 'Part', 'Avec mesures correctives']);
+    const rows = (await page.locator('#outcomes table').first().locator('tbody tr').allTextContents()).map((r) => r.replace(/\s+/g, ' ').trim());
     expect(rows).toEqual([
       expect.stringMatching(/^fondée ?1 ?33,3\s?% ?1$/),
       expect.stringMatching(/^partiellement fondée ?1 ?33,3\s?% ?1$/),
       expect.stringMatching(/^non fondée ?1 ?33,3\s?% ?0$/),
       expect.stringMatching(/^Total ?3 ?100,0\s?% ?2$/),
     ]);
+    // The measures taken, for managers, each linked to its complaint.
+    const measures = (await page.locator('#outcomes table').nth(1).locator('tbody tr').allTextContents()).map((r) => r.replace(/\s+/g, ' ').trim());
+    expect(measures).toHaveLength(2);
+    expect(measures[0]).toMatch(/^PL-\d{4}-\d{6} ?fondée.*Rappel des délais à l’équipe$/);
+    expect(measures[1]).toMatch(/partiellement fondée.*Procédure de rappel revue$/);
+    expect(await page.locator('#outcomes h3').textContent()).toBe('Mesures correctives prises');
     expect(await axeViolations(page)).toEqual([]);
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
     await page.close();
