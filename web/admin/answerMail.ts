@@ -54,6 +54,10 @@ function form(c: Complaint, mail: AnswerMail, done: (message: string) => void): 
     mail.lang === 'en' ? ` ${t('answerMail.englishTemplate')}` : null,
   );
   const preview = el('div', { id: 'answer-preview', class: 'answer-preview', role: 'region', 'aria-labelledby': 'answer-preview-title', tabindex: '-1', hidden: true });
+  // A preview of an earlier text would mislead: it goes away as soon as the text changes.
+  message.addEventListener('input', () => {
+    preview.hidden = true;
+  });
   const sendButton = el('button', { type: 'button', id: 'answer-send', onclick: () => send() }, t('answerMail.send'));
 
   const text = (): string | null => {

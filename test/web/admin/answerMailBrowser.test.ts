@@ -111,6 +111,14 @@ describeInBrowser('« Répondre par courriel » on the complaint page (Chromium,
     expect(await noHorizontalScroll(page)).toBe(true);
     expect(smtp.messages).toHaveLength(0);
 
+    // Changing the text hides a preview that no longer matches it; « Aperçu » shows the new one.
+    await message.fill(`${OFFICER_TEXT}\n\nBonne fin de journée.`);
+    expect(await page.isHidden('#answer-preview')).toBe(true);
+    await page.click('#answer-preview-button');
+    await page.waitForFunction(() => document.getElementById('answer-preview')?.textContent?.includes('Bonne fin de journée.'));
+    expect(await axeViolations(page)).toEqual([]);
+    expect(await noHorizontalScroll(page)).toBe(true);
+
     // Two clicks in a row: one confirmation, one answer, one e-mail.
     let dialogs = 0;
     page.on('dialog', (dialog) => {
@@ -131,6 +139,7 @@ describeInBrowser('« Répondre par courriel » on the complaint page (Chromium,
     expect(mail.subject).toBe(`Réponse à votre plainte ${french}`);
     expect(mail.text).toContain('le délai perdu vous a été redonné');
     expect(mail.text).toContain('Merci de votre patience.');
+    expect(mail.text).toContain('Bonne fin de journée.');
     expect(mail.text).toContain(french);
     const link = new RegExp(`${BASE_URL}/satisfaction/([^\\s]+)`).exec(mail.text)![1];
     expect(verifySurveyToken(decodeURIComponent(link), KEY)).toBe(french);
