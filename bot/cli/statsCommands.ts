@@ -177,6 +177,12 @@ export function renderReport(report: StatisticsReport, t: Translate, lang: Lang)
   if (c.breaches.truncated) lines.push(`  ${t('admin:stats.breachesTruncated', { shown: c.breaches.items.length, total: c.breaches.total })}`);
   const outcomes = (Object.entries(c.outcomes) as Array<[string, number]>).filter(([key, n]) => key !== 'unspecified' || n > 0);
   lines.push('', `${t('admin:stats.outcomes')} ${outcomes.map(([key, n]) => `${t(`officer:outcomes.${key}`)} ${formatNumber(n, lang)}`).join(' · ')}`);
+  const measures = c.correctiveMeasures;
+  const byOutcome = outcomes.map(([key]) => `${t(`officer:outcomes.${key}`)} ${formatNumber(measures.byOutcome[key as keyof typeof measures.byOutcome], lang)}`);
+  lines.push(`  ${t('admin:stats.withMeasures', { n: formatNumber(measures.total, lang) })} (${byOutcome.join(' · ')})`);
+  for (const m of measures.items)
+    lines.push(`    ${m.reference}  ${t(`officer:outcomes.${m.outcome}`)}  ${formatReportInstant(m.closedAt, lang)}  ${printable(m.text)}`);
+  if (measures.truncated) lines.push(`    ${t('admin:stats.measuresTruncated', { shown: measures.items.length, total: measures.total })}`);
 
   const v = report.conversations;
   lines.push(

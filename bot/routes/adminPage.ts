@@ -16,6 +16,7 @@ import { sendPage, STAFF_PAGE_POLICY } from '../web/sendPage';
  */
 const SCRIPTS = [
   'admin.js',
+  'answerMail.js',
   'api.js',
   'chart.js',
   'complaintCells.js',
@@ -61,6 +62,8 @@ const SCRIPT_STRINGS: Array<[string, string]> = [
   ['incidentStatus', 'officer:incidentStatus'],
   ['incidentEvents', 'officer:incidentEvents'],
   ['priorities', 'admin:priorities'],
+  // The answer e-mailed from the template, on the complaint page.
+  ['answerMail', 'answerMail:page'],
 ];
 
 /**

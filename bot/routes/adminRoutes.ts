@@ -23,6 +23,7 @@ import type { AdminAuthenticator } from './adminAuth';
 import { adminGuard } from './adminGuard';
 import { ApiError, checkDates, commonHttpError, flag, localDate, parseRequest } from '../apiRequest';
 import { registerAdminPage } from './adminPage';
+import { registerAnswerMailRoute } from './answerMailRoute';
 
 export const NOTE_MAX_LENGTH = 2000;
 
@@ -237,6 +238,8 @@ export function registerAdminRoutes(server: Server, options: AdminRoutesOptions)
       }),
     );
   }
+
+  registerAnswerMailRoute(server, guarded, reference, services);
 
   /** `{ send: true, message }` on the answer: e-mail switched on, a message, a complaint with an e-mail contact. */
   const answerMailCheck = async (ref: string, message: string | undefined) => {

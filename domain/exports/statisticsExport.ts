@@ -52,30 +52,43 @@ export function statisticsTable(report: StatisticsReport, section: StatisticsSec
 }
 
 interface OutcomeRow {
+  /** An outcome key, or `total`. */
   outcome: string;
   count: number;
   /** Share of the complaints closed in the period, null when none was. */
   percent: number | null;
+  /** Closed with the corrective measures taken. */
+  withMeasures: number;
+  /** withMeasures ÷ count, null when count is 0. */
+  measuresPercent: number | null;
 }
 
-/** Complaints closed in the period by outcome (fondée, partiellement fondée, non fondée, not recorded). */
+const share = (part: number, whole: number): number | null => (whole ? Math.round((part / whole) * 1000) / 10 : null);
+
+/** Complaints closed in the period by outcome (fondée, partiellement fondée, non fondée, not recorded), with corrective measures, and the total. */
 export function outcomeRows(report: StatisticsReport): OutcomeRow[] {
   const counts = report.complaints.outcomes;
+  const measures = report.complaints.correctiveMeasures;
   const total = Object.values(counts).reduce((n, c) => n + c, 0);
-  return (Object.entries(counts) as Array<[string, number]>).map(([outcome, count]) => ({
+  const rows = (Object.entries(counts) as Array<[keyof typeof counts, number]>).map(([outcome, count]) => ({
     outcome,
     count,
-    percent: total ? Math.round((count / total) * 1000) / 10 : null,
+    percent: share(count, total),
+    withMeasures: measures.byOutcome[outcome],
+    measuresPercent: share(measures.byOutcome[outcome], count),
   }));
+  return [...rows, { outcome: 'total', count: total, percent: total ? 100 : null, withMeasures: measures.total, measuresPercent: share(measures.total, total) }];
 }
 
 function outcomeColumns(t: Translate): ExportColumn<OutcomeRow>[] {
   const h = (key: string) => t(`admin:export.outcomes.${key}`);
   return [
-    { key: 'outcome', header: h('outcome'), value: (r) => t(`officer:outcomes.${r.outcome}`) },
+    { key: 'outcome', header: h('outcome'), value: (r) => (r.outcome === 'total' ? h('total') : t(`officer:outcomes.${r.outcome}`)) },
     { key: 'code', header: h('code'), value: (r) => r.outcome },
     { key: 'count', header: h('count'), value: (r) => r.count },
     { key: 'percent', header: h('percent'), value: (r) => r.percent },
+    { key: 'withMeasures', header: h('withMeasures'), value: (r) => r.withMeasures },
+    { key: 'measuresPercent', header: h('measuresPercent'), value: (r) => r.measuresPercent },
   ];
 }
 

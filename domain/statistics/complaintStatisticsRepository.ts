@@ -99,13 +99,26 @@ export class ComplaintStatisticsRepository {
     );
   }
 
-  /** Complaints closed within the period, by outcome (null: closed before outcomes were recorded). */
-  async outcomes(period: Period): Promise<Array<{ outcome: string | null; n: number }>> {
-    const rows = await this.rows<{ outcome: string | null; n: number }>(
-      `select outcome, count(*) as n from complaints where closed_at >= ? and closed_at < ? group by outcome`,
+  /** Complaints closed within the period, by outcome (null: closed before outcomes were recorded), and how many of them with corrective measures. */
+  async outcomes(period: Period): Promise<Array<{ outcome: string | null; n: number; withMeasures: number }>> {
+    const rows = await this.rows<{ outcome: string | null; n: number | string; with_measures: number | string | null }>(
+      `select outcome, count(*) as n,
+              sum(case when corrective_measures is not null and corrective_measures <> '' then 1 else 0 end) as with_measures
+         from complaints where closed_at >= ? and closed_at < ? group by outcome`,
       [period.startsAt.toISOString(), period.endsBefore.toISOString()],
     );
-    return rows.map((r) => ({ outcome: r.outcome, n: Number(r.n) }));
+    return rows.map((r) => ({ outcome: r.outcome, n: Number(r.n), withMeasures: Number(r.with_measures ?? 0) }));
+  }
+
+  /** The corrective measures of the complaints closed within the period, in closing order, at most `limit`. */
+  async measuresTaken(period: Period, limit: number): Promise<Array<{ reference: string; outcome: string | null; measures: string; closedAt: string }>> {
+    const rows = await this.rows<{ reference: string; outcome: string | null; corrective_measures: string; closed_at: string }>(
+      `select reference, outcome, corrective_measures, closed_at from complaints
+        where closed_at >= ? and closed_at < ? and corrective_measures is not null and corrective_measures <> ''
+        order by closed_at, reference limit ?`,
+      [period.startsAt.toISOString(), period.endsBefore.toISOString(), limit],
+    );
+    return rows.map((r) => ({ reference: r.reference, outcome: r.outcome, measures: r.corrective_measures, closedAt: r.closed_at }));
   }
 
   /**

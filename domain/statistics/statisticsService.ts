@@ -79,7 +79,26 @@ export interface ComplaintStatistics {
   breaches: { total: number; items: Breach[]; truncated: boolean };
   /** Complaints closed in the period by outcome (fondée, partiellement fondée, non fondée); `unspecified`: closed without one. */
   outcomes: Record<ComplaintOutcome | 'unspecified', number>;
+  /** Of those, how many came with the corrective measures taken: by outcome, and in all. */
+  correctiveMeasures: {
+    total: number;
+    byOutcome: Record<ComplaintOutcome | 'unspecified', number>;
+    /** What was done, for managers: the first MEASURES_LISTED in closing order, the text masked again for managers. */
+    items: MeasureTaken[];
+    truncated: boolean;
+  };
 }
+
+export interface MeasureTaken {
+  reference: string;
+  outcome: ComplaintOutcome | 'unspecified';
+  /** ISO 8601 with the Québec offset. */
+  closedAt: string;
+  text: string;
+}
+
+/** How many corrective measures the report lists (the counts cover them all). */
+export const MEASURES_LISTED = 50;
 
 export interface FaqEntryFigures {
   entryId: string;
@@ -203,17 +222,28 @@ export class StatisticsService {
       byFiscalYear: startedYears.map((y) => ({ ...summary(y), figures: cube.figures(within(y)) })),
       byService,
       breaches: { total, items, truncated: items.length < total },
-      outcomes: await this.outcomes(period),
+      ...(await this.outcomes(period)),
     };
   }
 
-  private async outcomes(period: Period): Promise<ComplaintStatistics['outcomes']> {
+  private async outcomes(period: Period): Promise<Pick<ComplaintStatistics, 'outcomes' | 'correctiveMeasures'>> {
     const counts: ComplaintStatistics['outcomes'] = { founded: 0, partlyFounded: 0, unfounded: 0, unspecified: 0 };
+    const measures: ComplaintStatistics['outcomes'] = { founded: 0, partlyFounded: 0, unfounded: 0, unspecified: 0 };
+    let total = 0;
     for (const row of await this.complaintsRepo.outcomes(period)) {
-      const key = row.outcome && (COMPLAINT_OUTCOMES as readonly string[]).includes(row.outcome) ? (row.outcome as ComplaintOutcome) : 'unspecified';
+      const key = outcomeKey(row.outcome);
       counts[key] += row.n;
+      measures[key] += row.withMeasures;
+      total += row.withMeasures;
     }
-    return counts;
+    const listed = await this.complaintsRepo.measuresTaken(period, MEASURES_LISTED);
+    const items = listed.map((m) => ({
+      reference: m.reference,
+      outcome: outcomeKey(m.outcome),
+      closedAt: formatIsoLocal(new Date(m.closedAt)),
+      text: maskForManagers(m.measures),
+    }));
+    return { outcomes: counts, correctiveMeasures: { total, byOutcome: measures, items, truncated: items.length < total } };
   }
 
   async conversations(period: Period): Promise<ConversationStatistics> {
@@ -414,6 +444,10 @@ function sum<T>(items: T[], value: (item: T) => number): number {
 
 export function summary(period: Period): PeriodSummary {
   return { kind: period.kind, label: period.label, from: period.from, to: period.to };
+}
+
+function outcomeKey(outcome: string | null): ComplaintOutcome | 'unspecified' {
+  return outcome && (COMPLAINT_OUTCOMES as readonly string[]).includes(outcome) ? (outcome as ComplaintOutcome) : 'unspecified';
 }
 
 /** The breach with its event in ISO 8601 with the Québec offset. */

@@ -141,6 +141,14 @@ export interface LiveHelpReport {
 
 export type Outcomes = Partial<Record<'founded' | 'partlyFounded' | 'unfounded' | 'unspecified', number>>;
 
+export interface CorrectiveMeasures {
+  total: number;
+  byOutcome: Outcomes;
+  /** Masked text, managers only. */
+  items?: Array<{ reference: string; outcome: string; closedAt: string; text: string }>;
+  truncated?: boolean;
+}
+
 export interface StatsReport {
   period: { label: string; from: string; to: string };
   asOf: string;
@@ -152,6 +160,8 @@ export interface StatsReport {
     byService: Array<{ service: string; figures: Figures }>;
     breaches: Breaches;
     outcomes?: Outcomes | null;
+    /** Closed with corrective measures: by outcome, and in all. */
+    correctiveMeasures?: CorrectiveMeasures | null;
   };
   conversations: Conversations;
   callbacks: CallbackFigures;

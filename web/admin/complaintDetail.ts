@@ -1,6 +1,7 @@
 /** One complaint (the reminder e-mails link here): its fields, clocks, assignment, contact attempts, closing and history. */
 import type { Complaint, HistoryEntry } from './apiTypes.js';
 import { errorText, loadStaff, request } from './api.js';
+import { answerMailView } from './answerMail.js';
 import { clockCell } from './complaintCells.js';
 import { addTerm, append, byId, type Child, el, field, inlineField, section, table } from './dom.js';
 import { loadOutbox, outboxBox, post, say, setTitle, showError, signedIn, title, view } from './page.js';
@@ -70,6 +71,7 @@ function complaintView(c: Complaint): Child[] {
     section('clocks', t('page.detail.clocks'), clocks),
     assignmentView(c),
     contactView(c),
+    answerMailView(c, (message) => renderComplaint(c.reference, message)),
     actionsView(c),
     closeView(c),
     section('history', t('fields.history'), history),

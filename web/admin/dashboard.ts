@@ -1,5 +1,5 @@
 /** The managers' dashboard: figures against the targets for a fiscal year or a month. */
-import type { Breaches, ClockFigures, Figures, LiveHelpReport, Outcomes, Reminders, StatsReport } from './apiTypes.js';
+import type { Breaches, ClockFigures, CorrectiveMeasures, Figures, LiveHelpReport, Outcomes, Reminders, StatsReport } from './apiTypes.js';
 import { ApiError, errorText, request } from './api.js';
 import { monthlyChart, rateCell } from './chart.js';
 import { complaintLink } from './complaintCells.js';
@@ -116,7 +116,7 @@ function statsView(report: StatsReport, liveHelp: LiveHelpReport | null): Child[
     ),
   );
   out.push(section('breaches', t('page.breaches.title', { count: c.breaches.total }), breachesView(c.breaches)));
-  if (c.outcomes) out.push(section('outcomes', t('page.outcomes.title'), outcomesView(c.outcomes)));
+  if (c.outcomes) out.push(section('outcomes', t('page.outcomes.title'), outcomesView(c.outcomes, c.correctiveMeasures)));
   out.push(conversationsView(report.conversations));
   out.push(callbacksView(report.callbacks));
   out.push(liveHelpView(liveHelp));
@@ -196,17 +196,40 @@ function breachesView(breaches: Breaches): Child {
   ];
 }
 
-/** Complaints closed in the period by outcome: fondée, partiellement fondée, non fondée (and not recorded, for older ones). */
-function outcomesView(outcomes: Outcomes): HTMLElement {
+/** Complaints closed in the period by outcome: fondée, partiellement fondée, non fondée (and not recorded, for older ones), with corrective measures. */
+function outcomesView(outcomes: Outcomes, measures: CorrectiveMeasures | null | undefined): Child {
   const keys = ['founded', 'partlyFounded', 'unfounded', 'unspecified'] as const;
   const total = keys.reduce((n, k) => n + (outcomes[k] || 0), 0);
   if (!total) return el('p', {}, t('page.outcomes.none'));
-  return table(
-    t('page.outcomes.caption'),
-    [t('page.outcomes.outcome'), t('page.outcomes.count'), t('page.outcomes.share')],
-    keys.filter((k) => k !== 'unspecified' || outcomes[k]).map((k) => [label('outcomes', k), num(outcomes[k] || 0), pct(((outcomes[k] || 0) / total) * 100)]),
-    { numeric: [1, 2], rowHeaders: true },
-  );
+  const withMeasures = (k: (typeof keys)[number]): Child => (measures ? num(measures.byOutcome[k] || 0) : '—');
+  const rows: Child[][] = keys
+    .filter((k) => k !== 'unspecified' || outcomes[k])
+    .map((k) => [label('outcomes', k), num(outcomes[k] || 0), pct(((outcomes[k] || 0) / total) * 100), withMeasures(k)]);
+  rows.push([t('page.outcomes.total'), num(total), pct(100), measures ? num(measures.total) : '—']);
+  return [
+    table(
+      t('page.outcomes.caption'),
+      [t('page.outcomes.outcome'), t('page.outcomes.count'), t('page.outcomes.share'), t('page.outcomes.withMeasures')],
+      rows,
+      { numeric: [1, 2, 3], rowHeaders: true },
+    ),
+    measures && measures.items && measures.items.length ? measuresView(measures) : null,
+  ];
+}
+
+/** What was done about the founded complaints of the period: the masked text of each measure, with its complaint. */
+function measuresView(measures: CorrectiveMeasures): Child {
+  const items = measures.items || [];
+  return [
+    el('h3', {}, t('page.outcomes.measuresTitle')),
+    table(
+      t('page.outcomes.measuresCaption'),
+      [t('page.outcomes.reference'), t('page.outcomes.outcome'), t('page.outcomes.closedAt'), t('page.outcomes.measures')],
+      items.map((m) => [complaintLink(m.reference), label('outcomes', m.outcome), instantText(m.closedAt), el('span', { class: 'citizen-text' }, m.text)]),
+      { rowHeaders: true },
+    ),
+    measures.truncated ? el('p', { class: 'hint' }, t('page.outcomes.measuresTruncated', { shown: items.length, total: measures.total })) : null,
+  ];
 }
 
 function remindersView(r: Reminders): HTMLElement {

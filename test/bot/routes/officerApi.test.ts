@@ -114,9 +114,11 @@ describeEachDatabase('admin API: the officers’ workflow', (databases) => {
       headers: { Authorization: `Bearer ${MANAGER}` },
     });
     const lines = (await exported.text()).replace(/^\uFEFF/, '').split('\r\n');
-    expect(lines[0]).toBe('Conclusion;Code;Plaintes fermées;Part (%)');
-    expect(lines).toContain('fondée;founded;1;100');
-    expect(lines).toContain('non fondée;unfounded;0;0');
+    expect(lines[0]).toBe('Conclusion;Code;Plaintes fermées;Part (%);Avec mesures correctives;Part avec mesures correctives (%)');
+    expect(lines).toContain('fondée;founded;1;100;1;100');
+    expect(lines).toContain('non fondée;unfounded;0;0;0;');
+    expect(stats.body.complaints.correctiveMeasures).toMatchObject({ total: 1, byOutcome: { founded: 1, partlyFounded: 0, unfounded: 0, unspecified: 0 } });
+    expect(stats.body.complaints.correctiveMeasures.items).toEqual([expect.objectContaining({ reference: refs[0], outcome: 'founded', text: 'Rappel des délais' })]);
   });
 
   it('handles an exam incident: taken in charge, resolved with a note, listed by status and by who took it', async () => {
