@@ -183,6 +183,15 @@ export class ComplaintRepository {
     await trx('citizen_mails').where({ complaint_id: complaintId }).whereNot({ status: 'sent' }).delete();
   }
 
+  /** Rewrites the notes of a complaint's history (the retention purge masks them). */
+  async rewriteEventNotes(trx: Knex.Transaction, complaintId: number, rewrite: (note: string) => string): Promise<void> {
+    const rows = (await trx('complaint_events').where({ complaint_id: complaintId }).whereNotNull('note').select('id', 'note')) as Array<{ id: number; note: string }>;
+    for (const row of rows) {
+      const note = rewrite(row.note);
+      if (note !== row.note) await trx('complaint_events').where({ id: row.id }).update({ note });
+    }
+  }
+
   async insertEvent(trx: Knex.Transaction | Database, complaintId: number, event: Omit<ComplaintEvent, 'id'>): Promise<void> {
     await trx('complaint_events').insert({
       complaint_id: complaintId,

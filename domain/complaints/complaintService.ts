@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import type { BusinessCalendar } from '../calendar/businessCalendar';
 import type { Clock } from '../clock';
+import { maskForManagers } from '../privacy/managerText';
 import { nextReference } from '../references';
 import {
   COMPLAINT_REFERENCE_PREFIX,
@@ -276,6 +277,9 @@ export class ComplaintService {
     const cutoff = new Date(now.getTime() - retentionDays * 86_400_000);
     const finished = await this.repository.finishedBefore(cutoff);
     for (const complaint of finished) {
+      // The person's own name first (in any case), then the strict masking of free text (contacts, other names, numbers).
+      const name = complaint.name.trim();
+      const forget = (text: string) => maskForManagers(name.length >= 2 ? text.replace(new RegExp(escapeRegExp(name), 'gi'), '[nom]') : text);
       await this.repository.transaction(async (trx) => {
         await this.repository.update(trx, complaint.id, {
           name: '',
@@ -285,9 +289,12 @@ export class ComplaintService {
           desiredOutcome: null,
           conversationId: null,
           searchText: null,
+          // The measures are kept for the statistics, and the staff's notes for the history, masked strictly: staff may have named the person.
+          ...(complaint.correctiveMeasures ? { correctiveMeasures: forget(complaint.correctiveMeasures) } : {}),
           anonymized: true,
           updatedAt: now,
         });
+        await this.repository.rewriteEventNotes(trx, complaint.id, forget);
         await this.repository.forgetUnsentMails(trx, complaint.id);
         await this.repository.insertEvent(trx, complaint.id, { occurredAt: now, type: 'anonymized', actor: 'système' });
       });
@@ -347,4 +354,8 @@ function validate(input: ComplaintInput): ComplaintInput {
     throw new ComplaintError('invalidInput', `description is required (${DESCRIPTION_MAX_LENGTH} characters at most)`);
   if (input.incidentDate && !/^\d{4}-\d{2}-\d{2}$/.test(input.incidentDate)) throw new ComplaintError('invalidInput', 'incident date must be YYYY-MM-DD');
   return { ...input, name, description, contactValue, desiredOutcome: input.desiredOutcome?.trim() || undefined };
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

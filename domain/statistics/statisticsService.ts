@@ -7,7 +7,7 @@ import { ExamIncidentRepository } from '../exams/examIncidentRepository';
 import { formatIsoLocal } from '../format/dates';
 import { Breach, ClockName, ComplaintStatisticsRepository, DeadlineRow, EventHistogramRow } from './complaintStatisticsRepository';
 import { ConversationStatisticsRepository, NamedCount } from './conversationStatisticsRepository';
-import { maskForManagers } from './managerText';
+import { maskForManagers } from '../privacy/managerText';
 import { Period, PeriodFactory } from './period';
 import { ReminderStatistics, ReminderStatisticsRepository } from './reminderStatistics';
 import { SatisfactionStatistics, SatisfactionStatisticsRepository } from './satisfactionStatistics';

@@ -181,6 +181,26 @@ describeEachDatabase('officers’ workflow', (databases) => {
     });
   });
 
+  it('at the end of retention, masks the person in the staff notes and the corrective measures, and keeps the measures counted', async () => {
+    const ref = await file('r1', { name: 'Hélène Bélanger', contactMethod: 'phone', contactValue: '819 555-0177' });
+    await complaints.recordContactAttempt(ref, { actor: 'alice', channel: 'phone', result: 'reached', note: 'Parlé à hélène bélanger au 819 555-0177' });
+    await complaints.recordAnswer(ref, { actor: 'alice', note: 'Réponse envoyée à Mme Bélanger' });
+    await complaints.close(ref, { actor: 'alice', outcome: 'founded', correctiveMeasures: 'Excuses à Hélène Bélanger; rappel des délais à l’équipe' });
+    const closedMonth = new PeriodFactory(calendar).month('2026-10');
+    const statistics = new StatisticsService(db, calendar, clock);
+    const before = (await statistics.complaints(closedMonth)).correctiveMeasures;
+    clock.set(at('2029-01-01', 9));
+    expect(await complaints.anonymizeFinished(30)).toBe(1);
+    const notes = (await complaints.history(ref)).map((e) => e.note).filter(Boolean).join(' | ');
+    expect(notes).toContain('Parlé à [nom] au [téléphone]');
+    expect(notes).not.toMatch(/Hélène|hélène|Bélanger|555/);
+    const measures = (await complaints.require(ref)).correctiveMeasures;
+    expect(measures).toBe('Excuses à [nom]; rappel des délais à l’équipe');
+    const after = (await statistics.complaints(closedMonth)).correctiveMeasures;
+    expect(after.total).toBe(before.total);
+    expect(after.byOutcome).toEqual(before.byOutcome);
+  });
+
   it('takes an exam incident in charge, resolves it with a note, and masks personal information in notes', async () => {
     const incidents = new ExamIncidentRepository(db);
     const intake = new ExamIncidentService(incidents, calendar, ServiceHours.fromDataFile(calendar), clock);

@@ -11,7 +11,7 @@ import { publicInformationMasker } from '../../../domain/privacy/publicMasker';
 import { commitments, commitmentsView } from '../../../domain/satisfaction/commitments';
 import { SatisfactionRepository } from '../../../domain/satisfaction/satisfactionRepository';
 import { SatisfactionService } from '../../../domain/satisfaction/satisfactionService';
-import { maskForManagers } from '../../../domain/statistics/managerText';
+import { maskForManagers } from '../../../domain/privacy/managerText';
 import { StatisticsService } from '../../../domain/statistics/statisticsService';
 import { describeEachDatabase } from '../../helpers/databases';
 

@@ -1,4 +1,4 @@
-import { publicInformationMasker } from '../privacy/publicMasker';
+import { publicInformationMasker } from './publicMasker';
 
 const MONTHS = 'janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre|january|february|march|april|may|june|july|august|september|october|november|december';
 /** A full date (with its year): in a question nobody understood, most likely a date of birth. */
@@ -18,6 +18,18 @@ const KNOWN_WORDS = new Set(
 /** Six digits or more: a file, employee or case number. */
 const LONG_NUMBER = /(?<![\p{L}\p{N}])\d(?:[ -]?\d){5,}(?![\p{L}\p{N}])/gu;
 
+/** « Merci Jean Tremblay » → « Merci [nom] »: the known words at either end of a run stay. */
+function maskNameRun(run: string): string {
+  const words = run.split(/[ \t]+/);
+  const known = (w: string) => KNOWN_WORDS.has(w.toLowerCase());
+  if (words.every(known)) return run;
+  let start = 0;
+  let end = words.length;
+  while (known(words[start])) start += 1;
+  while (known(words[end - 1])) end -= 1;
+  return [...words.slice(0, start), '[nom]', ...words.slice(end)].join(' ');
+}
+
 /**
  * Free text that managers read in the statistics (questions not understood, satisfaction comments):
  * already masked when stored, masked again more strictly here, where no sentence needs to stay whole —
@@ -29,6 +41,6 @@ export function maskForManagers(text: string): string {
     .mask(text)
     .replace(FULL_DATE, '[date]')
     .replace(INTRODUCED_NAME, (_m, cue: string) => `${cue}[nom]`)
-    .replace(NAME_RUN, (run) => (run.split(/[ \t]+/).every((w) => KNOWN_WORDS.has(w.toLowerCase())) ? run : '[nom]'))
+    .replace(NAME_RUN, maskNameRun)
     .replace(LONG_NUMBER, '[numéro]');
 }
