@@ -4,6 +4,7 @@ import type { Complaint } from '../../domain/complaints/complaint';
 import type { ComplaintService } from '../../domain/complaints/complaintService';
 import { formatLongDate, formatTimeOfDay } from '../../domain/format/dates';
 import type { Translate } from '../../domain/i18n';
+import { ANSWER_MESSAGE_MAX_LENGTH, hasUnfilledTemplate } from '../../domain/notifications/answerTemplate';
 import { answerMail } from '../../domain/notifications/citizenMails';
 import { CitizenMailRepository } from '../../domain/notifications/citizenMailRepository';
 import { CitizenMailService } from '../../domain/notifications/citizenMailService';
@@ -14,7 +15,6 @@ import { loadPseudonymKey } from '../pseudonymKey';
 import { CliContext, CliError, ExitCode } from './cliContext';
 
 /** The longest answer message accepted (a letter, not a file dump). */
-export const ANSWER_MESSAGE_MAX_LENGTH = 20_000;
 
 export interface AnswerMailOptions {
   send?: boolean;
@@ -99,5 +99,6 @@ function readMessage(options: AnswerMailOptions, t: Translate): string {
   const trimmed = (message ?? '').trim();
   if (!trimmed) throw new CliError(t('citizenMail:cli.messageRequired'), ExitCode.usage);
   if (trimmed.length > ANSWER_MESSAGE_MAX_LENGTH) throw new CliError(t('citizenMail:cli.messageTooLong', { max: ANSWER_MESSAGE_MAX_LENGTH }), ExitCode.usage);
+  if (hasUnfilledTemplate(trimmed)) throw new CliError(t('answerMail:page.errors.placeholderLeft'), ExitCode.usage);
   return trimmed;
 }

@@ -24,6 +24,7 @@ import { adminGuard } from './adminGuard';
 import { ApiError, checkDates, commonHttpError, flag, localDate, parseRequest } from '../apiRequest';
 import { registerAdminPage } from './adminPage';
 import { registerAnswerMailRoute } from './answerMailRoute';
+import { ANSWER_MESSAGE_MAX_LENGTH, hasUnfilledTemplate } from '../../domain/notifications/answerTemplate';
 
 export const NOTE_MAX_LENGTH = 2000;
 
@@ -122,7 +123,7 @@ const actionBody = z.strictObject({
   at: z.iso.datetime({ offset: true }).optional(),
 });
 // The answer can also be e-mailed to the citizen from the French (or English) template: { send: true, message }.
-const answerBody = actionBody.extend({ send: z.boolean().optional(), message: z.string().trim().min(1).max(20_000).optional() });
+const answerBody = actionBody.extend({ send: z.boolean().optional(), message: z.string().trim().min(1).max(ANSWER_MESSAGE_MAX_LENGTH).optional() });
 const noteBody = z.strictObject({ note: z.string().trim().min(1).max(NOTE_MAX_LENGTH) });
 const statsQuery = z.strictObject({ ...periodQuery, lang: lang.optional() });
 const complaintExportQuery = z.strictObject({
@@ -244,6 +245,8 @@ export function registerAdminRoutes(server: Server, options: AdminRoutesOptions)
   /** `{ send: true, message }` on the answer: e-mail switched on, a message, a complaint with an e-mail contact. */
   const answerMailCheck = async (ref: string, message: string | undefined) => {
     if (!message) throw new ApiError({ status: 400, code: 'InvalidRequest', message: 'message: the answer to send is required with send.' });
+    if (hasUnfilledTemplate(message))
+      throw new ApiError({ status: 400, code: 'TemplateNotFilled', message: 'message: replace the template\'s [à compléter] parts before sending.' });
     const service = services.citizenMail;
     if (!service) throw new ApiError({ status: 409, code: 'CitizenMailOff', message: 'E-mails to citizens are off: SMTP_URL is not set.' });
     const complaint = await services.complaints.get(ref);

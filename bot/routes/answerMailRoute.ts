@@ -1,14 +1,13 @@
 import type { Request, Server } from 'restify';
 import { z } from 'zod';
 import { ComplaintError } from '../../domain/complaints/complaintService';
-import { answerTemplate } from '../../domain/notifications/answerTemplate';
+import { ANSWER_MESSAGE_MAX_LENGTH, answerTemplate } from '../../domain/notifications/answerTemplate';
 import type { Services } from '../services';
 import { ApiError, parseRequest } from '../apiRequest';
 import type { adminGuard } from './adminGuard';
 
-export const ANSWER_MAIL_MAX_LENGTH = 20_000;
 
-const previewBody = z.strictObject({ message: z.string().trim().min(1).max(ANSWER_MAIL_MAX_LENGTH).optional() });
+const previewBody = z.strictObject({ message: z.string().trim().min(1).max(ANSWER_MESSAGE_MAX_LENGTH).optional() });
 
 /**
  * `POST /api/admin/complaints/:reference/answer-mail { message? }`: the answer e-mail of a complaint

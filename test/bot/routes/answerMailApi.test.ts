@@ -132,6 +132,22 @@ describe('POST /api/admin/complaints/:reference/answer-mail: the template and th
     expect(done.body.error!.code).toBe('InvalidTransition');
   });
 
+  it('refuses to send an answer that still holds a « [à compléter] » of the template, and sends nothing', async () => {
+    const template = (await post(running, french, {})).body.template as string;
+    const before = smtp.messages.length;
+    for (const message of [template, `Hello\n\n${'[to be completed]'}`]) {
+      const res = await fetch(`${running.botUrl}/api/admin/complaints/${french}/answer`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${STAFF}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ send: true, message }),
+      });
+      expect(res.status).toBe(400);
+      expect(((await res.json()) as { error: { code: string } }).error.code).toBe('TemplateNotFilled');
+    }
+    expect((await running.app.services.complaints.require(french)).status).toBe('received');
+    expect(smtp.messages.length).toBe(before);
+  });
+
   it('answers 401 without a valid token, 400 for a bad reference, 404 for an unknown one', async () => {
     expect((await post(running, french, {}, null)).status).toBe(401);
     expect((await post(running, french, {}, 'x'.repeat(40))).status).toBe(401);

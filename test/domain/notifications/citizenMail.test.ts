@@ -302,6 +302,7 @@ describeEachDatabase('the citizen kept informed by e-mail', (databases) => {
       await fails(['complaints', 'answer', byPhone.reference, '--send', '--message', 'Bonjour'], 1, /n'a pas d'adresse courriel/);
       await fails(['complaints', 'answer', byPhone.reference, '--send', '--message', 'Bonjour'], 2, /SMTP_URL n'est pas configurée/, { SMTP_URL: '' });
       await fails(['complaints', 'answer', byPhone.reference, '--message', 'Bonjour'], 2, /vont avec --send ou --preview/);
+      await fails(['complaints', 'answer', byPhone.reference, '--send', '--message', 'Ce que nous avons constaté : [à compléter]'], 2, /Remplacez les passages \[à compléter\]/);
       expect((await w.complaints.require(byPhone.reference)).status).toBe('received');
       expect(smtp.messages).toHaveLength(1);
     } finally {
