@@ -31,7 +31,8 @@ export interface DateField {
 
 export function dateField(id: string, name: string, labelText: string, value = ''): DateField {
   const example = isoDay(new Date());
-  const hint = el('p', { id: `${id}-hint`, class: 'hint' }, t('dateField.hint', { example }));
+  const [before, after] = t('dateField.hint', { example: '\u0000' }).split('\u0000');
+  const hint = el('p', { id: `${id}-hint`, class: 'hint' }, before, el('span', { class: 'nowrap' }, example), after);
   const error = el('p', { id: `${id}-error`, class: 'field-error', hidden: true });
   const input = el('input', {
     type: 'text',
@@ -41,7 +42,6 @@ export function dateField(id: string, name: string, labelText: string, value = '
     autocomplete: 'off',
     maxlength: '10',
     size: '12',
-    placeholder: t('dateField.placeholder'),
     'aria-describedby': `${id}-hint`,
   });
   input.value = value;
