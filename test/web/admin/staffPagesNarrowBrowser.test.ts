@@ -68,7 +68,11 @@ describeInBrowser('the staff pages at 320 and 375 px: no sideways scroll, refere
   function layoutProblems(page: Page): Promise<string[]> {
     return page.evaluate(() => {
       const problems: string[] = [];
-      if (document.documentElement.scrollWidth > window.innerWidth) problems.push(`page ${document.documentElement.scrollWidth} > ${window.innerWidth}`);
+      if (document.documentElement.scrollWidth > window.innerWidth) {
+        const wide = Array.from(document.querySelectorAll<HTMLElement>('main *')).filter((e) => e.getBoundingClientRect().right > window.innerWidth);
+        const names = wide.slice(0, 3).map((e) => `${e.tagName.toLowerCase()}.${e.className}#${e.id} ${Math.round(e.getBoundingClientRect().left)}-${Math.round(e.getBoundingClientRect().right)} ${getComputedStyle(e).display} « ${(e.textContent ?? '').slice(0, 40)} »`);
+        problems.push(`page ${document.documentElement.scrollWidth} > ${window.innerWidth}: ${names.join(', ')}`);
+      }
       for (const box of Array.from(document.querySelectorAll<HTMLElement>('.table-scroll')))
         if (box.scrollWidth > box.clientWidth) problems.push(`table box « ${box.querySelector('caption')?.textContent} » ${box.scrollWidth} > ${box.clientWidth}`);
       for (const ref of Array.from(document.querySelectorAll<HTMLElement>('.ref')))
