@@ -179,14 +179,16 @@ async function showDetail(reference: string): Promise<void> {
 
 async function act(action: string): Promise<void> {
   if (!current) return;
-  const note = byId<HTMLTextAreaElement>('action-note').value.trim();
+  const noteField = byId<HTMLTextAreaElement>('action-note');
+  const note = noteField.value.trim();
   const ref = encodeURIComponent(current);
   const post = (path: string, body: unknown) => api(`/api/admin/callbacks/${ref}/${path}`, { method: 'POST', body: JSON.stringify(body) });
   if (action === 'assign-me') await post('assign', { officer: 'me', ...(note ? { note } : {}) });
   else if (action === 'unassign') await post('assign', { officer: null, ...(note ? { note } : {}) });
   else if (action === 'cancel') await post('cancel', { note });
   else await post('attempts', { result: action, ...(note ? { note } : {}) });
-  byId<HTMLTextAreaElement>('action-note').value = '';
+  // A note typed while the request was on its way is kept for the next action.
+  if (noteField.value.trim() === note) noteField.value = '';
   await showDetail(current);
   await loadList();
   say(page.done);
