@@ -178,6 +178,23 @@ describeInBrowser('the staff pages at 320 and 375 px: no sideways scroll, refere
     await page.close();
   });
 
+  it('takes the dashboard’s month as AAAA-MM in a text field, and refuses 11/2026 with the error tied to the field', async () => {
+    const page = await open('/admin', MANAGER, 375, '#view .table-scroll');
+    const month = page.locator('#month');
+    expect(await month.getAttribute('type')).toBe('text');
+    await month.fill('11/2026');
+    await month.press('Enter');
+    await page.waitForSelector('#alert .alert');
+    expect(await month.getAttribute('aria-invalid')).toBe('true');
+    expect((await month.getAttribute('aria-describedby'))?.split(' ')).toContain('alert');
+    expect(await page.textContent('#alert')).toContain('Exemple de mois');
+    await month.fill(RECEIVED.slice(0, 7));
+    await month.press('Enter');
+    await page.waitForFunction(() => !document.getElementById('month')?.hasAttribute('aria-invalid'));
+    await page.waitForFunction(() => (document.getElementById('status')?.textContent ?? '').length > 0);
+    await page.close();
+  });
+
   it('gives the callbacks page the same banner: every navigation item, the current one marked, the session and sign-out', async () => {
     const page = await open('/admin/callbacks', STAFF, 375, '#callbacks tbody tr');
     expect(await page.locator('nav [data-nav]').allTextContents()).toEqual(['Statistiques', 'Plaintes', 'Mes plaintes', "Problèmes d'examen", 'Demandes de rappel']);
