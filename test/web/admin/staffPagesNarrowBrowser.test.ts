@@ -168,6 +168,11 @@ describeInBrowser('the staff pages at 320 and 375 px: no sideways scroll, refere
     expect(await page.evaluate(() => document.activeElement?.id)).toBe(id);
     expect(await axeViolations(page)).toEqual([]);
 
+    // The right shape, but no such day.
+    await input.fill('2026-02-30');
+    await page.locator(submit).first().press('Enter');
+    await page.waitForFunction((field) => document.getElementById(`${field}-error`)?.textContent?.includes('2026-02-30'), id);
+
     // A day after every request seeded here: nothing is listed, and the error is gone.
     await input.fill(nextDay(calendar.addBusinessDays(RECEIVED, 30)));
     await page.locator(submit).first().press('Enter');
