@@ -10,8 +10,8 @@ import { renderStaffHeader } from './staffHeader';
 /**
  * The staff page of the callback queue, /admin/callbacks: web/admin/callbacks.html with its texts
  * from locales (callback:page, escaped here), the banner all staff pages share (staffHeader.ts), and
- * /admin/assets/callbacks.js (compiled from callbacks.ts by `npx tsc -p web/tsconfig.json`), which calls the admin API with the token typed by the person,
- * kept in sessionStorage like the dashboard's.
+ * /admin/assets/callbacks.js (compiled from callbacks.ts by `npx tsc -p web/tsconfig.json`), which
+ * calls the admin API with the token typed by the person, kept in sessionStorage like the dashboard's.
  */
 export function registerCallbackPage(server: Server, https: boolean): void {
   const template = readFileSync(projectPath('web', 'admin', 'callbacks.html'), 'utf8');
