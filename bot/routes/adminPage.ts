@@ -8,6 +8,7 @@ import { knowledgeBase } from '../../domain/faq/knowledgeBase';
 import { commitmentsView } from '../../domain/satisfaction/commitments';
 import { scriptJson } from '../web/html';
 import { sendPage, STAFF_PAGE_POLICY } from '../web/sendPage';
+import { renderStaffHeader } from './staffHeader';
 
 /**
  * The dashboard's files (web/admin, owned by the staff tools); nothing else is served from there.
@@ -18,6 +19,7 @@ const SCRIPTS = [
   'admin.js',
   'answerMail.js',
   'api.js',
+  'callbacks.js',
   'chart.js',
   'complaintCells.js',
   'complaintDetail.js',
@@ -25,10 +27,13 @@ const SCRIPTS = [
   'contactStats.js',
   'conversationStats.js',
   'dashboard.js',
+  'dateField.js',
   'dom.js',
   'exports.js',
   'incidents.js',
   'page.js',
+  'references.js',
+  'session.js',
   'strings.js',
 ];
 const ASSETS: Record<string, string> = {
@@ -64,6 +69,7 @@ const SCRIPT_STRINGS: Array<[string, string]> = [
   ['priorities', 'admin:priorities'],
   // The answer e-mailed from the template, on the complaint page.
   ['answerMail', 'answerMail:page'],
+  ['dateField', 'staffPages:dateField'],
 ];
 
 /**
@@ -143,5 +149,6 @@ export function renderAdminPage(template: string, lang: Lang, path: string): str
     .replace(/\{\{t:([\w.]+)\}\}/g, (_m, key: string) => escapeHtml(t(`admin:${key}`)))
     .replace(/\{\{o:([\w.]+)\}\}/g, (_m, key: string) => escapeHtml(t(`officer:${key}`)))
     .replace(/\{\{(?!strings\}\})(\w+)\}\}/g, (m, key: string) => (key in values ? escapeHtml(values[key]) : m))
+    .replace('{{header}}', () => renderStaffHeader(lang, `?lang=${other}`))
     .replace('{{strings}}', () => scriptJson(strings));
 }

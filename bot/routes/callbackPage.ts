@@ -3,15 +3,15 @@ import type { Request, Response, Server } from 'restify';
 import { escapeHtml } from '../../domain/format/html';
 import { Lang, translator } from '../../domain/i18n';
 import { projectPath } from '../../domain/paths';
-import { sendError } from '../httpErrors';
 import { scriptJson } from '../web/html';
 import { sendPage, STAFF_PAGE_POLICY } from '../web/sendPage';
+import { renderStaffHeader } from './staffHeader';
 
 /**
  * The staff page of the callback queue, /admin/callbacks: web/admin/callbacks.html with its texts
- * from locales (callback:page, escaped here) and web/admin/callbacks.js (compiled from callbacks.ts by
- * `npx tsc -p web/tsconfig.json`), which calls the admin API with the token typed by the person,
- * kept in sessionStorage like the dashboard's.
+ * from locales (callback:page, escaped here), the banner all staff pages share (staffHeader.ts), and
+ * /admin/assets/callbacks.js (compiled from callbacks.ts by `npx tsc -p web/tsconfig.json`), which
+ * calls the admin API with the token typed by the person, kept in sessionStorage like the dashboard's.
  */
 export function registerCallbackPage(server: Server, https: boolean): void {
   const template = readFileSync(projectPath('web', 'admin', 'callbacks.html'), 'utf8');
@@ -21,16 +21,6 @@ export function registerCallbackPage(server: Server, https: boolean): void {
     let html = pages.get(lang);
     if (!html) pages.set(lang, (html = renderCallbackPage(template, lang)));
     sendPage(res, html, STAFF_PAGE_POLICY, https);
-  });
-  let script: Buffer | undefined;
-  server.get('/admin/callbacks/assets/callbacks.js', async (_req: Request, res: Response) => {
-    try {
-      script ??= readFileSync(projectPath('web', 'admin', 'callbacks.js'));
-    } catch {
-      return sendError(res, { status: 404, code: 'NotFound', message: 'No such file.' });
-    }
-    res.writeHead(200, { 'Content-Type': 'text/javascript; charset=utf-8', 'Content-Length': String(script.length), 'Cache-Control': 'no-cache', 'X-Content-Type-Options': 'nosniff' });
-    res.end(script);
   });
 }
 
@@ -53,10 +43,14 @@ export function renderCallbackPage(template: string, lang: Lang): string {
     periods: t('callback:slot.periods', { returnObjects: true }),
     detail: t('callback:cli.detail', { returnObjects: true }),
   };
+  // The modules shared with the other staff pages (session, dates) read admin strings.
+  const adminStrings = { lang, page: t('admin:page', { returnObjects: true }), dateField: t('staffPages:dateField', { returnObjects: true }) };
   return template
     .replace(/\{\{t:([\w.]+)\}\}/g, (_m, key: string) => escapeHtml(t(`callback:${key}`)))
     .replace(/\{\{a:([\w.]+)\}\}/g, (_m, key: string) => escapeHtml(t(`admin:${key}`)))
     .replace(/\{\{s:([\w.]+)\}\}/g, (_m, key: string) => escapeHtml(t(`callback:statuses.${key}`)))
     .replace(/\{\{(?!strings\}\})(\w+)\}\}/g, (m, key: string) => (key in values ? escapeHtml(values[key]) : m))
+    .replace('{{header}}', () => renderStaffHeader(lang, values.otherLangHref))
+    .replace('{{adminStrings}}', () => scriptJson(adminStrings))
     .replace('{{strings}}', () => scriptJson(strings));
 }

@@ -13,28 +13,18 @@ import { renderDashboard } from './dashboard.js';
 import { byId } from './dom.js';
 import { renderIncident, renderIncidents } from './incidents.js';
 import { loadOutbox, say, setSignedIn, setTitle, showError, signedIn, view } from './page.js';
+import { markCurrentNav, onSignOut, showSession, storedToken as token, storeToken } from './session.js';
 import { t } from './strings.js';
-
-const TOKEN_KEY = 'caDotationAdminToken';
-
-function token(): string | null {
-  try {
-    return window.sessionStorage.getItem(TOKEN_KEY);
-  } catch {
-    return null;
-  }
-}
 
 const loginSection = byId('login');
 const loginForm = byId<HTMLFormElement>('login-form');
 const tokenInput = byId<HTMLInputElement>('token');
 const tokenError = byId('token-error');
-const sessionBox = byId('session');
 
 function showLogin(message?: string): void {
   setSignedIn(null);
   view.textContent = '';
-  sessionBox.hidden = true;
+  showSession(null);
   loginSection.hidden = false;
   setTitle(t('page.login.title'));
   if (message) {
@@ -47,11 +37,7 @@ function showLogin(message?: string): void {
 }
 
 function signOut(message?: string): void {
-  try {
-    window.sessionStorage.removeItem(TOKEN_KEY);
-  } catch {
-    /* private mode */
-  }
+  storeToken(null);
   showLogin(message);
 }
 
@@ -66,11 +52,7 @@ loginForm.addEventListener('submit', (event) => {
   if (!value) return showLogin(t('page.login.empty'));
   request<Me>('/api/admin/me', { token: value })
     .then((who) => {
-      try {
-        window.sessionStorage.setItem(TOKEN_KEY, value);
-      } catch {
-        /* kept for this page only */
-      }
+      storeToken(value);
       tokenInput.value = '';
       start(who);
     })
@@ -79,16 +61,15 @@ loginForm.addEventListener('submit', (event) => {
     });
 });
 
-byId('logout').addEventListener('click', () => {
-  signOut();
+onSignOut(() => {
+  showLogin();
   say(t('page.loggedOut'));
 });
 
 function start(who: Me): void {
   setSignedIn(who);
   loginSection.hidden = true;
-  sessionBox.hidden = false;
-  byId('signed-in').textContent = t('page.signedIn', { name: who.name, role: t(`page.roles.${who.role}`) });
+  showSession(who);
   showError('');
   loadOutbox();
   route();
@@ -105,10 +86,7 @@ function route(): void {
   let nav = ({ complaint: 'complaints', incident: 'incidents' } as Record<string, string>)[v] || v;
   // Staff on /admin see the complaint list: that item is the current one, not the statistics.
   if (nav === 'dashboard' && !manager) nav = 'complaints';
-  for (const link of Array.from(document.querySelectorAll('[data-nav]'))) {
-    if (link.getAttribute('data-nav') === nav) link.setAttribute('aria-current', 'page');
-    else link.removeAttribute('aria-current');
-  }
+  markCurrentNav(nav);
   if (v === 'complaint') return renderComplaint(referenceIn(/\/admin\/complaints\/([^/?#]+)/));
   if (v === 'incident') return renderIncident(referenceIn(/\/admin\/incidents\/([^/?#]+)/));
   if (v === 'incidents') return renderIncidents();

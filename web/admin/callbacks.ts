@@ -1,9 +1,14 @@
 /**
  * The callback queue's page (/admin/callbacks): sign in with a token (kept in sessionStorage for this
  * tab, like the dashboard's), filter the queue, open a request, and act on it through the admin API.
- * Every text comes from the page's JSON strings (locales/<lang>/callback.json); nothing is built with
- * innerHTML, so a citizen's text can never become markup.
+ * Every text comes from the page's JSON strings (locales/<lang>/callback.json); the banner, the dates
+ * and the date fields are the other staff pages' (session.ts, strings.ts, dateField.ts). Nothing is
+ * built with innerHTML, so a citizen's text can never become markup.
  */
+import type { Me } from './apiTypes.js';
+import { checkDates, dateField } from './dateField.js';
+import { markCurrentNav, onSignOut, showSession, storedToken as token, storeToken } from './session.js';
+import { dayText, t, when } from './strings.js';
 
 interface Strings {
   lang: 'fr' | 'en';
@@ -46,15 +51,14 @@ interface CallbackDetail extends CallbackItem {
   history: HistoryEntry[];
 }
 
-const TOKEN_KEY = 'caDotationAdminToken';
 const strings = JSON.parse(document.getElementById('callback-strings')!.textContent ?? '{}') as Strings;
 const page = strings.page;
 const byId = <T extends HTMLElement>(id: string): T => document.getElementById(id) as T;
 let current: string | undefined;
 
-function token(): string | null {
-  return window.sessionStorage.getItem(TOKEN_KEY);
-}
+const fromField = dateField('filter-from', 'from', page.from);
+const toField = dateField('filter-to', 'to', page.to);
+byId('filter-dates').append(fromField.box, toField.box);
 
 function say(text: string): void {
   byId('status').textContent = text;
@@ -82,13 +86,21 @@ function time(iso: string): string {
 }
 
 function slotText(slot: Slot): string {
-  return `${slot.date}, ${strings.periods[slot.period] ?? slot.period} (${time(slot.start)} – ${time(slot.end)})`;
+  return `${dayText(slot.date)}, ${strings.periods[slot.period] ?? slot.period} (${time(slot.start)} – ${time(slot.end)})`;
 }
 
+const columns = Array.from(document.querySelectorAll('#callbacks thead th')).map((th) => th.textContent?.trim() ?? '');
+
+/** A cell headed by its column's name, shown before it when the table is stacked on a narrow screen (admin.css). */
 function cell(row: HTMLTableRowElement, content: string | Node, className?: string): void {
   const td = row.insertCell();
   if (className) td.className = className;
-  td.append(content);
+  td.setAttribute('role', 'cell');
+  td.dataset.label = columns[td.cellIndex] ?? '';
+  const value = document.createElement('span');
+  value.className = 'cell-value';
+  value.append(content);
+  td.append(value);
 }
 
 async function loadList(): Promise<void> {
@@ -99,6 +111,7 @@ async function loadList(): Promise<void> {
   if (status) query.set('status', status);
   if (data.get('mine')) query.set('mine', 'true');
   if (data.get('unassigned')) query.set('unassigned', 'true');
+  if (!checkDates([fromField, toField])) return;
   for (const key of ['from', 'to']) if (data.get(key)) query.set(key, String(data.get(key)));
   say(page.loading);
   const { items } = await api<{ items: CallbackItem[] }>(`/api/admin/callbacks?${query.toString()}`);
@@ -106,7 +119,9 @@ async function loadList(): Promise<void> {
   body.replaceChildren();
   for (const item of items) {
     const row = body.insertRow();
+    row.setAttribute('role', 'row');
     const link = document.createElement('a');
+    link.className = 'ref';
     link.href = `#${item.reference}`;
     link.textContent = item.reference;
     link.addEventListener('click', (event) => {
@@ -144,6 +159,7 @@ async function showDetail(reference: string): Promise<void> {
     dt.textContent = label;
     const dd = document.createElement('dd');
     dd.textContent = value;
+    if (label === page.reference) dd.className = 'ref';
     div.append(dt, dd);
     fields.append(div);
   }
@@ -152,7 +168,7 @@ async function showDetail(reference: string): Promise<void> {
   for (const e of detail.history) {
     const li = document.createElement('li');
     const what = [strings.events[e.type] ?? e.type, e.result ? strings.results[e.result] : '', e.assignee ?? ''].filter(Boolean).join(', ');
-    li.textContent = `${e.occurredAt.slice(0, 16).replace('T', ' ')} — ${e.actor} — ${what}${e.note ? ` — ${e.note}` : ''}`;
+    li.textContent = `${when(e.occurredAt)} — ${e.actor} — ${what}${e.note ? ` — ${e.note}` : ''}`;
     history.append(li);
   }
   const open = detail.status === 'pending' || detail.status === 'attempted';
@@ -163,24 +179,24 @@ async function showDetail(reference: string): Promise<void> {
 
 async function act(action: string): Promise<void> {
   if (!current) return;
-  const note = byId<HTMLTextAreaElement>('action-note').value.trim();
+  const noteField = byId<HTMLTextAreaElement>('action-note');
+  const note = noteField.value.trim();
   const ref = encodeURIComponent(current);
   const post = (path: string, body: unknown) => api(`/api/admin/callbacks/${ref}/${path}`, { method: 'POST', body: JSON.stringify(body) });
   if (action === 'assign-me') await post('assign', { officer: 'me', ...(note ? { note } : {}) });
   else if (action === 'unassign') await post('assign', { officer: null, ...(note ? { note } : {}) });
   else if (action === 'cancel') await post('cancel', { note });
   else await post('attempts', { result: action, ...(note ? { note } : {}) });
-  byId<HTMLTextAreaElement>('action-note').value = '';
+  // A note typed while the request was on its way is kept for the next action.
+  if (noteField.value.trim() === note) noteField.value = '';
   await showDetail(current);
   await loadList();
   say(page.done);
 }
 
 async function signIn(): Promise<void> {
-  const me = await api<{ name: string }>('/api/admin/me');
-  const signedIn = byId('signed-in');
-  signedIn.textContent = page.signedIn.replace('{{name}}', me.name);
-  signedIn.hidden = false;
+  const me = await api<Me>('/api/admin/me');
+  showSession(me);
   byId('login').hidden = true;
   byId('queue').hidden = false;
   await loadList();
@@ -191,11 +207,20 @@ const failed = (err: Error) => alertText(page.error.replace('{{message}}', err.m
 byId<HTMLFormElement>('login-form').addEventListener('submit', (event) => {
   event.preventDefault();
   alertText('');
-  window.sessionStorage.setItem(TOKEN_KEY, byId<HTMLInputElement>('token').value.trim());
+  storeToken(byId<HTMLInputElement>('token').value.trim());
   void signIn().catch((err: Error) => {
-    window.sessionStorage.removeItem(TOKEN_KEY);
+    storeToken(null);
     failed(err);
   });
+});
+markCurrentNav('callbacks');
+onSignOut(() => {
+  current = undefined;
+  byId('queue').hidden = true;
+  byId('detail').hidden = true;
+  byId('login').hidden = false;
+  byId<HTMLInputElement>('token').focus();
+  say(t('page.loggedOut'));
 });
 byId<HTMLFormElement>('filters').addEventListener('submit', (event) => {
   event.preventDefault();
@@ -210,4 +235,3 @@ for (const button of Array.from(document.querySelectorAll<HTMLButtonElement>('#a
 }
 if (token()) void signIn().catch(failed);
 
-export {};

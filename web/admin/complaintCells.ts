@@ -1,7 +1,7 @@
 /** Cells shared by the complaint list, the breaches table and one complaint's page. */
 import type { ClockStatus } from './apiTypes.js';
 import { el } from './dom.js';
-import { langQuery, t } from './strings.js';
+import { dayText, langQuery, t } from './strings.js';
 
 export function complaintLink(reference: string): HTMLAnchorElement {
   return el('a', { href: `/admin/complaints/${encodeURIComponent(reference)}${langQuery}`, class: 'ref' }, reference);
@@ -16,6 +16,6 @@ export function clockCell(status: ClockStatus): HTMLSpanElement {
     { class: `clock clock-${status.state}` },
     urgent ? el('strong', {}, text) : text,
     el('br'),
-    el('span', { class: 'hint' }, t('page.clock.due', { date: status.dueDate })),
+    el('span', { class: 'hint' }, t('page.clock.due', { date: dayText(status.dueDate) })),
   );
 }

@@ -5,7 +5,7 @@ import { answerMailView } from './answerMail.js';
 import { clockCell } from './complaintCells.js';
 import { addTerm, append, byId, type Child, el, field, inlineField, section, table } from './dom.js';
 import { loadOutbox, outboxBox, post, say, setTitle, showError, signedIn, title, view } from './page.js';
-import { label, langQuery, t, when } from './strings.js';
+import { dayText, label, langQuery, t, when } from './strings.js';
 
 // The first contact is recorded as a contact attempt (contactView), closing with its outcome (closeView).
 const ACTIONS: Record<string, string[]> = {
@@ -48,7 +48,7 @@ function complaintView(c: Complaint): Child[] {
     fact('name', c.name);
     fact('contact', `${label('contactMethods', c.contactMethod)} — ${c.contactDisplay || c.contactValue}`);
   }
-  fact('incidentDate', c.incidentDate);
+  fact('incidentDate', c.incidentDate ? dayText(c.incidentDate) : null);
   if (c.status === 'closed') {
     addTerm(fields, t('officerPage.detail.outcome'), label('outcomes', c.outcome || 'unspecified'));
     if (c.correctiveMeasures) addTerm(fields, t('officerPage.detail.measures'), c.correctiveMeasures, 'citizen-text');

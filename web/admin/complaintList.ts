@@ -2,6 +2,7 @@
 import type { ComplaintSummary, Page } from './apiTypes.js';
 import { errorText, loadStaff, request } from './api.js';
 import { clockCell, complaintLink } from './complaintCells.js';
+import { checkDates, dateField } from './dateField.js';
 import { append, el, field, fieldsetForm, inlineField, table } from './dom.js';
 import { outboxBox, say, setTitle, showError, view } from './page.js';
 import { label, labelKeys, t, when } from './strings.js';
@@ -26,8 +27,10 @@ export function renderList(fromDashboard: boolean, mine = false): void {
   );
   const atRisk = el('input', { type: 'checkbox', id: 'filter-at-risk', name: 'atRisk' });
   const overdue = el('input', { type: 'checkbox', id: 'filter-overdue', name: 'overdue' });
-  const from = el('input', { type: 'date', id: 'filter-from', name: 'from' });
-  const to = el('input', { type: 'date', id: 'filter-to', name: 'to' });
+  const fromField = dateField('filter-from', 'from', t('page.list.from'), params.get('from') || '');
+  const toField = dateField('filter-to', 'to', t('page.list.to'), params.get('to') || '');
+  const from = fromField.input;
+  const to = toField.input;
   const search = el('input', { type: 'search', id: 'filter-q', name: 'q', maxlength: '200', 'aria-describedby': 'filter-q-help' });
   const assignment = el(
     'select',
@@ -57,12 +60,13 @@ export function renderList(fromDashboard: boolean, mine = false): void {
     field(service, t('page.list.service')),
     inlineField(atRisk, t('page.list.atRisk')),
     inlineField(overdue, t('page.list.overdue')),
-    field(from, t('page.list.from')),
-    field(to, t('page.list.to')),
+    fromField.box,
+    toField.box,
   );
   const results = el('div', { id: 'results' });
   append(view, outboxBox, form, results);
   const load = (): void => {
+    if (!checkDates([fromField, toField])) return;
     const q: string[] = [];
     if (status.value) q.push(`status=${encodeURIComponent(status.value)}`);
     if (service.value) q.push(`service=${encodeURIComponent(service.value)}`);

@@ -17,7 +17,8 @@ export function renderDashboard(): void {
   const select = el('select', { id: 'fiscal-year', name: 'fiscalYear' });
   for (let y = start; y > start - 5; y -= 1)
     append(select, el('option', { value: `${y}-${y + 1}` }, t('page.period.fiscalYearOption', { start: y, end: y + 1 })));
-  const month = el('input', { id: 'month', name: 'period', type: 'month', 'aria-describedby': 'month-help', pattern: '\\d{4}-\\d{2}' });
+  // A text field, not type="month", which shows the browser's own format (« November 2026 » in English).
+  const month = el('input', { id: 'month', name: 'period', type: 'text', inputmode: 'numeric', maxlength: '7', autocomplete: 'off', 'aria-describedby': 'month-help', pattern: '\\d{4}-\\d{2}' });
   const form = fieldsetForm(
     'period-form',
     t('page.period.legend'),
@@ -30,7 +31,14 @@ export function renderDashboard(): void {
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     const m = month.value.trim();
-    if (m && !/^\d{4}-\d{2}$/.test(m)) return showError(t('page.errors.InvalidPeriod'));
+    const wrong = m !== '' && !/^\d{4}-(0[1-9]|1[0-2])$/.test(m);
+    if (wrong) month.setAttribute('aria-invalid', 'true');
+    else month.removeAttribute('aria-invalid');
+    month.setAttribute('aria-describedby', wrong ? 'alert month-help' : 'month-help');
+    if (wrong) {
+      month.focus();
+      return showError(t('page.errors.InvalidPeriod'));
+    }
     loadStats(m ? `period=${encodeURIComponent(m)}` : `fiscalYear=${encodeURIComponent(select.value)}`, results);
   });
   loadStats(`fiscalYear=${encodeURIComponent(select.value)}`, results);

@@ -44,37 +44,58 @@ export interface TableOptions {
   rowHeaders?: boolean;
   numeric?: number[];
   scrollable?: boolean;
+  /** False keeps the grid on narrow screens (the box scrolls sideways); by default each row becomes a card. */
+  stacked?: boolean;
 }
 
+function textOf(child: Child): string {
+  if (child === null || child === undefined || child === false) return '';
+  if (Array.isArray(child)) return child.map(textOf).join('');
+  return child instanceof Node ? child.textContent ?? '' : String(child);
+}
+
+/**
+ * A table in its box. Below 40rem a stacked table shows each row as a card whose cells are preceded by
+ * their column heading (data-label, admin.css); the explicit ARIA roles keep it a table for screen
+ * readers, since Chromium drops the semantics of a table whose display is changed.
+ */
 export function table(caption: string, headers: Child[], rows: Child[][], options: TableOptions = {}): HTMLDivElement {
   const o = options;
   const numeric = (i: number): string | null => (o.numeric && o.numeric.indexOf(i) >= 0 ? 'num' : null);
-  // Any table may be wider than a phone (375 px): its box scrolls, and can be reached and scrolled with the keyboard.
+  const stacked = o.stacked !== false;
+  const labels = headers.map(textOf);
+  // A table that may be wider than a phone (375 px) scrolls in its box, reached and scrolled with the keyboard.
   const scrollable = o.scrollable !== false;
   return el(
     'div',
-    { class: 'table-scroll', tabindex: scrollable ? '0' : null, role: scrollable ? 'region' : null, 'aria-label': scrollable ? caption : null },
+    { class: stacked ? 'table-scroll table-stacked' : 'table-scroll', tabindex: scrollable ? '0' : null, role: scrollable ? 'region' : null, 'aria-label': scrollable ? caption : null },
     el(
       'table',
-      { class: o.className || null },
+      { class: o.className || null, role: stacked ? 'table' : null },
       el('caption', { text: caption }),
       el(
         'thead',
-        {},
+        { role: stacked ? 'rowgroup' : null },
         el(
           'tr',
-          {},
-          headers.map((h, i) => el('th', { scope: 'col', class: numeric(i) }, h)),
+          { role: stacked ? 'row' : null },
+          headers.map((h, i) => el('th', { scope: 'col', class: numeric(i), role: stacked ? 'columnheader' : null }, h)),
         ),
       ),
       el(
         'tbody',
-        {},
+        { role: stacked ? 'rowgroup' : null },
         rows.map((r) =>
           el(
             'tr',
-            {},
-            r.map((c, i) => (i === 0 && o.rowHeaders ? el('th', { scope: 'row' }, c) : el('td', { class: numeric(i) }, c))),
+            { role: stacked ? 'row' : null },
+            r.map((c, i) => {
+              // One grid item beside the heading, whatever the cell holds.
+              const content = stacked ? el('span', { class: 'cell-value' }, c) : c;
+              return i === 0 && o.rowHeaders
+                ? el('th', { scope: 'row', role: stacked ? 'rowheader' : null, 'data-label': labels[i] || null }, content)
+                : el('td', { class: numeric(i), role: stacked ? 'cell' : null, 'data-label': labels[i] || null }, content);
+            }),
           ),
         ),
       ),

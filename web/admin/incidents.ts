@@ -8,7 +8,7 @@ import { label, langQuery, t, when } from './strings.js';
 const INCIDENT_STEPS: Record<string, string[]> = { open: ['take', 'resolve', 'notes'], inProgress: ['resolve', 'notes'], resolved: ['notes'] };
 
 function incidentLink(reference: string): HTMLAnchorElement {
-  return el('a', { href: `/admin/incidents/${encodeURIComponent(reference)}${langQuery}` }, reference);
+  return el('a', { href: `/admin/incidents/${encodeURIComponent(reference)}${langQuery}`, class: 'ref' }, reference);
 }
 
 export function renderIncidents(): void {

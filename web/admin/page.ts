@@ -2,6 +2,7 @@
 import type { Me, Outbox } from './apiTypes.js';
 import { errorText, request } from './api.js';
 import { append, byId, el } from './dom.js';
+import { withRefs } from './references.js';
 import { t, when } from './strings.js';
 
 export const view = byId('view');
@@ -33,7 +34,8 @@ export function showError(message: string): void {
 }
 
 export function setTitle(text: string): void {
-  title.textContent = text;
+  title.textContent = '';
+  append(title, withRefs(text));
   document.title = `${text} — ${t('page.brand')}`;
 }
 

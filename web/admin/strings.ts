@@ -63,8 +63,18 @@ export function num(value: number | null | undefined): string {
   return value === null || value === undefined ? '—' : numberFormat.format(value);
 }
 
+const shortDayFormat = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+
+/** « 6 oct. 2026, 10 h 00 » (Oct. 6, 2026, 10:00) from an ISO instant written with the Québec offset. */
 export function when(iso: string | null | undefined): string {
-  return iso ? String(iso).slice(0, 16).replace('T', ' ') : '—';
+  if (!iso) return '—';
+  const text = String(iso);
+  const p = text.slice(0, 10).split('-');
+  const day = shortDayFormat.format(new Date(Date.UTC(Number(p[0]), Number(p[1]) - 1, Number(p[2]), 12)));
+  if (text.length < 16) return day;
+  const hh = Number(text.slice(11, 13));
+  const mm = text.slice(14, 16);
+  return lang === 'en' ? `${day}, ${text.slice(11, 16)}` : `${day}, ${hh}\u00a0h\u00a0${mm}`;
 }
 
 /** « 1er avril 2026 », « 14 octobre 2026 » from a local date (YYYY-MM-DD). */

@@ -31,7 +31,10 @@ describe('dashboard page', () => {
     expect(await (await fetch(`${running.botUrl}/admin?lang=en`)).text()).toContain('<html lang="en">');
     const js = await fetch(`${running.botUrl}/admin/assets/admin.js`);
     expect(js.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
-    expect(await js.text()).toContain('sessionStorage');
+    expect(await js.text()).toContain("from './session.js'");
+    // The token is kept in sessionStorage, by the module every staff page shares (the callbacks page too).
+    expect(await (await fetch(`${running.botUrl}/admin/assets/session.js`)).text()).toContain('sessionStorage');
+    expect(await (await fetch(`${running.botUrl}/admin/assets/callbacks.js`)).text()).toContain("from './session.js'");
     expect((await fetch(`${running.botUrl}/admin/assets/admin.css`)).status).toBe(200);
     for (const path of ['/admin/assets/index.html', '/admin/assets/..%2Fadmin.js', '/admin/assets/chat.js']) {
       const res = await fetch(`${running.botUrl}${path}`);
