@@ -23,7 +23,7 @@ import type { AdminAuthenticator } from './adminAuth';
 import { adminGuard } from './adminGuard';
 import { ApiError, checkDates, commonHttpError, flag, localDate, parseRequest } from '../apiRequest';
 import { registerAdminPage } from './adminPage';
-import { registerAnswerMailRoute } from './answerMailRoute';
+import { answerMailable, registerAnswerMailRoute } from './answerMailRoute';
 import { ANSWER_MESSAGE_MAX_LENGTH, hasUnfilledTemplate } from '../../domain/notifications/answerTemplate';
 
 export const NOTE_MAX_LENGTH = 2000;
@@ -247,13 +247,8 @@ export function registerAdminRoutes(server: Server, options: AdminRoutesOptions)
     if (!message) throw new ApiError({ status: 400, code: 'InvalidRequest', message: 'message: the answer to send is required with send.' });
     if (hasUnfilledTemplate(message))
       throw new ApiError({ status: 400, code: 'TemplateNotFilled', message: 'message: replace the template\'s [à compléter] parts before sending.' });
-    const service = services.citizenMail;
-    if (!service) throw new ApiError({ status: 409, code: 'CitizenMailOff', message: 'E-mails to citizens are off: SMTP_URL is not set.' });
-    const complaint = await services.complaints.get(ref);
-    if (!complaint) throw new ComplaintError('notFound', 'unknown');
-    if (complaint.contactMethod !== 'email')
-      throw new ApiError({ status: 409, code: 'NoEmailContact', message: 'This complaint has no e-mail address: give the answer by phone.' });
-    return { service, message };
+    const { mail } = await answerMailable(services, ref);
+    return { service: mail, message };
   };
 
   server.post(
