@@ -7,6 +7,7 @@
  */
 import type { Me } from './apiTypes.js';
 import { checkDates, dateField } from './dateField.js';
+import { stackedCell } from './dom.js';
 import { markCurrentNav, onSignOut, showSession, storedToken as token, storeToken } from './session.js';
 import { dayText, t, when } from './strings.js';
 
@@ -91,16 +92,9 @@ function slotText(slot: Slot): string {
 
 const columns = Array.from(document.querySelectorAll('#callbacks thead th')).map((th) => th.textContent?.trim() ?? '');
 
-/** A cell headed by its column's name, shown before it when the table is stacked on a narrow screen (admin.css). */
+/** A cell headed by its column's name, shown before it when the table is stacked on a narrow screen. */
 function cell(row: HTMLTableRowElement, content: string | Node, className?: string): void {
-  const td = row.insertCell();
-  if (className) td.className = className;
-  td.setAttribute('role', 'cell');
-  td.dataset.label = columns[td.cellIndex] ?? '';
-  const value = document.createElement('span');
-  value.className = 'cell-value';
-  value.append(content);
-  td.append(value);
+  row.append(stackedCell('td', columns[row.cells.length] ?? '', content, { class: className }));
 }
 
 async function loadList(): Promise<void> {

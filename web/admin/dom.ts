@@ -89,18 +89,28 @@ export function table(caption: string, headers: Child[], rows: Child[][], option
           el(
             'tr',
             { role: stacked ? 'row' : null },
-            r.map((c, i) => {
-              // One grid item beside the heading, whatever the cell holds.
-              const content = stacked ? el('span', { class: 'cell-value' }, c) : c;
-              return i === 0 && o.rowHeaders
-                ? el('th', { scope: 'row', role: stacked ? 'rowheader' : null, 'data-label': labels[i] || null }, content)
-                : el('td', { class: numeric(i), role: stacked ? 'cell' : null, 'data-label': labels[i] || null }, content);
-            }),
+            r.map((c, i) =>
+              !stacked
+                ? i === 0 && o.rowHeaders
+                  ? el('th', { scope: 'row' }, c)
+                  : el('td', { class: numeric(i) }, c)
+                : i === 0 && o.rowHeaders
+                  ? stackedCell('th', labels[i], c, { scope: 'row' })
+                  : stackedCell('td', labels[i], c, { class: numeric(i) }),
+            ),
           ),
         ),
       ),
     ),
   );
+}
+
+/**
+ * A body cell of a table shown as cards below 40rem (admin.css): its column heading as data-label, its
+ * content in one grid item beside that heading, and its ARIA role kept.
+ */
+export function stackedCell(tag: 'td' | 'th', label: string, content: Child, attrs: Attrs = {}): HTMLTableCellElement {
+  return el(tag, { ...attrs, role: tag === 'th' ? 'rowheader' : 'cell', 'data-label': label || null }, el('span', { class: 'cell-value' }, content));
 }
 
 export function section(id: string, heading: string, ...children: Child[]): HTMLElement {
