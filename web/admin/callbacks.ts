@@ -7,7 +7,7 @@
  */
 import type { Me } from './apiTypes.js';
 import { checkDates, dateField } from './dateField.js';
-import { stackedCell } from './dom.js';
+import { byId, stackedCell } from './dom.js';
 import { markCurrentNav, onSignOut, showSession, storedToken as token, storeToken } from './session.js';
 import { dayText, t, when } from './strings.js';
 
@@ -54,7 +54,6 @@ interface CallbackDetail extends CallbackItem {
 
 const strings = JSON.parse(document.getElementById('callback-strings')!.textContent ?? '{}') as Strings;
 const page = strings.page;
-const byId = <T extends HTMLElement>(id: string): T => document.getElementById(id) as T;
 let current: string | undefined;
 
 const fromField = dateField('filter-from', 'from', page.from);
