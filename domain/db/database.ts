@@ -65,15 +65,16 @@ async function migrate(db: Database): Promise<void> {
   if (await upToDate(db)) return;
   const latest = () => db.migrate.latest({ migrationSource: new ListMigrationSource(migrations) });
   if (dialectOf(db) !== 'postgres') {
-    // Two processes starting together on a new file both try to create knex's tables, or find them
-    // locked: the one that lost waits until the other is done (up to 30 s on a busy machine).
+    await createSqliteMigrationTables(db);
+    // Two processes starting together on a new file: the one that lost the lock (or waited past
+    // busy_timeout for the other's transaction) waits until the other is done (up to 30 s on a busy machine).
     const deadline = Date.now() + 30_000;
     for (;;) {
       try {
         await latest();
         return;
       } catch (err) {
-        if (Date.now() > deadline || !/already exists|already locked/i.test(String((err as Error).message))) throw err;
+        if (Date.now() > deadline || !/already exists|already locked|database is locked/i.test(String((err as Error).message))) throw err;
         await new Promise((resolve) => setTimeout(resolve, 200));
         if (await upToDate(db)) return;
       }
@@ -84,6 +85,19 @@ async function migrate(db: Database): Promise<void> {
     await latest();
     await useByteOrderCollation(trx);
   });
+}
+
+/**
+ * knex's own tables, as knex would create them, but each statement atomic: knex checks then creates,
+ * so two processes starting on a new file could both insert the lock row, and every migration after
+ * that found the table « already locked » for ever.
+ */
+async function createSqliteMigrationTables(db: Database): Promise<void> {
+  await db.raw(
+    'create table if not exists `knex_migrations` (`id` integer not null primary key autoincrement, `name` varchar(255), `batch` integer, `migration_time` datetime)',
+  );
+  await db.raw('create table if not exists `knex_migrations_lock` (`index` integer not null primary key autoincrement, `is_locked` integer)');
+  await db.raw('insert or ignore into `knex_migrations_lock` (`index`, `is_locked`) values (1, 0)');
 }
 
 /** Whether every migration is recorded already: one query instead of knex's several checks, at each start. */
@@ -121,10 +135,17 @@ function openSqlite(filename: string, options: OpenDatabaseOptions): Database {
       min: 1,
       max: 1,
       afterCreate(conn: SqliteConnection, done: (err: Error | null, conn: SqliteConnection) => void) {
-        const pragmas = [`PRAGMA busy_timeout = ${busyTimeout}`, 'PRAGMA journal_mode = WAL', 'PRAGMA synchronous = NORMAL', 'PRAGMA foreign_keys = ON'];
+        // Switching a new file to WAL while another process opens it fails at once or after the whole
+        // busy_timeout: try it with a short wait, again until busy_timeout, then set the real one.
+        const pragmas = ['PRAGMA busy_timeout = 50', 'PRAGMA journal_mode = WAL', `PRAGMA busy_timeout = ${busyTimeout}`, 'PRAGMA synchronous = NORMAL', 'PRAGMA foreign_keys = ON'];
+        const deadline = Date.now() + busyTimeout;
         const next = (i: number): void => {
           if (i === pragmas.length) return done(null, conn);
-          conn.run(pragmas[i], (err) => (err ? done(err, conn) : next(i + 1)));
+          conn.run(pragmas[i], (err) => {
+            if (!err) return next(i + 1);
+            if (/SQLITE_BUSY/.test(err.message) && Date.now() < deadline) return void setTimeout(() => next(i), 20);
+            done(err, conn);
+          });
         };
         next(0);
       },
