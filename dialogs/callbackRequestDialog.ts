@@ -1,3 +1,4 @@
+import { consentChoices, plainConsent } from './shared/consent';
 import { randomUUID } from 'node:crypto';
 import type { TurnContext } from 'botbuilder';
 import { ComponentDialog, DialogTurnResult, FoundChoice, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
@@ -59,7 +60,7 @@ export class CallbackRequestDialog extends ComponentDialog {
     this.addDialog(new WaterfallDialog<ReviewOptions>(REVIEW, [this.summaryStep.bind(this), this.decisionStep.bind(this), this.backToSummaryStep.bind(this)]));
     this.addDialog(new WaterfallDialog<ReviewOptions>(MODIFY, [this.whichFieldStep.bind(this), this.modifyFieldStep.bind(this), this.modifiedStep.bind(this)]));
     for (const dialog of callbackFieldDialogs(fieldDialogId, services)) this.addDialog(dialog);
-    this.addDialog(buttonChoicePrompt(CONSENT_PROMPT));
+    this.addDialog(buttonChoicePrompt(CONSENT_PROMPT, plainConsent));
     this.addDialog(buttonChoicePrompt(SUMMARY_PROMPT));
     this.addDialog(buttonChoicePrompt(FIELD_PROMPT));
     this.initialDialogId = START;
@@ -78,13 +79,7 @@ export class CallbackRequestDialog extends ComponentDialog {
       style: choiceStyle(context),
       prompt: t('callback:intake.consent'),
       retryPrompt: `${t('common:choice.retry')} ${t('callback:intake.consent')}`,
-      choices: buttonChoices(
-        [t('callback:intake.consentYes'), t('callback:intake.consentNo')],
-        [
-          ['oui', 'o', 'j accepte', 'accepte', 'd accord', 'ok', 'yes', 'y', 'i agree'],
-          ['non', 'n', 'no', 'refuse', 'je refuse'],
-        ],
-      ),
+      choices: consentChoices(t('callback:intake.consentYes'), t('callback:intake.consentNo')),
     });
   }
 

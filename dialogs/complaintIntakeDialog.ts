@@ -1,3 +1,4 @@
+import { consentChoices, plainConsent } from './shared/consent';
 import { randomUUID } from 'node:crypto';
 import { TurnContext } from 'botbuilder';
 import { ComponentDialog, DialogTurnResult, FoundChoice, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
@@ -81,7 +82,7 @@ export class ComplaintIntakeDialog extends ComponentDialog {
     ];
     for (const dialog of fields) this.addDialog(dialog);
 
-    this.addDialog(buttonChoicePrompt(CONSENT_PROMPT));
+    this.addDialog(buttonChoicePrompt(CONSENT_PROMPT, plainConsent));
     this.addDialog(buttonChoicePrompt(FIELD_PROMPT));
     this.addDialog(new SummaryPrompt(SUMMARY_PROMPT, this.services));
 
@@ -131,13 +132,7 @@ export class ComplaintIntakeDialog extends ComponentDialog {
       style: choiceStyle(step.context),
       prompt: t('complaint:intake.consent'),
       retryPrompt: `${t('common:choice.retry')} ${t('complaint:intake.consent')}`,
-      choices: buttonChoices(
-        [t('complaint:intake.consentYes'), t('complaint:intake.consentNo')],
-        [
-          ['oui', 'o', 'j accepte', 'accepte', 'd accord', 'ok', 'yes', 'y', 'i agree'],
-          ['non', 'n', 'no', 'refuse', 'je refuse'],
-        ],
-      ),
+      choices: consentChoices(t('complaint:intake.consentYes'), t('complaint:intake.consentNo')),
     });
   }
 

@@ -6,6 +6,7 @@ import { anyContactKey } from '../domain/complaints/contact';
 import { clockStatus } from '../domain/complaints/deadlines';
 import type { LookupSubjects } from '../domain/complaints/lookupThrottle';
 import { formatLongDate, formatTimeOfDay } from '../domain/format/dates';
+import { foldText } from '../domain/format/textFolding';
 import { parseReference } from '../domain/references';
 import type { RoutedDialogOptions } from './shared/routing';
 import { complaintSurveyDue, SATISFACTION_DIALOG, SatisfactionDialog, SatisfactionOptions } from './satisfactionDialog';
@@ -58,8 +59,14 @@ export class ComplaintStatusDialog extends ComponentDialog {
 
   private async contactStep(step: WaterfallStepContext<Partial<RoutedDialogOptions>>): Promise<DialogTurnResult> {
     recordDialog(step.context, COMPLAINT_STATUS_DIALOG);
-    const { t } = localize(step.context);
-    (step.values as LookupValues).reference = findReference(step.result as string);
+    const { t, lang } = localize(step.context);
+    const reference = findReference(step.result as string);
+    if (!reference) {
+      // « Je sais pas mon numéro », or a second answer that is not one: where to find it, and whom to write to.
+      await step.context.sendActivity(withMenu(lang, t('complaint:lookup.noReference', { email: this.services.contacts.complaints.email.display })));
+      return step.endDialog();
+    }
+    (step.values as LookupValues).reference = reference;
     return step.prompt(CONTACT_PROMPT, { prompt: t('complaint:lookup.askContact'), retryPrompt: t('complaint:lookup.invalidContact') });
   }
 
@@ -68,8 +75,16 @@ export class ComplaintStatusDialog extends ComponentDialog {
     recordDialog(context, COMPLAINT_STATUS_DIALOG);
     const { t, lang } = localize(context);
     const reference = (step.values as LookupValues).reference ?? '';
+    const answer = step.result as string;
+    // Another reference instead of the contact (the first one was mistyped): looked up from the start.
+    const other = findReference(answer);
+    if (other && other !== reference && anyContactKey(answer) === undefined) return step.replaceDialog(FLOW, { utterance: other });
+    if (anyContactKey(answer) === undefined) {
+      await context.sendActivity(withMenu(lang, t('complaint:lookup.noContact', { email: this.services.contacts.complaints.email.display, reference })));
+      return step.endDialog();
+    }
     const result = await this.services.complaintLookups.guard(lookupSubjects(context), reference, async () =>
-      this.services.complaints.findForCitizen(reference, step.result as string),
+      this.services.complaints.findForCitizen(reference, answer),
     );
     if (result.outcome === 'found') {
       // A closed complaint that nobody rated yet: the one-question survey follows the status (it brings its own buttons).
@@ -165,11 +180,19 @@ export function findReference(text: string): string | undefined {
   return bare ? parseReference(COMPLAINT_REFERENCE_PREFIX, `${COMPLAINT_REFERENCE_PREFIX}-${bare[1]}-${bare[2]}`) : undefined;
 }
 
+/** « je sais pas », « je l'ai perdu », “I forgot it”: the person does not have what is asked. */
+const DOES_NOT_HAVE_IT = /\b(sai[st]? (pas|plus)|sai[st]? p|jsp|connai[st]? pas|perdu|oublie|aucun|pas de|plus de|don t know|dont know|lost|forgot|no idea|aucune idee)\b/;
+/** An answer given up on: said so, or a third try that is still not what is asked. */
+function givenUp(prompt: PromptValidatorContext<string>): boolean {
+  return DOES_NOT_HAVE_IT.test(foldText(prompt.recognized.value ?? '')) || prompt.attemptCount >= 3;
+}
+
 async function validateReference(prompt: PromptValidatorContext<string>): Promise<boolean> {
-  return findReference(prompt.recognized.value ?? '') !== undefined;
+  return findReference(prompt.recognized.value ?? '') !== undefined || givenUp(prompt);
 }
 
 async function validateContact(prompt: PromptValidatorContext<string>): Promise<boolean> {
   markSensitive(prompt.context);
-  return anyContactKey(prompt.recognized.value ?? '') !== undefined;
+  const text = prompt.recognized.value ?? '';
+  return anyContactKey(text) !== undefined || findReference(text) !== undefined || givenUp(prompt);
 }

@@ -270,8 +270,15 @@ export class ExamProblemDialog extends ComponentDialog {
     await context.sendActivity(withMenu(lang, text));
   }
 
+  /**
+   * Yes or no; a description of the problem (« il a planté au milieu ») or a second answer that is
+   * neither is taken as « maybe now »: the candidate gets the urgent route rather than the same question again.
+   */
   private async validateInProgress(prompt: PromptValidatorContext<string>): Promise<boolean> {
-    return parseInProgressAnswer(prompt.recognized.value ?? '') !== undefined;
+    const text = prompt.recognized.value ?? '';
+    if (!text.trim()) return false;
+    if (parseInProgressAnswer(text) !== undefined) return true;
+    return prompt.attemptCount >= 2 || this.extract(text, localize(prompt.context).lang).problemKind !== undefined;
   }
 
   /**

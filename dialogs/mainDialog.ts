@@ -15,6 +15,7 @@ import { recordDialog, recordIntent } from './shared/turnInsights';
 import { asksOpenOrClosed, isDayFollowUp, parseAskedMoment, yesNoQuestion } from '../domain/faq/askedMoment';
 import { extractExamProblem } from '../domain/exams/problemExtractor';
 import { foldText } from '../domain/format/textFolding';
+import { isYesNoOrFiller, leadingYesNo } from '../domain/text/choices';
 import { faqIntent } from '../domain/faq/knowledgeBase';
 import { matchOutOfMandate, outOfMandateAnswer } from '../domain/faq/outOfMandate';
 import { withoutSensitiveData } from '../domain/privacy/sensitiveData';
@@ -33,8 +34,9 @@ import { rankedIntents, recognizedQuestions } from './intentRecognizer';
 import { Command, detectCommand } from './shared/commands';
 import { handoffText } from './shared/handoff';
 import { withCallbackOffer } from './callback/callbackOffer';
+import { CALLBACK_REQUEST_DIALOG } from './callbackRequestDialog';
 import { applyLanguageChoice, isLanguageReroute, LANGUAGE_OFFER_DIALOG, languageOfferDialogs, shouldOfferEnglish } from './shared/languageChoice';
-import { recentTopic, rememberTopic } from './shared/lastTopic';
+import { LAST_TOPIC_MINUTES, recentTopic, rememberTopic } from './shared/lastTopic';
 import { langOf, localize, tOf } from './shared/localization';
 import { withMenu } from './shared/menu';
 import { warnAboutSensitiveData } from './shared/sensitiveDataWarning';
@@ -199,6 +201,8 @@ export class MainDialog extends ComponentDialog {
         await context.sendActivity(withMenu(lang, outOfMandateAnswer(topic, tOf(context))));
         return step.endDialog();
       }
+      // « ok », « non », « d'accord » after an answer: acknowledged, not « Je n'ai pas bien compris ».
+      if (!warned && isYesNoOrFiller(text)) return this.acknowledge(step, text);
       // The warning already said where to turn: the menu, not « Je n'ai pas bien compris ».
       if (warned) await context.sendActivity(withMenu(lang, tOf(context)('common:menu.prompt')));
       return warned ? step.endDialog() : this.notUnderstood(step);
@@ -276,9 +280,9 @@ export class MainDialog extends ComponentDialog {
     // Live help was not offered (off, closed, nobody signed in, wait too long): a sentence saying why, the
     // phone numbers and hours, and the callback request offered.
     if (isLiveHelpUnavailable(step.result)) {
-      const { t, lang } = localize(step.context);
+      const t = tOf(step.context);
       const why = step.result.reason === 'disabled' ? '' : `${t(`liveHelp:unavailable.${step.result.reason}`)}\n\n`;
-      await step.context.sendActivity(withCallbackOffer(lang, `${why}${await this.handoff(step.context)}`));
+      await this.offerCallback(step.context, `${why}${await this.handoff(step.context)}`);
     }
     return step.endDialog(step.result);
   }
@@ -286,7 +290,7 @@ export class MainDialog extends ComponentDialog {
   private async answerCommandOutsideDialogs(context: TurnContext, command: Command): Promise<void> {
     const { t, lang } = localize(context);
     if (command === 'help') await context.sendActivity(withMenu(lang, `${t('common:help.text')}\n\n${t('common:help.commands')}`));
-    else if (command === 'handoff') await context.sendActivity(withCallbackOffer(lang, await this.handoff(context)));
+    else if (command === 'handoff') await this.offerCallback(context, await this.handoff(context));
     else if (command === 'cancel') await context.sendActivity(withMenu(lang, t('common:cancel.nothingToCancel')));
     else await context.sendActivity(withMenu(lang, t('common:menu.prompt')));
   }
@@ -312,12 +316,36 @@ export class MainDialog extends ComponentDialog {
     const data = await this.services.conversationData.get(context, {});
     const count = (data.misunderstandings ?? 0) + 1;
     if (count >= 2) {
-      await context.sendActivity(withCallbackOffer(lang, `${t('common:fallback.offerPerson')}\n\n${await this.handoff(context)}`));
+      await this.offerCallback(context, `${t('common:fallback.offerPerson')}\n\n${await this.handoff(context)}`);
       await this.setMisunderstandings(context, 0);
     } else {
       await context.sendActivity(withMenu(lang, t('common:fallback.notUnderstood')));
       await this.setMisunderstandings(context, count);
     }
+    return step.endDialog();
+  }
+
+  /** The contact text with « Demander un rappel », remembered so that a plain « oui » next asks for the callback. */
+  private async offerCallback(context: TurnContext, text: string): Promise<void> {
+    await context.sendActivity(withCallbackOffer(langOf(context), text));
+    const data = await this.services.conversationData.get(context, {});
+    data.callbackOfferedAt = this.services.clock.now().toISOString();
+  }
+
+  /** « oui » just after the callback offer starts the callback request; any other bare yes, no or « ok » gets « Autre chose? » and the menu. */
+  private async acknowledge(step: WaterfallStepContext, text: string): Promise<DialogTurnResult> {
+    const { context } = step;
+    const data = await this.services.conversationData.get(context, {});
+    const offeredAt = data.callbackOfferedAt ? new Date(data.callbackOfferedAt).getTime() : undefined;
+    data.callbackOfferedAt = undefined;
+    const callback = this.routes.find((r) => r.dialog.id === CALLBACK_REQUEST_DIALOG);
+    if (callback && leadingYesNo(text) === true && offeredAt !== undefined && this.services.clock.now().getTime() - offeredAt <= LAST_TOPIC_MINUTES * 60_000) {
+      recordDialog(context, callback.dialog.id);
+      const options: RoutedDialogOptions = { utterance: text, recognizerResult: { text, intents: {}, entities: {} } };
+      return step.beginDialog(callback.dialog.id, options);
+    }
+    await this.setMisunderstandings(context, 0);
+    await context.sendActivity(withMenu(langOf(context), tOf(context)('common:smallTalk.acknowledged')));
     return step.endDialog();
   }
 

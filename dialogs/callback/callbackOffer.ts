@@ -17,6 +17,8 @@ export function withCallbackOffer(lang: Lang, text: string): Partial<Activity> {
 const ASKS = /\b(rappelez[- ]?moi|me rappeler|qu ?on me rappelle|(demander|demande|faire) (un|de|une demande de) rappel|call me back|callback|call-back|be called back|a call back)\b/;
 /** « personne ne me rappelle », « vous ne m'avez jamais rappelé »: a complaint, not a request. */
 const COMPLAINS = /\b(personne|jamais|pas|ne|n|plus|encore|toujours|inacceptable|never|nobody|no one|didn t|did not|still)\b/;
+/** « j'ai postulé, quand vont-ils me rappeler? »: an employer's call awaited, not a request to the Centre. */
+const SOMEONE_ELSE = /\b(vont ils|ils vont|va t il|va t elle|vont elles|ils me|elles me|il me|elle me|employeur|postule\w*|candidature|entrevue|will they|they|employer|applied|application|interview)\b/;
 
 /** Whether a whole message asks for a callback (the button's text, or a short request in words). */
 export function asksForCallback(text: string | undefined, lang: Lang): boolean {
@@ -24,5 +26,5 @@ export function asksForCallback(text: string | undefined, lang: Lang): boolean {
   const normalized = normalizeUtterance(text);
   for (const l of [lang, lang === 'fr' ? 'en' : 'fr'] as const) if (normalized === normalizeUtterance(translator(l)('callback:offer.button'))) return true;
   const folded = foldText(text).replace(/['’]/g, ' ');
-  return ASKS.test(folded) && !COMPLAINS.test(folded);
+  return ASKS.test(folded) && !COMPLAINS.test(folded) && !SOMEONE_ELSE.test(folded);
 }

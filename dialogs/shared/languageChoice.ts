@@ -1,6 +1,8 @@
 import type { TurnContext } from 'botbuilder';
 import { Choice, Dialog, DialogTurnResult, FoundChoice, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
 import { recordDialog } from './turnInsights';
+import { foldText } from '../../domain/format/textFolding';
+import { withMenu } from './menu';
 import { Lang, langFromLocale, translator } from '../../domain/i18n';
 import { detectLanguage } from '../../domain/understanding/languageDetector';
 import { buttonChoicePrompt, wordsOf } from './choices';
@@ -46,6 +48,18 @@ export async function shouldOfferEnglish(context: TurnContext, services: Pick<Di
   return true;
 }
 
+const LANGUAGE_WORDS = new Set(['english', 'anglais', 'speak', 'parlez', 'parles', 'parle', 'language', 'langue']);
+const ABOUT_LANGUAGE = new Set([
+  ...LANGUAGE_WORDS,
+  ...'hi hello hey bonjour allo salut do does you u speak can could i we write talk is there anyone someone somebody who in en please pls svp thanks est ce que qu qui quelqu un une personne vous tu ici here ok sorry excuse me my french francais is very well not good bad'.split(' '),
+]);
+
+/** « hi, do you speak English? », « english please », « parlez-vous anglais »: a question about the language and nothing else. */
+function asksOnlyAboutLanguage(text: string): boolean {
+  const words = foldText(text).split(' ').filter(Boolean);
+  return words.some((w) => LANGUAGE_WORDS.has(w)) && words.every((w) => ABOUT_LANGUAGE.has(w));
+}
+
 /** The offer (bilingual, two buttons), then the choice applied and the original message routed again. */
 export function languageOfferDialogs(services: Pick<DialogServices, 'conversationData'>): Dialog[] {
   const offer = async (step: WaterfallStepContext<{ text?: string }>): Promise<DialogTurnResult> => {
@@ -70,6 +84,12 @@ export function languageOfferDialogs(services: Pick<DialogServices, 'conversatio
     const data = await services.conversationData.get(context, {});
     data.languageChoice = lang;
     setTurnLanguage(context, lang);
+    if (found && asksOnlyAboutLanguage(original)) {
+      // « Do you speak English? » asked nothing more: the menu, rather than « I did not understand your request ».
+      const t = translator(lang);
+      await context.sendActivity(withMenu(lang, `${t(`language:chosen.${lang}`)} ${t('common:welcome.prompt')}`));
+      return step.endDialog();
+    }
     if (found) await context.sendActivity(translator(lang)(`language:chosen.${lang}`));
     const reroute: LanguageReroute = { languageReroute: true, text: found ? original : typed };
     return step.endDialog(reroute);

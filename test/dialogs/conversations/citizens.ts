@@ -355,5 +355,79 @@ export const citizenConversations: Conversation[] = [
     from: 'issue 12 (outside the mandate)',
     steps: [{ say: 'ma paie est en retard depuis deux semaines', expect: ['paie', (ctx) => ctx.c.caDotation.phoneLocal.display], absent: [NOT_UNDERSTOOD] }],
   },
+  {
+    name: 'a candidate who describes the crash instead of answering « en ce moment? » gets the urgent route, not the same question again',
+    from: 'issue 12 (never stuck): « il a planté au milieu »',
+    steps: [
+      { say: "j'ai un problème avec mon examen en ligne", buttons: ['Oui, en ce moment', 'Non'] },
+      { say: 'il a planté au milieu', expect: [...[0, 1].map((i) => (ctx: ScriptContext) => phones(ctx)[i])], absent: [fr('exam:ask.inProgressRetry')] },
+      { say: 'Je ne le sais pas', expect: ['EX-2026-000001', 'urgente'] },
+    ],
+  },
+  {
+    name: 'a second answer that is neither yes nor no moves the exam triage on',
+    from: 'issue 12 (never stuck)',
+    steps: [
+      { say: "mon examen en ligne a un problème" },
+      { say: 'euh', expect: [fr('exam:ask.inProgressRetry')] },
+      { say: 'merci', absent: [fr('exam:ask.inProgressRetry')], expect: [fr('exam:ask.kind')] },
+    ],
+  },
+  {
+    name: '« quand vont-ils me rappeler? » about a job application is the job-postings answer, not a callback request',
+    from: 'issue 12; seed 004 (ce que le CA-dotation ne fait pas)',
+    steps: [
+      {
+        say: "jai postulé sur un poste au ministère de la santé, quand vont-ils me rappeler?",
+        expect: ['offres'],
+        absent: [fr('callback:intake.consent')],
+      },
+      { say: 'ok merci quand meme', absent: [NOT_UNDERSTOOD] },
+    ],
+  },
+  {
+    name: 'consent to a callback is never read from « ok merci quand même »',
+    from: 'Law 25: consent given plainly',
+    steps: [
+      { say: 'Demander un rappel', expect: [fr('callback:intake.consent')] },
+      { say: 'ok merci quand même', expect: [fr('callback:intake.consent')] },
+      { say: 'non', expect: [(ctx) => ctx.c.caDotation.phoneLocal.display] },
+    ],
+  },
+  {
+    name: '« Do you speak English? » then « yes »: the menu in English, not « I did not understand »',
+    from: 'issue 12 (English)',
+    steps: [
+      { say: 'hi, do you speak english?', expect: ['continue in English'] },
+      { say: 'yes', expect: ["let's continue in English", 'What can I do for you?'], absent: ['did not understand'], buttons: ['Talk to a person'] },
+    ],
+  },
+  {
+    name: 'a citizen who does not know the complaint number is told where to find it and whom to write to',
+    from: 'issue 12 (never stuck); seed 001 (plaintes)',
+    steps: [
+      { say: 'je veux suivre ma plainte', expect: ['PL-2026-000123'] },
+      { say: 'je sais pas mon numéro', expect: ['accusé de réception', (ctx) => ctx.c.complaints.email.display], absent: [fr('complaint:lookup.invalidReference')] },
+    ],
+  },
+  {
+    name: 'a second reference typed instead of the contact is looked up, and the right pair shows the status',
+    from: 'issue 12 (a reference typed anywhere)',
+    complaintsOnFile: [marie],
+    steps: [
+      { say: 'ma plainte PL-2026-000999', expect: [fr('complaint:lookup.askContact')] },
+      { say: 'oups, PL-2026-000001', expect: [fr('complaint:lookup.askContact')] },
+      { say: marie.contactValue, expect: ['PL-2026-000001'], absent: [fr('complaint:lookup.notFound')] },
+    ],
+  },
+  {
+    name: '« ok » after an answer is acknowledged; « oui » right after the callback offer starts the callback request',
+    from: 'issue 12 (never stuck)',
+    steps: [
+      { say: "pourquoi vous me demandez de m'identifier au téléphone", expect: ['identité'] },
+      { say: 'ok', expect: [fr('common:smallTalk.acknowledged')], absent: [NOT_UNDERSTOOD] },
+      { say: 'je veux parler a un agent', buttons: [fr('callback:offer.button')] },
+      { say: 'oui', expect: [fr('callback:intake.consent')] },
+    ],
+  },
 ];
-
