@@ -128,7 +128,7 @@ describe('knowledge base (data/knowledge-base/faq.json)', () => {
 
   it('never trains on a sentence of the evaluation test sets', () => {
     const training = new Set(trainingExamples().map((e) => exactKey(e.text)));
-    for (const name of ['test-set.json', 'holdout-set.json', 'dev-set-fr.json', 'dev-set-en.json', 'fresh-holdout-fr.json', 'fresh-holdout-en.json']) {
+    for (const name of ['test-set.json', 'holdout-set.json', 'dev-set-fr.json', 'dev-set-en.json', 'fresh-holdout-fr.json', 'fresh-holdout-en.json', 'fresh-holdout-2-fr.json', 'fresh-holdout-2-en.json']) {
       const path = projectPath('test', 'eval', name);
       if (!existsSync(path)) continue;
       const { cases } = JSON.parse(readFileSync(path, 'utf8')) as { cases: Array<{ text: string }> };
@@ -139,7 +139,7 @@ describe('knowledge base (data/knowledge-base/faq.json)', () => {
   it('has no training phrasing that nearly duplicates a sentence of the fresh held-out sets', () => {
     // Only the training side of a near-duplicate is reported: nobody needs to read the fresh sentences.
     const cases: string[] = [];
-    for (const name of ['fresh-holdout-fr.json', 'fresh-holdout-en.json']) {
+    for (const name of ['fresh-holdout-fr.json', 'fresh-holdout-en.json', 'fresh-holdout-2-fr.json', 'fresh-holdout-2-en.json']) {
       const path = projectPath('test', 'eval', name);
       if (existsSync(path)) cases.push(...(JSON.parse(readFileSync(path, 'utf8')) as { cases: Array<{ text: string }> }).cases.map((c) => c.text));
     }
