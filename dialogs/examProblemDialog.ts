@@ -63,7 +63,8 @@ export class ExamProblemDialog extends ComponentDialog {
   constructor(private readonly services: DialogServices) {
     super(EXAM_PROBLEM_DIALOG);
     this.addDialog(new TextPrompt(IN_PROGRESS_PROMPT, (p) => this.validateInProgress(p)));
-    this.addDialog(new TextPrompt(KIND_PROMPT, (p) => Promise.resolve(Boolean(p.recognized.value?.trim()))));
+    // « non », « ok » is not a problem: asked again once.
+    this.addDialog(new TextPrompt(KIND_PROMPT, async (p) => Boolean(p.recognized.value?.trim()) && (p.attemptCount >= 2 || !isYesNoOrFiller(p.recognized.value ?? ''))));
     this.addDialog(new TextPrompt(EXAM_PROMPT, (p) => this.validateExam(p)));
     this.addDialog(new TextPrompt(TIME_PROMPT, (p) => this.validateTime(p)));
     this.addDialog(new TextPrompt(DEVICE_PROMPT, (p) => Promise.resolve(Boolean(p.recognized.value?.trim()))));
@@ -91,7 +92,7 @@ export class ExamProblemDialog extends ComponentDialog {
     merge(state, clues);
     (step.values as Record<string, unknown>)[STATE] = state;
     if (clues.notTechnical && !clues.problemKind && clues.examInProgress === undefined) {
-      await this.redirect(context, t, lang);
+      await this.redirect(context, t, lang, 'exam:redirect.introDetected');
       return step.endDialog();
     }
     return step.next();
@@ -259,10 +260,11 @@ export class ExamProblemDialog extends ComponentDialog {
     return { ...withMenu(lang, text), attachments: [card] };
   }
 
-  private async redirect(context: TurnContext, t: Translate, lang: Lang): Promise<void> {
+  /** Where to turn for a question that is not a technical problem (said by the button, or `introKey` when read from the first message). */
+  private async redirect(context: TurnContext, t: Translate, lang: Lang, introKey = 'exam:redirect.intro'): Promise<void> {
     const c = this.services.contacts.caDotation;
     const text = [
-      t('exam:redirect.intro'),
+      t(introKey),
       t('exam:redirect.general', { email: c.emailGeneral.display }),
       t('exam:redirect.ownFile', { local: c.phoneLocal.display, tollFree: c.phoneTollFree.display }),
       t('exam:redirect.notCovered'),

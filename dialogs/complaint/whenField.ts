@@ -2,7 +2,7 @@ import type { Activity, TurnContext } from 'botbuilder';
 import { Dialog, DialogTurnResult, Prompt, PromptOptions, PromptRecognizerResult, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
 import { markSensitive } from '../shared/turnInsights';
 import type { BusinessCalendar, LocalDate } from '../../domain/calendar/businessCalendar';
-import { DatePeriod, parseIncidentDate } from '../../domain/complaints/incidentDate';
+import { DatePeriod, dayInPeriod, parseIncidentDate } from '../../domain/complaints/incidentDate';
 import { formatLongDate } from '../../domain/format/dates';
 import type { Lang, Translate } from '../../domain/i18n';
 import { isNo } from '../../domain/text/choices';
@@ -103,6 +103,14 @@ class IncidentDatePrompt extends Prompt<WhenAnswer> {
     const refused = proposed !== undefined && isNo(text);
     if (!refused && isSkipAnswer(text, 'complaint:intake.skip')) return { succeeded: true, value: { kind: 'skip' } };
     if (!text.trim()) return { succeeded: false };
+    // « lundi » after « la semaine passée »: the Monday of that week, not this one.
+    const inPeriod = proposed ? dayInPeriod(text, proposed) : undefined;
+    if (inPeriod && inPeriod !== 'several') return { succeeded: true, value: { kind: 'date', date: inPeriod } };
+    if (proposed && inPeriod === 'several') {
+      const period = describePeriod(proposed, t, lang, calendar);
+      options.retryPrompt = withButtons(t('complaint:intake.periodSeveral', { period, example: example(proposed, lang, calendar) }), [t('complaint:intake.periodKeep'), t('complaint:intake.skip')]);
+      return { succeeded: false };
+    }
     const parsed = parseIncidentDate(text, this.services.clock.now(), lang, calendar.timeZone);
     if (parsed.ok) return { succeeded: true, value: { kind: 'date', date: parsed.date } };
     if (parsed.reason === 'ambiguous') {

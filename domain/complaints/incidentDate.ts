@@ -69,6 +69,33 @@ export function isInPeriod(date: LocalDate, period: DatePeriod): boolean {
   return date >= period.from && date <= period.to;
 }
 
+/** Weekday names, folded, French then English, to getUTCDay()'s number (0 = Sunday). */
+const WEEKDAY_NUMBERS: ReadonlyMap<string, number> = new Map([
+  ...['dimanche', 'lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi'].map((d, i) => [d, i] as const),
+  ...['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'].map((d, i) => [d, i] as const),
+]);
+
+/**
+ * The answer to « je comprends entre le lundi 16 et le dimanche 22 novembre »: « lundi », « le 18 »,
+ * “Tuesday” name a day of that period, not of the current week. The day, 'several' when more than one
+ * day of the period fits (« lundi » in a month), undefined when the text names a month or a year (read
+ * as a date of its own) or no weekday or day number.
+ */
+export function dayInPeriod(text: string, period: DatePeriod): LocalDate | 'several' | undefined {
+  const words = foldText(text).split(' ');
+  if (words.some((w) => MONTHS.has(w) || /^\d{4}$/.test(w))) return undefined;
+  const weekday = words.map((w) => WEEKDAY_NUMBERS.get(w)).find((n) => n !== undefined);
+  const dayWord = words.map((w) => /^(\d{1,2})(?:er|e|st|nd|rd|th)?$/.exec(w)).find(Boolean);
+  const day = dayWord ? Number(dayWord[1]) : undefined;
+  if (weekday === undefined && day === undefined) return undefined;
+  const days: LocalDate[] = [];
+  for (let date = period.from; date <= period.to; date = addDays(date, 1)) {
+    if ((weekday === undefined || dayOfWeek(date) === weekday) && (day === undefined || Number(date.slice(8)) === day)) days.push(date);
+  }
+  if (days.length > 1) return 'several';
+  return days[0];
+}
+
 const WEEK = /(?:^|\s)(?:semaines?|weeks?)(?:\s|$)/;
 const WEEKEND = /(?:^|\s)(?:fin de semaine|weekend|week end)\s+(?:passee|derniere|precedente)|(?:last|past|previous)\s+(?:weekend|week end)/;
 const FEW_DAYS = /(?:^|\s)(?:quelques|plusieurs|(?:a\s+)?few|several|couple\s+(?:of\s+)?)\s*jours?|(?:^|\s)(?:a\s+)?(?:few|several|couple(?:\s+of)?)\s+days?/;

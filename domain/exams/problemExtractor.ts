@@ -279,6 +279,16 @@ const NOT_TECHNICAL: Pattern[] = [
   'offre* d emploi',
   'affichage de poste',
   'appel de candidature*',
+  'copie*',
+  'contester',
+  'contestation',
+  'revision*',
+  'ma note',
+  'mes notes',
+  'copy',
+  'appeal',
+  'my score',
+  'my grade',
 ];
 
 // ---------------------------------------------------------------------------------------------------

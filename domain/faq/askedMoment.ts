@@ -57,6 +57,46 @@ const BARE_DAY = /(?<![\p{L}\d])(?:le|the)\s+(\d{1,2})(?:er|e|st|nd|rd|th)?(?=\s
 /** « lundi prochain », « la semaine prochaine », “next Monday”: a weekday that is not today's. */
 const NEXT_WEEK = /(?<![\p{L}])(prochain|prochaine|suivant|suivante|next|following)(?![\p{L}])/u;
 
+/** What people call the holidays besides the calendar's own names (folded: no accents, no apostrophes). */
+const HOLIDAY_ALIASES: Readonly<Record<string, readonly string[]>> = {
+  'jour-de-l-an': ['jour de l an', 'premier de l an', 'nouvel an', 'new year', 'new year s day', 'new years day'],
+  'lendemain-du-jour-de-l-an': ['lendemain du jour de l an', 'lendemain du nouvel an'],
+  'vendredi-saint': ['vendredi saint', 'good friday'],
+  'lundi-de-paques': ['lundi de paques', 'easter monday'],
+  'journee-nationale-des-patriotes': ['journee des patriotes', 'fete des patriotes', 'patriotes', 'fete de la reine', 'victoria day'],
+  'fete-nationale': ['fete nationale', 'saint jean', 'st jean', 'saint jean baptiste', 'st jean baptiste'],
+  'fete-du-canada': ['fete du canada', 'canada day', 'fete du dominion'],
+  'fete-du-travail': ['fete du travail', 'labour day', 'labor day'],
+  'action-de-graces': ['action de grace', 'action de graces', 'thanksgiving'],
+  'veille-de-noel': ['veille de noel', 'reveillon de noel', 'christmas eve'],
+  noel: ['noel', 'jour de noel', 'christmas', 'christmas day', 'xmas'],
+  'lendemain-de-noel': ['lendemain de noel', 'boxing day'],
+  'veille-du-jour-de-l-an': ['veille du jour de l an', 'veille du nouvel an', 'reveillon du jour de l an', 'new year s eve', 'new years eve'],
+};
+
+function plainWords(text: string): string {
+  return foldText(text)
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+}
+
+/**
+ * A holiday named in the message (« à Noël », « la Saint-Jean », “on Boxing Day”): the phrase found and
+ * the next day off it gives, today included (the observed day, when a weekend moves it).
+ */
+export function holidayMentioned(text: string, today: LocalDate, calendar: BusinessCalendar): { phrase: string; date: LocalDate } | undefined {
+  const padded = ` ${plainWords(text)} `;
+  const year = Number(today.slice(0, 4));
+  const upcoming = [...calendar.holidaysIn(year), ...calendar.holidaysIn(year + 1)].filter((h) => h.date >= today);
+  const phrases = upcoming
+    .flatMap((h) => [h.name.fr, h.name.en, ...(HOLIDAY_ALIASES[h.id] ?? [])].map((name) => ({ phrase: plainWords(name), holiday: h })))
+    .sort((a, b) => b.phrase.length - a.phrase.length);
+  const found = phrases.find((p) => padded.includes(` ${p.phrase} `));
+  if (!found) return undefined;
+  const next = upcoming.filter((h) => h.id === found.holiday.id).sort((a, b) => a.date.localeCompare(b.date))[0];
+  return { phrase: found.phrase, date: next.date };
+}
+
 /**
  * The moment a message names, in the calendar's time zone whatever the server's, or undefined.
  * Dates without a year are the next ones (« le 2 janvier » said in November is next January); a day of
@@ -76,6 +116,8 @@ export function parseAskedMoment(text: string, now: Date, lang: Lang, calendar: 
     ...chrono.en.parse(input, reference, { forwardDate: true }),
   ];
   const today = calendar.localDateOf(now);
+  const holiday = holidayMentioned(text, today, calendar);
+  if (holiday) return { kind: 'day', date: holiday.date };
   const bare = MONTH_NAME.test(folded) ? undefined : BARE_DAY.exec(folded);
   if (bare) {
     const date = nextDayOfMonth(Number(bare[1]), today);
@@ -182,7 +224,8 @@ export function isDayFollowUp(text: string, now: Date, lang: Lang, calendar: Bus
   if (words.length === 0 || words.length > 8) return undefined;
   const moment = parseAskedMoment(text, now, lang, calendar);
   if (!moment) return undefined;
-  const rest = folded
+  const holiday = holidayMentioned(text, calendar.localDateOf(now), calendar);
+  const rest = (holiday ? ` ${plainWords(text)} `.replace(` ${holiday.phrase} `, ' ') : folded)
     .replace(WEEKEND, ' ')
     .replace(NOW, ' ')
     .replace(/(?<![\p{L}])(lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?(?![\p{L}])/gu, ' ')

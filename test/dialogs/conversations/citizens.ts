@@ -430,4 +430,65 @@ export const citizenConversations: Conversation[] = [
       { say: 'oui', expect: [fr('callback:intake.consent')] },
     ],
   },
+  {
+    name: '« la semaine passée », then « mardi »: the Tuesday of last week is stored, not this week’s',
+    from: 'issue 12 (when a relative date is ambiguous, confirm it)',
+    steps: [
+      { say: 'je veux faire une plainte' },
+      { say: 'Oui' },
+      { say: 'Luc Gagnon' },
+      { say: 'Téléphone' },
+      { say: '418 555 0199' },
+      { say: 'le téléphone', expect: [fr('complaint:intake.askWhen').slice(0, 30)] },
+      { say: 'la semaine passée', expect: [(ctx) => ctx.long(lastWeek(ctx, 1))] },
+      { say: 'mardi', absent: [fr('complaint:intake.futureWhen')] },
+      { say: "L'agent m'a raccroché au nez" },
+      { say: 'Passer cette question', check: (replies, ctx) => expect(JSON.stringify(ctx.card(replies))).toContain(ctx.long(lastWeek(ctx, 2))) },
+      { say: cardAction('confirm'), expect: ['PL-2026-000001'] },
+    ],
+    after: async (ctx) => expect(await ctx.complaints()).toMatchObject([{ incident_date: lastWeek(ctx, 2) }]),
+  },
+  {
+    name: '« Êtes-vous ouverts à Noël? », then « pis au jour de l’an? »: « Non », each holiday by its date',
+    from: 'issue 12 (yes/no first; follow-ups in context)',
+    steps: [
+      { say: 'êtes-vous ouverts à Noël?', expect: [(ctx) => `Non, le ${ctx.long(nextHoliday(ctx, 'noel'))}, le Centre est fermé`] },
+      { say: "pis au jour de l'an?", expect: [(ctx) => `Non, le ${ctx.long(nextHoliday(ctx, 'jour-de-l-an'))}, le Centre est fermé`] },
+      { say: 'et à la St-Jean?', expect: [(ctx) => `le ${ctx.long(nextHoliday(ctx, 'fete-nationale'))}, le Centre est fermé`] },
+    ],
+  },
+  {
+    name: '« une copie de mon examen » is not a technical problem: where to turn, no triage',
+    from: 'issue 12; seed 004 (what the Centre does)',
+    steps: [
+      {
+        say: 'est-ce que je peux avoir une copie de mon examen?',
+        expect: [fr('exam:redirect.introDetected')],
+        absent: [fr('exam:ask.inProgress').slice(0, 30), 'EX-2026'],
+      },
+    ],
+  },
+  {
+    name: '« non » is not the kind of exam problem: asked again, then the button is taken',
+    from: 'issue 12 (forms that listen)',
+    steps: [
+      { say: "j'ai eu un problème avec mon examen hier", expect: [fr('exam:ask.kind')] },
+      { say: 'non', expect: [fr('exam:ask.kind')] },
+      { say: fr('exam:kinds.frozen'), expect: [fr('exam:ask.exam').slice(0, 30)] },
+    ],
+  },
 ];
+
+/** A day of the week before this one (1 = Monday … 7 = Sunday), by the project's calendar. */
+function lastWeek(ctx: ScriptContext, isoWeekday: number): string {
+  const today = ctx.today();
+  const monday = ctx.calendar.addCalendarDays(today, -((ctx.calendar.weekdayOf(today) + 6) % 7) - 7);
+  return ctx.calendar.addCalendarDays(monday, isoWeekday - 1);
+}
+
+/** The next day off of a holiday of the project's calendar (its id), today included. */
+function nextHoliday(ctx: ScriptContext, id: string): string {
+  const today = ctx.today();
+  const year = Number(today.slice(0, 4));
+  return [...ctx.calendar.holidaysIn(year), ...ctx.calendar.holidaysIn(year + 1)].filter((h) => h.id === id && h.date >= today)[0].date;
+}

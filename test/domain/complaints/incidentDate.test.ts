@@ -1,4 +1,4 @@
-import { parseIncidentDate } from '../../../domain/complaints/incidentDate';
+import { dayInPeriod, parseIncidentDate } from '../../../domain/complaints/incidentDate';
 import { FRENCH_MONTHS } from '../../helpers/frenchDates';
 
 describe.each(['America/Toronto', 'UTC', 'Asia/Tokyo'])('parseIncidentDate with the server in %s', (serverTimeZone) => {
@@ -170,5 +170,24 @@ describe.each(['America/Toronto', 'UTC', 'Asia/Tokyo'])('parseIncidentDate with 
     expect(parseIncidentDate('yesterday', monday10h, 'en')).toEqual({ ok: true, date: '2026-11-22' });
     expect(parseIncidentDate('November 3', monday10h, 'en')).toEqual({ ok: true, date: '2026-11-03' });
     expect(parseIncidentDate('tomorrow', monday10h, 'en')).toEqual({ ok: false, reason: 'future' });
+  });
+});
+
+describe('dayInPeriod: a day named after « la semaine passée » is a day of that period', () => {
+  const week = { from: '2026-11-16', to: '2026-11-22' };
+  it('reads a weekday or a day number inside the period, in French and in English', () => {
+    expect(dayInPeriod('lundi', week)).toBe('2026-11-16');
+    expect(dayInPeriod('le mardi je pense', week)).toBe('2026-11-17');
+    expect(dayInPeriod('Tuesday', week)).toBe('2026-11-17');
+    expect(dayInPeriod('le 18', week)).toBe('2026-11-18');
+    expect(dayInPeriod('jeudi le 19', week)).toBe('2026-11-19');
+    expect(dayInPeriod('dimanche', week)).toBe('2026-11-22');
+  });
+  it('says when several days fit, and leaves full dates, months and other answers to the date parser', () => {
+    expect(dayInPeriod('lundi', { from: '2026-10-01', to: '2026-10-31' })).toBe('several');
+    expect(dayInPeriod('jeudi le 18', week)).toBeUndefined();
+    expect(dayInPeriod('le 3 novembre', week)).toBeUndefined();
+    expect(dayInPeriod('lundi 16 novembre 2026', week)).toBeUndefined();
+    expect(dayInPeriod('je ne sais plus', week)).toBeUndefined();
   });
 });

@@ -1,5 +1,5 @@
 import { BusinessCalendar } from '../../../domain/calendar/businessCalendar';
-import { isDayFollowUp, nextDayOfMonth, parseAskedMoment } from '../../../domain/faq/askedMoment';
+import { holidayMentioned, isDayFollowUp, nextDayOfMonth, parseAskedMoment } from '../../../domain/faq/askedMoment';
 
 /** Issue 12: « pis le 2? » (a day of the month alone) and « lundi? » asked on a Monday. */
 const calendar = BusinessCalendar.fromDataFile();
@@ -65,5 +65,27 @@ describe('a weekday named on that weekday', () => {
   it('another weekday is its next occurrence', () => {
     expect(parseAskedMoment('mardi?', MONDAY_17H, 'fr', calendar)).toEqual({ kind: 'weekday', weekday: 2, date: '2026-11-24' });
     expect(parseAskedMoment('dimanche?', MONDAY_17H, 'fr', calendar)).toEqual({ kind: 'weekday', weekday: 0, date: '2026-11-29' });
+  });
+});
+
+describe('a holiday named instead of a date', () => {
+  const today = '2026-11-23';
+  const holiday = (id: string) => [...calendar.holidaysIn(2026), ...calendar.holidaysIn(2027)].find((h) => h.id === id && h.date >= today)!.date;
+  it.each([
+    ['êtes-vous ouverts à Noël?', 'noel'],
+    ['ouvert la veille de Noël?', 'veille-de-noel'],
+    ["le lendemain du jour de l'An", 'lendemain-du-jour-de-l-an'],
+    ["au jour de l'an", 'jour-de-l-an'],
+    ['open on Boxing Day?', 'lendemain-de-noel'],
+    ['are you open at Christmas', 'noel'],
+    ['ouvert à la st-jean?', 'fete-nationale'],
+    ["à l'Action de grâce", 'action-de-graces'],
+  ])('« %s » is the next %s', (text, id) => {
+    expect(holidayMentioned(text, today, calendar)?.date).toBe(holiday(id));
+    expect(parseAskedMoment(text, calendar.instantAt(today, 10, 0), 'fr', calendar)).toEqual({ kind: 'day', date: holiday(id) });
+  });
+  it('is a follow-up after an hours answer, and a word that only contains a name is not a holiday', () => {
+    expect(isDayFollowUp("pis au jour de l'an?", calendar.instantAt(today, 10, 0), 'fr', calendar)).toEqual({ kind: 'day', date: holiday('jour-de-l-an') });
+    expect(holidayMentioned('noelle tremblay', today, calendar)).toBeUndefined();
   });
 });
