@@ -1,4 +1,3 @@
-import { consentChoices, plainConsent } from './shared/consent';
 import { randomUUID } from 'node:crypto';
 import type { TurnContext } from 'botbuilder';
 import { ComponentDialog, DialogTurnResult, FoundChoice, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
@@ -18,6 +17,7 @@ import { withMenu } from './shared/menu';
 import type { DialogRoute } from './shared/routing';
 import type { DialogServices } from './shared/services';
 import { markSensitive, recordDialog } from './shared/turnInsights';
+import { consentChoices, plainConsent } from './shared/consent';
 
 export type { CallbackRequestOptions } from './callback/callbackDraft';
 

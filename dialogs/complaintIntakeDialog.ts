@@ -1,4 +1,3 @@
-import { consentChoices, plainConsent } from './shared/consent';
 import { randomUUID } from 'node:crypto';
 import { TurnContext } from 'botbuilder';
 import { ComponentDialog, DialogTurnResult, FoundChoice, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
@@ -25,6 +24,7 @@ import { ComplaintDraft, SummaryAction } from './shared/complaintSummary';
 import { localize } from './shared/localization';
 import { withMenu } from './shared/menu';
 import type { DialogServices } from './shared/services';
+import { consentChoices, plainConsent } from './shared/consent';
 
 export { DESCRIPTION_MIN_LENGTH } from './complaint/descriptionField';
 

@@ -181,7 +181,7 @@ export function findReference(text: string): string | undefined {
 }
 
 /** « je sais pas », « je l'ai perdu », “I forgot it”: the person does not have what is asked. */
-const DOES_NOT_HAVE_IT = /\b(sai[st]? (pas|plus)|sai[st]? p|jsp|connai[st]? pas|perdu|oublie|aucun|pas de|plus de|don t know|dont know|lost|forgot|no idea|aucune idee)\b/;
+const DOES_NOT_HAVE_IT = /\b(sai[st]? (pas|plus)|jsp|connai[st]? pas|perdu|oublie|aucun|pas de|plus de|don t know|dont know|lost|forgot|no idea|aucune idee)\b/;
 /** An answer given up on: said so, or a third try that is still not what is asked. */
 function givenUp(prompt: PromptValidatorContext<string>): boolean {
   return DOES_NOT_HAVE_IT.test(foldText(prompt.recognized.value ?? '')) || prompt.attemptCount >= 3;
