@@ -75,6 +75,8 @@ describeInBrowser('the callback queue’s page in a browser (Chromium, axe-core)
     expect(history[3]).toContain('alice — rappel effectué, joint — Joint au deuxième essai');
     // Done: the actions are off, and the open queue no longer lists it.
     expect(await page.isDisabled('button[data-action="reached"]')).toBe(true);
+    // The queue is reloaded after the detail: wait for it rather than read it at once (a busy machine).
+    await page.waitForFunction(() => document.querySelectorAll('#callbacks tbody tr').length === 1);
     expect(await page.locator('#callbacks tbody tr').count()).toBe(1);
     expect(await axeViolations(page)).toEqual([]);
     await page.close();
