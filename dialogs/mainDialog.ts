@@ -22,6 +22,7 @@ import { withoutSensitiveData } from '../domain/privacy/sensitiveData';
 import type { Lang } from '../domain/i18n';
 import { mentionedReference } from '../domain/referenceMentions';
 import { decide, Decision, DEFAULT_THRESHOLDS } from '../domain/understanding/decision';
+import { intentTitle } from '../domain/understanding/intentTitles';
 import { Intents } from '../domain/understanding/intents';
 import { readFirstMessage } from './complaint/firstMessage';
 import { COMPLAINT_INTAKE_DIALOG } from './complaintIntakeDialog';
@@ -40,7 +41,7 @@ import { LAST_TOPIC_MINUTES, recentTopic, rememberTopic } from './shared/lastTop
 import { langOf, localize, tOf } from './shared/localization';
 import { withMenu } from './shared/menu';
 import { warnAboutSensitiveData } from './shared/sensitiveDataWarning';
-import type { DialogServices } from './shared/services';
+import type { ConversationData, DialogServices } from './shared/services';
 import type { DialogRoute, RoutedDialogOptions } from './shared/routing';
 
 export const MAIN_DIALOG = 'main';
@@ -137,6 +138,10 @@ export class MainDialog extends ComponentDialog {
     // After « Continue in English », the message that prompted the offer is routed again (FlowOptions.text).
     const text = (step.options.text ?? context.activity.text)?.trim() ?? '';
     recordDialog(context, MAIN_DIALOG);
+    // Good for this turn only: whatever is answered now, the offer it stood for is past.
+    const data = await this.services.conversationData.get(context, {});
+    const yesMeans = data.yesMeans;
+    data.yesMeans = undefined;
 
     // An English message on the French page: continuing in English is offered once, then the message is answered.
     if (await shouldOfferEnglish(context, this.services, text)) {
@@ -202,7 +207,7 @@ export class MainDialog extends ComponentDialog {
         return step.endDialog();
       }
       // « ok », « non », « d'accord » after an answer: acknowledged, not « Je n'ai pas bien compris ».
-      if (!warned && isYesNoOrFiller(text)) return this.acknowledge(step, text);
+      if (!warned && isYesNoOrFiller(text)) return this.acknowledge(step, text, yesMeans);
       // The warning already said where to turn: the menu, not « Je n'ai pas bien compris ».
       if (warned) await context.sendActivity(withMenu(lang, tOf(context)('common:menu.prompt')));
       return warned ? step.endDialog() : this.notUnderstood(step);
@@ -216,6 +221,8 @@ export class MainDialog extends ComponentDialog {
           decision.options.map((o) => o.intent),
         ),
       );
+      const only = decision.options.length === 1 ? intentTitle(decision.options[0].intent, lang) : undefined;
+      if (only) data.yesMeans = { text: only, at: this.services.clock.now().toISOString() };
       return step.endDialog();
     }
     const intent = decision.intent;
@@ -329,20 +336,24 @@ export class MainDialog extends ComponentDialog {
   private async offerCallback(context: TurnContext, text: string): Promise<void> {
     await context.sendActivity(withCallbackOffer(langOf(context), text));
     const data = await this.services.conversationData.get(context, {});
-    data.callbackOfferedAt = this.services.clock.now().toISOString();
+    data.yesMeans = { callback: true, at: this.services.clock.now().toISOString() };
   }
 
-  /** « oui » just after the callback offer starts the callback request; any other bare yes, no or « ok » gets « Autre chose? » and the menu. */
-  private async acknowledge(step: WaterfallStepContext, text: string): Promise<DialogTurnResult> {
+  /**
+   * « oui » just after a single offer takes it (the callback request, or the one choice of « Voulez-vous
+   * dire… ? »); any other bare yes, no or « ok » gets « Autre chose? » and the menu.
+   */
+  private async acknowledge(step: WaterfallStepContext, text: string, yesMeans: ConversationData['yesMeans']): Promise<DialogTurnResult> {
     const { context } = step;
-    const data = await this.services.conversationData.get(context, {});
-    const offeredAt = data.callbackOfferedAt ? new Date(data.callbackOfferedAt).getTime() : undefined;
-    data.callbackOfferedAt = undefined;
-    const callback = this.routes.find((r) => r.dialog.id === CALLBACK_REQUEST_DIALOG);
-    if (callback && leadingYesNo(text) === true && offeredAt !== undefined && this.services.clock.now().getTime() - offeredAt <= LAST_TOPIC_MINUTES * 60_000) {
-      recordDialog(context, callback.dialog.id);
-      const options: RoutedDialogOptions = { utterance: text, recognizerResult: { text, intents: {}, entities: {} } };
-      return step.beginDialog(callback.dialog.id, options);
+    const recent = yesMeans && this.services.clock.now().getTime() - new Date(yesMeans.at).getTime() <= LAST_TOPIC_MINUTES * 60_000;
+    if (yesMeans && recent && leadingYesNo(text) === true) {
+      if ('text' in yesMeans) return step.replaceDialog(FLOW, { text: yesMeans.text } satisfies FlowOptions);
+      const callback = this.routes.find((r) => r.dialog.id === CALLBACK_REQUEST_DIALOG);
+      if (callback) {
+        recordDialog(context, callback.dialog.id);
+        const options: RoutedDialogOptions = { utterance: text, recognizerResult: { text, intents: {}, entities: {} } };
+        return step.beginDialog(callback.dialog.id, options);
+      }
     }
     await this.setMisunderstandings(context, 0);
     await context.sendActivity(withMenu(langOf(context), tOf(context)('common:smallTalk.acknowledged')));

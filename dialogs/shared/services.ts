@@ -17,8 +17,11 @@ export interface ConversationData {
   lastTopic?: { topic: 'hours' | 'complaint'; at: string; yesNo?: { asksClosed: boolean } };
   /** The language the person chose for the rest of the conversation (dialogs/shared/languageChoice.ts). */
   languageChoice?: 'fr' | 'en';
-  /** When « Demander un rappel » was last offered: a plain « oui » just after it asks for the callback. */
-  callbackOfferedAt?: string;
+  /**
+   * What a plain « oui » chooses on the next turn: the one thing just offered, « Demander un rappel »
+   * (`callback`) or the single choice of a « Voulez-vous dire… ? » (`text`, its button's title).
+   */
+  yesMeans?: { at: string } & ({ callback: true } | { text: string });
   /** Continuing in English was already offered in this conversation: it is offered once. */
   englishOffered?: boolean;
   /** The one-question survey (dialogs/satisfactionDialog.ts): what the chat was about, and whether it was asked (once per conversation). */

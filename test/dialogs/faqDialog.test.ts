@@ -1,6 +1,9 @@
 import type { IntentClassifier } from '../../domain/understanding/intents';
 import { MENU_FR } from '../helpers/chatFixtures';
 import { ConversationHarness, createConversationHarness, suggestedTitles } from '../helpers/conversationHarness';
+import { translator } from '../../domain/i18n';
+
+const fr = translator('fr');
 
 async function loggedIntents(h: ConversationHarness): Promise<Array<{ intent: string | null; dialog: string | null }>> {
   await h.transcriptStore.flush();
@@ -114,5 +117,34 @@ describe('FAQ conversation', () => {
     expect(suggestedTitles(replies)).toEqual(['Yes', 'No']);
     await h.say('yes');
     expect(await h.db('faq_feedback').select('helpful', 'locale')).toEqual([{ helpful: 1, locale: 'en-US' }]);
+  });
+});
+
+describe('a plain « oui » to a single choice', () => {
+  let h: ConversationHarness | undefined;
+  afterEach(async () => h?.close());
+  const oneChoice: IntentClassifier = {
+    classify: (text) => {
+      if (text === 'qui paie pour ça') return { text, intents: [{ intent: 'faq.cost', score: 0.5 }, { intent: 'outOfScope', score: 0.3 }] };
+      if (text === 'Coût du service') return { text, intents: [{ intent: 'faq.cost', score: 1 }] };
+      return { text, intents: [{ intent: 'outOfScope', score: 0.9 }] };
+    },
+  };
+
+  it('takes the only choice of « Voulez-vous dire… ? », once', async () => {
+    h = await createConversationHarness({ classifier: oneChoice });
+    const replies = await h.turn('qui paie pour ça');
+    expect(suggestedTitles(replies)).toEqual(['Coût du service']);
+    expect(await h.say('oui')).toContain('montant forfaitaire');
+    expect(await h.say('oui')).toContain(fr('faq:feedback.thanks')); // « Cette réponse vous a-t-elle été utile? »
+    // The offer is past: another « oui » is only acknowledged.
+    expect(await h.say('oui')).toContain(fr('common:smallTalk.acknowledged'));
+  });
+
+  it('forgets the choice once something else was asked', async () => {
+    h = await createConversationHarness({ classifier: oneChoice });
+    await h.turn('qui paie pour ça');
+    await h.turn('bonjour tout le monde xyz');
+    expect(await h.say('oui')).toContain(fr('common:smallTalk.acknowledged'));
   });
 });
