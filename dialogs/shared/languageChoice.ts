@@ -35,15 +35,15 @@ export async function applyLanguageChoice(context: TurnContext, services: Pick<D
 }
 
 /**
- * True (and remembered, so it is asked once) when the person writes plainly English on the French page
- * and has not chosen a language yet.
+ * True (and remembered, so it is asked once) when the person writes plainly English on the French page,
+ * or asks in French for English (« parlez-vous anglais? »), and has not chosen a language yet.
  */
 export async function shouldOfferEnglish(context: TurnContext, services: Pick<DialogServices, 'conversationData'>, text: string): Promise<boolean> {
   if (context.activity.type !== 'message' || !text) return false;
   if (langFromLocale(context.activity.locale) !== 'fr' || langOf(context) !== 'fr') return false;
   const data = await services.conversationData.get(context, {});
   if (data.englishOffered || data.languageChoice) return false;
-  if (detectLanguage(text) !== 'en') return false;
+  if (detectLanguage(text) !== 'en' && !(asksOnlyAboutLanguage(text) && /\b(anglais|english)\b/.test(foldText(text)))) return false;
   data.englishOffered = true;
   return true;
 }

@@ -477,6 +477,14 @@ export const citizenConversations: Conversation[] = [
       { say: fr('exam:kinds.frozen'), expect: [fr('exam:ask.exam').slice(0, 30)] },
     ],
   },
+  {
+    name: '« Bonjour, est-ce que vous parlez anglais? » offers English; « oui » gives the menu in English',
+    from: 'issue 12 (English)',
+    steps: [
+      { say: 'Bonjour, est-ce que vous parlez anglais?', expect: ['continue in English'] },
+      { say: 'oui', expect: ['What can I do for you?'], buttons: ['Talk to a person'] },
+    ],
+  },
 ];
 
 /** A day of the week before this one (1 = Monday … 7 = Sunday), by the project's calendar. */
