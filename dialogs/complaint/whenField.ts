@@ -5,15 +5,20 @@ import type { BusinessCalendar, LocalDate } from '../../domain/calendar/business
 import { DatePeriod, dayInPeriod, parseIncidentDate } from '../../domain/complaints/incidentDate';
 import { formatLongDate } from '../../domain/format/dates';
 import type { Lang, Translate } from '../../domain/i18n';
-import { isNo } from '../../domain/text/choices';
+import { isNo, isYes } from '../../domain/text/choices';
 import type { ComplaintDraft } from '../shared/complaintSummary';
 import { localize } from '../shared/localization';
 import type { DialogServices } from '../shared/services';
 import { isOneOfKey, isSkipAnswer } from '../shared/choices';
-import { withButtons, withSkip } from './formHelpers';
+import { FieldOptions, withButtons, withSkip } from './formHelpers';
 
 /** An answer to « Quand la situation s'est-elle produite? ». */
 type WhenAnswer = { kind: 'skip' } | { kind: 'date'; date: LocalDate } | { kind: 'period'; period: DatePeriod };
+
+/** What the first question carries: the day the opening message named, if any. */
+interface WhenValidations {
+  told: LocalDate;
+}
 
 /** What the period question carries: the period proposed (a new vague answer replaces it). */
 interface PeriodValidations {
@@ -31,8 +36,18 @@ export function whenFieldDialogs(id: string, services: DialogServices): Dialog[]
   const periodPrompt = `${id}.period`;
   return [
     new WaterfallDialog(id, [
-      async (step: WaterfallStepContext): Promise<DialogTurnResult> => {
-        const { t } = localize(step.context);
+      async (step: WaterfallStepContext<FieldOptions>): Promise<DialogTurnResult> => {
+        const { t, lang } = localize(step.context);
+        // « J'ai appelé hier… » opened the complaint: that day is offered (a button, or « oui »), never assumed.
+        const told = step.options?.story ? parseIncidentDate(step.options.story, services.clock.now(), lang, services.calendar.timeZone) : undefined;
+        if (told?.ok) {
+          const day = formatLongDate(services.calendar.instantAt(told.date, 12, 0), lang, services.calendar.timeZone);
+          return step.prompt(whenPrompt, {
+            prompt: withButtons(t('complaint:intake.askWhenSuggested', { date: day }), [day, t('complaint:intake.skip')]),
+            retryPrompt: withButtons(t('complaint:intake.invalidWhen'), [day, t('complaint:intake.skip')]),
+            validations: { told: told.date } satisfies WhenValidations,
+          });
+        }
         return step.prompt(whenPrompt, { prompt: withSkip(t, t('complaint:intake.askWhen')), retryPrompt: withSkip(t, t('complaint:intake.invalidWhen')) });
       },
       async (step: WaterfallStepContext): Promise<DialogTurnResult> => {
@@ -100,6 +115,8 @@ class IncidentDatePrompt extends Prompt<WhenAnswer> {
     if (proposed && isOneOfKey(text, t, 'complaint:intake.periodKeepWords', t('complaint:intake.periodKeep'))) {
       return { succeeded: true, value: { kind: 'period', period: proposed } };
     }
+    const told = this.confirmingPeriod ? undefined : (options.validations as WhenValidations | undefined)?.told;
+    if (told && isYes(text)) return { succeeded: true, value: { kind: 'date', date: told } };
     const refused = proposed !== undefined && isNo(text);
     if (!refused && isSkipAnswer(text, 'complaint:intake.skip')) return { succeeded: true, value: { kind: 'skip' } };
     if (!text.trim()) return { succeeded: false };

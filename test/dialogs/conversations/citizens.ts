@@ -485,6 +485,23 @@ export const citizenConversations: Conversation[] = [
       { say: 'oui', expect: ['What can I do for you?'], buttons: ['Talk to a person'] },
     ],
   },
+  {
+    name: 'a story that says « hier » offers yesterday as the date of the situation; « oui » takes it',
+    from: 'issue 12 (forms that listen)',
+    steps: [
+      { say: "Bonjour, j'ai appelé hier trois fois et la préposée m'a raccroché au nez. Je veux porter plainte.", expect: [fr('complaint:intake.empathy')] },
+      { say: 'Oui' },
+      { say: 'Nadia Roy' },
+      { say: 'Courriel' },
+      { say: 'nadia.roy@exemple.ca' },
+      { say: 'le service au téléphone', expect: [(ctx) => ctx.long(ctx.calendar.addCalendarDays(ctx.today(), -1))], buttons: [fr('complaint:intake.skip')] },
+      { say: 'oui' },
+      { say: 'Oui' },
+      { say: 'Passer cette question' },
+      { say: cardAction('confirm'), expect: ['PL-2026-000001'] },
+    ],
+    after: async (ctx) => expect(await ctx.complaints()).toMatchObject([{ incident_date: ctx.calendar.addCalendarDays(ctx.today(), -1) }]),
+  },
 ];
 
 /** A day of the week before this one (1 = Monday … 7 = Sunday), by the project's calendar. */
