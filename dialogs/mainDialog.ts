@@ -48,6 +48,11 @@ export const MAIN_DIALOG = 'main';
 const FLOW = 'main.flow';
 /** The FAQ entries about the opening hours: after them, « pis le samedi? » is answered about that day. */
 const HOURS_ENTRIES = new Set(['hours', 'closed-days', 'hours-lunch'].map(faqIntent));
+/** The entries about the Secrétariat du Conseil du trésor: after them, « leur numéro » is the Secrétariat's. */
+const SECRETARIAT_ENTRIES = new Set(['sct-complaints', 'sct-contact', 'sct-mission'].map(faqIntent));
+/** How to reach someone: asked with « leur », « ils », “their” just after the Secrétariat, it is the Secrétariat's contact. */
+const CONTACT_ENTRIES = new Set(['phone', 'contact', 'hours', 'email-general'].map(faqIntent));
+const ABOUT_THEM = /\b(leur|leurs|ils|eux|elles|their|them|they)\b/;
 /** During or just after these, « parler à un agent » gives the complaints address. */
 const COMPLAINT_DIALOGS = new Set([COMPLAINT_INTAKE_DIALOG, COMPLAINT_STATUS_DIALOG]);
 
@@ -183,6 +188,11 @@ export class MainDialog extends ComponentDialog {
     let decision: Decision = text
       ? decide({ text, intents: rankedIntents(recognizerResult), questions: recognizedQuestions(recognizerResult) })
       : { kind: 'decline', intent: Intents.none, score: 0 };
+    // « C'est quoi leur numéro? » just after an answer about the Secrétariat: its contact, not the Centre's.
+    const guess = decision.kind === 'answer' ? decision.intent : decision.kind === 'clarify' ? decision.options[0]?.intent : undefined;
+    if (last?.topic === 'secretariat' && guess && CONTACT_ENTRIES.has(guess) && ABOUT_THEM.test(foldText(text))) {
+      decision = { kind: 'answer', intent: faqIntent('sct-contact'), score: decision.score };
+    }
     // « Mon examen en ligne plante en ce moment »: an exam failing right now starts the triage, never « Voulez-vous dire… ? ».
     if (decision.kind !== 'answer' && this.reportsExamFailingNow(text, recognizerResult, lang)) {
       decision = { kind: 'answer', intent: Intents.examProblem, score: recognizerResult.intents[Intents.examProblem]?.score ?? 0 };
@@ -235,12 +245,23 @@ export class MainDialog extends ComponentDialog {
       await rememberTopic(
         this.services,
         context,
-        HOURS_ENTRIES.has(intent) ? { topic: 'hours', yesNo: yesNoQuestion(text) } : COMPLAINT_DIALOGS.has(route.dialog.id) ? { topic: 'complaint' } : undefined,
+        HOURS_ENTRIES.has(intent)
+          ? { topic: 'hours', yesNo: yesNoQuestion(text) }
+          : COMPLAINT_DIALOGS.has(route.dialog.id)
+            ? { topic: 'complaint' }
+            : SECRETARIAT_ENTRIES.has(intent)
+              ? { topic: 'secretariat' }
+              : undefined,
       );
       await rememberSatisfactionTopic(this.services, context, intent, route.dialog.id);
       // Two questions in one message: the FAQ dialog answers the others too, in the same turn.
       const questions = decision.kind === 'answer' && decision.also?.length ? [intent, ...decision.also].filter((asked) => route.handles(asked)) : [];
-      const options: RoutedDialogOptions = { utterance: text, recognizerResult, ...(questions.length >= 2 ? { questions } : {}) };
+      // The decision may differ from the recognizer's first (a follow-up read in context): the dialog answers the decision.
+      const decided =
+        rankedIntents(recognizerResult)[0]?.intent === intent
+          ? recognizerResult
+          : { ...recognizerResult, intents: { ...recognizerResult.intents, [intent]: { score: 1 } } };
+      const options: RoutedDialogOptions = { utterance: text, recognizerResult: decided, ...(questions.length >= 2 ? { questions } : {}) };
       return step.beginDialog(route.dialog.id, options);
     }
     // « Merci », « bye » after a question was answered: the one-question survey, once per conversation.

@@ -12,9 +12,10 @@ export interface ConversationData {
   lastComplaint?: { submissionId: string; reference: string; confirmedAt: string };
   /**
    * The last topic answered, for a short time (dialogs/shared/lastTopic.ts): after an hours answer,
-   * « pis le samedi? » is about the hours; after a complaint, « parler à un agent » gives the complaints address.
+   * « pis le samedi? » is about the hours; after a complaint, « parler à un agent » gives the complaints address;
+   * after the Secrétariat du Conseil du trésor, « c'est quoi leur numéro? » is about the Secrétariat.
    */
-  lastTopic?: { topic: 'hours' | 'complaint'; at: string; yesNo?: { asksClosed: boolean } };
+  lastTopic?: { topic: 'hours' | 'complaint' | 'secretariat'; at: string; yesNo?: { asksClosed: boolean } };
   /** The language the person chose for the rest of the conversation (dialogs/shared/languageChoice.ts). */
   languageChoice?: 'fr' | 'en';
   /**

@@ -502,6 +502,15 @@ export const citizenConversations: Conversation[] = [
     ],
     after: async (ctx) => expect(await ctx.complaints()).toMatchObject([{ incident_date: ctx.calendar.addCalendarDays(ctx.today(), -1) }]),
   },
+  {
+    name: '« c’est quoi leur numéro? » just after the Secrétariat’s complaints answer is the Secrétariat’s number',
+    from: 'issue 12 (follow-ups in context); seed 002 (Secrétariat du Conseil du trésor)',
+    steps: [
+      { say: 'Est-ce que je peux faire une plainte contre le Conseil du trésor?', expect: [(ctx) => ctx.c.sct.complaintsOffice.email.display] },
+      { say: "c'est quoi leur numéro?", expect: [(ctx) => ctx.c.sct.general.phone.display], absent: [(ctx) => ctx.c.caDotation.phoneLocal.display] },
+      { say: "c'est quoi votre numéro?", expect: [(ctx) => ctx.c.caDotation.phoneLocal.display] },
+    ],
+  },
 ];
 
 /** A day of the week before this one (1 = Monday … 7 = Sunday), by the project's calendar. */
