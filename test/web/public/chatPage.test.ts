@@ -209,7 +209,12 @@ describeInBrowser('the Québec.ca chat page in Chromium', () => {
       await page.keyboard.press('Enter');
       await waitForCount(botBubbles(page, '418 528-7157'), 1);
 
-      // Back to the suggested actions (a toolbar: arrow keys move between them), and choose one.
+      // Back to the suggested actions (a toolbar: arrow keys move between them), and choose one. Web Chat
+      // makes only the first button tabbable once the toolbar is mounted: wait for it (a busy machine).
+      await page.waitForFunction(() => {
+        const buttons = [...document.querySelectorAll('[role="toolbar"] button')];
+        return buttons.some((b) => b.textContent?.includes('Demander un rappel')) && buttons.filter((b) => b.getAttribute('tabindex') === '0').length === 1;
+      });
       await page.keyboard.press('Shift+Tab');
       expect((await active()).text).toBe('Questions sur la dotation');
       for (let i = 0; i < 4; i += 1) await page.keyboard.press('ArrowRight');
