@@ -212,7 +212,7 @@ describeInBrowser('the Québec.ca chat page in Chromium', () => {
       // Back to the suggested actions (a toolbar: arrow keys move between them), and choose one. Web Chat
       // makes only the first button tabbable once the toolbar is mounted: wait for it (a busy machine).
       await page.waitForFunction(() => {
-        const buttons = [...document.querySelectorAll('[role="toolbar"] button')];
+        const buttons = Array.from(document.querySelectorAll('[role="toolbar"] button'));
         return buttons.some((b) => b.textContent?.includes('Demander un rappel')) && buttons.filter((b) => b.getAttribute('tabindex') === '0').length === 1;
       });
       await page.keyboard.press('Shift+Tab');
