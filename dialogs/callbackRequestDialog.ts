@@ -211,6 +211,6 @@ export function callbackRoute(services: DialogServices): DialogRoute {
     dialog: new CallbackRequestDialog(services),
     handles: () => false,
     isForm: true,
-    claims: (context: TurnContext) => context.activity.type === 'message' && asksForCallback(context.activity.text, langOf(context)),
+    claims: (context: TurnContext, text: string) => context.activity.type === 'message' && asksForCallback(text, langOf(context)),
   };
 }

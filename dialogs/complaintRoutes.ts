@@ -18,7 +18,7 @@ export function complaintRoutes(services: DialogServices): DialogRoute[] {
       dialog: new ComplaintStatusDialog(services),
       handles: (intent) => intent === Intents.complaintStatus,
       // A PL-… reference typed anywhere (even after a failed lookup, or instead of answering « utile ? ») starts the follow-up.
-      claims: (context) => mentionedReference(context.activity.text)?.kind === 'complaint',
+      claims: (_context, text) => mentionedReference(text)?.kind === 'complaint',
     },
   ];
 }

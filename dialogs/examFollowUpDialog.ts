@@ -46,6 +46,6 @@ export function examFollowUpRoute(services: DialogServices): DialogRoute {
   return {
     dialog: new ExamFollowUpDialog(services),
     handles: () => false,
-    claims: (context: TurnContext) => mentionedReference(context.activity.text)?.kind === 'exam',
+    claims: (_context: TurnContext, text: string) => mentionedReference(text)?.kind === 'exam',
   };
 }

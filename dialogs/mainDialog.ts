@@ -35,7 +35,6 @@ import { rankedIntents, recognizedQuestions } from './intentRecognizer';
 import { Command, detectCommand } from './shared/commands';
 import { handoffText } from './shared/handoff';
 import { withCallbackOffer } from './callback/callbackOffer';
-import { CALLBACK_REQUEST_DIALOG } from './callbackRequestDialog';
 import { applyLanguageChoice, isLanguageReroute, LANGUAGE_OFFER_DIALOG, languageOfferDialogs, shouldOfferEnglish } from './shared/languageChoice';
 import { LAST_TOPIC_MINUTES, recentTopic, rememberTopic } from './shared/lastTopic';
 import { langOf, localize, tOf } from './shared/localization';
@@ -165,7 +164,7 @@ export class MainDialog extends ComponentDialog {
     }
 
     for (const claiming of this.routes.filter((r) => r.claims)) {
-      if (await claiming.claims!(context)) {
+      if (await claiming.claims!(context, text)) {
         recordDialog(context, claiming.dialog.id);
         await rememberTopic(this.services, context, COMPLAINT_DIALOGS.has(claiming.dialog.id) ? { topic: 'complaint' } : undefined);
         await rememberSatisfactionTopic(this.services, context, '', claiming.dialog.id);
@@ -357,7 +356,7 @@ export class MainDialog extends ComponentDialog {
   private async offerCallback(context: TurnContext, text: string): Promise<void> {
     await context.sendActivity(withCallbackOffer(langOf(context), text));
     const data = await this.services.conversationData.get(context, {});
-    data.yesMeans = { callback: true, at: this.services.clock.now().toISOString() };
+    data.yesMeans = { text: tOf(context)('callback:offer.button'), at: this.services.clock.now().toISOString() };
   }
 
   /**
@@ -367,15 +366,8 @@ export class MainDialog extends ComponentDialog {
   private async acknowledge(step: WaterfallStepContext, text: string, yesMeans: ConversationData['yesMeans']): Promise<DialogTurnResult> {
     const { context } = step;
     const recent = yesMeans && this.services.clock.now().getTime() - new Date(yesMeans.at).getTime() <= LAST_TOPIC_MINUTES * 60_000;
-    if (yesMeans && recent && leadingYesNo(text) === true) {
-      if ('text' in yesMeans) return step.replaceDialog(FLOW, { text: yesMeans.text } satisfies FlowOptions);
-      const callback = this.routes.find((r) => r.dialog.id === CALLBACK_REQUEST_DIALOG);
-      if (callback) {
-        recordDialog(context, callback.dialog.id);
-        const options: RoutedDialogOptions = { utterance: text, recognizerResult: { text, intents: {}, entities: {} } };
-        return step.beginDialog(callback.dialog.id, options);
-      }
-    }
+    // The offer's button, routed as if clicked.
+    if (yesMeans && recent && leadingYesNo(text) === true) return step.replaceDialog(FLOW, { text: yesMeans.text } satisfies FlowOptions);
     await this.setMisunderstandings(context, 0);
     await context.sendActivity(withMenu(langOf(context), tOf(context)('common:smallTalk.acknowledged')));
     return step.endDialog();

@@ -9,9 +9,11 @@ export interface DialogRoute {
   isForm?: boolean;
   /**
    * Claims a new message before intent recognition, e.g. a card button clicked again after its dialog
-   * ended (a second « Confirmer »). Asked only when no dialog is in progress.
+   * ended (a second « Confirmer »). Asked only when no dialog is in progress. `text` is the message being
+   * routed: the activity's, or the one routed again (the message that prompted the English offer, the
+   * button a plain « oui » accepted).
    */
-  claims?(context: TurnContext): boolean | Promise<boolean>;
+  claims?(context: TurnContext, text: string): boolean | Promise<boolean>;
 }
 
 /** What a routed dialog receives from the main dialog. */

@@ -19,10 +19,10 @@ export interface ConversationData {
   /** The language the person chose for the rest of the conversation (dialogs/shared/languageChoice.ts). */
   languageChoice?: 'fr' | 'en';
   /**
-   * What a plain « oui » chooses on the next turn: the one thing just offered, « Demander un rappel »
-   * (`callback`) or the single choice of a « Voulez-vous dire… ? » (`text`, its button's title).
+   * What a plain « oui » chooses on the next turn: the button of the one thing just offered, « Demander
+   * un rappel » or the single choice of a « Voulez-vous dire… ? ».
    */
-  yesMeans?: { at: string } & ({ callback: true } | { text: string });
+  yesMeans?: { text: string; at: string };
   /** Continuing in English was already offered in this conversation: it is offered once. */
   englishOffered?: boolean;
   /** The one-question survey (dialogs/satisfactionDialog.ts): what the chat was about, and whether it was asked (once per conversation). */

@@ -511,6 +511,14 @@ export const citizenConversations: Conversation[] = [
       { say: "c'est quoi votre numéro?", expect: [(ctx) => ctx.c.caDotation.phoneLocal.display] },
     ],
   },
+  {
+    name: '« please call me back », after « Continue in English », starts the callback request in English',
+    from: 'issue 12 (English); the callback request',
+    steps: [
+      { say: 'please call me back', expect: ['continue in English'] },
+      { say: 'Continue in English', expect: [translator('en')('callback:intake.consent')] },
+    ],
+  },
 ];
 
 /** A day of the week before this one (1 = Monday … 7 = Sunday), by the project's calendar. */
