@@ -76,10 +76,11 @@ export class ComplaintStatusDialog extends ComponentDialog {
     const { t, lang } = localize(context);
     const reference = (step.values as LookupValues).reference ?? '';
     const answer = step.result as string;
+    const contactGiven = anyContactKey(answer) !== undefined;
     // Another reference instead of the contact (the first one was mistyped): looked up from the start.
     const other = findReference(answer);
-    if (other && other !== reference && anyContactKey(answer) === undefined) return step.replaceDialog(FLOW, { utterance: other });
-    if (anyContactKey(answer) === undefined) {
+    if (other && other !== reference && !contactGiven) return step.replaceDialog(FLOW, { utterance: other });
+    if (!contactGiven) {
       await context.sendActivity(withMenu(lang, t('complaint:lookup.noContact', { email: this.services.contacts.complaints.email.display, reference })));
       return step.endDialog();
     }

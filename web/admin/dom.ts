@@ -89,15 +89,11 @@ export function table(caption: string, headers: Child[], rows: Child[][], option
           el(
             'tr',
             { role: stacked ? 'row' : null },
-            r.map((c, i) =>
-              !stacked
-                ? i === 0 && o.rowHeaders
-                  ? el('th', { scope: 'row' }, c)
-                  : el('td', { class: numeric(i) }, c)
-                : i === 0 && o.rowHeaders
-                  ? stackedCell('th', labels[i], c, { scope: 'row' })
-                  : stackedCell('td', labels[i], c, { class: numeric(i) }),
-            ),
+            r.map((c, i) => {
+              const tag = i === 0 && o.rowHeaders ? 'th' : 'td';
+              const attrs = tag === 'th' ? { scope: 'row' } : { class: numeric(i) };
+              return stacked ? stackedCell(tag, labels[i], c, attrs) : el(tag, attrs, c);
+            }),
           ),
         ),
       ),
