@@ -40,6 +40,11 @@ export class BusinessCalendar {
     return this.data.reviewedYears.includes(year);
   }
 
+  /** Every holiday of the calendar, by its id and names, whatever the year. */
+  holidayNames(): ReadonlyArray<{ id: string; name: { fr: string; en: string } }> {
+    return this.data.holidays;
+  }
+
   /** Holidays observed on dates of the given year, in date order. */
   holidaysIn(year: number): ObservedHoliday[] {
     this.ensureYears(year);

@@ -86,15 +86,26 @@ function plainWords(text: string): string {
  */
 export function holidayMentioned(text: string, today: LocalDate, calendar: BusinessCalendar): { phrase: string; date: LocalDate } | undefined {
   const padded = ` ${plainWords(text)} `;
-  const year = Number(today.slice(0, 4));
-  const upcoming = [...calendar.holidaysIn(year), ...calendar.holidaysIn(year + 1)].filter((h) => h.date >= today);
-  const phrases = upcoming
-    .flatMap((h) => [h.name.fr, h.name.en, ...(HOLIDAY_ALIASES[h.id] ?? [])].map((name) => ({ phrase: plainWords(name), holiday: h })))
-    .sort((a, b) => b.phrase.length - a.phrase.length);
-  const found = phrases.find((p) => padded.includes(` ${p.phrase} `));
+  const found = holidayPhrases(calendar).find((p) => padded.includes(` ${p.phrase} `));
   if (!found) return undefined;
-  const next = upcoming.filter((h) => h.id === found.holiday.id).sort((a, b) => a.date.localeCompare(b.date))[0];
-  return { phrase: found.phrase, date: next.date };
+  const year = Number(today.slice(0, 4));
+  const next = [...calendar.holidaysIn(year), ...calendar.holidaysIn(year + 1)].find((h) => h.id === found.id && h.date >= today);
+  return next && { phrase: found.phrase, date: next.date };
+}
+
+const phrasesByCalendar = new WeakMap<BusinessCalendar, Array<{ phrase: string; id: string }>>();
+
+/** Every name of every holiday of the calendar, folded, longest first (« veille de noel » before « noel »); built once per calendar. */
+function holidayPhrases(calendar: BusinessCalendar): Array<{ phrase: string; id: string }> {
+  let phrases = phrasesByCalendar.get(calendar);
+  if (!phrases) {
+    phrases = calendar
+      .holidayNames()
+      .flatMap((h) => [h.name.fr, h.name.en, ...(HOLIDAY_ALIASES[h.id] ?? [])].map((name) => ({ phrase: plainWords(name), id: h.id })))
+      .sort((a, b) => b.phrase.length - a.phrase.length);
+    phrasesByCalendar.set(calendar, phrases);
+  }
+  return phrases;
 }
 
 /**
