@@ -1,4 +1,5 @@
 import { calculateChangeHash, ConversationState, TurnContext } from 'botbuilder';
+import { knownJson } from './sqlStorage';
 
 const NOT_STORED_YET = 'not-stored-yet';
 
@@ -47,17 +48,22 @@ export class FastConversationState extends ConversationState {
 
   override async saveChanges(context: TurnContext, force = false): Promise<void> {
     let cached = context.turnState.get(this.cacheKey) as CachedState | undefined;
-    if (!(force || (cached && cached.hash !== stateFingerprint(cached.state)))) return;
+    const current = stateFingerprint(cached?.state);
+    if (!(force || (cached && cached.hash !== current))) return;
     const key = await this.storageKey(context);
     cached ??= { state: {}, hash: '' };
     // Unlike BotState ('*' always), the write carries the eTag read this turn: when another instance
     // wrote the conversation meanwhile, the storage refuses (ETagConflictError) instead of overwriting.
     // A conversation read as absent carries an eTag no stored document has: created once, by one writer.
     cached.state.eTag ??= NOT_STORED_YET;
+    const stored = current.startsWith('{') ? current : undefined;
+    if (stored !== undefined) knownJson.set(cached.state, stored);
     await this.storage.write({ [key]: cached.state });
+    knownJson.delete(cached.state);
     // This turn now holds the latest version: a second save in the same turn may overwrite it.
     cached.state.eTag = '*';
-    cached.hash = stateFingerprint(cached.state);
+    // What was written (a change made while the write was under way is saved by the next save).
+    cached.hash = stored ?? stateFingerprint(cached.state);
     context.turnState.set(this.cacheKey, cached);
   }
 }

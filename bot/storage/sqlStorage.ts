@@ -2,6 +2,12 @@ import type { Storage, StoreItems } from 'botbuilder';
 import type { StateRepository } from '../../domain/db/stateRepository';
 
 /**
+ * The JSON of a state object without its eTag, when its owner has just computed it (FastConversationState
+ * compares it with what it read): the write then stores that text instead of serializing the state again.
+ */
+export const knownJson = new WeakMap<object, string>();
+
+/**
  * botbuilder Storage on the database, for conversation and user state: a half-finished dialog
  * survives a restart. eTags are honoured: a write carrying a stale eTag is rejected, '*' always writes.
  */
@@ -20,7 +26,8 @@ export class SqlStorage implements Storage {
     if (!changes || typeof changes !== 'object') throw new TypeError('Changes are required when writing');
     for (const [key, item] of Object.entries(changes)) {
       const { eTag, ...data } = (item ?? {}) as { eTag?: string } & Record<string, unknown>;
-      await this.repository.write(key, data, eTag);
+      const json = item && knownJson.get(item);
+      await (json === undefined ? this.repository.write(key, data, eTag) : this.repository.writeJson(key, json, eTag));
     }
   }
 

@@ -4,6 +4,8 @@ import knex, { Knex } from 'knex';
 import { types as pgTypes } from 'pg';
 import { advisoryTransactionLock, dialectOf, useByteOrderCollation } from './dialect';
 import { migrations, ListMigrationSource } from './migrations';
+import { finalizePreparedStatements } from './sqlitePrepared';
+import type { Database as SqliteHandle } from 'sqlite3';
 
 export type Database = Knex;
 
@@ -127,7 +129,7 @@ function openSqlite(filename: string, options: OpenDatabaseOptions): Database {
   const location = { filename };
   mkdirSync(dirname(location.filename), { recursive: true });
   const busyTimeout = options.busyTimeoutMs ?? 5000;
-  return knex({
+  const db = knex({
     client: 'sqlite3',
     connection: { filename: location.filename },
     useNullAsDefault: true,
@@ -151,6 +153,12 @@ function openSqlite(filename: string, options: OpenDatabaseOptions): Database {
       },
     },
   });
+  const destroyRawConnection = db.client.destroyRawConnection.bind(db.client);
+  db.client.destroyRawConnection = async (connection: SqliteHandle) => {
+    await finalizePreparedStatements(connection);
+    return destroyRawConnection(connection);
+  };
+  return db;
 }
 
 export async function isDatabaseReachable(db: Database): Promise<boolean> {

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Clock, systemClock } from '../clock';
 import type { Database } from './database';
+import { dialectOf } from './dialect';
+import { withPreparedStatements } from './sqlitePrepared';
 
 export interface StoredDocument {
   data: Record<string, unknown>;
@@ -14,17 +16,31 @@ export class ETagConflictError extends Error {
   }
 }
 
+type StateRow = { key: string; etag: string; data: string };
+
+/** The statements of every turn, run prepared on SQLite (see sqlitePrepared.ts). */
+const SELECT_ONE = 'select key, etag, data from bot_state where key = ?';
+const UPDATE_IF_ETAG = 'update bot_state set etag = ?, data = ?, updated_at = ? where key = ? and etag = ?';
+const INSERT_IF_ABSENT = 'insert into bot_state (key, etag, data, updated_at) values (?, ?, ?, ?) on conflict (key) do nothing';
+
 /** Key/value documents with optimistic concurrency, the SQL side of the bot's conversation and user state. */
 export class StateRepository {
+  private readonly prepared: boolean;
+
   constructor(
     private readonly db: Database,
     private readonly clock: Clock = systemClock,
-  ) {}
+  ) {
+    this.prepared = dialectOf(db) === 'sqlite';
+  }
 
   async read(keys: string[]): Promise<Map<string, StoredDocument>> {
     const found = new Map<string, StoredDocument>();
     if (keys.length === 0) return found;
-    const rows: Array<{ key: string; etag: string; data: string }> = await this.db('bot_state').whereIn('key', keys).select('key', 'etag', 'data');
+    const rows: StateRow[] =
+      this.prepared && keys.length === 1
+        ? await withPreparedStatements(this.db, (sql) => sql.all<StateRow>(SELECT_ONE, keys))
+        : await this.db('bot_state').whereIn('key', keys).select('key', 'etag', 'data');
     for (const row of rows) found.set(row.key, { etag: row.etag, data: JSON.parse(row.data) as Record<string, unknown> });
     return found;
   }
@@ -39,8 +55,23 @@ export class StateRepository {
    * writer created or changed it in between, nothing is returned and the write is a conflict.
    */
   async write(key: string, data: Record<string, unknown>, expectedETag?: string): Promise<string> {
+    return this.writeJson(key, JSON.stringify(data), expectedETag);
+  }
+
+  /** write() with the document already serialized (the caller compared it with what it read). */
+  async writeJson(key: string, json: string, expectedETag?: string): Promise<string> {
     const etag = randomUUID();
-    const row = { key, etag, data: JSON.stringify(data), updated_at: this.clock.now().toISOString() };
+    const row = { key, etag, data: json, updated_at: this.clock.now().toISOString() };
+    if (this.prepared && expectedETag && expectedETag !== '*') {
+      const written = await withPreparedStatements(
+        this.db,
+        async (sql) =>
+          (await sql.run(UPDATE_IF_ETAG, [etag, row.data, row.updated_at, key, expectedETag])) === 1 ||
+          (await sql.run(INSERT_IF_ABSENT, [key, etag, row.data, row.updated_at])) === 1,
+      );
+      if (!written) throw new ETagConflictError(key);
+      return etag;
+    }
     if (!expectedETag || expectedETag === '*') {
       await this.db('bot_state').insert(row).onConflict('key').merge();
       return etag;

@@ -3,6 +3,9 @@ import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { projectPath } from '../../domain/paths';
 
+/** The assistant's entry point, as package.json's start script runs it. */
+export const ASSISTANT_SCRIPT = 'dist/bot/index.js';
+
 export function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return NaN;
   const index = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
@@ -31,9 +34,19 @@ export async function freePort(): Promise<number> {
   });
 }
 
-/** Starts a compiled script of this project in its own process and waits until `ready` answers. */
+/** The Node.js flags of `npm start` (package.json's start script), e.g. `--max-semi-space-size=64`. */
+export function startScriptNodeFlags(): string[] {
+  const { scripts } = JSON.parse(readFileSync(projectPath('package.json'), 'utf8')) as { scripts: { start: string } };
+  const words = scripts.start.trim().split(/\s+/);
+  return words.slice(1).filter((w) => w.startsWith('--'));
+}
+
+/**
+ * Starts a compiled script of this project in its own process and waits until `ready` answers. The
+ * assistant (dist/bot/index.js) runs with the flags `npm start` gives it, as in production.
+ */
 export async function startProcess(script: string, env: Record<string, string>, ready: () => Promise<boolean>): Promise<ChildProcess> {
-  const execArgv = process.env.BENCH_NODE_ARGS ? process.env.BENCH_NODE_ARGS.split(' ') : [];
+  const execArgv = [...(script === ASSISTANT_SCRIPT ? startScriptNodeFlags() : []), ...(process.env.BENCH_NODE_ARGS ? process.env.BENCH_NODE_ARGS.split(' ') : [])];
   const child = spawn(process.execPath, [...execArgv, projectPath(script)], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
   const deadline = Date.now() + 30_000;
   while (Date.now() < deadline) {

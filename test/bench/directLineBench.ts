@@ -4,7 +4,7 @@ import { cpus, loadavg } from 'node:os';
 import { WebSocket } from 'ws';
 import { projectPath } from '../../domain/paths';
 import { tempDatabaseUrl, tempDir } from '../helpers/tempDir';
-import { argValue, freePort, processCpuSeconds, startProcess, stopProcess, summarize } from './benchSupport';
+import { argValue, ASSISTANT_SCRIPT, freePort, processCpuSeconds, startProcess, stopProcess, summarize } from './benchSupport';
 
 /**
  * `npm run bench:directline`: the built-in Direct Line as Web Chat uses it. The server runs in its own
@@ -147,7 +147,7 @@ async function main(): Promise<void> {
   const url = `http://127.0.0.1:${port}`;
   const databaseUrl = process.env.BENCH_DATABASE_URL ?? tempDatabaseUrl(dir.path, 'directline.sqlite');
   const server = await startProcess(
-    'dist/bot/index.js',
+    ASSISTANT_SCRIPT,
     {
       HOST: '127.0.0.1',
       PORT: String(port),

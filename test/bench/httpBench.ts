@@ -6,14 +6,15 @@ import { projectPath } from '../../domain/paths';
 import { ChannelReceiver } from '../helpers/channelReceiver';
 import { EmulatorClient } from '../helpers/emulatorClient';
 import { tempDatabaseUrl, tempDir } from '../helpers/tempDir';
-import { argValue, freePort, processCpuSeconds, startProcess, stopProcess, summarize } from './benchSupport';
+import { argValue, ASSISTANT_SCRIPT, freePort, processCpuSeconds, startProcess, stopProcess, summarize } from './benchSupport';
 import { runMaskingBench } from './maskingBench';
 
 /**
  * `npm run bench`: N concurrent simulated conversations (default 50) post a fixed number of turns each
  * to the real server over HTTP (its own process, SQLite file, interaction log on); replies go to a
  * channel receiver in this process, as with the Emulator. The same load then hits a bare restify
- * endpoint in its own process, as the ceiling.
+ * endpoint in its own process, as the ceiling. Each endpoint is measured after the same warm-up
+ * (`--warmup`, turns per conversation), whose cost is printed apart.
  *
  * Two loads per endpoint:
  * - saturation: every conversation posts its next turn as soon as the previous one is answered, which
@@ -107,6 +108,8 @@ async function drive(clients: EmulatorClient[], turns: number, intervalMs: numbe
 interface Endpoint {
   server: ChildProcess;
   clients: EmulatorClient[];
+  /** The warm-up turns: a new process, its code still being compiled. */
+  warmup: Run;
 }
 
 /** Starts a server in its own process, opens the conversations and warms it up. */
@@ -116,8 +119,8 @@ async function startEndpoint(script: string, env: Record<string, string>, servic
   const server = await startProcess(script, { ...env, PORT: String(port) }, async () => (await fetch(`${url}/healthz`)).ok);
   const clients = Array.from({ length: options.conversations }, () => new EmulatorClient(url, serviceUrl));
   await Promise.all(clients.map((c) => c.join()));
-  await drive(clients, options.warmup, 0, server.pid!);
-  return { server, clients };
+  const warmup = await drive(clients, options.warmup, 0, server.pid!);
+  return { server, clients, warmup };
 }
 
 /**
@@ -171,7 +174,7 @@ async function measureSizeCap(dir: string, serviceUrl: string, samples: number) 
     MESSAGES_RATE_LIMIT_PER_MINUTE: '1000000',
     INTERACTION_PURGE_CRON: '0 0 1 1 *',
   };
-  const server = await startProcess('dist/bot/index.js', env, async () => (await fetch(`${url}/healthz`)).ok);
+  const server = await startProcess(ASSISTANT_SCRIPT, env, async () => (await fetch(`${url}/healthz`)).ok);
   const rows: Array<{ label: string; chars: number; summary: ReturnType<typeof summarize> }> = [];
   for (const [label, chars] of [
     ['at the cap', MAX_MESSAGE_CHARS],
@@ -228,8 +231,10 @@ async function main(): Promise<void> {
     return;
   }
   const conversations = argValue('conversations', 50);
-  const turns = argValue('turns', 20);
-  const warmup = argValue('warmup', 3);
+  const turns = argValue('turns', 40);
+  // A server runs for days: its CPU per turn is measured once V8 has compiled the code the turns run
+  // (about 2 000 turns for the assistant); the warm-up's own cost is printed beside it.
+  const warmup = argValue('warmup', 40);
   const rounds = argValue('rounds', 5);
   const loadAtStart = loadavg()[0];
   const rate = argValue('rate', 100);
@@ -242,7 +247,7 @@ async function main(): Promise<void> {
   // The assistant and the echo sample run side by side (each idle while the other is driven), their
   // saturation loads in alternating rounds: same run, same machine load, for the CPU-per-turn ratio.
   const assistantEndpoint = await startEndpoint(
-    'dist/bot/index.js',
+    ASSISTANT_SCRIPT,
     {
       HOST: '127.0.0.1',
       DATABASE_URL: tempDatabaseUrl(dir.path),
@@ -276,6 +281,7 @@ async function main(): Promise<void> {
     echoBot: { saturation: cpuPerTurn(rows.echoBot.saturation), paced: cpuPerTurn(rows.echoBot.paced) },
   };
   const costRatio = turnCost.assistant.saturation / turnCost.echoBot.saturation;
+  const warmupCost = { assistant: cpuPerTurn(describe(assistantEndpoint.warmup)), echoBot: cpuPerTurn(describe(echoEndpoint.warmup)) };
   const ratio = rows.assistant.saturation.perSecond / rows.bareRestify.saturation.perSecond;
   const pacedP95 = rows.assistant.paced.p95;
   const report = {
@@ -288,6 +294,7 @@ async function main(): Promise<void> {
     ...rows,
     throughputRatio: ratio,
     cpuPerTurnMs: turnCost,
+    warmupCpuPerTurnMs: warmupCost,
     cpuPerTurnRatioToEchoBot: costRatio,
     goals: {
       maxCpuPerTurnRatioToEchoBot: 2,
@@ -322,6 +329,10 @@ async function main(): Promise<void> {
     `Server CPU per turn: assistant ${turnCost.assistant.saturation.toFixed(2)} ms (paced ${turnCost.assistant.paced.toFixed(2)} ms), ` +
       `BotBuilder echo sample ${turnCost.echoBot.saturation.toFixed(2)} ms (paced ${turnCost.echoBot.paced.toFixed(2)} ms): ` +
       `${costRatio.toFixed(2)}× the echo bot (goal ≤ 2×: ${costRatio <= 2 ? 'met' : 'not met'}).`,
+  );
+  console.log(
+    `During the ${warmup} warm-up turns per conversation of a new process (V8 still compiling): assistant ${warmupCost.assistant.toFixed(2)} ms, ` +
+      `echo sample ${warmupCost.echoBot.toFixed(2)} ms per turn (${(warmupCost.assistant / warmupCost.echoBot).toFixed(2)}×).`,
   );
   console.log(
     `Machine: ${cpus().length} cores, load average ${loadAtStart.toFixed(2)} at the start and ${loadavg()[0].toFixed(2)} at the end; ` +
