@@ -59,6 +59,17 @@ describe('never stuck', () => {
       expect(en).toContain(c.caDotation.phoneTollFree.display);
     });
 
+    it('answers other government services the Centre does not handle: permits, civil status, social assistance, housing', async () => {
+      h = await createConversationHarness({ now: NOW });
+      const fishing = await h.say('comment avoir un permis de pêche?');
+      expect(fishing).toContain("ne s'occupe pas des permis de chasse et de pêche");
+      expect(fishing).toContain(c.caDotation.emailGeneral.display);
+      expect(fishing).not.toContain("Je n'ai pas bien compris");
+      expect(await h.say("j'ai besoin d'une copie de mon certificat de naissance")).toContain("ne s'occupe pas des certificats de naissance");
+      expect(await h.say("c'est quand le prochain chèque d'aide sociale?")).toContain("ne s'occupe pas de l'aide sociale");
+      expect(await h.say({ type: 'message', text: 'how do I get a fishing licence', locale: 'en-US' })).toContain('does not handle hunting and fishing licences');
+    });
+
     it('uses the topic when the recognizer’s top intent is outOfScope', async () => {
       const classifier: IntentClassifier = { classify: (text) => ({ text, intents: [{ intent: 'outOfScope', score: 0.95 }] }) };
       h = await createConversationHarness({ now: NOW, classifier });
