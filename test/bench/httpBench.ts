@@ -336,7 +336,7 @@ async function main(): Promise<void> {
   );
   console.log(
     `Machine: ${cpus().length} cores, load average ${loadAtStart.toFixed(2)} at the start and ${loadavg()[0].toFixed(2)} at the end; ` +
-      `the bare restify endpoint's ${rows.bareRestify.saturation.perSecond.toFixed(0)} requests/s tell how busy it was (about 4 900 on this project's idle 2-core machine).`,
+      `the bare restify endpoint's ${rows.bareRestify.saturation.perSecond.toFixed(0)} requests/s tell how busy it was (from about 3 600 to 10 700 in this project's runs on its 2-core machine).`,
   );
   const sizeCapMet = printSizeCap(sizeCap);
   const masking = printMasking();
