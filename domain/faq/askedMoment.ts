@@ -34,6 +34,12 @@ export function foldText(text: string): string {
 }
 
 const NOW = /(?<![\p{L}])(maintenant|en ce moment|presentement|actuellement|right now|now|at the moment|currently)(?![\p{L}])/u;
+/** Québec French « là » for « now », at the end of a question about calling or opening: « je peux appeler là? », « êtes-vous ouverts là? ». */
+const NOW_THERE = /(?<![\p{L}])(appeler|appelle|joindre|rejoindre|telephoner|parler|ouvert|ouverts|ouverte|ouvertes|ferme|fermes|fermee|fermees)\s+la\s*[?!.]*$/u;
+
+function asksNow(folded: string): boolean {
+  return NOW.test(folded) || NOW_THERE.test(folded);
+}
 const WEEKEND = /(?<![\p{L}])(fin de semaine|fins de semaine|week-?end|weekends)(?![\p{L}])/u;
 
 /** « 9 h 30 » → « 9h30 », « midi » → « 12h »: forms chrono-node's French parser reads. */
@@ -142,7 +148,7 @@ export function parseAskedMoment(text: string, now: Date, lang: Lang, calendar: 
   const results = chronoParse(text);
   const result = results.find((r) => r.start.isCertain('day') || r.start.isCertain('weekday') || r.start.isCertain('hour'));
   // « maintenant » alone (chrono-node reads it as today at this minute) is the present moment.
-  if (!result || (NOW.test(folded) && NOW.test(foldText(result.text)) && !/\d/.test(result.text))) return NOW.test(folded) ? { kind: 'now' } : undefined;
+  if (!result || (NOW.test(folded) && NOW.test(foldText(result.text)) && !/\d/.test(result.text))) return asksNow(folded) ? { kind: 'now' } : undefined;
   const start = result.start;
   let date = isoDate(start.get('year') ?? wall.getFullYear(), start.get('month') ?? 1, start.get('day') ?? 1);
   const time = start.isCertain('hour') ? { hour: start.get('hour') ?? 0, minute: start.get('minute') ?? 0 } : undefined;

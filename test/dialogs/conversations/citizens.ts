@@ -266,6 +266,15 @@ export const citizenConversations: Conversation[] = [
     steps: [{ say: 'agent', expect: ["Il rouvre aujourd'hui à 13 h", (ctx) => ctx.c.caDotation.phoneLocal.display] }],
   },
   {
+    name: 'at lunchtime, « je peux appeler là? » (là: now) gets « Non », the lunch break and the reopening',
+    from: 'issue 12 (Québec usage)',
+    now: '2026-11-24T17:30:00Z',
+    steps: [
+      { say: 'je peux appeler là?', expect: [/^Non, le Centre est fermé pour le dîner\. Il rouvre aujourd'hui à 13 h\./] },
+      { say: 'êtes-vous ouverts là?', expect: [/^Non, le Centre est fermé pour le dîner/] },
+    ],
+  },
+  {
     name: 'two messages it cannot understand lead to a person, with the phone numbers',
     from: 'issue 12 (never stuck)',
     steps: [

@@ -45,6 +45,15 @@ describe('a day of the month alone', () => {
   });
 });
 
+describe('« là » for « now »', () => {
+  it('is now at the end of a question about calling or opening, and nowhere else', () => {
+    for (const text of ['je peux appeler là?', 'Êtes-vous ouverts là?', "c'est fermé là?", 'on peut vous joindre là'])
+      expect([text, parseAskedMoment(text, MONDAY_10H, 'fr', calendar)]).toEqual([text, { kind: 'now' }]);
+    for (const text of ['je peux appeler la semaine prochaine?', 'la ligne est fermée', 'je veux parler à quelqu’un là'])
+      expect([text, parseAskedMoment(text, MONDAY_10H, 'fr', calendar)?.kind]).not.toEqual([text, 'now']);
+  });
+});
+
 describe('a weekday named on that weekday', () => {
   it.each([
     ['before closing', MONDAY_10H],
