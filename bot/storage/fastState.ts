@@ -58,8 +58,12 @@ export class FastConversationState extends ConversationState {
     cached.state.eTag ??= NOT_STORED_YET;
     const stored = current.startsWith('{') ? current : undefined;
     if (stored !== undefined) knownJson.set(cached.state, stored);
-    await this.storage.write({ [key]: cached.state });
-    knownJson.delete(cached.state);
+    try {
+      await this.storage.write({ [key]: cached.state });
+    } finally {
+      // Only for this write: a refused one (eTag conflict) must not leave the text behind.
+      knownJson.delete(cached.state);
+    }
     // This turn now holds the latest version: a second save in the same turn may overwrite it.
     cached.state.eTag = '*';
     // What was written (a change made while the write was under way is saved by the next save).

@@ -5,7 +5,7 @@ import { types as pgTypes } from 'pg';
 import { advisoryTransactionLock, dialectOf, useByteOrderCollation } from './dialect';
 import { migrations, ListMigrationSource } from './migrations';
 import { finalizePreparedStatements } from './sqlitePrepared';
-import type { Database as SqliteHandle } from 'sqlite3';
+import type { Database as SqliteConnection } from 'sqlite3';
 
 export type Database = Knex;
 
@@ -26,10 +26,6 @@ export function parseDatabaseUrl(url: string, cwd = process.cwd()): DatabaseLoca
   if (!match) throw new Error(`unsupported database URL: expected sqlite:<path> or postgres://user:password@host:5432/db`);
   const path = match[1].replace(/^\/\/(?=\/)/, '');
   return { client: 'sqlite3', filename: isAbsolute(path) ? path : resolve(cwd, path) };
-}
-
-interface SqliteConnection {
-  run(sql: string, callback: (err: Error | null) => void): void;
 }
 
 export interface OpenDatabaseOptions {
@@ -154,7 +150,7 @@ function openSqlite(filename: string, options: OpenDatabaseOptions): Database {
     },
   });
   const destroyRawConnection = db.client.destroyRawConnection.bind(db.client);
-  db.client.destroyRawConnection = async (connection: SqliteHandle) => {
+  db.client.destroyRawConnection = async (connection: SqliteConnection) => {
     await finalizePreparedStatements(connection);
     return destroyRawConnection(connection);
   };

@@ -14,37 +14,48 @@ export interface PreparedRunner {
   run(sql: string, params: readonly unknown[]): Promise<number>;
 }
 
-const statementsOf = new WeakMap<SqliteConnection, Map<string, Statement>>();
-
-function statement(connection: SqliteConnection, sql: string): Statement {
-  let statements = statementsOf.get(connection);
-  if (!statements) statementsOf.set(connection, (statements = new Map()));
-  let prepared = statements.get(sql);
-  if (!prepared) statements.set(sql, (prepared = connection.prepare(sql)));
-  return prepared;
+/** A connection's prepared statements, and the runner over them (one per connection, not one per call). */
+interface Prepared {
+  statements: Map<string, Statement>;
+  runner: PreparedRunner;
 }
 
-function runnerFor(connection: SqliteConnection): PreparedRunner {
-  return {
-    all: <T>(sql: string, params: readonly unknown[]) =>
-      new Promise<T[]>((resolve, reject) => {
-        statement(connection, sql).all<T>(params, (err, rows) => (err ? reject(err) : resolve(rows)));
-      }),
-    run: (sql, params) =>
-      new Promise<number>((resolve, reject) => {
-        statement(connection, sql).run(params, function (err) {
-          if (err) reject(err);
-          else resolve(this.changes);
-        });
-      }),
+const preparedOf = new WeakMap<SqliteConnection, Prepared>();
+
+function preparedFor(connection: SqliteConnection): Prepared {
+  let prepared = preparedOf.get(connection);
+  if (prepared) return prepared;
+  const statements = new Map<string, Statement>();
+  const statement = (sql: string): Statement => {
+    let found = statements.get(sql);
+    if (!found) statements.set(sql, (found = connection.prepare(sql)));
+    return found;
   };
+  prepared = {
+    statements,
+    runner: {
+      all: <T>(sql: string, params: readonly unknown[]) =>
+        new Promise<T[]>((resolve, reject) => {
+          statement(sql).all<T>(params, (err, rows) => (err ? reject(err) : resolve(rows)));
+        }),
+      run: (sql, params) =>
+        new Promise<number>((resolve, reject) => {
+          statement(sql).run(params, function (err) {
+            if (err) reject(err);
+            else resolve(this.changes);
+          });
+        }),
+    },
+  };
+  preparedOf.set(connection, prepared);
+  return prepared;
 }
 
 /** Runs `use` with the pool's SQLite connection held, its prepared statements at hand. */
 export async function withPreparedStatements<T>(db: Knex, use: (runner: PreparedRunner) => Promise<T>): Promise<T> {
   const connection = (await db.client.acquireConnection()) as SqliteConnection;
   try {
-    return await use(runnerFor(connection));
+    return await use(preparedFor(connection).runner);
   } finally {
     await db.client.releaseConnection(connection);
   }
@@ -52,8 +63,8 @@ export async function withPreparedStatements<T>(db: Knex, use: (runner: Prepared
 
 /** Finalizes a connection's prepared statements: SQLite refuses to close a connection while any is open. */
 export async function finalizePreparedStatements(connection: SqliteConnection): Promise<void> {
-  const statements = statementsOf.get(connection);
-  if (!statements) return;
-  statementsOf.delete(connection);
-  await Promise.all([...statements.values()].map((s) => new Promise<void>((resolve) => s.finalize(() => resolve()))));
+  const prepared = preparedOf.get(connection);
+  if (!prepared) return;
+  preparedOf.delete(connection);
+  await Promise.all([...prepared.statements.values()].map((s) => new Promise<void>((resolve) => s.finalize(() => resolve()))));
 }
