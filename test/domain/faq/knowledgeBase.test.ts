@@ -30,6 +30,9 @@ function nearDuplicate(a: string, b: string): boolean {
   return shared / (wa.size + wb.size - shared) >= 0.8;
 }
 
+/** Every fresh held-out set (fresh-holdout-fr.json, fresh-holdout-2-en.json, …). */
+const FRESH_SETS = readdirSync(projectPath('test', 'eval')).filter((name) => /^fresh-holdout(-\d+)?-(fr|en)\.json$/.test(name));
+
 /** The seed documents every fact comes from (../shared/seeds). */
 const SEED_FILES = ['000_0d5508280b13b41e.txt', '001_7e191c24a6aeaaad.txt', '002_a338057652e873fa.txt', '003_215f73fd196edd14.txt', '004_b41c998020909597.txt'];
 
@@ -128,7 +131,7 @@ describe('knowledge base (data/knowledge-base/faq.json)', () => {
 
   it('never trains on a sentence of the evaluation test sets', () => {
     const training = new Set(trainingExamples().map((e) => exactKey(e.text)));
-    for (const name of ['test-set.json', 'holdout-set.json', 'dev-set-fr.json', 'dev-set-en.json', 'fresh-holdout-fr.json', 'fresh-holdout-en.json', 'fresh-holdout-2-fr.json', 'fresh-holdout-2-en.json']) {
+    for (const name of ['test-set.json', 'holdout-set.json', 'dev-set-fr.json', 'dev-set-en.json', ...FRESH_SETS]) {
       const path = projectPath('test', 'eval', name);
       if (!existsSync(path)) continue;
       const { cases } = JSON.parse(readFileSync(path, 'utf8')) as { cases: Array<{ text: string }> };
@@ -139,7 +142,7 @@ describe('knowledge base (data/knowledge-base/faq.json)', () => {
   it('has no training phrasing that nearly duplicates a sentence of the fresh held-out sets', () => {
     // Only the training side of a near-duplicate is reported: nobody needs to read the fresh sentences.
     const cases: string[] = [];
-    for (const name of ['fresh-holdout-fr.json', 'fresh-holdout-en.json', 'fresh-holdout-2-fr.json', 'fresh-holdout-2-en.json']) {
+    for (const name of FRESH_SETS) {
       const path = projectPath('test', 'eval', name);
       if (existsSync(path)) cases.push(...(JSON.parse(readFileSync(path, 'utf8')) as { cases: Array<{ text: string }> }).cases.map((c) => c.text));
     }
