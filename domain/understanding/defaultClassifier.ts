@@ -22,7 +22,7 @@ export const DEFAULT_CLASSIFIER_OPTIONS: ClassifierBuildOptions = {
   charNgrams: true,
   gramFeatures: 1.5,
   entryDocuments: true,
-  training: { l2: 3e-5 },
+  training: { l2: 3e-5, epochs: 20 },
   contentWeight: 0.7,
   focusWeight: 0,
   questions: true,

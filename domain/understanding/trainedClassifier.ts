@@ -77,7 +77,7 @@ export function exactKey(text: string): string {
  * The assistant's recognizer: every text goes through FrenchTextPreparer (accent folding, Québec and
  * chat spellings, typo correction, NLP.js French stemmer), then a softmax regression over the stems
  * ranks the intents (FAQ entries, conversation intents and `outOfScope`). Optionally blended with
- * MiniSearch over the same phrasings. Training takes a fraction of a second and happens once per process.
+ * MiniSearch over the same phrasings. Training takes a few seconds, once per training input (see modelCache).
  */
 export class TrainedIntentClassifier implements IntentClassifier {
   private constructor(
@@ -177,7 +177,8 @@ export class TrainedIntentClassifier implements IntentClassifier {
     }
     const understanding: Understanding = { text, intents: ranked.slice(0, this.options.topN) };
     if (this.options.questions) {
-      const questions = this.questionsOf(sentences, ranked);
+      // A message of one sentence can still ask two questions (« vos heures et votre numéro? »).
+      const questions = this.questionsOf(sentences.length ? sentences : [{ text: withoutPoliteness(text) }], ranked);
       if (questions) understanding.questions = questions;
     }
     return understanding;
@@ -310,8 +311,12 @@ export function sentencesOf(text: string): Array<{ text: string; question: boole
   return parts.map((p) => ({ text: p.trim(), question: p.includes('?') })).filter((p) => /\p{L}/u.test(p.text));
 }
 
-/** Where a sentence may join a second question: « et aussi », « aussi », « pis », « also », « and ». */
-const CLAUSE_BREAK = /(?:,\s*|\s+)(?:et aussi|et puis|et également|ainsi que|de plus|en plus|aussi|pis|puis|and also|also|as well as|and)\s+/giu;
+/**
+ * Where a sentence may join a second question: « et aussi », « aussi », « pis », « et », « also », « and ».
+ * A plain « et » often joins two parts of one question: each clause must still be a confident FAQ
+ * question of its own (questionsOf) for the message to count as two.
+ */
+const CLAUSE_BREAK = /(?:,\s*|\s+)(?:et aussi|et puis|et également|ainsi que|de plus|en plus|aussi|pis|puis|and also|also|as well as|and|et)\s+/giu;
 
 /** The clauses of a sentence, split where it may join a second question. */
 export function clausesOf(sentence: string): string[] {

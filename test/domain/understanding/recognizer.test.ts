@@ -37,6 +37,20 @@ describe('recognizer', () => {
   });
 
   it.each([
+    ['vos heures et votre numéro de téléphone?', 'fr', ['faq.hours', 'faq.phone']],
+    ['what are your opening hours and your phone number', 'en', ['faq.hours', 'faq.phone']],
+  ] as const)('answers both questions of one sentence: « %s »', (text, lang, intents) => {
+    const decision = decide(classifier.classify(text, lang));
+    expect(decision.kind).toBe('answer');
+    if (decision.kind === 'answer') expect(new Set([decision.intent, ...(decision.also ?? [])])).toEqual(new Set(intents));
+  });
+
+  it('keeps one question joined by « et » as one: « heures et jours d’ouverture »', () => {
+    const decision = decide(classifier.classify('quelles sont vos heures et vos jours d’ouverture?', 'fr'));
+    expect(decision.kind === 'answer' ? decision.also : undefined).toBeUndefined();
+  });
+
+  it.each([
     'Comment renouveler mon permis de conduire?',
     'quel temps fera-t-il demain',
     'ma carte soleil est expirée',
