@@ -1,7 +1,7 @@
 /**
  * `npm run eval`: measures the recognizer on a French test set it never trained on
  * (test/eval/test-set.json, test/eval/holdout-set.json) and on the fresh held-out sets written by
- * someone who never saw the training data (test/eval/fresh-holdout-{fr,en}.json: first-turn answers,
+ * someone who never saw the training data (test/eval/fresh-holdout-*{fr,en}.json: first-turn answers,
  * only figures and label pairs are printed, never their sentences), compares it with other candidates,
  * cross-validates it over the training phrasings, and writes reports/faq-eval.json and reports/faq-eval.md.
  *
