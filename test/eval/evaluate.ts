@@ -11,7 +11,7 @@
  * Options: --no-compare (skip the other candidates), --folds <k> (default 5), --rounds <n> (latency rounds, default 20),
  * --no-fresh (leave the fresh held-out sets out, while tuning), --dev (the development sets only, with each missed sentence: no fresh set, no cross-validation, no report written).
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { Nlp } from '@nlpjs/nlp';
 import { LangFr } from '@nlpjs/lang-fr';
@@ -21,6 +21,7 @@ import { decide, DecisionThresholds, DEFAULT_THRESHOLDS } from '../../domain/und
 import { buildIntentClassifier, ClassifierBuildOptions, DEFAULT_CLASSIFIER_OPTIONS } from '../../domain/understanding/defaultClassifier';
 import { Intents, Understanding } from '../../domain/understanding/intents';
 import { exactKey } from '../../domain/understanding/trainedClassifier';
+import { freshSetFiles } from './freshSets';
 
 interface Case {
   text: string;
@@ -32,11 +33,7 @@ interface Case {
 const TARGETS = { inScopeTop1: 0.95, outOfScopeDeclined: 0.9, p99Ms: 20 };
 /** Targets on the fresh held-out sets (issue 12): first-turn answers, where « Voulez-vous dire… ? » counts as a miss. */
 const FRESH_TARGETS = { fr: 0.95, en: 0.9, outOfScopeDeclined: 0.9, confidentWrong: 0, p99Ms: 20 };
-/**
- * Every fresh held-out pair in test/eval (fresh-holdout-fr.json, fresh-holdout-2-fr.json, …), oldest
- * first. Each pair is written before the recognizer change it measures; once looked at after a round of
- * changes it is no longer fresh, so the newest pair gives the honest figure.
- */
+/** Once looked at after a round of changes a pair is no longer fresh: the newest pair gives the honest figure. */
 const FRESH_SETS: Array<{ lang: 'fr' | 'en'; file: string }> = freshSetFiles();
 /** Development sets: written from the seeds and the knowledge base's topics, never trained on; the figures recognizer changes are measured on. */
 const DEV_SETS: Array<{ lang: 'fr' | 'en'; file: string }> = [
@@ -52,15 +49,6 @@ function args(): { compare: boolean; folds: number; rounds: number; devOnly: boo
     return i >= 0 && argv[i + 1] ? Number(argv[i + 1]) : fallback;
   };
   return { compare: !argv.includes('--no-compare'), folds: value('--folds', 5), rounds: value('--rounds', 20), devOnly: argv.includes('--dev'), fresh: !argv.includes('--no-fresh') };
-}
-
-function freshSetFiles(): Array<{ lang: 'fr' | 'en'; file: string }> {
-  const sets: Array<{ lang: 'fr' | 'en'; file: string; round: number }> = [];
-  for (const name of readdirSync(projectPath('test', 'eval'))) {
-    const match = /^fresh-holdout(?:-(\d+))?-(fr|en)\.json$/.exec(name);
-    if (match) sets.push({ lang: match[2] as 'fr' | 'en', file: `test/eval/${name}`, round: Number(match[1] ?? 1) });
-  }
-  return sets.sort((a, b) => a.round - b.round || Number(a.lang === 'en') - Number(b.lang === 'en')).map(({ lang, file }) => ({ lang, file }));
 }
 
 function loadCases(relative: string): Case[] | undefined {

@@ -7,6 +7,7 @@ import { projectPath } from '../../../domain/paths';
 import { ServiceHours } from '../../../domain/serviceHours';
 import { baseWords, editDistance, STOPWORDS } from '../../../domain/understanding/frenchText';
 import { exactKey } from '../../../domain/understanding/trainedClassifier';
+import { freshSetFiles } from '../../eval/freshSets';
 
 /**
  * Two sentences are near-duplicates when, normalized (case, accents, punctuation, chat spellings), they
@@ -53,8 +54,7 @@ function lettersApart(a: Normalized, b: Normalized): number {
   return apart;
 }
 
-/** Every fresh held-out set (fresh-holdout-fr.json, fresh-holdout-2-en.json, …). */
-const FRESH_SETS = readdirSync(projectPath('test', 'eval')).filter((name) => /^fresh-holdout(-\d+)?-(fr|en)\.json$/.test(name));
+const FRESH_SETS = freshSetFiles().map((set) => set.file);
 
 /** The seed documents every fact comes from (../shared/seeds). */
 const SEED_FILES = ['000_0d5508280b13b41e.txt', '001_7e191c24a6aeaaad.txt', '002_a338057652e873fa.txt', '003_215f73fd196edd14.txt', '004_b41c998020909597.txt'];
@@ -154,8 +154,8 @@ describe('knowledge base (data/knowledge-base/faq.json)', () => {
 
   it('never trains on a sentence of the evaluation test sets', () => {
     const training = new Set(trainingExamples().map((e) => exactKey(e.text)));
-    for (const name of ['test-set.json', 'holdout-set.json', 'dev-set-fr.json', 'dev-set-en.json', ...FRESH_SETS]) {
-      const path = projectPath('test', 'eval', name);
+    for (const file of ['test-set.json', 'holdout-set.json', 'dev-set-fr.json', 'dev-set-en.json'].map((name) => `test/eval/${name}`).concat(FRESH_SETS)) {
+      const path = projectPath(file);
       if (!existsSync(path)) continue;
       const { cases } = JSON.parse(readFileSync(path, 'utf8')) as { cases: Array<{ text: string }> };
       expect(cases.filter((c) => training.has(exactKey(c.text))).map((c) => c.text)).toEqual([]);
@@ -164,12 +164,7 @@ describe('knowledge base (data/knowledge-base/faq.json)', () => {
 
   it('has no training phrasing that nearly duplicates a sentence of the fresh held-out sets', () => {
     // Only the training side of a near-duplicate is reported: nobody needs to read the fresh sentences.
-    const cases: string[] = [];
-    for (const name of FRESH_SETS) {
-      const path = projectPath('test', 'eval', name);
-      if (existsSync(path)) cases.push(...(JSON.parse(readFileSync(path, 'utf8')) as { cases: Array<{ text: string }> }).cases.map((c) => c.text));
-    }
-    const fresh = cases.map(normalized);
+    const fresh = FRESH_SETS.flatMap((file) => (JSON.parse(readFileSync(projectPath(file), 'utf8')) as { cases: Array<{ text: string }> }).cases.map((c) => normalized(c.text)));
     const nearDuplicates = trainingExamples()
       .filter((e) => {
         const phrasing = normalized(e.text);
