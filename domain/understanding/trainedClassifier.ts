@@ -2,6 +2,7 @@ import MiniSearch from 'minisearch';
 import type { TrainingExample } from '../faq/knowledgeBase';
 import { baseWords, FrenchTextPreparer, MAX_TEXT_LENGTH, PreparedText, STOPWORDS } from './frenchText';
 import { charGrams, GramWeights, NearestPhrasings } from './charModels';
+import { LexicalIndex } from './lexicalIndex';
 import { FAQ_INTENT_PREFIX, IntentClassifier, Intents, ScoredIntent, Understanding } from './intents';
 import type { ModelCache } from './modelCache';
 import { defaultSmallTalk, SmallTalkIndex } from './smallTalk';
@@ -54,9 +55,8 @@ export interface TrainedClassifierOptions {
   questions?: boolean;
 }
 
-/** The linear blend's original search; the log-linear boost searches exact stems (typos are already corrected by the preparer, and fuzzy search over long messages costs milliseconds). */
+/** The linear blend's search; the log-linear boost matches exact stems (LexicalIndex: typos are already corrected by the preparer, and fuzzy search over long messages costs milliseconds). */
 const FUZZY_SEARCH = { fuzzy: 0.2, prefix: true, combineWith: 'OR' } as const;
-const EXACT_SEARCH = { fuzzy: false, prefix: false, combineWith: 'OR' } as const;
 
 /** How far each question of a message with several must lead its second choice. */
 const QUESTION_MARGIN = 0.1;
@@ -86,6 +86,7 @@ export class TrainedIntentClassifier implements IntentClassifier {
     private readonly options: Required<Omit<TrainedClassifierOptions, 'training' | 'modelCache' | 'smallTalk'>>,
     private readonly smallTalk: SmallTalkIndex | undefined,
     private readonly lexical: MiniSearch<{ id: number; text: string; intent: string }> | undefined,
+    private readonly lexicalIndex: LexicalIndex | undefined,
     private readonly views: EnsembleViews | undefined,
   ) {}
 
@@ -125,23 +126,24 @@ export class TrainedIntentClassifier implements IntentClassifier {
       options.modelCache,
     );
     let lexical: MiniSearch<{ id: number; text: string; intent: string }> | undefined;
-    if (resolved.lexicalWeight > 0 || resolved.lexicalBoost > 0) {
+    if (resolved.lexicalWeight > 0) {
       lexical = new MiniSearch({
         fields: ['text'],
         storeFields: ['intent'],
         tokenize: (text) => preparer.prepare(text).contentStems,
         processTerm: (term) => term,
-        searchOptions: resolved.lexicalBoost > 0 ? EXACT_SEARCH : FUZZY_SEARCH,
+        searchOptions: FUZZY_SEARCH,
       });
       lexical.addAll(examples.map((e, id) => ({ id, text: e.text, intent: e.intent })));
     }
+    const lexicalIndex = resolved.lexicalBoost > 0 ? new LexicalIndex(prepared.map((p, i) => ({ stems: p.contentStems, intent: examples[i].intent }))) : undefined;
     let views: EnsembleViews | undefined;
     if (weights) {
       const charModel = resolved.ensemble ? SoftmaxModel.train(vectors.map((features, i) => ({ features, label: examples[i].intent })), options.training) : undefined;
       views = { weights, charModel, nearest: resolved.ensemble ? new NearestPhrasings(vectors, examples.map((e) => e.intent)) : undefined };
     }
     const smallTalk = options.smallTalk === false ? undefined : (options.smallTalk ?? defaultSmallTalk());
-    return new TrainedIntentClassifier(preparer, model, resolved, smallTalk, lexical, views);
+    return new TrainedIntentClassifier(preparer, model, resolved, smallTalk, lexical, lexicalIndex, views);
   }
 
   /** What each recognizer of the ensemble says (undefined without the ensemble or for exact texts and empty messages). */
@@ -189,10 +191,10 @@ export class TrainedIntentClassifier implements IntentClassifier {
     const prepared = this.preparer.prepare(text);
     if (!prepared.words.some((w) => w.length > 1 || /\d/.test(w))) return undefined;
     const ranked = this.viewsOf(prepared).stems.map((p) => ({ intent: p.label, score: p.probability }));
-    const { lexicalWeight, lexicalBoost, sharpness } = this.options;
-    if (!this.lexical || (lexicalWeight <= 0 && lexicalBoost <= 0)) return sharpness === 1 ? ranked : renormalize(ranked, sharpness, new Map(), 0);
-    if (lexicalWeight > 0) return this.blend(ranked, text);
-    return renormalize(ranked, sharpness, this.lexicalScores(text), lexicalBoost);
+    const { lexicalBoost, sharpness } = this.options;
+    if (this.lexical) return this.blend(ranked, text);
+    if (this.lexicalIndex) return renormalize(ranked, sharpness, this.lexicalScores(prepared), lexicalBoost);
+    return sharpness === 1 ? ranked : renormalize(ranked, sharpness, new Map(), 0);
   }
 
   /**
@@ -239,16 +241,12 @@ export class TrainedIntentClassifier implements IntentClassifier {
    * the message's words that phrasing matched: a message sharing one word with every intent (out of
    * scope, often) gets little lexical evidence anywhere.
    */
-  private lexicalScores(text: string): Map<string, number> {
-    const terms = new Set(this.preparer.prepare(text).contentStems).size;
-    const best = new Map<string, { score: number; coverage: number }>();
-    for (const hit of (this.lexical as MiniSearch).search(text)) {
-      const intent = hit.intent as string;
-      if (!best.has(intent)) best.set(intent, { score: hit.score, coverage: terms ? Math.min(1, hit.terms.length / terms) : 0 });
-    }
+  private lexicalScores(prepared: PreparedText): Map<string, number> {
+    const terms = new Set(prepared.contentStems).size;
+    const best = (this.lexicalIndex as LexicalIndex).bestByIntent(prepared.contentStems);
     const top = Math.max(0, ...[...best.values()].map((b) => b.score));
     const scores = new Map<string, number>();
-    if (top > 0) for (const [intent, b] of best) scores.set(intent, (b.score / top) * b.coverage);
+    if (top > 0) for (const [intent, b] of best) scores.set(intent, (b.score / top) * (terms ? Math.min(1, b.matched / terms) : 0));
     return scores;
   }
 
