@@ -7,6 +7,7 @@ import { ChannelReceiver } from '../helpers/channelReceiver';
 import { EmulatorClient } from '../helpers/emulatorClient';
 import { tempDatabaseUrl, tempDir } from '../helpers/tempDir';
 import { argValue, ASSISTANT_SCRIPT, freePort, processCpuSeconds, startProcess, stopProcess, summarize } from './benchSupport';
+import { CONVERSATION_MESSAGES, FAQ_MESSAGES } from './benchMessages';
 import { runMaskingBench } from './maskingBench';
 
 /**
@@ -21,8 +22,10 @@ import { runMaskingBench } from './maskingBench';
  *   measures capacity (turns/s); latency then only reflects queueing (N / throughput);
  * - paced: the same conversations at a steady offered rate (default 100 turns/s in all), which measures
  *   the latency a person sees when the server is busy but not overloaded.
+ *
+ * The messages follow a conversation's mix (benchMessages.ts); the saturation rounds are then repeated
+ * with FAQ questions alone, the turn whose CPU cost issue 13 compares with the echo sample's.
  */
-const MESSAGES = ['bonjour', 'parler à un agent', 'heures d’ouverture mercredi', 'merci', 'aide', 'je veux déposer une plainte', 'menu', 'mon examen plante'];
 
 /** node:http with keep-alive: a lighter client than fetch, so the driver takes less CPU from the server. */
 const agent = new http.Agent({ keepAlive: true, maxSockets: 512 });
@@ -70,7 +73,7 @@ function merge(runs: Run[]): Run {
 }
 
 /** `intervalMs` 0: closed loop; otherwise each conversation starts a turn every intervalMs (with a random phase). */
-async function drive(clients: EmulatorClient[], turns: number, intervalMs: number, serverPid: number): Promise<Run> {
+async function drive(clients: EmulatorClient[], turns: number, intervalMs: number, serverPid: number, messages = CONVERSATION_MESSAGES): Promise<Run> {
   const latencies: number[] = [];
   let failures = 0;
   const cpu = process.cpuUsage();
@@ -86,7 +89,7 @@ async function drive(clients: EmulatorClient[], turns: number, intervalMs: numbe
           if (wait > 0) await new Promise((r) => setTimeout(r, wait));
         }
         const t0 = performance.now();
-        const status = await post(`${client.botUrl}/api/messages`, client.activity({ type: 'message', text: MESSAGES[(i + turn) % MESSAGES.length] }));
+        const status = await post(`${client.botUrl}/api/messages`, client.activity({ type: 'message', text: messages[(i + turn) % messages.length] }));
         latencies.push(performance.now() - t0);
         if (status !== 200) failures += 1;
       }
@@ -128,11 +131,11 @@ async function startEndpoint(script: string, env: Record<string, string>, servic
  * same share of whatever else the machine is doing: their CPU per turn can then be compared even on a
  * busy machine. Each round is `turns / rounds` turns per conversation.
  */
-async function saturateInRounds(endpoints: Endpoint[], turns: number, rounds: number): Promise<Run[]> {
+async function saturateInRounds(endpoints: Endpoint[], turns: number, rounds: number, messages = CONVERSATION_MESSAGES): Promise<Run[]> {
   const runs: Run[][] = endpoints.map(() => []);
   const perRound = Math.max(1, Math.round(turns / rounds));
   for (let round = 0; round < rounds; round += 1) {
-    for (const [i, endpoint] of endpoints.entries()) runs[i].push(await drive(endpoint.clients, perRound, 0, endpoint.server.pid!));
+    for (const [i, endpoint] of endpoints.entries()) runs[i].push(await drive(endpoint.clients, perRound, 0, endpoint.server.pid!, messages));
   }
   return runs.map(merge);
 }
@@ -260,6 +263,8 @@ async function main(): Promise<void> {
   );
   const echoEndpoint = await startEndpoint('dist/test/bench/echoBotServer.js', {}, serviceUrl, options);
   const [botSaturation, echoSaturation] = await saturateInRounds([assistantEndpoint, echoEndpoint], turns, rounds);
+  // The same alternation on FAQ turns alone: the turn the issue's goal speaks of.
+  const [botFaq, echoFaq] = await saturateInRounds([assistantEndpoint, echoEndpoint], turns, rounds, FAQ_MESSAGES);
   const bot = { saturation: botSaturation, paced: await drive(assistantEndpoint.clients, turns, intervalMs, assistantEndpoint.server.pid!) };
   const echo = { saturation: echoSaturation, paced: await drive(echoEndpoint.clients, turns, intervalMs, echoEndpoint.server.pid!) };
   await stopProcess(assistantEndpoint.server);
@@ -281,6 +286,8 @@ async function main(): Promise<void> {
     echoBot: { saturation: cpuPerTurn(rows.echoBot.saturation), paced: cpuPerTurn(rows.echoBot.paced) },
   };
   const costRatio = turnCost.assistant.saturation / turnCost.echoBot.saturation;
+  const faqTurnCost = { assistant: cpuPerTurn(describe(botFaq)), echoBot: cpuPerTurn(describe(echoFaq)) };
+  const faqCostRatio = faqTurnCost.assistant / faqTurnCost.echoBot;
   const warmupCost = { assistant: cpuPerTurn(describe(assistantEndpoint.warmup)), echoBot: cpuPerTurn(describe(echoEndpoint.warmup)) };
   const ratio = rows.assistant.saturation.perSecond / rows.bareRestify.saturation.perSecond;
   const pacedP95 = rows.assistant.paced.p95;
@@ -296,9 +303,11 @@ async function main(): Promise<void> {
     cpuPerTurnMs: turnCost,
     warmupCpuPerTurnMs: warmupCost,
     cpuPerTurnRatioToEchoBot: costRatio,
+    faqTurns: { assistant: describe(botFaq), echoBot: describe(echoFaq), cpuPerTurnMs: faqTurnCost, cpuPerTurnRatioToEchoBot: faqCostRatio },
     goals: {
       maxCpuPerTurnRatioToEchoBot: 2,
       cpuPerTurnRatioMet: costRatio <= 2,
+      faqCpuPerTurnRatioMet: faqCostRatio <= 2,
       turnP95UnderMs: 50,
       pacedP95Met: pacedP95 < 50,
       saturationP95Met: rows.assistant.saturation.p95 < 50,
@@ -329,6 +338,10 @@ async function main(): Promise<void> {
     `Server CPU per turn: assistant ${turnCost.assistant.saturation.toFixed(2)} ms (paced ${turnCost.assistant.paced.toFixed(2)} ms), ` +
       `BotBuilder echo sample ${turnCost.echoBot.saturation.toFixed(2)} ms (paced ${turnCost.echoBot.paced.toFixed(2)} ms): ` +
       `${costRatio.toFixed(2)}× the echo bot (goal ≤ 2×: ${costRatio <= 2 ? 'met' : 'not met'}).`,
+  );
+  console.log(
+    `FAQ turns alone, under saturation in the same alternating rounds: assistant ${faqTurnCost.assistant.toFixed(2)} ms, echo sample ${faqTurnCost.echoBot.toFixed(2)} ms per turn ` +
+      `(${describe(botFaq).perSecond.toFixed(0)} and ${describe(echoFaq).perSecond.toFixed(0)} turns/s): ${faqCostRatio.toFixed(2)}× (goal ≤ 2×: ${faqCostRatio <= 2 ? 'met' : 'not met'}).`,
   );
   console.log(
     `During the ${warmup} warm-up turns per conversation of a new process (V8 still compiling): assistant ${warmupCost.assistant.toFixed(2)} ms, ` +

@@ -1,0 +1,13 @@
+import { decide } from '../../domain/understanding/decision';
+import { defaultIntentClassifier } from '../../domain/understanding/defaultClassifier';
+import { FAQ_MESSAGES } from './benchMessages';
+
+describe('the HTTP bench’s FAQ turns', () => {
+  it.each(FAQ_MESSAGES)('« %s » is answered by a single FAQ entry', (text) => {
+    const decision = decide(defaultIntentClassifier().classify(text, 'fr'));
+    expect(decision.kind).toBe('answer');
+    if (decision.kind !== 'answer') return;
+    expect(decision.intent).toMatch(/^faq\./);
+    expect(decision.also ?? []).toEqual([]);
+  });
+});
