@@ -1,7 +1,7 @@
 /** A conversation's mix: small talk, a handoff, an FAQ question, the start of a complaint form and of an exam triage, the menu. */
 export const CONVERSATION_MESSAGES = ['bonjour', 'parler à un agent', 'heures d’ouverture mercredi', 'merci', 'aide', 'je veux déposer une plainte', 'menu', 'mon examen plante'];
 
-/** FAQ turns only, each answered by one entry of the knowledge base (the turn issue 13 measures; checked by benchMessages.test.ts). */
+/** FAQ turns only, each answered by one entry of the knowledge base (the turn issue 13 measures; checked by test/domain/understanding/benchMessages.test.ts). */
 export const FAQ_MESSAGES = [
   'heures d’ouverture mercredi',
   'quel est votre numéro de téléphone',

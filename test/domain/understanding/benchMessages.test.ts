@@ -1,6 +1,6 @@
-import { decide } from '../../domain/understanding/decision';
-import { defaultIntentClassifier } from '../../domain/understanding/defaultClassifier';
-import { FAQ_MESSAGES } from './benchMessages';
+import { decide } from '../../../domain/understanding/decision';
+import { defaultIntentClassifier } from '../../../domain/understanding/defaultClassifier';
+import { FAQ_MESSAGES } from '../../bench/benchMessages';
 
 describe('the HTTP bench’s FAQ turns', () => {
   it.each(FAQ_MESSAGES)('« %s » is answered by a single FAQ entry', (text) => {
