@@ -47,8 +47,13 @@ export function i18n(): I18n {
   return created;
 }
 
+const translators = new Map<Lang, Translate>();
+
+/** One translator per language for the process (several caches key on it; getFixedT makes a new one each call). */
 export function translator(lang: Lang): Translate {
-  return i18n().getFixedT(lang);
+  let t = translators.get(lang);
+  if (!t) translators.set(lang, (t = i18n().getFixedT(lang)));
+  return t;
 }
 
 /** The translation of `key`, or `fallback` (e.g. a raw service key) when the locales have none. */

@@ -45,9 +45,21 @@ export function wordsOf(t: Translate, listKey: string): string[] {
   return t(listKey, { returnObjects: true, defaultValue: [] }) as string[];
 }
 
+const foldedLists = new WeakMap<Translate, Map<string, ReadonlySet<string>>>();
+
+/** The folded words of a locale key holding a list, once per translator: i18next translates each word of a list anew on every call. */
+function foldedWordsOf(t: Translate, listKey: string): ReadonlySet<string> {
+  let lists = foldedLists.get(t);
+  if (!lists) foldedLists.set(t, (lists = new Map()));
+  let words = lists.get(listKey);
+  if (!words) lists.set(listKey, (words = new Set(wordsOf(t, listKey).map(choiceKey))));
+  return words;
+}
+
 /** Whether the text is one of the words of a locale key (plus an optional button label). */
 export function isOneOfKey(text: string, t: Translate, listKey: string, label?: string): boolean {
-  return isOneOf(text, [...(label ? [label] : []), ...wordsOf(t, listKey)]);
+  const key = choiceKey(text);
+  return key !== '' && ((label !== undefined && label !== '' && choiceKey(label) === key) || foldedWordsOf(t, listKey).has(key));
 }
 
 /** Whether the text is a given button (a locale key), in either language. */
