@@ -56,9 +56,10 @@ export class BusinessCalendar {
     return this.byDate.get(date);
   }
 
-  /** 0 = Sunday … 6 = Saturday. */
+  /** 0 = Sunday … 6 = Saturday. A calendar date's weekday is the same in every zone: UTC arithmetic, no zone conversion. */
   weekdayOf(date: LocalDate): number {
-    return getDay(this.at(date));
+    const [y, m, d] = splitDate(date);
+    return new Date(Date.UTC(y, m - 1, d)).getUTCDay();
   }
 
   isBusinessDay(date: LocalDate): boolean {
@@ -71,8 +72,11 @@ export class BusinessCalendar {
     return format(new TZDate(instant.getTime(), this.timeZone), 'yyyy-MM-dd');
   }
 
+  /** Calendar days, not hours: UTC arithmetic on the date (a time-zone conversion per day was most of an answer's cost). */
   addCalendarDays(date: LocalDate, days: number): LocalDate {
-    return format(addDays(this.at(date), days), 'yyyy-MM-dd');
+    const [y, m, d] = splitDate(date);
+    const moved = new Date(Date.UTC(y, m - 1, d + days));
+    return isoDate(moved.getUTCFullYear(), moved.getUTCMonth() + 1, moved.getUTCDate());
   }
 
   /**
