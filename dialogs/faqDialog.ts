@@ -79,15 +79,18 @@ export class FaqDialog extends ComponentDialog {
       await context.sendActivity(MessageFactory.text(followUp));
       return step.endDialog();
     }
-    await context.sendActivity(MessageFactory.text(renderAnswer(entry, answerContext)));
     // The other questions of the same message, each answered in turn; « utile ? » is asked once.
+    const answers = [renderAnswer(entry, answerContext)];
     for (const other of others) {
       const otherEntry = this.services.knowledgeBase.byId.get(entryIdOf(other) ?? '');
-      if (!otherEntry || otherEntry.id === entry.id) continue;
-      await context.sendActivity(MessageFactory.text(renderAnswer(otherEntry, answerContext)));
+      if (otherEntry && otherEntry.id !== entry.id) answers.push(renderAnswer(otherEntry, answerContext));
     }
+    for (const answer of answers.slice(0, -1)) await context.sendActivity(MessageFactory.text(answer));
     (step.values as { entryId?: string }).entryId = entry.id;
-    return step.prompt(FEEDBACK_PROMPT, { prompt: suggestions(t('faq:feedback.question'), [t('faq:feedback.yes'), t('faq:feedback.no')]) });
+    // « utile ? » closes the last answer's bubble, its buttons under it: one activity fewer per turn. Sent
+    // as the prompt, so that the state awaiting the answer is stored before it leaves, as for any question.
+    const last = `${answers[answers.length - 1]}\n\n${t('faq:feedback.question')}`;
+    return step.prompt(FEEDBACK_PROMPT, { prompt: suggestions(last, [t('faq:feedback.yes'), t('faq:feedback.no')]) });
   }
 
   private async feedbackStep(step: WaterfallStepContext): Promise<DialogTurnResult> {

@@ -17,10 +17,12 @@ describe('FAQ conversation', () => {
   it('answers at once, then asks whether the answer helped and stores « Oui »', async () => {
     h = await createConversationHarness({ now: '2026-11-23T15:00:00Z' }); // lundi 10 h
     const replies = await h.turn('c koi le # sans frais');
-    const text = replies.map((r) => r.text).join('\n');
+    // One bubble: the answer, then « utile ? » with its buttons under it.
+    expect(replies.filter((r) => r.type === 'message')).toHaveLength(1);
+    const text = replies[0].text ?? '';
     expect(text).toContain('1\u00a0866\u00a0672-3460');
     expect(text).toContain('418\u00a0528-7157');
-    expect(text).toContain('Cette réponse vous a-t-elle été utile?');
+    expect(text).toMatch(/\n\nCette réponse vous a-t-elle été utile\?$/);
     expect(suggestedTitles(replies)).toEqual(['Oui', 'Non']);
 
     const thanks = await h.turn('Oui');
