@@ -15,7 +15,7 @@ export interface TrainedClassifierOptions {
   lexicalWeight?: number;
   /**
    * Log-linear lexical evidence: each intent's log-probability gains this times its BM25 score over the
-   * phrasings (MiniSearch, relative to the best intent), before the scores are renormalized (0 = none).
+   * phrasings (LexicalIndex, relative to the best intent), before the scores are renormalized (0 = none).
    */
   lexicalBoost?: number;
   /** Exponent on the final probabilities before renormalizing (1 = as trained; > 1 = sharper confidence). */
@@ -76,8 +76,9 @@ export function exactKey(text: string): string {
 /**
  * The assistant's recognizer: every text goes through FrenchTextPreparer (accent folding, Québec and
  * chat spellings, typo correction, NLP.js French stemmer), then a softmax regression over the stems
- * ranks the intents (FAQ entries, conversation intents and `outOfScope`). Optionally blended with
- * MiniSearch over the same phrasings. Training takes a few seconds, once per training input (see modelCache).
+ * ranks the intents (FAQ entries, conversation intents and `outOfScope`), boosted by BM25 over the same
+ * phrasings (LexicalIndex; or blended with MiniSearch's fuzzy search, a candidate of `npm run eval`).
+ * Training takes a few seconds, once per training input (see modelCache).
  */
 export class TrainedIntentClassifier implements IntentClassifier {
   private constructor(

@@ -683,7 +683,7 @@ async function main(): Promise<void> {
 
   const out = (line = ''): boolean => process.stdout.write(line + '\n');
   out(
-    `Recognizer: softmax over French stems (NLP.js lang-fr) with a BM25 log-linear boost (MiniSearch) ${JSON.stringify(DEFAULT_CLASSIFIER_OPTIONS)}, ${examples.length} training phrasings, trained in ${trainMs.toFixed(0)} ms`,
+    `Recognizer: softmax over French stems (NLP.js lang-fr) with a BM25 log-linear boost (LexicalIndex) ${JSON.stringify(DEFAULT_CLASSIFIER_OPTIONS)}, ${examples.length} training phrasings, trained in ${trainMs.toFixed(0)} ms`,
   );
   out(
     `Test set: ${test.inScope} in scope, ${test.outOfScope} out of scope${leaks.length ? ` — WARNING: ${leaks.length} leaked into training` : ' (no overlap with training)'}`,
