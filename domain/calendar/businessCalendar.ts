@@ -72,7 +72,7 @@ export class BusinessCalendar {
     return format(new TZDate(instant.getTime(), this.timeZone), 'yyyy-MM-dd');
   }
 
-  /** Calendar days, not hours: UTC arithmetic on the date (a time-zone conversion per day was most of an answer's cost). */
+  /** Calendar days, not hours: UTC arithmetic on the date (a time-zone conversion per day was the largest cost of a deadline answer). */
   addCalendarDays(date: LocalDate, days: number): LocalDate {
     const [y, m, d] = splitDate(date);
     const moved = new Date(Date.UTC(y, m - 1, d + days));
