@@ -63,13 +63,15 @@ export class LexicalIndex {
   bestByIntent(queryStems: readonly string[]): Map<string, LexicalMatch> {
     const touched: number[] = [];
     const count = this.lengths.length;
-    queryStems.forEach((stem, position) => {
+    const counted = new Set<string>();
+    for (const stem of queryStems) {
       const posting = this.postings.get(stem);
-      if (!posting) return;
+      if (!posting) continue;
       const { docs, frequencies } = posting;
       const idf = Math.log(1 + (count - docs.length + 0.5) / (docs.length + 0.5));
       // A stem repeated in the query scores again but counts once among the stems matched.
-      const first = queryStems.indexOf(stem) === position;
+      const first = !counted.has(stem);
+      counted.add(stem);
       for (let i = 0; i < docs.length; i += 1) {
         const doc = docs[i];
         const tf = frequencies[i];
@@ -82,7 +84,7 @@ export class LexicalIndex {
         this.scores[doc] += idf * (D + (tf * (K + 1)) / (tf + K * (1 - B + (B * this.lengths[doc]) / this.averageLength)));
         if (first) this.matched[doc] += 1;
       }
-    });
+    }
     const best = new Map<string, LexicalMatch>();
     for (const doc of touched) {
       const score = this.scores[doc] * (this.matched[doc] || 1);
