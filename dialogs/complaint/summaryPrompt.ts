@@ -1,8 +1,7 @@
 import { Activity, MessageFactory, TurnContext } from 'botbuilder';
 import { Prompt, PromptOptions, PromptRecognizerResult } from 'botbuilder-dialogs';
 import { markSensitive } from '../shared/turnInsights';
-import { isOneOf } from '../../domain/text/choices';
-import { wordsOf } from '../shared/choices';
+import { isOneOfKey } from '../shared/choices';
 import { ComplaintDraft, SUMMARY_ACTIONS, SummaryAction, SummaryActionValue, summaryActions, summaryActivity } from '../shared/complaintSummary';
 import { localize } from '../shared/localization';
 import type { DialogServices } from '../shared/services';
@@ -51,7 +50,7 @@ export class SummaryPrompt extends Prompt<SummaryAction> {
     const { t } = localize(context);
     const typed = context.activity.text ?? '';
     for (const action of SUMMARY_ACTIONS) {
-      if (isOneOf(typed, [t(`complaint:summary.${action}`), ...wordsOf(t, `complaint:summary.${action}Words`)])) return { succeeded: true, value: action };
+      if (isOneOfKey(typed, t, `complaint:summary.${action}Words`, t(`complaint:summary.${action}`))) return { succeeded: true, value: action };
     }
     return { succeeded: false };
   }
