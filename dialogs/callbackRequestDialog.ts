@@ -12,7 +12,7 @@ import { callbackSummaryText, CallbackSummaryAction, originOf, SUMMARY_ACTIONS, 
 import { choiceStyle } from './complaint/formHelpers';
 import { CONFIRM_CANCEL_DIALOG } from './confirmCancelDialog';
 import { buttonChoicePrompt, buttonChoices } from './shared/choices';
-import { localize, langOf } from './shared/localization';
+import { localize } from './shared/localization';
 import { withMenu } from './shared/menu';
 import type { DialogRoute } from './shared/routing';
 import type { DialogServices } from './shared/services';
@@ -211,6 +211,6 @@ export function callbackRoute(services: DialogServices): DialogRoute {
     dialog: new CallbackRequestDialog(services),
     handles: () => false,
     isForm: true,
-    claims: (context: TurnContext, text: string) => context.activity.type === 'message' && asksForCallback(text, langOf(context)),
+    claims: (context: TurnContext, text: string) => context.activity.type === 'message' && asksForCallback(text),
   };
 }

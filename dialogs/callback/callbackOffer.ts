@@ -1,7 +1,7 @@
 import { ActionTypes, Activity, CardAction, MessageFactory } from 'botbuilder';
 import { foldText } from '../../domain/format/textFolding';
 import type { Lang } from '../../domain/i18n';
-import { translator } from '../../domain/i18n';
+import { LANGS, translator } from '../../domain/i18n';
 import { normalizeUtterance } from '../../domain/understanding/normalize';
 import { menuActions } from '../shared/menu';
 
@@ -20,11 +20,18 @@ const COMPLAINS = /\b(personne|jamais|pas|ne|n|plus|encore|toujours|inacceptable
 /** « j'ai postulé, quand vont-ils me rappeler? »: an employer's call awaited, not a request to the Centre. */
 const SOMEONE_ELSE = /\b(vont ils|ils vont|va t il|va t elle|vont elles|ils me|elles me|il me|elle me|employeur|postule\w*|candidature|entrevue|will they|they|employer|applied|application|interview)\b/;
 
+let buttons: ReadonlySet<string> | undefined;
+
+/** « Demander un rappel » and “Request a callback”, normalized once (asksForCallback reads every message). */
+function offerButtons(): ReadonlySet<string> {
+  buttons ??= new Set(LANGS.map((l) => normalizeUtterance(translator(l)('callback:offer.button'))));
+  return buttons;
+}
+
 /** Whether a whole message asks for a callback (the button's text, or a short request in words). */
-export function asksForCallback(text: string | undefined, lang: Lang): boolean {
+export function asksForCallback(text: string | undefined): boolean {
   if (!text || text.length > 120) return false;
-  const normalized = normalizeUtterance(text);
-  for (const l of [lang, lang === 'fr' ? 'en' : 'fr'] as const) if (normalized === normalizeUtterance(translator(l)('callback:offer.button'))) return true;
+  if (offerButtons().has(normalizeUtterance(text))) return true;
   const folded = foldText(text).replace(/['’]/g, ' ');
   return ASKS.test(folded) && !COMPLAINS.test(folded) && !SOMEONE_ELSE.test(folded);
 }

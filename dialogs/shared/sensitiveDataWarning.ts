@@ -5,6 +5,7 @@ import { detectSensitiveData, SensitiveKind } from '../../domain/privacy/sensiti
 import { localize } from './localization';
 
 const WARNED = Symbol('sensitiveDataWarned');
+const FOUND = Symbol('sensitiveDataFound');
 
 /**
  * A message holding a SIN, a health-insurance number, a date of birth or a payment card number: says not
@@ -13,8 +14,7 @@ const WARNED = Symbol('sensitiveDataWarned');
  * e-mail is never interrupted. True when the message holds such an identifier.
  */
 export async function warnAboutSensitiveData(context: TurnContext, contacts: Contacts): Promise<boolean> {
-  const { type, text } = context.activity;
-  const kinds = type === 'message' && typeof text === 'string' ? detectSensitiveData(text) : [];
+  const kinds = sensitiveKindsOf(context);
   if (!kinds.length) return false;
   if (context.turnState.get(WARNED)) return true;
   context.turnState.set(WARNED, true);
@@ -23,6 +23,17 @@ export async function warnAboutSensitiveData(context: TurnContext, contacts: Con
   const ownFile = t('privacy:warning.ownFile', { local: c.phoneLocal.display, tollFree: c.phoneTollFree.display });
   await context.sendActivity(`${foundText(kinds, t, lang)}\n\n${ownFile}`);
   return true;
+}
+
+/** What the turn's message holds, read once a turn (the main dialog asks before continuing a dialog and again before recognizing). */
+function sensitiveKindsOf(context: TurnContext): SensitiveKind[] {
+  let kinds = context.turnState.get(FOUND) as SensitiveKind[] | undefined;
+  if (!kinds) {
+    const { type, text } = context.activity;
+    kinds = type === 'message' && typeof text === 'string' ? detectSensitiveData(text) : [];
+    context.turnState.set(FOUND, kinds);
+  }
+  return kinds;
 }
 
 function foundText(kinds: SensitiveKind[], t: Translate, lang: Lang): string {

@@ -15,6 +15,8 @@ export interface ObservedHoliday {
   nominalDate?: LocalDate;
 }
 
+const MAX_REMEMBERED_INSTANTS = 1000;
+
 /**
  * Business days of the Québec public service: Monday to Friday, less the paid holidays listed in
  * data/calendar. Every question is asked in the calendar's time zone (America/Toronto), never in the
@@ -25,10 +27,15 @@ export class BusinessCalendar {
   readonly timeZone: string;
   private readonly byDate = new Map<LocalDate, ObservedHoliday>();
   private readonly computedYears = new Set<number>();
+  /** The calendar date of an instant in the zone: one formatter for the calendar (date-fns builds a zoned date and formats it on every call). */
+  private readonly dateFormat: Intl.DateTimeFormat;
+  /** instantAt's answers: the few opening and closing times of the days around now, asked on every hours answer. */
+  private readonly instants = new Map<string, number>();
 
   constructor(private readonly data: HolidayCalendarData) {
     this.version = data.version;
     this.timeZone = data.timeZone;
+    this.dateFormat = new Intl.DateTimeFormat('en-CA', { timeZone: this.timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
   }
 
   static fromDataFile(): BusinessCalendar {
@@ -69,7 +76,15 @@ export class BusinessCalendar {
 
   /** The calendar date of an instant in the calendar's time zone. */
   localDateOf(instant: Date): LocalDate {
-    return format(new TZDate(instant.getTime(), this.timeZone), 'yyyy-MM-dd');
+    let year = '';
+    let month = '';
+    let day = '';
+    for (const part of this.dateFormat.formatToParts(instant)) {
+      if (part.type === 'year') year = part.value;
+      else if (part.type === 'month') month = part.value;
+      else if (part.type === 'day') day = part.value;
+    }
+    return `${year}-${month}-${day}`;
   }
 
   /** Calendar days, not hours: UTC arithmetic on the date (a time-zone conversion per day was the largest cost of a deadline answer). */
@@ -120,8 +135,15 @@ export class BusinessCalendar {
 
   /** An absolute instant for a local date and wall-clock time, e.g. ("2026-11-30", 8, 30). */
   instantAt(date: LocalDate, hours: number, minutes: number): Date {
-    const [y, m, d] = splitDate(date);
-    return new Date(new TZDate(y, m - 1, d, hours, minutes, 0, 0, this.timeZone).getTime());
+    const key = `${date} ${hours}:${minutes}`;
+    let time = this.instants.get(key);
+    if (time === undefined) {
+      const [y, m, d] = splitDate(date);
+      time = new TZDate(y, m - 1, d, hours, minutes, 0, 0, this.timeZone).getTime();
+      if (this.instants.size >= MAX_REMEMBERED_INSTANTS) this.instants.clear();
+      this.instants.set(key, time);
+    }
+    return new Date(time);
   }
 
   /** Noon avoids any ambiguity around the 2 a.m. DST changes when only the date matters. */

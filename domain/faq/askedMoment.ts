@@ -239,8 +239,6 @@ export function isDayFollowUp(text: string, now: Date, lang: Lang, calendar: Bus
   const folded = foldText(text).replace(/[?!.,;:]+/g, ' ').trim();
   const words = folded.split(' ').filter(Boolean);
   if (words.length === 0 || words.length > 8) return undefined;
-  const moment = parseAskedMoment(text, now, lang, calendar);
-  if (!moment) return undefined;
   const holiday = holidayMentioned(text, calendar.localDateOf(now), calendar);
   const rest = (holiday ? ` ${plainWords(text)} `.replace(` ${holiday.phrase} `, ' ') : folded)
     .replace(WEEKEND, ' ')
@@ -253,5 +251,6 @@ export function isDayFollowUp(text: string, now: Date, lang: Lang, calendar: Bus
     .split(/[\s/-]+/)
     .filter(Boolean)
     .filter((w) => !FOLLOW_UP_FILLERS.has(w) && !FOLLOW_UP_FILLERS.has(w.replace(/'$/, '')));
-  return rest.length === 0 ? moment : undefined;
+  // Only a message of day words and fillers is read by chrono-node (the costly part), not every message after an hours answer.
+  return rest.length === 0 ? parseAskedMoment(text, now, lang, calendar) : undefined;
 }

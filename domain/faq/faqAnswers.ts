@@ -54,6 +54,17 @@ function paragraphs(text: string): string[] {
  * link for each official page the cited seeds give (the `url` beside a citation), or nothing.
  */
 export function sourceLine(sources: ReadonlyArray<{ url?: string }>, t: Translate): string {
+  let lines = sourceLines.get(sources);
+  if (!lines) sourceLines.set(sources, (lines = new Map()));
+  let line = lines.get(t);
+  if (line === undefined) lines.set(t, (line = composeSourceLine(sources, t)));
+  return line;
+}
+
+/** An entry's source line per translator: the sources come from data/ and never change, and every answer ends with one. */
+const sourceLines = new WeakMap<ReadonlyArray<{ url?: string }>, Map<Translate, string>>();
+
+function composeSourceLine(sources: ReadonlyArray<{ url?: string }>, t: Translate): string {
   const urls = [...new Set(sources.map((s) => s.url).filter((u): u is string => Boolean(u)))];
   if (!urls.length) return '';
   const links = urls.map((url) => `[${t(`resolve:source.labels.${new URL(url).hostname.replace(/\./g, '_')}`)}](${url})`);

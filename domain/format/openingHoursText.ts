@@ -6,6 +6,17 @@ import { collapseAbbreviationPeriod } from './abbreviationPeriod';
 
 /** « lundi, mardi, jeudi et vendredi : de 8 h 30 à 12 h et de 13 h à 16 h 30; mercredi : … », days with the same hours grouped. */
 export function describeWeeklyHours(hours: ServiceHours, t: Translate, lang: Lang): string {
+  let texts = weeklyHoursTexts.get(hours);
+  if (!texts) weeklyHoursTexts.set(hours, (texts = new Map()));
+  let byLang = texts.get(t);
+  if (!byLang) texts.set(t, (byLang = {}));
+  return (byLang[lang] ??= composeWeeklyHours(hours, t, lang));
+}
+
+/** The weekly hours' text per translator and language: the schedule never changes while the process runs, and every hours answer shows it. */
+const weeklyHoursTexts = new WeakMap<ServiceHours, Map<Translate, Partial<Record<Lang, string>>>>();
+
+function composeWeeklyHours(hours: ServiceHours, t: Translate, lang: Lang): string {
   const groups: Array<{ days: string[]; periods: string }> = [];
   for (const { day, periods } of hours.weeklySchedule()) {
     if (periods.length === 0) continue;

@@ -1,3 +1,5 @@
+import { TZDate } from '@date-fns/tz';
+import { format } from 'date-fns';
 import { BusinessCalendar } from '../../../domain/calendar/businessCalendar';
 import { easterSunday } from '../../../domain/calendar/easter';
 
@@ -119,6 +121,21 @@ describe.each(['America/Toronto', 'UTC', 'Asia/Tokyo', 'America/Vancouver'])('Bu
     expect(calendar.localDateOf(new Date('2026-03-08T07:00:00Z'))).toBe('2026-03-08'); // 3 h HAE
     expect(calendar.localDateOf(new Date('2026-11-01T03:30:00Z'))).toBe('2026-10-31'); // samedi 23 h 30 HAE
     expect(calendar.localDateOf(new Date('2026-11-01T04:30:00Z'))).toBe('2026-11-01'); // dimanche 0 h 30 HAE
+  });
+
+  it('gives the same dates and instants as date-fns zoned dates, every 37 minutes of two years and every opening time of each day', () => {
+    const zone = calendar.timeZone;
+    for (let t = Date.UTC(2026, 0, 1); t < Date.UTC(2028, 0, 1); t += 37 * 60 * 1000) {
+      expect(calendar.localDateOf(new Date(t))).toBe(format(new TZDate(t, zone), 'yyyy-MM-dd'));
+    }
+    for (let date = '2026-01-01'; date < '2028-01-01'; date = calendar.addCalendarDays(date, 1)) {
+      const [y, m, d] = date.split('-').map(Number);
+      for (const [hours, minutes] of [[2, 30], [8, 30], [12, 0], [13, 0], [16, 30]]) {
+        const expected = new TZDate(y, m - 1, d, hours, minutes, 0, 0, zone).getTime();
+        // Twice: the second answer comes from what the calendar remembers.
+        expect([calendar.instantAt(date, hours, minutes).getTime(), calendar.instantAt(date, hours, minutes).getTime()]).toEqual([expected, expected]);
+      }
+    }
   });
 
   it('ends a deadline day at local midnight, with the right offset on each side of DST', () => {
