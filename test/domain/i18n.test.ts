@@ -1,0 +1,30 @@
+import { i18n, translator } from '../../domain/i18n';
+
+describe('translator', () => {
+  it('is one function per language, which keeps its language', () => {
+    expect(translator('fr')).toBe(translator('fr'));
+    expect(translator('en')).not.toBe(translator('fr'));
+    expect((translator('en') as unknown as { lng?: string }).lng).toBe('en');
+  });
+
+  it('translates a key asked without options as i18next does, and interpolates the others', () => {
+    const fixed = i18n().getFixedT('fr');
+    expect(translator('fr')('common:hours.days.monday')).toBe(fixed('common:hours.days.monday'));
+    expect(translator('fr')('common:hours.days.monday')).toBe(fixed('common:hours.days.monday'));
+    expect(translator('en')('common:hours.period', { opens: '8:30 a.m.', closes: 'noon' })).toBe(
+      i18n().getFixedT('en')('common:hours.period', { opens: '8:30 a.m.', closes: 'noon' }),
+    );
+  });
+
+  it('sees a resource added after a key was translated', () => {
+    const t = translator('fr');
+    const saved = t('common:hours.days.monday');
+    try {
+      i18n().addResource('fr', 'common', 'hours.days.monday', 'lundi (modifié)');
+      expect(t('common:hours.days.monday')).toBe('lundi (modifié)');
+    } finally {
+      i18n().addResource('fr', 'common', 'hours.days.monday', saved);
+    }
+    expect(t('common:hours.days.monday')).toBe(saved);
+  });
+});
