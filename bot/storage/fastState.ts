@@ -1,5 +1,5 @@
 import { calculateChangeHash, ConversationState, TurnContext } from 'botbuilder';
-import { knownJson } from './sqlStorage';
+import { knownJson, storedJson } from './sqlStorage';
 
 const NOT_STORED_YET = 'not-stored-yet';
 
@@ -42,7 +42,9 @@ export class FastConversationState extends ConversationState {
     const key = await this.storageKey(context);
     const items = await this.storage.read([key]);
     const state = (items[key] ?? {}) as CachedState['state'];
-    context.turnState.set(this.cacheKey, { state, hash: stateFingerprint(state) });
+    // The text read equals the fingerprint of the state it parses to; when it differs (another writer's
+    // spacing), the state is only written once more, never left unwritten.
+    context.turnState.set(this.cacheKey, { state, hash: storedJson.get(state) ?? stateFingerprint(state) });
     return state;
   }
 

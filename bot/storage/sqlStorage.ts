@@ -8,6 +8,12 @@ import type { StateRepository } from '../../domain/db/stateRepository';
 export const knownJson = new WeakMap<object, string>();
 
 /**
+ * The JSON a state object was read from (without its eTag): what the state serializes to as long as the
+ * turn leaves it unchanged, so FastConversationState need not serialize it on load.
+ */
+export const storedJson = new WeakMap<object, string>();
+
+/**
  * botbuilder Storage on the database, for conversation and user state: a half-finished dialog
  * survives a restart. eTags are honoured: a write carrying a stale eTag is rejected, '*' always writes.
  */
@@ -18,7 +24,11 @@ export class SqlStorage implements Storage {
     if (!Array.isArray(keys)) throw new TypeError('Keys are required when reading');
     const found = await this.repository.read(keys);
     const items: StoreItems = {};
-    for (const [key, doc] of found) items[key] = { ...doc.data, eTag: doc.etag };
+    for (const [key, doc] of found) {
+      const item = { ...doc.data, eTag: doc.etag };
+      storedJson.set(item, doc.json);
+      items[key] = item;
+    }
     return items;
   }
 

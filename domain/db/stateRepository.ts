@@ -7,6 +7,8 @@ import { withPreparedStatements } from './sqlitePrepared';
 export interface StoredDocument {
   data: Record<string, unknown>;
   etag: string;
+  /** `data` as stored (JSON): compared with the state at the end of a turn instead of serializing it again. */
+  json: string;
 }
 
 export class ETagConflictError extends Error {
@@ -41,7 +43,7 @@ export class StateRepository {
       this.prepared && keys.length === 1
         ? await withPreparedStatements(this.db, (sql) => sql.all<StateRow>(SELECT_ONE, keys))
         : await this.db('bot_state').whereIn('key', keys).select('key', 'etag', 'data');
-    for (const row of rows) found.set(row.key, { etag: row.etag, data: JSON.parse(row.data) as Record<string, unknown> });
+    for (const row of rows) found.set(row.key, { etag: row.etag, data: JSON.parse(row.data) as Record<string, unknown>, json: row.data });
     return found;
   }
 

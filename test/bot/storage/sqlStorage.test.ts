@@ -49,6 +49,29 @@ describeEachDatabase('SqlStorage', (databases) => {
     await a.saveChanges(onA);
   });
 
+  it('writes a state read from the database only when the turn changed it', async () => {
+    const adapter = new TestAdapter();
+    const turn = () => new TurnContext(adapter, { type: 'message', channelId: 'test', conversation: { id: 'unchanged' } as never, from: { id: 'u', name: '' }, recipient: { id: 'b', name: '' } });
+    const state = new FastConversationState(storage);
+    const form = state.createProperty<{ step: string; notes: string[] }>('form');
+    const first = turn();
+    await form.set(first, { step: 'ask "name"', notes: ['é', '\u2028'] });
+    await state.saveChanges(first);
+    const [written] = await db('bot_state').where({ key: 'test/conversations/unchanged/' }).select('etag');
+
+    const reading = turn();
+    expect(await form.get(reading)).toEqual({ step: 'ask "name"', notes: ['é', '\u2028'] });
+    await state.saveChanges(reading);
+    expect(await db('bot_state').where({ key: 'test/conversations/unchanged/' }).select('etag')).toEqual([written]);
+
+    const changing = turn();
+    (await form.get(changing))!.notes.push('more');
+    await state.saveChanges(changing);
+    const [rewritten] = await db('bot_state').where({ key: 'test/conversations/unchanged/' }).select('etag');
+    expect(rewritten.etag).not.toBe(written.etag);
+    expect((await form.get(turn()))!.notes).toEqual(['é', '\u2028', 'more']);
+  });
+
   it('rejects a write with a stale eTag and accepts the current one', async () => {
     await storage.write({ doc: { v: 1 } });
     const first = (await storage.read(['doc'])).doc;
@@ -126,7 +149,7 @@ describeEachDatabase('SqlStorage', (databases) => {
         expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
         const winner = results.findIndex((r) => r.status === 'fulfilled');
         const stored = await repos[0].read([key]);
-        expect(stored.get(key)).toEqual({ data: { by: winner }, etag: (results[winner] as PromiseFulfilledResult<string>).value });
+        expect(stored.get(key)).toEqual({ data: { by: winner }, json: JSON.stringify({ by: winner }), etag: (results[winner] as PromiseFulfilledResult<string>).value });
       }
     } finally {
       await Promise.all(instances.map((d) => d.destroy()));

@@ -58,7 +58,7 @@ describe('prepared statements on SQLite', () => {
     await expect(state.write('conv/c', { v: 2 }, 'not-stored-yet')).rejects.toBeInstanceOf(ETagConflictError);
     const second = await state.writeJson('conv/c', '{"v":3}', first);
     await expect(state.write('conv/c', { v: 4 }, first)).rejects.toBeInstanceOf(ETagConflictError);
-    expect((await state.read(['conv/c'])).get('conv/c')).toEqual({ etag: second, data: { v: 3 } });
+    expect((await state.read(['conv/c'])).get('conv/c')).toEqual({ etag: second, data: { v: 3 }, json: '{"v":3}' });
     // A statement that fails (a constraint) leaves the prepared statement usable for the next call.
     await expect(withPreparedStatements(db, (sql) => sql.run('insert into bot_state (key, etag, data, updated_at) values (?, ?, ?, ?)', ['conv/c', 'x', '{}', 'now']))).rejects.toThrow(
       /UNIQUE/,
