@@ -385,7 +385,8 @@ function tuneThresholds(scored: Scored[]): { best: DecisionThresholds; bestUtili
     for (const margin of [0.1, 0.15, 0.2, 0.25, 0.3]) {
       for (const clarify of [0.15, 0.2, 0.25, 0.3]) {
         if (clarify > answer) continue;
-        const candidate = { ...DEFAULT_THRESHOLDS, answer, margin, clarify };
+        // A bare keyword is never answered from less than a sentence is.
+        const candidate = { ...DEFAULT_THRESHOLDS, answer, keywordAnswer: Math.max(answer, DEFAULT_THRESHOLDS.keywordAnswer), margin, clarify };
         const u = utility(scored, candidate);
         if (u > bestUtility + 1e-9) {
           best = candidate;
