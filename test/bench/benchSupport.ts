@@ -43,10 +43,12 @@ export function startScriptNodeFlags(): string[] {
 
 /**
  * Starts a compiled script of this project in its own process and waits until `ready` answers. The
- * assistant (dist/bot/index.js) runs with the flags `npm start` gives it, as in production.
+ * assistant (dist/bot/index.js, or another build's, see httpBench's --against) runs with the flags
+ * `npm start` gives it, as in production.
  */
 export async function startProcess(script: string, env: Record<string, string>, ready: () => Promise<boolean>): Promise<ChildProcess> {
-  const execArgv = [...(script === ASSISTANT_SCRIPT ? startScriptNodeFlags() : []), ...(process.env.BENCH_NODE_ARGS ? process.env.BENCH_NODE_ARGS.split(' ') : [])];
+  const assistant = script === ASSISTANT_SCRIPT || script.endsWith(`/${ASSISTANT_SCRIPT}`);
+  const execArgv = [...(assistant ? startScriptNodeFlags() : []), ...(process.env.BENCH_NODE_ARGS ? process.env.BENCH_NODE_ARGS.split(' ') : [])];
   const child = spawn(process.execPath, [...execArgv, projectPath(script)], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
   const deadline = Date.now() + 30_000;
   while (Date.now() < deadline) {

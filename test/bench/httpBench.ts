@@ -167,6 +167,41 @@ async function measure(
   return { saturation, paced };
 }
 
+const ECHO_SCRIPT = 'dist/test/bench/echoBotServer.js';
+
+/** The assistant as the bench runs it: its own SQLite file, no rate limit, no purge during the run. */
+function assistantEnv(dir: string, file: string): Record<string, string> {
+  return { HOST: '127.0.0.1', DATABASE_URL: tempDatabaseUrl(dir, file), LOG_LEVEL: 'warn', INTERACTION_PURGE_CRON: '0 0 1 1 *', MESSAGES_RATE_LIMIT_PER_MINUTE: '1000000' };
+}
+
+/**
+ * `--against <another build>/dist/bot/index.js`: what a change saved, measured under one machine load.
+ * That build (e.g. `git worktree add /tmp/before <commit>`, node_modules linked, `npx tsc` there), this
+ * one and the echo sample answer FAQ turns in alternating saturation rounds (`--rounds`, default 30).
+ */
+async function compareBuilds(other: string | undefined): Promise<void> {
+  if (!other) throw new Error('--against needs the path of another build of dist/bot/index.js');
+  const options = { conversations: argValue('conversations', 50), warmup: argValue('warmup', 40) };
+  const dir = tempDir('assistant-compare-');
+  const receiver = new ChannelReceiver();
+  const serviceUrl = await receiver.start();
+  const builds = [
+    { label: `other build (${other})`, endpoint: await startEndpoint(other, assistantEnv(dir.path, 'other.sqlite'), serviceUrl, options) },
+    { label: 'this build', endpoint: await startEndpoint(ASSISTANT_SCRIPT, assistantEnv(dir.path, 'this.sqlite'), serviceUrl, options) },
+    { label: 'echo sample', endpoint: await startEndpoint(ECHO_SCRIPT, {}, serviceUrl, options) },
+  ];
+  const faq: Endpoint[] = [];
+  for (const { endpoint } of builds) faq.push(await withFaqConversations(endpoint, serviceUrl));
+  const rounds = argValue('rounds', 30);
+  const runs = await saturateInRounds(faq, rounds * 8, rounds, FAQ_MESSAGES);
+  const cost = runs.map((run) => (run.serverCpuSeconds * 1000) / run.latencies.length);
+  for (const [i, { label }] of builds.entries()) console.log(`${label}: ${cost[i].toFixed(2)} ms of server CPU per FAQ turn (${(cost[i] / cost[2]).toFixed(2)}× the echo sample)`);
+  console.log(`This build against the other: ${(((cost[1] - cost[0]) / cost[0]) * 100).toFixed(1)} % per FAQ turn, ${runs[0].latencies.length} turns each.`);
+  for (const { endpoint } of builds) await stopProcess(endpoint.server);
+  await receiver.stop();
+  dir.cleanup();
+}
+
 const MAX_MESSAGE_CHARS = 4000;
 const CAP_GOAL_P95_MS = 100;
 
@@ -247,6 +282,8 @@ async function main(): Promise<void> {
     printMasking();
     return;
   }
+  const againstIndex = process.argv.indexOf('--against');
+  if (againstIndex >= 0) return compareBuilds(process.argv[againstIndex + 1]);
   const conversations = argValue('conversations', 50);
   const turns = argValue('turns', 40);
   // A server runs for days: its CPU per turn is measured once V8 has compiled the code the turns run
@@ -263,19 +300,8 @@ async function main(): Promise<void> {
 
   // The assistant and the echo sample run side by side (each idle while the other is driven), their
   // saturation loads in alternating rounds: same run, same machine load, for the CPU-per-turn ratio.
-  const assistantEndpoint = await startEndpoint(
-    ASSISTANT_SCRIPT,
-    {
-      HOST: '127.0.0.1',
-      DATABASE_URL: tempDatabaseUrl(dir.path),
-      LOG_LEVEL: 'warn',
-      INTERACTION_PURGE_CRON: '0 0 1 1 *',
-      MESSAGES_RATE_LIMIT_PER_MINUTE: '1000000',
-    },
-    serviceUrl,
-    options,
-  );
-  const echoEndpoint = await startEndpoint('dist/test/bench/echoBotServer.js', {}, serviceUrl, options);
+  const assistantEndpoint = await startEndpoint(ASSISTANT_SCRIPT, assistantEnv(dir.path, 'bench.sqlite'), serviceUrl, options);
+  const echoEndpoint = await startEndpoint(ECHO_SCRIPT, {}, serviceUrl, options);
   const [botSaturation, echoSaturation] = await saturateInRounds([assistantEndpoint, echoEndpoint], turns, rounds);
   // The same alternation on FAQ turns alone: the turn the issue's goal speaks of.
   const faqEndpoints = [await withFaqConversations(assistantEndpoint, serviceUrl), await withFaqConversations(echoEndpoint, serviceUrl)];
