@@ -13,7 +13,7 @@ export type Decision =
 export interface DecisionThresholds {
   /** The top intent is answered from this probability on… */
   answer: number;
-  /** …or from this one when the message has fewer than KEYWORD_WORDS words: a bare keyword (« plainte ») may mean several topics. */
+  /** …or from this one for a message of one or two words: a bare keyword (« plainte ») may mean several topics. */
   keywordAnswer: number;
   /** …if it leads the second by at least this much; otherwise the top 3 are offered. */
   margin: number;
@@ -34,7 +34,7 @@ export interface DecisionThresholds {
  */
 export const DEFAULT_THRESHOLDS: DecisionThresholds = { answer: 0.7, keywordAnswer: 0.75, margin: 0.1, clarify: 0.15, option: 0.08 };
 
-/** Messages with fewer words than this are keywords, answered from `keywordAnswer`. */
+/** Messages with fewer words (of two letters or more) than this are keywords, answered from `keywordAnswer`. */
 const KEYWORD_WORDS = 3;
 
 /** Intents that are answered directly but never offered as « Voulez-vous dire… ? » choices. */
