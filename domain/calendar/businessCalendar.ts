@@ -1,5 +1,5 @@
 import { TZDate } from '@date-fns/tz';
-import { addDays, endOfDay, format, getDay, startOfDay } from 'date-fns';
+import { endOfDay, startOfDay } from 'date-fns';
 import { easterSunday } from './easter';
 import { HolidayCalendarData, HolidayRule, loadHolidayCalendarData } from './holidayCalendarData';
 
@@ -174,14 +174,14 @@ export class BusinessCalendar {
       case 'easter':
         return this.addCalendarDays(easterSunday(year), rule.offsetDays);
       case 'nthWeekday': {
-        const first = this.at(isoDate(year, rule.month, 1));
-        const shift = (rule.weekday - getDay(first) + 7) % 7;
-        return format(addDays(first, shift + 7 * (rule.n - 1)), 'yyyy-MM-dd');
+        const first = isoDate(year, rule.month, 1);
+        const shift = (rule.weekday - this.weekdayOf(first) + 7) % 7;
+        return this.addCalendarDays(first, shift + 7 * (rule.n - 1));
       }
       case 'weekdayBefore': {
-        const limit = this.at(isoDate(year, rule.month, rule.day));
-        const back = (getDay(limit) - rule.weekday + 7) % 7 || 7;
-        return format(addDays(limit, -back), 'yyyy-MM-dd');
+        const limit = isoDate(year, rule.month, rule.day);
+        const back = (this.weekdayOf(limit) - rule.weekday + 7) % 7 || 7;
+        return this.addCalendarDays(limit, -back);
       }
     }
   }
