@@ -1,5 +1,5 @@
 import { MessageFactory, TurnContext } from 'botbuilder';
-import { ComponentDialog, DialogTurnResult, TextPrompt, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
+import { ComponentDialog, DialogTurnResult, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
 import { recordDialog, recordIntent } from './shared/turnInsights';
 import { renderAnswer, renderAskedDay } from '../domain/faq/faqAnswers';
 import { entryIdOf, faqIntent } from '../domain/faq/knowledgeBase';
@@ -16,30 +16,23 @@ import type { DialogServices } from './shared/services';
 
 export const FAQ_DIALOG = 'faq';
 const FLOW = 'faq.flow';
-const FEEDBACK_PROMPT = 'faq.feedback';
 /** Suggested with the invitation « Quelle est votre question? » (menu choice « Questions sur la dotation »). */
 const POPULAR_ENTRIES = ['hours', 'phone', 'email-general', 'request-delay', 'services'];
 
-/** Ends the FAQ dialog and asks MainDialog to route the current message as a new question. */
-export interface Reroute {
-  reroute: true;
-}
-
-export function isReroute(result: unknown): result is Reroute {
-  return typeof result === 'object' && result !== null && (result as Reroute).reroute === true;
-}
-
 /**
- * Answers one FAQ entry (`faq.<id>`), then asks « Cette réponse vous a-t-elle été utile ? » (Oui / Non)
- * and stores the verdict in faq_feedback. A reply that is neither oui nor non is a new question: the
- * dialog ends and MainDialog routes it, so nobody is stuck on the feedback question. The menu choice
- * « Questions sur la dotation » (`faq.menu`) only invites the question: the next message is routed as usual.
+ * Answers one FAQ entry (`faq.<id>`), asking « Cette réponse vous a-t-elle été utile ? » (Oui / Non) in
+ * the answer's bubble, and ends: the question is no prompt on the dialog stack but a mark in the
+ * conversation data (`faqFeedback`), which MainDialog reads on the next message (`answerFeedback`). A
+ * reply that is neither oui nor non is then simply a new question. Kept off the stack because most
+ * replies are new questions: a prompt there cost each of them a prompt, a waterfall step and a second
+ * FAQ dialog (about a tenth of an FAQ turn's CPU, issue 13). The mark is stored with the end of the
+ * turn, after the answer leaves: a crash in between loses a vote, never a form. The menu choice
+ * « Questions sur la dotation » (`faq.menu`) only invites the question.
  */
 export class FaqDialog extends ComponentDialog {
   constructor(private readonly services: DialogServices) {
     super(FAQ_DIALOG);
-    this.addDialog(new TextPrompt(FEEDBACK_PROMPT));
-    this.addDialog(new WaterfallDialog(FLOW, [this.answerStep.bind(this), this.feedbackStep.bind(this)]));
+    this.addDialog(new WaterfallDialog(FLOW, [this.answerStep.bind(this)]));
     this.initialDialogId = FLOW;
   }
 
@@ -86,34 +79,38 @@ export class FaqDialog extends ComponentDialog {
       if (otherEntry && otherEntry.id !== entry.id) answers.push(renderAnswer(otherEntry, answerContext));
     }
     for (const answer of answers.slice(0, -1)) await context.sendActivity(MessageFactory.text(answer));
-    (step.values as { entryId?: string }).entryId = entry.id;
-    // « utile ? » closes the last answer's bubble, its buttons under it: one activity fewer per turn. Sent
-    // as the prompt, so that the state awaiting the answer is stored before it leaves, as for any question.
+    const data = await this.services.conversationData.get(context, {});
+    data.faqFeedback = { entryId: entry.id };
+    // « utile ? » closes the last answer's bubble, its buttons under it: one activity fewer per turn.
     const last = `${answers[answers.length - 1]}\n\n${t('faq:feedback.question')}`;
-    return step.prompt(FEEDBACK_PROMPT, { prompt: suggestions(last, [t('faq:feedback.yes'), t('faq:feedback.no')]) });
-  }
-
-  private async feedbackStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const { context } = step;
-    const { t, lang } = localize(context);
-    const verdict = parseFeedback(String(step.result ?? ''), t);
-    if (verdict === undefined) return step.endDialog({ reroute: true } satisfies Reroute);
-    const entryId = (step.values as { entryId?: string }).entryId ?? '';
-    recordDialog(context, FAQ_DIALOG);
-    // Not « faq.<id> »: the statistics count those as answered questions.
-    recordIntent(context, verdict ? 'feedback.yes' : 'feedback.no', 1);
-    await this.services.faqFeedback.record({
-      entryId,
-      helpful: verdict,
-      createdAt: this.services.clock.now(),
-      channelId: context.activity.channelId,
-      conversationId: context.activity.conversation?.id,
-      locale: context.activity.locale ?? lang,
-    });
-    if (verdict) await context.sendActivity(withMenu(lang, t('faq:feedback.thanks')));
-    else await context.sendActivity(suggestions(t('faq:feedback.sorry'), [t('faq:feedback.rephrase'), t('common:menu.handoff')]));
+    await context.sendActivity(suggestions(last, [t('faq:feedback.yes'), t('faq:feedback.no')]));
     return step.endDialog();
   }
+}
+
+/**
+ * The reply to « utile ? » (`pending`: the entry answered last turn): Oui or Non is stored in
+ * faq_feedback and thanked or followed by an offer to rephrase or reach a person (true); anything else
+ * is left for routing as a new question (false).
+ */
+export async function answerFeedback(context: TurnContext, services: DialogServices, pending: { entryId: string }, text: string): Promise<boolean> {
+  const { t, lang } = localize(context);
+  const verdict = parseFeedback(text, t);
+  if (verdict === undefined) return false;
+  recordDialog(context, FAQ_DIALOG);
+  // Not « faq.<id> »: the statistics count those as answered questions.
+  recordIntent(context, verdict ? 'feedback.yes' : 'feedback.no', 1);
+  await services.faqFeedback.record({
+    entryId: pending.entryId,
+    helpful: verdict,
+    createdAt: services.clock.now(),
+    channelId: context.activity.channelId,
+    conversationId: context.activity.conversation?.id,
+    locale: context.activity.locale ?? lang,
+  });
+  if (verdict) await context.sendActivity(withMenu(lang, t('faq:feedback.thanks')));
+  else await context.sendActivity(suggestions(t('faq:feedback.sorry'), [t('faq:feedback.rephrase'), t('common:menu.handoff')]));
+  return true;
 }
 
 /** Oui → true, Non → false, anything else (a new question) → undefined. */

@@ -5,6 +5,7 @@ import {
   DialogContext,
   DialogSet,
   DialogState,
+  DialogStateManagerConfiguration,
   DialogTurnResult,
   DialogTurnStatus,
   Recognizer,
@@ -29,7 +30,7 @@ import { COMPLAINT_INTAKE_DIALOG } from './complaintIntakeDialog';
 import { COMPLAINT_STATUS_DIALOG } from './complaintStatusDialog';
 import { CONFIRM_CANCEL_DIALOG, confirmCancelDialogs } from './confirmCancelDialog';
 import { conversationSurveyDue, rememberSatisfactionTopic, SATISFACTION_DIALOG, SatisfactionDialog, SatisfactionOptions } from './satisfactionDialog';
-import { clarifyActivity, isReroute } from './faqDialog';
+import { answerFeedback, clarifyActivity } from './faqDialog';
 import { isLiveHelpUnavailable, LIVE_HELP_DIALOG, LiveHelpDialog } from './liveHelpDialog';
 import { rankedIntents, recognizedQuestions } from './intentRecognizer';
 import { Command, detectCommand } from './shared/commands';
@@ -41,7 +42,7 @@ import { langOf, localize, tOf } from './shared/localization';
 import { withMenu } from './shared/menu';
 import { warnAboutSensitiveData } from './shared/sensitiveDataWarning';
 import type { ConversationData, DialogServices } from './shared/services';
-import type { DialogRoute, RoutedDialogOptions } from './shared/routing';
+import { DialogRoute, isReroute, RoutedDialogOptions } from './shared/routing';
 
 export const MAIN_DIALOG = 'main';
 const FLOW = 'main.flow';
@@ -54,6 +55,14 @@ const CONTACT_ENTRIES = new Set(['phone', 'contact', 'hours', 'email-general'].m
 const ABOUT_THEM = /\b(leur|leurs|ils|eux|elles|their|them|they)\b/;
 /** During or just after these, « parler à un agent » gives the complaints address. */
 const COMPLAINT_DIALOGS = new Set([COMPLAINT_INTAKE_DIALOG, COMPLAINT_STATUS_DIALOG]);
+/**
+ * Where botbuilder-dialogs' DialogStateManager keeps its memory scopes for the turn (turnState, under a
+ * constant private to it). The first dialog context of every turn would build them all again, through
+ * a service collection and a zod parse of empty settings: those of the first turn are kept and given to
+ * every later one. The scopes hold nothing of a turn (they read the dialog context they are given).
+ */
+const STATE_MANAGER_CONFIGURATION_KEY = 'DialogStateManagerConfiguration';
+let stateManagerConfiguration: DialogStateManagerConfiguration | undefined;
 
 /** What the main flow may receive: a message to route instead of the activity's text. */
 interface FlowOptions {
@@ -87,9 +96,11 @@ export class MainDialog extends ComponentDialog {
   async run(context: TurnContext, dialogState: StatePropertyAccessor<DialogState>): Promise<void> {
     // The language chosen earlier in the conversation (« Continue in English ») holds for the whole turn.
     await applyLanguageChoice(context, this.services);
+    if (stateManagerConfiguration) context.turnState.set(STATE_MANAGER_CONFIGURATION_KEY, stateManagerConfiguration);
     const set = new DialogSet(dialogState);
     set.add(this);
     const dc = await set.createContext(context);
+    stateManagerConfiguration ??= context.turnState.get<DialogStateManagerConfiguration>(STATE_MANAGER_CONFIGURATION_KEY);
     const result = await dc.continueDialog();
     if (result.status === DialogTurnStatus.empty) await dc.beginDialog(this.id);
   }
@@ -146,6 +157,10 @@ export class MainDialog extends ComponentDialog {
     const data = await this.services.conversationData.get(context, {});
     const yesMeans = data.yesMeans;
     data.yesMeans = undefined;
+    // « Oui » or « Non » to the « utile ? » of the last answer; any other reply is a new question.
+    const feedback = data.faqFeedback;
+    data.faqFeedback = undefined;
+    if (feedback && (await answerFeedback(context, this.services, feedback, text))) return step.endDialog();
 
     // An English message on the French page: continuing in English is offered once, then the message is answered.
     if (await shouldOfferEnglish(context, this.services, text)) {
@@ -302,7 +317,7 @@ export class MainDialog extends ComponentDialog {
   private async finishStep(step: WaterfallStepContext<FlowOptions>): Promise<DialogTurnResult> {
     // The language was just chosen: the message that prompted the offer is routed, in that language.
     if (isLanguageReroute(step.result)) return step.replaceDialog(FLOW, { text: step.result.text } satisfies FlowOptions);
-    // The person answered a question (e.g. « utile ? ») with a new question: route it now.
+    // The person answered the survey (or left live help) with a new question: route it now.
     if (isReroute(step.result)) return step.replaceDialog(FLOW);
     // Live help was not offered (off, closed, nobody signed in, wait too long): a sentence saying why, the
     // phone numbers and hours, and the callback request offered.

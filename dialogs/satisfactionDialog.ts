@@ -7,7 +7,7 @@ import { SATISFACTION_RATINGS, SatisfactionRating } from '../domain/satisfaction
 import { choiceKey } from '../domain/text/choices';
 import { COMPLAINT_INTAKE_DIALOG } from './complaintIntakeDialog';
 import { EXAM_PROBLEM_DIALOG } from './examProblemDialog';
-import type { Reroute } from './faqDialog';
+import type { Reroute } from './shared/routing';
 import { isOneOfKey } from './shared/choices';
 import { localize } from './shared/localization';
 import { withMenu } from './shared/menu';

@@ -25,3 +25,12 @@ export interface RoutedDialogOptions {
   /** The FAQ intents of a message asking several questions, in the order asked: all answered, one « utile ? » for all. */
   questions?: string[];
 }
+
+/** Ends a dialog and asks MainDialog to route the current message as a new question (a reply to a survey that is a question). */
+export interface Reroute {
+  reroute: true;
+}
+
+export function isReroute(result: unknown): result is Reroute {
+  return typeof result === 'object' && result !== null && (result as Reroute).reroute === true;
+}

@@ -27,6 +27,8 @@ export interface ConversationData {
   englishOffered?: boolean;
   /** The one-question survey (dialogs/satisfactionDialog.ts): what the chat was about, and whether it was asked (once per conversation). */
   satisfaction?: { topic?: string; asked?: boolean };
+  /** The FAQ entry just answered with « utile ? »: a Oui or Non on the next message is its verdict (dialogs/faqDialog.ts). */
+  faqFeedback?: { entryId: string };
 }
 
 /** What the dialogs receive: the domain services plus the conversation's own state. */
