@@ -128,10 +128,10 @@ export function parseAskedMoment(text: string, now: Date, lang: Lang, calendar: 
   const wall = new TZDate(now.getTime(), calendar.timeZone);
   // chrono-node computes in the process's time zone: hand it the Québec wall-clock time as a local Date.
   const reference = new Date(wall.getFullYear(), wall.getMonth(), wall.getDate(), wall.getHours(), wall.getMinutes());
-  const chronoParse = (input: string) => [
-    ...(lang === 'en' ? [] : chrono.fr.parse(chronoFrench(input), reference, { forwardDate: true })),
-    ...chrono.en.parse(input, reference, { forwardDate: true }),
-  ];
+  // The first result that `wanted` accepts, French first: English is parsed only when French has none.
+  const chronoFind = (input: string, wanted: (result: chrono.ParsedResult) => boolean) =>
+    (lang === 'en' ? undefined : chrono.fr.parse(chronoFrench(input), reference, { forwardDate: true }).find(wanted)) ??
+    chrono.en.parse(input, reference, { forwardDate: true }).find(wanted);
   const today = calendar.localDateOf(now);
   const holiday = holidayMentioned(text, today, calendar);
   if (holiday) return { kind: 'day', date: holiday.date };
@@ -140,13 +140,12 @@ export function parseAskedMoment(text: string, now: Date, lang: Lang, calendar: 
     const date = nextDayOfMonth(Number(bare[1]), today);
     if (date) {
       // The time asked, if any (« le 2 à 9 h »), read without the day.
-      const timed = chronoParse(folded.replace(bare[0], ' ')).find((r) => r.start.isCertain('hour'));
+      const timed = chronoFind(folded.replace(bare[0], ' '), (r) => r.start.isCertain('hour'));
       const time = timed ? { hour: timed.start.get('hour') ?? 0, minute: timed.start.get('minute') ?? 0 } : undefined;
       return { kind: 'day', date, time };
     }
   }
-  const results = chronoParse(text);
-  const result = results.find((r) => r.start.isCertain('day') || r.start.isCertain('weekday') || r.start.isCertain('hour'));
+  const result = chronoFind(text, (r) => r.start.isCertain('day') || r.start.isCertain('weekday') || r.start.isCertain('hour'));
   // « maintenant » alone (chrono-node reads it as today at this minute) is the present moment.
   if (!result || (NOW.test(folded) && NOW.test(foldText(result.text)) && !/\d/.test(result.text))) return asksNow(folded) ? { kind: 'now' } : undefined;
   const start = result.start;
