@@ -56,6 +56,14 @@ describe('FAQ conversation', () => {
     expect(await h.db('faq_feedback').count({ n: '*' })).toEqual([{ n: 0 }]);
   });
 
+  it('forgets « utile ? » once something else was said: a later « oui » is no vote', async () => {
+    h = await createConversationHarness();
+    await h.say('quel est votre numéro de téléphone');
+    await h.say('bonjour');
+    expect(await h.say('oui')).toContain(fr('common:smallTalk.acknowledged'));
+    expect(await h.db('faq_feedback').count({ n: '*' })).toEqual([{ n: 0 }]);
+  });
+
   it('invites the question from the menu choice « Questions sur la dotation » and answers the next message', async () => {
     h = await createConversationHarness();
     const invite = await h.turn('Questions sur la dotation');
