@@ -11,6 +11,12 @@ const BATCH_SIZE = 500;
 /** The fields of an inbound activity where a person writes: masked every time, never remembered. */
 const FREE_CONTENT = new Set(['text', 'speak', 'value', 'channelData', 'attachments', 'entities', 'summary', 'suggestedActions', 'textHighlights', 'semanticAction']);
 const UNIQUE_FIELDS = new Set(['id', 'replyToId', 'timestamp', 'localTimestamp', 'rawTimestamp', 'rawLocalTimestamp']);
+/**
+ * What channels and the adapter put in those fields, a UUID or an ISO 8601 instant, has no room for
+ * personal information: stored as it is, without running every masking rule on it (a few of these per
+ * activity, each costing as much as a sentence).
+ */
+const GENERATED_VALUE = /^(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2}))$/i;
 /** Masked strings kept for reuse (the cache is emptied when full), and the longest one kept. */
 const MAX_REMEMBERED_STRINGS = 5000;
 const MAX_REMEMBERED_CHARS = 8192;
@@ -237,7 +243,12 @@ export class SqlTranscriptStore implements TranscriptStore {
     const ancestors = new Set<object>([activity]);
     for (const [key, value] of Object.entries(activity)) {
       // Ids and times differ on every activity: masked, but not worth remembering.
-      const remember = !UNIQUE_FIELDS.has(key) && (direction === 'out' || !FREE_CONTENT.has(key));
+      const unique = UNIQUE_FIELDS.has(key);
+      if (unique && typeof value === 'string' && GENERATED_VALUE.test(value)) {
+        masked[key] = value;
+        continue;
+      }
+      const remember = !unique && (direction === 'out' || !FREE_CONTENT.has(key));
       masked[key] = this.maskWalk(value, 1, ancestors, remember);
     }
     return masked as T;

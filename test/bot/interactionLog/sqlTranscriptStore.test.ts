@@ -71,6 +71,17 @@ describeEachDatabase('SqlTranscriptStore', (databases) => {
     expect(raw).not.toContain('secret name');
   });
 
+  it('keeps a UUID or an ISO instant in an id or time field as it is, and masks anything else written there', async () => {
+    const uuid = '6a1f0c1e-3b8e-4c0e-9a7b-418555123456';
+    await store.logActivity({ ...message('c1', 'bonjour', 1), id: uuid, replyToId: '046 454 286', timestamp: '2026-11-23T15:00:01.123-05:00' } as unknown as Partial<Activity>);
+    await store.flush();
+    const [row] = await db('interactions');
+    const stored = JSON.parse(row.activity_json) as Record<string, unknown>;
+    expect(stored.id).toBe(uuid);
+    expect(stored.timestamp).toBe('2026-11-23T15:00:01.123-05:00');
+    expect(stored.replyToId).toBe('[NAS]');
+  });
+
   it('pages transcript activities and conversations, and deletes a transcript', async () => {
     for (let i = 1; i <= 7; i += 1) await store.logActivity(message('c-paged', `message ${i}`, i));
     await store.logActivity(message('c-other', 'autre', 1));
