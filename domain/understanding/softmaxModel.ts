@@ -20,12 +20,27 @@ export interface SoftmaxTrainingOptions {
  * makes the confidence thresholds of the dialog meaningful (unlike independent per-label scores).
  */
 export class SoftmaxModel {
+  /**
+   * The weights feature by feature (the labels' weights of one feature side by side): a message's
+   * hundred-odd features then read a few cache lines each, instead of one line per feature and label
+   * scattered over the 20 MB of the label-by-label layout training uses, which a server's other work
+   * has evicted by the next message.
+   */
+  private readonly byFeature: Float64Array;
+
   private constructor(
     readonly labels: readonly string[],
     private readonly featureIndex: ReadonlyMap<string, number>,
-    private readonly weights: Float64Array,
+    labelMajor: Float64Array,
     private readonly bias: Float64Array,
-  ) {}
+  ) {
+    this.byFeature = transpose(labelMajor, labels.length, featureIndex.size);
+  }
+
+  /** The weights label by label, as training computes them and the model cache stores them. */
+  private get weights(): Float64Array {
+    return transpose(this.byFeature, this.featureIndex.size, this.labels.length);
+  }
 
   /** Trains, or takes the model trained on the very same input from the cache. */
   static trainCached(examples: ReadonlyArray<{ features: Features; label: string }>, options: SoftmaxTrainingOptions, cache: ModelCache | undefined): SoftmaxModel {
@@ -100,8 +115,15 @@ export class SoftmaxModel {
         values.push(value);
       }
     }
-    const scores = new Float64Array(this.labels.length);
-    softmaxInto(scores, this.bias, this.weights, this.featureIndex.size, keys, values);
+    const k = this.labels.length;
+    const scores = Float64Array.from(this.bias);
+    // Each label's sum in the same order as softmaxInto's (bias, then the features in turn): the same probabilities.
+    for (let j = 0; j < keys.length; j += 1) {
+      const row = keys[j] * k;
+      const value = values[j];
+      for (let label = 0; label < k; label += 1) scores[label] += this.byFeature[row + label] * value;
+    }
+    normalizeInto(scores);
     return this.labels.map((label, i) => ({ label, probability: scores[i] })).sort((a, b) => b.probability - a.probability);
   }
 
@@ -111,14 +133,19 @@ export class SoftmaxModel {
 }
 
 function softmaxInto(out: Float64Array, bias: Float64Array, weights: Float64Array, d: number, keys: number[], values: number[]): void {
-  let max = -Infinity;
   for (let label = 0; label < out.length; label += 1) {
     let sum = bias[label];
     const row = label * d;
     for (let j = 0; j < keys.length; j += 1) sum += weights[row + keys[j]] * values[j];
     out[label] = sum;
-    if (sum > max) max = sum;
   }
+  normalizeInto(out);
+}
+
+/** exp(score − max), divided by their sum: the softmax of the scores, in place. */
+function normalizeInto(out: Float64Array): void {
+  let max = -Infinity;
+  for (let label = 0; label < out.length; label += 1) if (out[label] > max) max = out[label];
   let total = 0;
   for (let label = 0; label < out.length; label += 1) {
     out[label] = Math.exp(out[label] - max);
@@ -137,4 +164,11 @@ function shuffle<T>(items: T[], random: () => number): void {
     const j = Math.floor(random() * (i + 1));
     [items[i], items[j]] = [items[j], items[i]];
   }
+}
+
+/** A rows × columns matrix (row by row) as columns × rows. */
+function transpose(matrix: Float64Array, rows: number, columns: number): Float64Array {
+  const out = new Float64Array(matrix.length);
+  for (let r = 0; r < rows; r += 1) for (let c = 0; c < columns; c += 1) out[c * rows + r] = matrix[r * columns + c];
+  return out;
 }
