@@ -64,19 +64,29 @@ export function choiceList(list: ChoiceList): readonly string[] {
   return words;
 }
 
+const listKeys = new Map<ChoiceList, Set<string>>();
+
+/** isOneOf(text, choiceList(list)), with the list's keys computed once instead of on every call. */
+function isInList(text: string, list: ChoiceList): boolean {
+  let keys = listKeys.get(list);
+  if (!keys) listKeys.set(list, (keys = new Set(choiceList(list).map(choiceKey))));
+  const key = choiceKey(text);
+  return key !== '' && keys.has(key);
+}
+
 /** « oui », « ouais », “yep”. */
 export function isYes(text: string): boolean {
-  return isOneOf(text, choiceList('yes'));
+  return isInList(text, 'yes');
 }
 
 /** « non », « nan », “nope”. */
 export function isNo(text: string): boolean {
-  return isOneOf(text, choiceList('no'));
+  return isInList(text, 'no');
 }
 
 /** « passer », « je sais pas », « jsp », “skip”, “I don't know”: the question is left unanswered. */
 export function isSkip(text: string): boolean {
-  return isOneOf(text, choiceList('skip'));
+  return isInList(text, 'skip');
 }
 
 let fillerWords: Set<string> | undefined;
