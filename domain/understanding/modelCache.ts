@@ -6,6 +6,7 @@ import { join } from 'node:path';
 export interface SoftmaxParameters {
   labels: string[];
   features: string[];
+  /** Feature by feature: the weights of every label for the first feature, then for the second… */
   weights: Float64Array;
   bias: Float64Array;
 }
@@ -16,9 +17,13 @@ export interface ModelCache {
   write(key: string, parameters: SoftmaxParameters): void;
 }
 
+/** How the stored weights are laid out: a model stored in another layout is never read as this one. */
+const LAYOUT = 'weights by feature';
+
 /** The training input's digest: training is deterministic (seeded), so equal inputs give equal models. */
 export function trainingKey(examples: ReadonlyArray<{ features: ReadonlyMap<string, number>; label: string }>, options: object): string {
   const hash = createHash('sha256');
+  hash.update(`${LAYOUT}\u0000`);
   hash.update(JSON.stringify(options));
   for (const e of examples) {
     hash.update(`\u0000${e.label}\u0001`);

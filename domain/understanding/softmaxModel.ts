@@ -21,26 +21,16 @@ export interface SoftmaxTrainingOptions {
  */
 export class SoftmaxModel {
   /**
-   * The weights feature by feature (the labels' weights of one feature side by side): a message's
-   * hundred-odd features then read a few cache lines each, instead of one line per feature and label
-   * scattered over the 20 MB of the label-by-label layout training uses, which a server's other work
-   * has evicted by the next message.
+   * `weights` are stored feature by feature (the labels' weights of one feature side by side): a
+   * message's hundred-odd features then read a few cache lines each, instead of one line per feature and
+   * label scattered over 20 MB, which a server's other work has evicted by the next message.
    */
-  private readonly byFeature: Float64Array;
-
   private constructor(
     readonly labels: readonly string[],
     private readonly featureIndex: ReadonlyMap<string, number>,
-    labelMajor: Float64Array,
+    private readonly weights: Float64Array,
     private readonly bias: Float64Array,
-  ) {
-    this.byFeature = transpose(labelMajor, labels.length, featureIndex.size);
-  }
-
-  /** The weights label by label, as training computes them and the model cache stores them. */
-  private get weights(): Float64Array {
-    return transpose(this.byFeature, this.featureIndex.size, this.labels.length);
-  }
+  ) {}
 
   /** Trains, or takes the model trained on the very same input from the cache. */
   static trainCached(examples: ReadonlyArray<{ features: Features; label: string }>, options: SoftmaxTrainingOptions, cache: ModelCache | undefined): SoftmaxModel {
@@ -76,8 +66,7 @@ export class SoftmaxModel {
       return { keys, values, y: labelIndex.get(e.label) as number, weight: Math.pow(averageSize / (sizes.get(e.label) as number), balance) };
     });
     const k = labels.length;
-    const d = featureIndex.size;
-    const weights = new Float64Array(k * d);
+    const weights = new Float64Array(k * featureIndex.size);
     const bias = new Float64Array(k);
     const scores = new Float64Array(k);
     const random = seededRandom(options.seed ?? 42);
@@ -87,15 +76,14 @@ export class SoftmaxModel {
       const rate = learningRate / (1 + epoch * 0.05);
       for (const i of order) {
         const { keys, values, y, weight } = data[i];
-        softmaxInto(scores, bias, weights, d, keys, values);
+        softmaxInto(scores, bias, weights, keys, values);
         for (let label = 0; label < k; label += 1) {
           const gradient = (scores[label] - (label === y ? 1 : 0)) * weight;
           // Labels the example already rules out barely move: skipping them makes training several times faster.
           if (gradient > -SKIP_GRADIENT && gradient < SKIP_GRADIENT) continue;
           bias[label] -= rate * gradient;
-          const row = label * d;
           for (let j = 0; j < keys.length; j += 1) {
-            const w = row + keys[j];
+            const w = keys[j] * k + label;
             weights[w] -= rate * (gradient * values[j] + l2 * weights[w]);
           }
         }
@@ -115,15 +103,8 @@ export class SoftmaxModel {
         values.push(value);
       }
     }
-    const k = this.labels.length;
-    const scores = Float64Array.from(this.bias);
-    // Each label's sum in the same order as softmaxInto's (bias, then the features in turn): the same probabilities.
-    for (let j = 0; j < keys.length; j += 1) {
-      const row = keys[j] * k;
-      const value = values[j];
-      for (let label = 0; label < k; label += 1) scores[label] += this.byFeature[row + label] * value;
-    }
-    normalizeInto(scores);
+    const scores = new Float64Array(this.labels.length);
+    softmaxInto(scores, this.bias, this.weights, keys, values);
     return this.labels.map((label, i) => ({ label, probability: scores[i] })).sort((a, b) => b.probability - a.probability);
   }
 
@@ -132,12 +113,14 @@ export class SoftmaxModel {
   }
 }
 
-function softmaxInto(out: Float64Array, bias: Float64Array, weights: Float64Array, d: number, keys: number[], values: number[]): void {
-  for (let label = 0; label < out.length; label += 1) {
-    let sum = bias[label];
-    const row = label * d;
-    for (let j = 0; j < keys.length; j += 1) sum += weights[row + keys[j]] * values[j];
-    out[label] = sum;
+/** The probability of each label for the features `keys` (indices) with their `values`, into `out`. */
+function softmaxInto(out: Float64Array, bias: Float64Array, weights: Float64Array, keys: number[], values: number[]): void {
+  const k = out.length;
+  out.set(bias);
+  for (let j = 0; j < keys.length; j += 1) {
+    const row = keys[j] * k;
+    const value = values[j];
+    for (let label = 0; label < k; label += 1) out[label] += weights[row + label] * value;
   }
   normalizeInto(out);
 }
@@ -164,11 +147,4 @@ function shuffle<T>(items: T[], random: () => number): void {
     const j = Math.floor(random() * (i + 1));
     [items[i], items[j]] = [items[j], items[i]];
   }
-}
-
-/** A rows × columns matrix (row by row) as columns × rows. */
-function transpose(matrix: Float64Array, rows: number, columns: number): Float64Array {
-  const out = new Float64Array(matrix.length);
-  for (let r = 0; r < rows; r += 1) for (let c = 0; c < columns; c += 1) out[c * rows + r] = matrix[r * columns + c];
-  return out;
 }
