@@ -5,6 +5,12 @@ const SKIP_GRADIENT = 1e-3;
 /** A sparse example: feature name → value. */
 export type Features = ReadonlyMap<string, number>;
 
+/** Features given by column (see `SoftmaxModel.columnOf`) with their values. */
+export interface IndexedFeatures {
+  keys: readonly number[];
+  values: readonly number[];
+}
+
 export interface SoftmaxTrainingOptions {
   epochs?: number;
   learningRate?: number;
@@ -92,8 +98,11 @@ export class SoftmaxModel {
     return new SoftmaxModel(labels, featureIndex, weights, bias);
   }
 
-  /** Probability of every label, best first. Unknown features are ignored. */
-  predict(features: Features): Array<{ label: string; probability: number }> {
+  /**
+   * Probability of every label, best first. Unknown features are ignored. `columns` adds features
+   * already resolved by `columnOf`, after the named ones.
+   */
+  predict(features: Features, columns?: IndexedFeatures): Array<{ label: string; probability: number }> {
     const keys: number[] = [];
     const values: number[] = [];
     for (const [name, value] of features) {
@@ -103,6 +112,10 @@ export class SoftmaxModel {
         values.push(value);
       }
     }
+    if (columns) {
+      keys.push(...columns.keys);
+      values.push(...columns.values);
+    }
     const scores = new Float64Array(this.labels.length);
     softmaxInto(scores, this.bias, this.weights, keys, values);
     return this.labels.map((label, i) => ({ label, probability: scores[i] })).sort((a, b) => b.probability - a.probability);
@@ -110,6 +123,11 @@ export class SoftmaxModel {
 
   hasFeature(name: string): boolean {
     return this.featureIndex.has(name);
+  }
+
+  /** Where a feature's weights are, for `predict`'s `columns`; -1 for a feature training never saw. */
+  columnOf(name: string): number {
+    return this.featureIndex.get(name) ?? -1;
   }
 }
 

@@ -1,12 +1,12 @@
 import MiniSearch from 'minisearch';
 import type { TrainingExample } from '../faq/knowledgeBase';
 import { baseWords, FrenchTextPreparer, MAX_TEXT_LENGTH, PreparedText, STOPWORDS } from './frenchText';
-import { charGrams, GramWeights, NearestPhrasings } from './charModels';
+import { charGrams, GramWeights, gramText, NearestPhrasings } from './charModels';
 import { LexicalIndex } from './lexicalIndex';
 import { FAQ_INTENT_PREFIX, IntentClassifier, Intents, ScoredIntent, Understanding } from './intents';
 import type { ModelCache } from './modelCache';
 import { defaultSmallTalk, SmallTalkIndex } from './smallTalk';
-import { SoftmaxModel, SoftmaxTrainingOptions } from './softmaxModel';
+import { IndexedFeatures, SoftmaxModel, SoftmaxTrainingOptions } from './softmaxModel';
 
 export interface TrainedClassifierOptions {
   /** Exact texts (menu buttons, entry titles) → intent, matched after normalization with score 1. */
@@ -89,7 +89,12 @@ export class TrainedIntentClassifier implements IntentClassifier {
     private readonly lexical: MiniSearch<{ id: number; text: string; intent: string }> | undefined,
     private readonly lexicalIndex: LexicalIndex | undefined,
     private readonly views: EnsembleViews | undefined,
-  ) {}
+  ) {
+    this.gramColumns = views ? Int32Array.from(views.weights.grams, (g) => model.columnOf(gramFeature(g))) : new Int32Array(0);
+  }
+
+  /** The stem model's column of each gram of `views.weights`, by slot (-1: not a feature). */
+  private readonly gramColumns: Int32Array;
 
   static train(examples: readonly TrainingExample[], options: TrainedClassifierOptions = {}): TrainedIntentClassifier {
     const resolved = {
@@ -156,12 +161,32 @@ export class TrainedIntentClassifier implements IntentClassifier {
   }
 
   private viewsOf(prepared: PreparedText): EnsembleComponents {
-    const vector = this.views ? this.views.weights.vector(charGrams(prepared, POLITENESS)) : new Map<string, number>();
-    const stems = this.model.predict(withGrams(featuresOf(prepared, prepared.unknownWords, this.options), vector, this.options.gramFeatures));
-    const charModel = this.views?.charModel;
-    const grams = charModel && vector.size ? charModel.predict(vector) : stems;
-    const nearest = this.views?.nearest?.scores(vector) ?? [];
-    return { stems, grams, nearest };
+    const text = this.views ? gramText(prepared, POLITENESS) : '';
+    const stems = this.model.predict(featuresOf(prepared, prepared.unknownWords, this.options), this.gramFeatures(text));
+    if (!this.views?.charModel && !this.views?.nearest) return { stems, grams: stems, nearest: [] };
+    const vector = this.views.weights.vector(charGrams(prepared, POLITENESS));
+    const charModel = this.views.charModel;
+    return { stems, grams: charModel && vector.size ? charModel.predict(vector) : stems, nearest: this.views.nearest?.scores(vector) ?? [] };
+  }
+
+  /**
+   * The TF-IDF character grams given to the stem softmax (as `withGrams` names them in training),
+   * resolved through `gramColumns`: a message's hundred-odd grams cost one map lookup each, not two
+   * lookups in tables of fifty thousand strings plus a new string apiece.
+   */
+  private gramFeatures(text: string): IndexedFeatures | undefined {
+    const weight = this.options.gramFeatures;
+    if (!this.views || weight <= 0) return undefined;
+    const { slots, values } = this.views.weights.weighted(text);
+    const keys: number[] = [];
+    const scaled: number[] = [];
+    for (let i = 0; i < slots.length; i += 1) {
+      const column = this.gramColumns[slots[i]];
+      if (column < 0) continue;
+      keys.push(column);
+      scaled.push(values[i] * weight);
+    }
+    return { keys, values: scaled };
   }
 
   classify(text: string, _lang?: 'fr' | 'en'): Understanding {
@@ -331,10 +356,12 @@ interface EnsembleViews {
   nearest: NearestPhrasings | undefined;
 }
 
+const gramFeature = (gram: string): string => `~${gram}`;
+
 /** The TF-IDF character grams added to the stem features, scaled by `weight`. */
 function withGrams(features: Map<string, number>, vector: ReadonlyMap<string, number> | undefined, weight: number): Map<string, number> {
   if (!vector || weight <= 0) return features;
-  for (const [g, v] of vector) features.set(`~${g}`, v * weight);
+  for (const [g, v] of vector) features.set(gramFeature(g), v * weight);
   return features;
 }
 
