@@ -247,7 +247,7 @@ export class TrainedIntentClassifier implements IntentClassifier {
    * ranked with confidence on its own; the whole message must rank them among its first choices too.
    */
   private questionsOf(sentences: Array<{ text: string }>, whole: ScoredIntent[]): ScoredIntent[] | undefined {
-    const clauses = sentences.flatMap((s) => clausesOf(s.text));
+    const clauses = sentences.flatMap((s) => clausesOf(s.text)).filter(standsAlone);
     if (clauses.length < 2) return undefined;
     const leading = new Set(whole.slice(0, 4).map((w) => w.intent));
     const found: ScoredIntent[] = [];
@@ -342,12 +342,39 @@ export function sentencesOf(text: string): Array<{ text: string; question: boole
  */
 const CLAUSE_BREAK = /(?:,\s*|\s+)(?:et aussi|et puis|et également|ainsi que|de plus|en plus|aussi|pis|puis|and also|also|as well as|and|et)\s+/giu;
 
+/** « entre midi et une heure », “between noon and one”: one range, whose « et » joins no second question. */
+const RANGE = /(?<!\p{L})(entre|between)(\s+(?:[^\s,;:]+\s+){0,3}?[^\s,;:]+)\s+(et|and)\s+/giu;
+/** Stands for the spaces around the « et » of a range while a sentence is cut into clauses (not a space for CLAUSE_BREAK). */
+const JOINER = '\u2060';
+
 /** The clauses of a sentence, split where it may join a second question. */
 export function clausesOf(sentence: string): string[] {
   return sentence
+    .replace(RANGE, (_, word: string, between: string, and: string) => `${word}${between}${JOINER}${and}${JOINER}`)
     .split(CLAUSE_BREAK)
-    .map((c) => c.trim())
+    .map((c) => c.replaceAll(JOINER, ' ').trim())
     .filter((c) => /\p{L}{2}/u.test(c));
+}
+
+/**
+ * A clause that refers back to what the message named before (« comment peut-on les joindre », « une
+ * plainte chez eux », “how do I reach them”): it asks about that, not about the Centre.
+ */
+const REFERS_BACK =
+  /(?<!\p{L})(?:les|leur)\s+(?:joindre|rejoindre|contacter|appeler|[ée]crire|parler|rejoins|joins|contacte|appelle|[ée]cris)(?!\p{L})|(?<!\p{L})(?:chez|[àa]|avec)\s+eux(?!\p{L})|(?<!\p{L})(?:them|their|they)(?!\p{L})/iu;
+/** A clause said in the first person (« je travaille de jour », “I'm calling from the Gaspé”)… */
+const FIRST_PERSON = /^(?:(?:bonjour|bonsoir|salut|allo|hello|hi|et|mais|pis|puis|and|but)[\s,]+)*(?:(?:je|moi|i|i['’]m|im|we)(?!\p{L})|j['’])/iu;
+/** …is context, not a question, unless it asks for something. */
+const ASKING =
+  /(?<!\p{L})(?:aimerais|aimerait|voudrais|voulais|veux|cherche|cherchais|souhaite|souhaiterais|besoin|demande|demandais|d[ée]sire|peux|pourrais|like|want|need|looking|wonder|wondering|can|could)(?!\p{L})/iu;
+
+/**
+ * Whether a clause can be a question of its own in a message that asks several: not a range's second
+ * half, a lone word (« Pourquoi? »), a reference to what came before or a first-person statement of context.
+ */
+function standsAlone(clause: string): boolean {
+  if ((clause.match(/\p{L}{2,}/gu)?.length ?? 0) < 2 || REFERS_BACK.test(clause)) return false;
+  return clause.includes('?') || !FIRST_PERSON.test(clause) || ASKING.test(clause);
 }
 
 interface EnsembleViews {

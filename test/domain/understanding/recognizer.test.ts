@@ -1,6 +1,7 @@
 import { translator } from '../../../domain/i18n';
 import { decide } from '../../../domain/understanding/decision';
 import { defaultIntentClassifier } from '../../../domain/understanding/defaultClassifier';
+import { clausesOf } from '../../../domain/understanding/trainedClassifier';
 import { baseWords, editDistance, FrenchTextPreparer } from '../../../domain/understanding/frenchText';
 
 const classifier = defaultIntentClassifier();
@@ -43,6 +44,24 @@ describe('recognizer', () => {
     const decision = decide(classifier.classify(text, lang));
     expect(decision.kind).toBe('answer');
     if (decision.kind === 'answer') expect(new Set([decision.intent, ...(decision.also ?? [])])).toEqual(new Set(intents));
+  });
+
+  it.each([
+    ['Vous répondez-tu entre midi et une heure?', 'faq.hours-lunch'],
+    ['C’est quoi la mission du Secrétariat du Conseil du trésor, et comment peut-on les joindre?', 'faq.sct-mission'],
+    ['Bonsoir, je travaille de jour et je me demande jusqu’à quelle heure on peut vous appeler', 'faq.hours'],
+    ['Je vous ai écrit au sujet de mon dossier et on m’a dit non. Pourquoi?', 'faq.no-nominative-email'],
+  ])('does not take a range, a reference back, a lone word or a statement of context for a second question: « %s »', (text, intent) => {
+    const decision = decide(classifier.classify(text, 'fr'));
+    expect(decision).toMatchObject({ kind: 'answer', intent });
+    expect(decision.kind === 'answer' ? decision.also : undefined).toBeUndefined();
+  });
+
+  it('cuts a sentence into clauses where a second question may start, never inside a range', () => {
+    expect(clausesOf('ouvert entre midi et une heure pis c’est quoi le numéro')).toEqual(['ouvert entre midi et une heure', 'c’est quoi le numéro']);
+    expect(clausesOf('la différence entre Portail Carrières et Emplois en ligne')).toEqual(['la différence entre Portail Carrières et Emplois en ligne']);
+    expect(clausesOf('open between noon and one and what is your number')).toEqual(['open between noon and one', 'what is your number']);
+    expect(clausesOf('fermé entre midi, et aussi votre numéro')).toEqual(['fermé entre midi', 'votre numéro']);
   });
 
   it('keeps one question joined by « et » as one: « heures et jours d’ouverture »', () => {
