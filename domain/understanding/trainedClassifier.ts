@@ -313,9 +313,17 @@ const TRAILING_POLITENESS =
 /** Greeting at the start of a message (« Bonjour madame, … »). */
 const LEADING_GREETING = /^\s*(?:bonjour|bonsoir|allo|allô|salut|hello|hi|hey|good (?:morning|afternoon|evening))(?:\s+(?:madame|monsieur|à vous|a vous|à tous|a tous|there))*(?:\s*,\s*(?:madame|monsieur))?[\s,.!]+/iu;
 
-/** The message without its opening greeting and closing thanks, when a question remains. */
+/**
+ * The words that only wrap a question (« j'ai besoin de savoir… », « pouvez-vous me dire… », “could you
+ * tell me…”): they say nothing of its topic, and the phrasings that carry them most are out of scope
+ * (« j'ai besoin de savoir comment renouveler mon permis »).
+ */
+const LEADING_REQUEST =
+  /^\s*(?:(?:est-ce que |est ce que )?(?:vous )?(?:pouvez|pourriez|pouvez-vous|pourriez-vous|peux-tu|pourrais-tu)(?: vous)? (?:me |m['’])?(?:dire|donner|indiquer|communiquer|préciser|preciser)|(?:dites|donnez|indiquez)-moi|j(?:['’]\s?|\s)?(?:ai|aurais) besoin (?:de |d['’]\s?)(?:savoir|connaître|connaitre|avoir)|je (?:voudrais|veux|voulais|aimerais|souhaite|souhaiterais) (?:savoir|connaître|connaitre)|(?:i|we) (?:need|want|would like|['’]d like) to know|(?:could|can|would) you (?:please )?tell me|please tell me)(?![\p{L}-])[\s,:]*/iu;
+
+/** The message without its opening greeting, request wrapper and closing thanks, when a question remains. */
 export function withoutPoliteness(text: string): string {
-  const stripped = text.replace(LEADING_GREETING, '').replace(TRAILING_POLITENESS, '').trim();
+  const stripped = text.replace(LEADING_GREETING, '').replace(LEADING_REQUEST, '').replace(TRAILING_POLITENESS, '').trim();
   return /\p{L}{3}/u.test(stripped) ? stripped : text;
 }
 

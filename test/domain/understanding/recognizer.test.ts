@@ -57,6 +57,15 @@ describe('recognizer', () => {
     expect(decision.kind === 'answer' ? decision.also : undefined).toBeUndefined();
   });
 
+  it.each([
+    ['j ai besoin de savoir vos heures d ouverture', 'fr', 'faq.hours'],
+    ['Est-ce que vous pourriez me donner la marche à suivre pour porter plainte?', 'fr', 'faq.complaints'],
+    ['Dites-moi le délai de réponse à une demande', 'fr', 'faq.request-delay'],
+    ['I need to know how to file a complaint about your service', 'en', 'faq.complaints'],
+  ] as const)('reads the question inside a request wrapper: « %s »', (text, lang, intent) => {
+    expect(decide(classifier.classify(text, lang))).toMatchObject({ kind: 'answer', intent });
+  });
+
   it('cuts a sentence into clauses where a second question may start, never inside a range', () => {
     expect(clausesOf('ouvert entre midi et une heure pis c’est quoi le numéro')).toEqual(['ouvert entre midi et une heure', 'c’est quoi le numéro']);
     expect(clausesOf('la différence entre Portail Carrières et Emplois en ligne')).toEqual(['la différence entre Portail Carrières et Emplois en ligne']);
