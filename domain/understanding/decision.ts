@@ -21,6 +21,8 @@ export interface DecisionThresholds {
   clarify: number;
   /** An intent below this is never offered as a choice. */
   option: number;
+  /** Small talk and « aide » are answered from this probability when they lead the second by SMALL_TALK_MARGIN. */
+  smallTalk: number;
 }
 
 /**
@@ -32,7 +34,17 @@ export interface DecisionThresholds {
  * as the three complaint topics rather than opening the form. The cross-validation utility of
  * `npm run eval` prefers 0.85 (fewer wrong answers on the training phrasings, fewer answers overall).
  */
-export const DEFAULT_THRESHOLDS: DecisionThresholds = { answer: 0.7, keywordAnswer: 0.75, margin: 0.1, clarify: 0.15, option: 0.08 };
+export const DEFAULT_THRESHOLDS: DecisionThresholds = { answer: 0.7, keywordAnswer: 0.75, margin: 0.1, clarify: 0.15, option: 0.08, smallTalk: 0.4 };
+
+/**
+ * « Bonsoir, madame ou monsieur. », « ciao je ferme le chat », « Qu'est-ce que je peux vous demander ici? »
+ * rank small talk or help first, below `answer`: a greeting, a goodbye or the help text costs nothing
+ * when it was not meant, and « Je n'ai pas bien compris » to a greeting does. On the spent sets (fresh
+ * pairs 1–5, dev, test and holdout) 0.4 with this margin answers six more messages right and two out of
+ * scope ones (an insult gets a goodbye, « aide-moi à écrire une lettre d'amour » the help text).
+ */
+const SMALL_TALK_MARGIN = 0.15;
+const ANSWERED_AS_SMALL_TALK = new Set<string>([Intents.greeting, Intents.thanks, Intents.goodbye, Intents.help]);
 
 /** Messages with fewer words (of two letters or more) than this are keywords, answered from `keywordAnswer`. */
 const KEYWORD_WORDS = 3;
@@ -57,7 +69,8 @@ export function decide(understanding: Understanding, thresholds: DecisionThresho
   if (!top || top.intent === Intents.none) return { kind: 'decline', intent: Intents.none, score: top?.score ?? 0 };
   if (top.intent === Intents.outOfScope) return { kind: 'decline', intent: Intents.outOfScope, score: top.score };
   if (NOT_OFFERED.has(top.intent)) {
-    return top.score >= answerFrom
+    const smallTalk = ANSWERED_AS_SMALL_TALK.has(top.intent) && top.score >= thresholds.smallTalk && top.score - (second?.score ?? 0) >= SMALL_TALK_MARGIN;
+    return top.score >= answerFrom || smallTalk
       ? { kind: 'answer', intent: top.intent, score: top.score }
       : { kind: 'decline', intent: Intents.none, score: top.score };
   }

@@ -1,4 +1,5 @@
 import { decide, DEFAULT_THRESHOLDS } from '../../../domain/understanding/decision';
+import { Intents } from '../../../domain/understanding/intents';
 
 const ranking = (top: number) => [
   { intent: 'complaint.file', score: top },
@@ -26,5 +27,19 @@ describe('decide', () => {
 
   it('never answers below the answer threshold', () => {
     expect(decide({ text: 'je veux porter plainte contre le service', intents: ranking(DEFAULT_THRESHOLDS.answer - 0.01) }).kind).toBe('clarify');
+  });
+
+  it('answers small talk and help below the answer threshold when they lead clearly, and declines them otherwise', () => {
+    const smallTalk = (top: number, second: number) => [
+      { intent: 'greeting', score: top },
+      { intent: 'outOfScope', score: second },
+      { intent: 'faq.contact', score: 1 - top - second },
+    ];
+    const low = DEFAULT_THRESHOLDS.smallTalk;
+    expect(decide({ text: 'Bonsoir, madame ou monsieur.', intents: smallTalk(low, low - 0.2) })).toMatchObject({ kind: 'answer', intent: 'greeting' });
+    expect(decide({ text: 'Bonsoir, madame ou monsieur.', intents: smallTalk(low, low - 0.1) })).toMatchObject({ kind: 'decline', intent: Intents.none });
+    expect(decide({ text: 'Bonsoir, madame ou monsieur.', intents: smallTalk(low - 0.01, 0.1) })).toMatchObject({ kind: 'decline', intent: Intents.none });
+    // An FAQ entry at the same probability is still offered as a choice, never answered.
+    expect(decide({ text: 'je veux porter plainte contre le service', intents: ranking(low + 0.05) }).kind).toBe('clarify');
   });
 });
