@@ -53,6 +53,8 @@ const SECRETARIAT_ENTRIES = new Set(['sct-complaints', 'sct-contact', 'sct-missi
 /** How to reach someone: asked with « leur », « ils », “their” just after the Secrétariat, it is the Secrétariat's contact. */
 const CONTACT_ENTRIES = new Set(['phone', 'contact', 'hours', 'email-general'].map(faqIntent));
 const ABOUT_THEM = /\b(leur|leurs|ils|eux|elles|their|them|they)\b/;
+/** Answers that never say what the message was about: a known topic outside the mandate comes first. */
+const SMALL_TALK_AND_HELP = new Set<string>([Intents.greeting, Intents.thanks, Intents.goodbye, Intents.help]);
 /** During or just after these, « parler à un agent » gives the complaints address. */
 const COMPLAINT_DIALOGS = new Set([COMPLAINT_INTAKE_DIALOG, COMPLAINT_STATUS_DIALOG]);
 /**
@@ -221,15 +223,17 @@ export class MainDialog extends ComponentDialog {
     if (decision.kind !== 'answer' && asksOpenOrClosed(text) && parseAskedMoment(text, this.services.clock.now(), lang, this.services.calendar)) {
       return this.answerHours(step, text, decision.score);
     }
+    // A known topic outside the Centre's mandate (paie, permis de conduire…): say so plainly, and where to turn,
+    // also when the message ranks small talk or help first (« bonjour, c'est pour ma carte soleil »).
+    const outOfMandate = decision.kind === 'decline' || (decision.kind === 'answer' && SMALL_TALK_AND_HELP.has(decision.intent)) ? matchOutOfMandate(text) : undefined;
+    if (outOfMandate) {
+      recordIntent(context, decision.kind === 'decline' ? decision.intent : Intents.outOfScope, decision.score);
+      await this.setMisunderstandings(context, 0);
+      await context.sendActivity(withMenu(lang, outOfMandateAnswer(outOfMandate, tOf(context))));
+      return step.endDialog();
+    }
     if (decision.kind === 'decline') {
       recordIntent(context, decision.intent, decision.score);
-      // A known topic outside the Centre's mandate (paie, permis de conduire…): say so plainly, and where to turn.
-      const topic = matchOutOfMandate(text);
-      if (topic) {
-        await this.setMisunderstandings(context, 0);
-        await context.sendActivity(withMenu(lang, outOfMandateAnswer(topic, tOf(context))));
-        return step.endDialog();
-      }
       // « ok », « non », « d'accord » after an answer: acknowledged, not « Je n'ai pas bien compris ».
       if (!warned && isYesNoOrFiller(text)) return this.acknowledge(step, text, yesMeans);
       // The warning already said where to turn: the menu, not « Je n'ai pas bien compris ».

@@ -78,6 +78,16 @@ describe('never stuck', () => {
       expect(reply).toContain(c.caDotation.emailGeneral.display);
     });
 
+    it('puts the topic before small talk or help that the message ranks first', async () => {
+      h = await createConversationHarness({ now: NOW });
+      const goodbye = await h.say('bonne journée, et mon chômage?');
+      expect(goodbye).toContain("ne s'occupe pas de l'assurance-emploi");
+      expect(await h.say({ type: 'message', text: 'help me with taxes', locale: 'en-US' })).toContain('does not handle');
+      expect(await loggedIntents(h)).toEqual(['outOfScope', 'outOfScope']);
+      // Small talk alone is still small talk.
+      expect(await h.say('Bonsoir, madame ou monsieur.')).toContain(translator('fr')('common:smallTalk.greeting'));
+    });
+
     it('keeps the plain fallback for a topic it does not know', async () => {
       h = await createConversationHarness({ now: NOW });
       expect(await h.say('quelle est la météo pour demain à Québec')).toContain("Je n'ai pas bien compris");
