@@ -22,7 +22,7 @@ import { matchOutOfMandate, outOfMandateAnswer } from '../domain/faq/outOfMandat
 import { withoutSensitiveData } from '../domain/privacy/sensitiveData';
 import type { Lang } from '../domain/i18n';
 import { mentionedReference } from '../domain/referenceMentions';
-import { decide, Decision, DEFAULT_THRESHOLDS } from '../domain/understanding/decision';
+import { decide, Decision, DEFAULT_THRESHOLDS, SMALL_TALK_AND_HELP } from '../domain/understanding/decision';
 import { intentTitle } from '../domain/understanding/intentTitles';
 import { Intents } from '../domain/understanding/intents';
 import { readFirstMessage } from './complaint/firstMessage';
@@ -53,8 +53,6 @@ const SECRETARIAT_ENTRIES = new Set(['sct-complaints', 'sct-contact', 'sct-missi
 /** How to reach someone: asked with « leur », « ils », “their” just after the Secrétariat, it is the Secrétariat's contact. */
 const CONTACT_ENTRIES = new Set(['phone', 'contact', 'hours', 'email-general'].map(faqIntent));
 const ABOUT_THEM = /\b(leur|leurs|ils|eux|elles|their|them|they)\b/;
-/** Answers that never say what the message was about: a known topic outside the mandate comes first. */
-const SMALL_TALK_AND_HELP = new Set<string>([Intents.greeting, Intents.thanks, Intents.goodbye, Intents.help]);
 /** During or just after these, « parler à un agent » gives the complaints address. */
 const COMPLAINT_DIALOGS = new Set([COMPLAINT_INTAKE_DIALOG, COMPLAINT_STATUS_DIALOG]);
 /**

@@ -44,7 +44,8 @@ export const DEFAULT_THRESHOLDS: DecisionThresholds = { answer: 0.7, keywordAnsw
  * scope ones (an insult gets a goodbye, « aide-moi à écrire une lettre d'amour » the help text).
  */
 const SMALL_TALK_MARGIN = 0.15;
-const ANSWERED_AS_SMALL_TALK = new Set<string>([Intents.greeting, Intents.thanks, Intents.goodbye, Intents.help]);
+/** Small talk and help: answered below `answer` when they lead clearly; their answers never say what the message was about. */
+export const SMALL_TALK_AND_HELP: ReadonlySet<string> = new Set<string>([Intents.greeting, Intents.thanks, Intents.goodbye, Intents.help]);
 
 /** Messages with fewer words (of two letters or more) than this are keywords, answered from `keywordAnswer`. */
 const KEYWORD_WORDS = 3;
@@ -69,7 +70,7 @@ export function decide(understanding: Understanding, thresholds: DecisionThresho
   if (!top || top.intent === Intents.none) return { kind: 'decline', intent: Intents.none, score: top?.score ?? 0 };
   if (top.intent === Intents.outOfScope) return { kind: 'decline', intent: Intents.outOfScope, score: top.score };
   if (NOT_OFFERED.has(top.intent)) {
-    const smallTalk = ANSWERED_AS_SMALL_TALK.has(top.intent) && top.score >= thresholds.smallTalk && top.score - (second?.score ?? 0) >= SMALL_TALK_MARGIN;
+    const smallTalk = SMALL_TALK_AND_HELP.has(top.intent) && top.score >= thresholds.smallTalk && top.score - (second?.score ?? 0) >= SMALL_TALK_MARGIN;
     return top.score >= answerFrom || smallTalk
       ? { kind: 'answer', intent: top.intent, score: top.score }
       : { kind: 'decline', intent: Intents.none, score: top.score };
