@@ -14,7 +14,7 @@ export function charGrams(prepared: PreparedText, ignore: ReadonlySet<string>): 
 }
 
 /** The distinct grams of a `gramText`, shortest first, each in order of first appearance. */
-function gramsOf(text: string): string[] {
+export function gramsOf(text: string): string[] {
   const grams = new Set<string>();
   for (let n = MIN_GRAM; n <= MAX_GRAM; n += 1) for (let i = 0; i + n <= text.length; i += 1) grams.add(text.slice(i, i + n));
   return [...grams];

@@ -1,7 +1,7 @@
 import MiniSearch from 'minisearch';
 import type { TrainingExample } from '../faq/knowledgeBase';
 import { baseWords, FrenchTextPreparer, MAX_TEXT_LENGTH, PreparedText, STOPWORDS } from './frenchText';
-import { charGrams, GramWeights, gramText, NearestPhrasings } from './charModels';
+import { charGrams, GramWeights, gramsOf, gramText, NearestPhrasings } from './charModels';
 import { LexicalIndex } from './lexicalIndex';
 import { FAQ_INTENT_PREFIX, IntentClassifier, Intents, ScoredIntent, Understanding } from './intents';
 import type { ModelCache } from './modelCache';
@@ -164,7 +164,7 @@ export class TrainedIntentClassifier implements IntentClassifier {
     const text = this.views ? gramText(prepared, POLITENESS) : '';
     const stems = this.model.predict(featuresOf(prepared, prepared.unknownWords, this.options), this.gramFeatures(text));
     if (!this.views?.charModel && !this.views?.nearest) return { stems, grams: stems, nearest: [] };
-    const vector = this.views.weights.vector(charGrams(prepared, POLITENESS));
+    const vector = this.views.weights.vector(gramsOf(text));
     const charModel = this.views.charModel;
     return { stems, grams: charModel && vector.size ? charModel.predict(vector) : stems, nearest: this.views.nearest?.scores(vector) ?? [] };
   }
