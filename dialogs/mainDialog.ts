@@ -222,8 +222,10 @@ export class MainDialog extends ComponentDialog {
       return this.answerHours(step, text, decision.score);
     }
     // A known topic outside the Centre's mandate (paie, permis de conduire…): say so plainly, and where to turn,
-    // also when the message ranks small talk or help first (« bonjour, c'est pour ma carte soleil »).
-    const outOfMandate = decision.kind === 'decline' || (decision.kind === 'answer' && SMALL_TALK_AND_HELP.has(decision.intent)) ? matchOutOfMandate(text) : undefined;
+    // also when the message ranks small talk or help first (« bonjour, c'est pour ma carte soleil ») or the
+    // recognizer hesitates (« c'est quoi le salaire d'un technicien au gouvernement? » between job postings and
+    // SAGIR): a choice of the Centre's topics would not answer it.
+    const outOfMandate = decision.kind !== 'answer' || SMALL_TALK_AND_HELP.has(decision.intent) ? matchOutOfMandate(text) : undefined;
     if (outOfMandate) {
       recordIntent(context, decision.kind === 'decline' ? decision.intent : Intents.outOfScope, decision.score);
       await this.setMisunderstandings(context, 0);

@@ -88,6 +88,24 @@ describe('never stuck', () => {
       expect(await h.say('Bonsoir, madame ou monsieur.')).toContain(translator('fr')('common:smallTalk.greeting'));
     });
 
+    it('uses the topic instead of « Voulez-vous dire… ? » when the recognizer hesitates', async () => {
+      const classifier: IntentClassifier = {
+        classify: (text) => ({
+          text,
+          intents: [
+            { intent: 'faq.job-postings', score: 0.62 },
+            { intent: 'faq.sagir', score: 0.2 },
+          ],
+        }),
+      };
+      h = await createConversationHarness({ now: NOW, classifier });
+      const pay = await h.say("c'est quoi le salaire d'un technicien en administration au gouvernement");
+      expect(pay).toContain("ne s'occupe pas de la paie");
+      expect(pay).not.toContain('Voulez-vous dire');
+      // Without such a topic, the same hesitation still offers the choices.
+      expect(await h.say("c'est quoi l'horaire d'un technicien en administration au gouvernement")).toContain('Voulez-vous dire');
+    });
+
     it('keeps the plain fallback for a topic it does not know', async () => {
       h = await createConversationHarness({ now: NOW });
       expect(await h.say('quelle est la météo pour demain à Québec')).toContain("Je n'ai pas bien compris");
@@ -96,6 +114,12 @@ describe('never stuck', () => {
     it('matches whole words only, and every topic has a label in both languages', () => {
       expect(matchOutOfMandate('quel pays?')).toBeUndefined();
       expect(matchOutOfMandate('Où en est ma candidature?')?.id).toBe('application-follow-up');
+      // « paie » and “pay” as verbs ask what the service costs.
+      expect(matchOutOfMandate('ma paie est en retard')?.id).toBe('pay');
+      expect(matchOutOfMandate('when is pay day')?.id).toBe('pay');
+      for (const verb of ['qui paie pour ça?', 'Est-ce que je paie quelque chose?', 'ça se paye?', 'do I have to pay for the service?', 'who pays for it?']) {
+        expect(matchOutOfMandate(verb)).toBeUndefined();
+      }
       for (const lang of ['fr', 'en'] as const) {
         const t = translator(lang);
         for (const topic of outOfMandateTopics().filter((x) => x.answer === 'generic' || x.answer === 'employee'))
