@@ -12,7 +12,7 @@ import { Intents } from './intents';
  */
 const PRIORITY = [Intents.goodbye, Intents.thanks, Intents.help, Intents.greeting] as const;
 /** Words that may surround small talk without making it a question. */
-const FILLERS = new Set(['ok', 'okay', 'oki', 'parfait', 'super', 'genial', 'top', 'wow', 'madame', 'monsieur', 'a', 'vous', 'toi', 'tous', 'tout', 'le', 'monde', 'beaucoup', 'encore', 'bien', 'et', 'la', 'so', 'much', 'very', 'again', 'and', 'oh', 'ah', 'bon', 'alors', 'donc', 'de', 'votre', 'ta', 'you', 'all', 'lot']);
+const FILLERS = new Set(['ok', 'okay', 'oki', 'parfait', 'super', 'genial', 'top', 'wow', 'madame', 'monsieur', 'ou', 'or', 'a', 'vous', 'toi', 'tous', 'tout', 'le', 'monde', 'beaucoup', 'encore', 'bien', 'et', 'la', 'so', 'much', 'very', 'again', 'and', 'oh', 'ah', 'bon', 'alors', 'donc', 'de', 'votre', 'ta', 'you', 'all', 'lot']);
 
 export interface SmallTalkIndex {
   intentOf(text: string): string | undefined;
