@@ -26,7 +26,9 @@ export const DEFAULT_CLASSIFIER_OPTIONS: ClassifierBuildOptions = {
   contentWeight: 0.7,
   focusWeight: 0,
   questions: true,
-  questionAnswer: 0.9,
+  // 0.8 rather than 0.9: on the spent evaluation sets, 11 more messages answer both their questions (« Is the centre
+  // open on June 24? And what's the number to call? »), one confident wrong answer fewer, no right answer lost.
+  questionAnswer: 0.8,
 };
 
 let cached: TrainedIntentClassifier | undefined;
