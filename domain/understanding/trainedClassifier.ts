@@ -247,7 +247,12 @@ export class TrainedIntentClassifier implements IntentClassifier {
    * ranked with confidence on its own; the whole message must rank them among its first choices too.
    */
   private questionsOf(sentences: Array<{ text: string }>, whole: ScoredIntent[]): ScoredIntent[] | undefined {
-    const clauses = sentences.flatMap((s) => clausesOf(s.text)).filter(standsAlone);
+    const all = sentences.flatMap((s) => clausesOf(s.text));
+    // A reference back (« …du Secrétariat, et comment peut-on les joindre? ») asks about what the clause
+    // before it named: the two are read together.
+    const clauses = all.flatMap((clause, i) =>
+      standsAlone(clause) ? [clause] : i > 0 && REFERS_BACK.test(clause) && standsAlone(all[i - 1]) ? [`${all[i - 1]} ${clause}`] : [],
+    );
     if (clauses.length < 2) return undefined;
     const leading = new Set(whole.slice(0, 4).map((w) => w.intent));
     const found: ScoredIntent[] = [];
