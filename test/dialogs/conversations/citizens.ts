@@ -521,6 +521,17 @@ export const citizenConversations: Conversation[] = [
     ],
   },
   {
+    name: 'the Secrétariat’s mission and how to reach them, asked in one message, get both: its mission and its phone, not the Centre’s',
+    from: 'issue 12 (several questions in one message); seed 002 (Secrétariat du Conseil du trésor)',
+    steps: [
+      {
+        say: "C'est quoi la mission du Secrétariat du Conseil du trésor, et comment peut-on les joindre?",
+        expect: ["l'appareil administratif du Conseil du trésor", (ctx) => ctx.c.sct.general.phone.display],
+        absent: [(ctx) => ctx.c.caDotation.phoneLocal.display],
+      },
+    ],
+  },
+  {
     name: '« please call me back », after « Continue in English », starts the callback request in English',
     from: 'issue 12 (English); the callback request',
     steps: [
