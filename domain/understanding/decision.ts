@@ -1,4 +1,4 @@
-import { Intents, ScoredIntent, Understanding } from './intents';
+import { FAQ_INTENT_PREFIX, Intents, ScoredIntent, Understanding } from './intents';
 
 /**
  * What the assistant does with a ranking: answer the top intent, offer the top 3 (« Voulez-vous
@@ -50,6 +50,12 @@ export const SMALL_TALK_AND_HELP: ReadonlySet<string> = new Set<string>([Intents
 /** Messages with fewer words (of two letters or more) than this are keywords, answered from `keywordAnswer`. */
 const KEYWORD_WORDS = 3;
 
+/**
+ * How to reach the Centre: the handoff's answer gives its phone numbers, its hours, whether it is open now
+ * and its e-mail (dialogs/shared/handoff.ts), so it answers these entries as well.
+ */
+const REACHING_THE_CENTRE = new Set<string>([`${FAQ_INTENT_PREFIX}phone`, `${FAQ_INTENT_PREFIX}hours`, `${FAQ_INTENT_PREFIX}contact`]);
+
 /** Intents that are answered directly but never offered as « Voulez-vous dire… ? » choices. */
 const NOT_OFFERED = new Set<string>([Intents.greeting, Intents.thanks, Intents.goodbye, Intents.help, Intents.none, Intents.outOfScope]);
 
@@ -77,6 +83,15 @@ export function decide(understanding: Understanding, thresholds: DecisionThresho
   }
   if (top.score >= answerFrom && top.score - (second?.score ?? 0) >= thresholds.margin) return { kind: 'answer', intent: top.intent, score: top.score };
   if (top.score < thresholds.clarify) return { kind: 'decline', intent: Intents.none, score: top.score };
+  // « je veux parler à un agent, vous fermez à quelle heure? »: a person asked for, and how or when to reach
+  // the Centre; the handoff answers both, where « Voulez-vous dire… ? » would make them choose one.
+  if (second && asksForAPersonAndHowToReach(top.intent, second.intent) && top.score + second.score >= answerFrom) {
+    return { kind: 'answer', intent: Intents.handoff, score: top.score + second.score };
+  }
   const options = understanding.intents.filter((i) => !NOT_OFFERED.has(i.intent) && i.score >= thresholds.option).slice(0, 3);
   return { kind: 'clarify', options, score: top.score };
+}
+
+function asksForAPersonAndHowToReach(first: string, second: string): boolean {
+  return (first === Intents.handoff && REACHING_THE_CENTRE.has(second)) || (second === Intents.handoff && REACHING_THE_CENTRE.has(first));
 }

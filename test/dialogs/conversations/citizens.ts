@@ -260,6 +260,17 @@ export const citizenConversations: Conversation[] = [
     steps: [{ say: 'Je veux parler à quelqu’un', expect: [(ctx) => ctx.c.caDotation.phoneTollFree.display, 'Il rouvre lundi à 8 h 30'] }],
   },
   {
+    name: 'a person asked for with the closing time in one message gets the phones and the hours, not a choice between them',
+    from: 'issue 12; seed 004 (disponibilité du service)',
+    steps: [
+      {
+        say: 'je veux parler à un agent, vous fermez à quelle heure?',
+        expect: [(ctx) => ctx.c.caDotation.phoneLocal.display, (ctx) => ctx.c.caDotation.phoneTollFree.display, "Heures d'ouverture :", '16 h 30'],
+        absent: ['Voulez-vous dire', NOT_UNDERSTOOD],
+      },
+    ],
+  },
+  {
     name: 'at lunchtime, the handoff says the Centre reopens at 13 h',
     from: 'seed 004 (de 8 h 30 à 12 h et de 13 h à 16 h 30)',
     now: '2026-11-24T17:30:00Z',

@@ -42,4 +42,20 @@ describe('decide', () => {
     // An FAQ entry at the same probability is still offered as a choice, never answered.
     expect(decide({ text: 'je veux porter plainte contre le service', intents: ranking(low + 0.05) }).kind).toBe('clarify');
   });
+
+  it('answers a person asked for with how or when to reach the Centre by the handoff, whose answer gives both', () => {
+    const text = 'je veux parler à un agent, vous fermez à quelle heure?';
+    const split = (a: string, b: string, top: number) => [
+      { intent: a, score: top },
+      { intent: b, score: DEFAULT_THRESHOLDS.answer - top },
+      { intent: 'faq.services', score: 1 - DEFAULT_THRESHOLDS.answer },
+    ];
+    for (const reach of ['faq.hours', 'faq.phone', 'faq.contact']) {
+      expect(decide({ text, intents: split(Intents.handoff, reach, 0.4) })).toMatchObject({ kind: 'answer', intent: Intents.handoff });
+      expect(decide({ text, intents: split(reach, Intents.handoff, 0.4) })).toMatchObject({ kind: 'answer', intent: Intents.handoff });
+    }
+    // Together below the answer threshold, or the other choice not about reaching the Centre: still a choice.
+    expect(decide({ text, intents: split(Intents.handoff, 'faq.hours', 0.4).map((i, n) => (n === 1 ? { ...i, score: i.score - 0.02 } : i)) }).kind).toBe('clarify');
+    expect(decide({ text, intents: split(Intents.handoff, 'faq.complaints', 0.4) }).kind).toBe('clarify');
+  });
 });
