@@ -9,7 +9,7 @@ import { formatLongDate } from '../domain/format/dates';
 import type { Lang, Translate } from '../domain/i18n';
 import { contactFieldDialogs, nameFieldDialogs } from './complaint/contactFields';
 import { descriptionFieldDialogs } from './complaint/descriptionField';
-import { readFirstMessage } from './complaint/firstMessage';
+import { readFirstMessage } from '../domain/complaints/firstMessage';
 import { choiceStyle, FieldOptions } from './complaint/formHelpers';
 import { outcomeFieldDialogs } from './complaint/outcomeField';
 import { serviceFieldDialogs } from './complaint/serviceField';

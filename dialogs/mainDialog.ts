@@ -1,4 +1,4 @@
-import type { Activity, RecognizerResult, StatePropertyAccessor, TurnContext } from 'botbuilder';
+import type { Activity, StatePropertyAccessor, TurnContext } from 'botbuilder';
 import {
   ComponentDialog,
   Dialog,
@@ -13,19 +13,17 @@ import {
   WaterfallStepContext,
 } from 'botbuilder-dialogs';
 import { recordDialog, recordIntent } from './shared/turnInsights';
-import { asksOpenOrClosed, isDayFollowUp, parseAskedMoment, yesNoQuestion } from '../domain/faq/askedMoment';
-import { extractExamProblem } from '../domain/exams/problemExtractor';
+import { isDayFollowUp, yesNoQuestion } from '../domain/faq/askedMoment';
 import { foldText } from '../domain/format/textFolding';
 import { isYesNoOrFiller, leadingYesNo } from '../domain/text/choices';
 import { faqIntent } from '../domain/faq/knowledgeBase';
-import { matchOutOfMandate, outOfMandateAnswer } from '../domain/faq/outOfMandate';
+import { outOfMandateAnswer } from '../domain/faq/outOfMandate';
 import { withoutSensitiveData } from '../domain/privacy/sensitiveData';
-import type { Lang } from '../domain/i18n';
 import { mentionedReference } from '../domain/referenceMentions';
-import { decide, Decision, DEFAULT_THRESHOLDS, SMALL_TALK_AND_HELP } from '../domain/understanding/decision';
+import { decide, Decision } from '../domain/understanding/decision';
+import { HOURS_OF_DAY_ENTRIES, messageOutcome } from '../domain/understanding/messageOutcome';
 import { intentTitle } from '../domain/understanding/intentTitles';
 import { Intents } from '../domain/understanding/intents';
-import { readFirstMessage } from './complaint/firstMessage';
 import { COMPLAINT_INTAKE_DIALOG } from './complaintIntakeDialog';
 import { COMPLAINT_STATUS_DIALOG } from './complaintStatusDialog';
 import { CONFIRM_CANCEL_DIALOG, confirmCancelDialogs } from './confirmCancelDialog';
@@ -46,8 +44,6 @@ import { DialogRoute, isReroute, RoutedDialogOptions } from './shared/routing';
 
 export const MAIN_DIALOG = 'main';
 const FLOW = 'main.flow';
-/** The FAQ entries about the opening hours: after them, « pis le samedi? » is answered about that day. */
-const HOURS_ENTRIES = new Set(['hours', 'closed-days', 'hours-lunch'].map(faqIntent));
 /** The entries about the Secrétariat du Conseil du trésor: after them, « leur numéro » is the Secrétariat's. */
 const SECRETARIAT_ENTRIES = new Set(['sct-complaints', 'sct-contact', 'sct-mission'].map(faqIntent));
 /** How to reach someone: asked with « leur », « ils », “their” just after the Secrétariat, it is the Secrétariat's contact. */
@@ -198,40 +194,26 @@ export class MainDialog extends ComponentDialog {
 
     // The recognizer reads the message without its SIN or card number: those digits say nothing about the question.
     const recognizerResult = await this.recognizer.recognize(step, { ...context.activity, text: warned ? withoutSensitiveData(text) : text });
+    const ranking = rankedIntents(recognizerResult);
     // Calibrated decision (domain/understanding/decision.ts): answer, offer the top 3, or decline.
     let decision: Decision = text
-      ? decide({ text, intents: rankedIntents(recognizerResult), questions: recognizedQuestions(recognizerResult) })
+      ? decide({ text, intents: ranking, questions: recognizedQuestions(recognizerResult) })
       : { kind: 'decline', intent: Intents.none, score: 0 };
     // « C'est quoi leur numéro? » just after an answer about the Secrétariat: its contact, not the Centre's.
     const guess = decision.kind === 'answer' ? decision.intent : decision.kind === 'clarify' ? decision.options[0]?.intent : undefined;
     if (last?.topic === 'secretariat' && guess && CONTACT_ENTRIES.has(guess) && ABOUT_THEM.test(foldText(text))) {
       decision = { kind: 'answer', intent: faqIntent('sct-contact'), score: decision.score };
     }
-    // « Mon examen en ligne plante en ce moment »: an exam failing right now starts the triage, never « Voulez-vous dire… ? ».
-    if (decision.kind !== 'answer' && this.reportsExamFailingNow(text, recognizerResult, lang)) {
-      decision = { kind: 'answer', intent: Intents.examProblem, score: recognizerResult.intents[Intents.examProblem]?.score ?? 0 };
-    }
-    // « Ça fait 3 fois que j'appelle et personne me rappelle, c'est inacceptable »: an upset account of the service,
-    // where the recognizer's best guess is a complaint, opens the complaint form (it listens to the story) rather than a choice.
-    if (decision.kind === 'clarify' && decision.options[0]?.intent === Intents.complaintFile) {
-      const first = readFirstMessage(text);
-      if (first.upset && first.story) decision = { kind: 'answer', intent: Intents.complaintFile, score: decision.score };
-    }
-    // « Est-ce ouvert samedi? » that the recognizer hesitates on (hours or holidays?): the hours of that day.
-    if (decision.kind !== 'answer' && asksOpenOrClosed(text) && parseAskedMoment(text, this.services.clock.now(), lang, this.services.calendar)) {
-      return this.answerHours(step, text, decision.score);
-    }
-    // A known topic outside the Centre's mandate (paie, permis de conduire…): say so plainly, and where to turn,
-    // also when the message ranks small talk or help first (« bonjour, c'est pour ma carte soleil ») or the
-    // recognizer hesitates (« c'est quoi le salaire d'un technicien au gouvernement? » between job postings and
-    // SAGIR): a choice of the Centre's topics would not answer it.
-    const outOfMandate = decision.kind !== 'answer' || SMALL_TALK_AND_HELP.has(decision.intent) ? matchOutOfMandate(text) : undefined;
-    if (outOfMandate) {
-      recordIntent(context, decision.kind === 'decline' ? decision.intent : Intents.outOfScope, decision.score);
+    // What the message itself says where the recognizer hesitates: an exam failing now, an upset story, a day, a topic outside the mandate.
+    const outcome = messageOutcome(text, decision, ranking, { now: this.services.clock.now(), lang, calendar: this.services.calendar });
+    if (outcome.kind === 'hoursOfDay') return this.answerHours(step, text, outcome.score);
+    if (outcome.kind === 'outOfMandate') {
+      recordIntent(context, outcome.recordedIntent, outcome.score);
       await this.setMisunderstandings(context, 0);
-      await context.sendActivity(withMenu(lang, outOfMandateAnswer(outOfMandate, tOf(context))));
+      await context.sendActivity(withMenu(lang, outOfMandateAnswer(outcome.topic, tOf(context))));
       return step.endDialog();
     }
+    decision = outcome;
     if (decision.kind === 'decline') {
       recordIntent(context, decision.intent, decision.score);
       // « ok », « non », « d'accord » after an answer: acknowledged, not « Je n'ai pas bien compris ».
@@ -263,7 +245,7 @@ export class MainDialog extends ComponentDialog {
       await rememberTopic(
         this.services,
         context,
-        HOURS_ENTRIES.has(intent)
+        HOURS_OF_DAY_ENTRIES.has(intent)
           ? { topic: 'hours', yesNo: yesNoQuestion(text) }
           : COMPLAINT_DIALOGS.has(route.dialog.id)
             ? { topic: 'complaint' }
@@ -276,7 +258,7 @@ export class MainDialog extends ComponentDialog {
       const questions = decision.kind === 'answer' && decision.also?.length ? [intent, ...decision.also].filter((asked) => route.handles(asked)) : [];
       // The decision may differ from the recognizer's first (a follow-up read in context): the dialog answers the decision.
       const decided =
-        rankedIntents(recognizerResult)[0]?.intent === intent
+        ranking[0]?.intent === intent
           ? recognizerResult
           : { ...recognizerResult, intents: { ...recognizerResult.intents, [intent]: { score: 1 } } };
       const options: RoutedDialogOptions = { utterance: text, recognizerResult: decided, ...(questions.length >= 2 ? { questions } : {}) };
@@ -305,17 +287,6 @@ export class MainDialog extends ComponentDialog {
     await rememberSatisfactionTopic(this.services, context, intent, route.dialog.id);
     const options: RoutedDialogOptions = { utterance: text, recognizerResult: { text, intents: { [intent]: { score: 1 } }, entities: {} }, followUp };
     return step.beginDialog(route.dialog.id, options);
-  }
-
-  /**
-   * A message that names an exam and says it fails right now (the exam extractor finds the problem and
-   * « en ce moment »), when the recognizer at least offers the exam problem among its choices.
-   */
-  private reportsExamFailingNow(text: string, result: RecognizerResult, lang: Lang): boolean {
-    if ((result.intents[Intents.examProblem]?.score ?? 0) < DEFAULT_THRESHOLDS.option) return false;
-    if (!/\b(exam\w*|examin\w*|sagir)\b/.test(foldText(text))) return false;
-    const clues = extractExamProblem(text, { now: this.services.clock.now(), timeZone: this.services.calendar.timeZone, lang });
-    return clues.examInProgress === true && clues.problemKind !== undefined;
   }
 
   private async finishStep(step: WaterfallStepContext<FlowOptions>): Promise<DialogTurnResult> {

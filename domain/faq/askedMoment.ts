@@ -235,11 +235,40 @@ const FOLLOW_UP_FILLERS = new Set(
  * hours answer, to answer about that day.
  */
 export function isDayFollowUp(text: string, now: Date, lang: Lang, calendar: BusinessCalendar): AskedMoment | undefined {
+  const rest = wordsBesidesTheDay(text, now, calendar, 8)?.filter((w) => !FOLLOW_UP_FILLERS.has(w) && !FOLLOW_UP_FILLERS.has(w.replace(/'$/, '')));
+  // Only a message of day words and fillers is read by chrono-node (the costly part), not every message after an hours answer.
+  return rest?.length === 0 ? parseAskedMoment(text, now, lang, calendar) : undefined;
+}
+
+/** Besides a day: the words of a question whether someone is open (« Êtes-vous ouverts…? », “Is anyone there…?”). */
+const OPENING_WORDS = new Set(
+  [
+    'ouvert', 'ouverts', 'ouverte', 'ouvertes', 'ouvre', 'ouvrez', 'ouvrir', 'ferme', 'fermes', 'fermee', 'fermees', 'fermez', 'fermer',
+    'est', 'ce', 'que', 'qu', 'vous', 'etes', 'tu', 'ti', 'y', 'ya', 'il', 'aura', 'avez', 'sera', 'serez', 'seriez', 'etre', 'encore', 'toujours',
+    'je', 'j', 'on', 'peux', 'peut', 'pouvez', 'appeler', 'joindre', 'rejoindre', 'parler', 'quelqu', 'un', 'une',
+    'centre', 'ca', 'dotation', 'bonjour', 'allo', 'salut', 'svp', 'merci',
+    'open', 'opened', 'closed', 'close', 'are', 'is', 'it', 'you', 'your', 'will', 'be', 'still', 'there', 'anyone', 'someone', 'anybody', 'somebody',
+    'can', 'i', 'we', 'call', 'reach', 'talk', 'speak', 'to', 'do', 'does', 'guys', 'center', 'office', 'hi', 'hello', 'please', 'thanks',
+  ],
+);
+
+/**
+ * Whether a question about opening says nothing but that and a day (« Ouvert le 24 décembre? », “Open on
+ * Canada Day?”, « Je peux appeler samedi? »): it asks about the Centre. « La SAQ est-elle ouverte le 1er
+ * janvier? » or “Is the Champlain Bridge closed tonight?” name someone else.
+ */
+export function asksOnlyWhetherOpen(text: string, now: Date, calendar: BusinessCalendar): boolean {
+  const rest = wordsBesidesTheDay(text, now, calendar, 12)?.filter((w) => !FOLLOW_UP_FILLERS.has(w) && !OPENING_WORDS.has(w) && !OPENING_WORDS.has(w.replace(/'$/, '')));
+  return rest?.length === 0 && asksOpenOrClosed(text);
+}
+
+/** The words of a message once its days, dates, times and holidays are taken out; undefined beyond `maxWords` words. */
+function wordsBesidesTheDay(text: string, now: Date, calendar: BusinessCalendar, maxWords: number): string[] | undefined {
   const folded = foldText(text).replace(/[?!.,;:]+/g, ' ').trim();
   const words = folded.split(' ').filter(Boolean);
-  if (words.length === 0 || words.length > 8) return undefined;
+  if (words.length === 0 || words.length > maxWords) return undefined;
   const holiday = holidayMentioned(text, calendar.localDateOf(now), calendar);
-  const rest = (holiday ? ` ${plainWords(text)} `.replace(` ${holiday.phrase} `, ' ') : folded)
+  return (holiday ? ` ${plainWords(text)} `.replace(` ${holiday.phrase} `, ' ') : folded)
     .replace(WEEKEND, ' ')
     .replace(NOW, ' ')
     .replace(/(?<![\p{L}])(lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?(?![\p{L}])/gu, ' ')
@@ -248,8 +277,5 @@ export function isDayFollowUp(text: string, now: Date, lang: Lang, calendar: Bus
     .replace(/\d{1,2}\s*h\s*\d{0,2}|\d{1,2}:\d{2}|\d+(er|e|st|nd|rd|th)?|[ap]\.?m\.?|\bmidi\b|noon/g, ' ')
     .replace(/'/g, "' ")
     .split(/[\s/-]+/)
-    .filter(Boolean)
-    .filter((w) => !FOLLOW_UP_FILLERS.has(w) && !FOLLOW_UP_FILLERS.has(w.replace(/'$/, '')));
-  // Only a message of day words and fillers is read by chrono-node (the costly part), not every message after an hours answer.
-  return rest.length === 0 ? parseAskedMoment(text, now, lang, calendar) : undefined;
+    .filter(Boolean);
 }

@@ -22,6 +22,8 @@ const pattern = z.string().refine((p) => {
 const topicSchema = z.object({
   id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'expected a kebab-case id'),
   answer: z.enum(OUT_OF_MANDATE_ANSWERS),
+  /** The knowledge base's entry on the same topic (faq.json): answered instead when the recognizer offers it among its choices. */
+  entry: z.string().optional(),
   patterns: z.object({ fr: z.array(pattern).min(1), en: z.array(pattern).min(1) }),
   source: z.array(seedSource).min(1),
 });

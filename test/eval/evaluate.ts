@@ -20,6 +20,8 @@ import { projectPath } from '../../domain/paths';
 import { decide, DecisionThresholds, DEFAULT_THRESHOLDS } from '../../domain/understanding/decision';
 import { buildIntentClassifier, ClassifierBuildOptions, DEFAULT_CLASSIFIER_OPTIONS } from '../../domain/understanding/defaultClassifier';
 import { Intents, Understanding } from '../../domain/understanding/intents';
+import { HOURS_OF_DAY_ENTRIES, messageOutcome, MessageOutcome, OutcomeContext } from '../../domain/understanding/messageOutcome';
+import { BusinessCalendar } from '../../domain/calendar/businessCalendar';
 import { exactKey } from '../../domain/understanding/trainedClassifier';
 import { freshSetFiles } from './freshSets';
 
@@ -216,7 +218,32 @@ interface FreshReport {
   outOfScopeDecisions: { declined: number; clarified: number; answered: number };
   latencyMs: { p50: number; p99: number; max: number; samples: number };
   confusedPairs: Array<{ expected: string; actedOn: string; count: number }>;
+  /**
+   * The same messages as the main dialog serves them: the decision, then the rules that read the message
+   * where the recognizer hesitates (domain/understanding/messageOutcome.ts). The targets above are on the
+   * decision alone.
+   */
+  asServed: { firstTurnTop1: number; outOfScopeToldOrDeclined: number; confidentWrongInScope: number; confidentWrongOutOfScope: number; changed: number };
 }
+
+/**
+ * An outcome as served: right (the expected answer, the hours of the day asked about for an hours entry,
+ * a decline or the out-of-mandate answer for a message out of scope), a choice or a decline (neither), or wrong.
+ */
+function servedResult(outcome: MessageOutcome, item: Case): 'right' | 'wrong' | 'neither' {
+  const outOfScope = item.intent === OOS;
+  if (outcome.kind === 'outOfMandate') return outOfScope ? 'right' : 'wrong';
+  if (outcome.kind === 'decline') return outOfScope ? 'right' : 'neither';
+  if (outcome.kind === 'clarify') return 'neither';
+  if (outOfScope) return 'wrong';
+  if (outcome.kind === 'hoursOfDay') return [item.intent, ...(item.also ?? [])].some((i) => HOURS_OF_DAY_ENTRIES.has(i)) ? 'right' : 'wrong';
+  return answeredRight(outcome, [item.intent, ...(item.also ?? [])]) ? 'right' : 'wrong';
+}
+
+/** One calendar and one instant for a whole run: the rules that read a day (« ouvert samedi? ») need them. */
+const EVAL_NOW = new Date();
+const EVAL_CALENDAR = BusinessCalendar.fromDataFile();
+const outcomeContext = (lang: 'fr' | 'en'): OutcomeContext => ({ now: EVAL_NOW, lang, calendar: EVAL_CALENDAR });
 
 function scoreFresh(
   kind: 'fresh' | 'dev',
@@ -232,9 +259,18 @@ function scoreFresh(
   let rankingTop1 = 0;
   const two = { cases: 0, rankingTop1: 0, answeredOneOfThem: 0, answeredBoth: 0 };
   const pairs = new Map<string, { expected: string; actedOn: string; count: number }>();
+  const served = { right: 0, wrongInScope: 0, wrongOutOfScope: 0, oosRight: 0, changed: 0 };
   for (const item of cases) {
     const understanding = classify(item.text, lang);
     const decision = decide(understanding, thresholds);
+    const outcome = messageOutcome(item.text, decision, understanding.intents, outcomeContext(lang));
+    const result = servedResult(outcome, item);
+    if (outcome !== decision) served.changed += 1;
+    if (item.intent === OOS) {
+      if (result === 'right') served.oosRight += 1;
+      else if (result === 'wrong') served.wrongOutOfScope += 1;
+    } else if (result === 'right') served.right += 1;
+    else if (result === 'wrong') served.wrongInScope += 1;
     const top = understanding.intents[0]?.intent ?? Intents.none;
     const acted = decision.kind === 'answer' ? decision.intent : decision.kind === 'clarify' ? `clarify(${decision.options[0]?.intent ?? '—'})` : OOS;
     if (item.intent === OOS) {
@@ -282,6 +318,13 @@ function scoreFresh(
     outOfScopeDecisions: oos,
     latencyMs: latency,
     confusedPairs: [...pairs.values()].sort((a, b) => b.count - a.count || a.expected.localeCompare(b.expected)),
+    asServed: {
+      firstTurnTop1: inScope ? served.right / inScope : 0,
+      outOfScopeToldOrDeclined: outOfScope ? served.oosRight / outOfScope : 0,
+      confidentWrongInScope: served.wrongInScope,
+      confidentWrongOutOfScope: served.wrongOutOfScope,
+      changed: served.changed,
+    },
   };
 }
 
@@ -297,6 +340,7 @@ function freshLines(r: FreshReport): string[] {
     `  ${mark(r.confidentWrong <= FRESH_TARGETS.confidentWrong)} confident wrong answers      ${String(r.confidentWrong).padStart(7)}   (target ${FRESH_TARGETS.confidentWrong}; ${r.confidentWrongInScope} in scope, ${r.confidentWrongOutOfScope} out of scope answered)`,
     `      two questions in one message ${r.twoQuestions.cases ? pct(r.twoQuestions.rankingTop1 / r.twoQuestions.cases).padStart(7) : '      —'}   (top-1 is the main intent or the « also » one, ${r.twoQuestions.rankingTop1}/${r.twoQuestions.cases}; answered one of them ${r.twoQuestions.answeredOneOfThem}, both in one turn ${r.twoQuestions.answeredBoth})`,
     `  ${mark(r.latencyMs.p99 < FRESH_TARGETS.p99Ms)} latency p99                  ${r.latencyMs.p99.toFixed(3).padStart(7)} ms (target < ${FRESH_TARGETS.p99Ms} ms; p50 ${r.latencyMs.p50.toFixed(3)} ms, max ${r.latencyMs.max.toFixed(3)} ms)`,
+    `      as served (the main dialog's rules where the recognizer hesitates: ${r.asServed.changed} messages) first turn ${pct(r.asServed.firstTurnTop1)}, out of scope declined or told it is outside the mandate ${pct(r.asServed.outOfScopeToldOrDeclined)}, confident wrong ${r.asServed.confidentWrongInScope + r.asServed.confidentWrongOutOfScope} (${r.asServed.confidentWrongInScope} in scope, ${r.asServed.confidentWrongOutOfScope} out of scope)`,
     `      decisions in scope ${JSON.stringify(r.decisions)}, out of scope ${JSON.stringify(r.outOfScopeDecisions)}`,
     `      confused (expected→acted on): ${r.confusedPairs.map((p) => `${p.expected}→${p.actedOn} ×${p.count}`).join(', ') || 'none'}`,
   ];

@@ -271,6 +271,14 @@ export const citizenConversations: Conversation[] = [
     ],
   },
   {
+    name: 'another organization’s opening on a holiday never gets the Centre’s hours; the same question about the Centre does',
+    from: 'issue 12 (never a confident wrong answer)',
+    steps: [
+      { say: 'La SAQ est-elle ouverte le 1er janvier?', absent: [/^Non/, /^Oui/, 'Le Centre est fermé', "Heures d'ouverture"] },
+      { say: 'Ouvert à la fête du Canada?', expect: [/^Non, /, 'Fête du Canada'] },
+    ],
+  },
+  {
     name: 'at lunchtime, the handoff says the Centre reopens at 13 h',
     from: 'seed 004 (de 8 h 30 à 12 h et de 13 h à 16 h 30)',
     now: '2026-11-24T17:30:00Z',

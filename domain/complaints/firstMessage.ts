@@ -1,6 +1,6 @@
-import { DESCRIPTION_MAX_LENGTH } from '../../domain/complaints/complaintService';
-import { LANGS, translator } from '../../domain/i18n';
-import { choiceWords, containsPhrase } from '../../domain/text/choices';
+import { DESCRIPTION_MAX_LENGTH } from './complaintService';
+import { LANGS, translator } from '../i18n';
+import { choiceWords, containsPhrase } from '../text/choices';
 
 /** A first message at least this long, once the words asking for a complaint are set aside, already tells what happened. */
 const STORY_MIN_WORDS = 5;

@@ -1,0 +1,81 @@
+import type { BusinessCalendar } from '../calendar/businessCalendar';
+import { readFirstMessage } from '../complaints/firstMessage';
+import { extractExamProblem } from '../exams/problemExtractor';
+import { asksOnlyWhetherOpen, asksOpenOrClosed, foldText, parseAskedMoment } from '../faq/askedMoment';
+import { faqIntent } from '../faq/knowledgeBase';
+import { matchOutOfMandate, OutOfMandateTopic } from '../faq/outOfMandate';
+import type { Lang } from '../i18n';
+import { Decision, DEFAULT_THRESHOLDS, SMALL_TALK_AND_HELP } from './decision';
+import { Intents, ScoredIntent } from './intents';
+
+/**
+ * What a new message gets, beyond the recognizer's decision: the decision itself, the hours entry about
+ * the day the message names, or the plain answer that a topic is outside the Centre's mandate.
+ */
+export type MessageOutcome =
+  | Decision
+  | { kind: 'hoursOfDay'; score: number }
+  | { kind: 'outOfMandate'; topic: OutOfMandateTopic; score: number; recordedIntent: string };
+
+/** The entries the hours of a day answer (« Êtes-vous ouverts le 24 décembre? » → « Non, … »): the weekly hours, the closed days, the lunch break. */
+export const HOURS_OF_DAY_ENTRIES: ReadonlySet<string> = new Set(['hours', 'closed-days', 'hours-lunch'].map(faqIntent));
+
+export interface OutcomeContext {
+  now: Date;
+  lang: Lang;
+  calendar: BusinessCalendar;
+}
+
+/**
+ * The rules that read the message itself where the recognizer hesitates or misses, in this order (the
+ * main dialog acts on the outcome, and `npm run eval` scores it as served):
+ * - « Mon examen en ligne plante en ce moment »: an exam failing right now starts the triage, never « Voulez-vous dire… ? »;
+ * - « Ça fait 3 fois que j'appelle et personne me rappelle, c'est inacceptable »: an upset account of the service,
+ *   where the recognizer's best guess is a complaint, opens the complaint form (it listens to the story) rather than a choice;
+ * - « Est-ce ouvert samedi? » that the recognizer hesitates on (hours or holidays?), or declines while the message
+ *   says nothing but that and the day (“Open on Canada Day?”): the hours of that day. « La SAQ est-elle ouverte
+ *   le 1er janvier? » names someone else, and is declined;
+ * - a known topic outside the Centre's mandate (paie, permis de conduire…): said plainly, also when the message
+ *   ranks small talk or help first (« bonjour, c'est pour ma carte soleil ») or the recognizer hesitates
+ *   (« c'est quoi le salaire d'un technicien au gouvernement? »): a choice of the Centre's topics would not answer it;
+ *   but when the knowledge base has its own entry on that topic and the recognizer offers it, that entry answers.
+ */
+export function messageOutcome(text: string, decision: Decision, ranking: readonly ScoredIntent[], context: OutcomeContext): MessageOutcome {
+  if (decision.kind !== 'answer' && reportsExamFailingNow(text, ranking, context)) {
+    return { kind: 'answer', intent: Intents.examProblem, score: scoreOf(ranking, Intents.examProblem) };
+  }
+  if (decision.kind === 'clarify' && decision.options[0]?.intent === Intents.complaintFile) {
+    const first = readFirstMessage(text);
+    if (first.upset && first.story) return { kind: 'answer', intent: Intents.complaintFile, score: decision.score };
+  }
+  const offersHours = decision.kind === 'clarify' && decision.options.some((o) => HOURS_OF_DAY_ENTRIES.has(o.intent));
+  if (
+    decision.kind !== 'answer' &&
+    asksOpenOrClosed(text) &&
+    (offersHours || asksOnlyWhetherOpen(text, context.now, context.calendar)) &&
+    parseAskedMoment(text, context.now, context.lang, context.calendar)
+  ) {
+    return { kind: 'hoursOfDay', score: decision.score };
+  }
+  const topic = decision.kind !== 'answer' || SMALL_TALK_AND_HELP.has(decision.intent) ? matchOutOfMandate(text) : undefined;
+  if (!topic) return decision;
+  // « c quoi le CSC du ministère de la Cybersécurité? » between the mission and the CSC: the CSC's own entry says as much, and more.
+  const entry = topic.entry === undefined ? undefined : faqIntent(topic.entry);
+  if (entry && decision.kind === 'clarify' && decision.options.some((o) => o.intent === entry)) return { kind: 'answer', intent: entry, score: decision.score };
+  return { kind: 'outOfMandate', topic, score: decision.score, recordedIntent: decision.kind === 'decline' ? decision.intent : Intents.outOfScope };
+}
+
+function scoreOf(ranking: readonly ScoredIntent[], intent: string): number {
+  return ranking.find((r) => r.intent === intent)?.score ?? 0;
+}
+
+/**
+ * A message that names an exam and says it fails right now (the exam extractor finds the problem and
+ * « en ce moment »), when the recognizer at least offers the exam problem among its choices.
+ */
+function reportsExamFailingNow(text: string, ranking: readonly ScoredIntent[], context: OutcomeContext): boolean {
+  if (scoreOf(ranking, Intents.examProblem) < DEFAULT_THRESHOLDS.option) return false;
+  if (!/\b(exam\w*|examin\w*|sagir)\b/.test(foldText(text))) return false;
+  const clues = extractExamProblem(text, { now: context.now, timeZone: context.calendar.timeZone, lang: context.lang });
+  return clues.examInProgress === true && clues.problemKind !== undefined;
+}
