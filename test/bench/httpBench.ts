@@ -6,7 +6,7 @@ import { projectPath } from '../../domain/paths';
 import { ChannelReceiver } from '../helpers/channelReceiver';
 import { EmulatorClient } from '../helpers/emulatorClient';
 import { tempDatabaseUrl, tempDir } from '../helpers/tempDir';
-import { argValue, ASSISTANT_SCRIPT, freePort, processCpuSeconds, startProcess, stopProcess, summarize } from './benchSupport';
+import { argValue, ASSISTANT_SCRIPT, BUDGET_PARTS, BudgetPart, freePort, processCpuSeconds, startProcess, stopProcess, summarize } from './benchSupport';
 import { CONVERSATION_MESSAGES, FAQ_MESSAGES } from './benchMessages';
 import { runMaskingBench } from './maskingBench';
 
@@ -202,6 +202,43 @@ async function compareBuilds(other: string | undefined): Promise<void> {
   dir.cleanup();
 }
 
+/**
+ * `--budget`: where the FAQ turn's CPU goes. The assistant runs several times, each with some parts of its
+ * turn given free stand-ins (test/bench/turnBudget.ts, preloaded), beside the echo sample, in alternating
+ * saturation rounds (`--rounds`, default 20): each part costs the difference from the whole assistant.
+ */
+async function turnBudget(): Promise<void> {
+  const options = { conversations: argValue('conversations', 50), warmup: argValue('warmup', 40) };
+  const dir = tempDir('assistant-budget-');
+  const receiver = new ChannelReceiver();
+  const serviceUrl = await receiver.start();
+  const preload = projectPath('dist', 'test', 'bench', 'turnBudget.js');
+  const variants: Array<{ label: string; free: readonly BudgetPart[] }> = [
+    { label: 'the whole assistant', free: [] },
+    ...BUDGET_PARTS.map((part) => ({ label: `${part} free`, free: [part] })),
+    { label: `${BUDGET_PARTS.join(', ')} free`, free: BUDGET_PARTS },
+  ];
+  const endpoints: Endpoint[] = [];
+  for (const [i, variant] of variants.entries()) {
+    const env = { ...assistantEnv(dir.path, `budget-${i}.sqlite`), NODE_OPTIONS: `--require ${preload}`, TURN_BUDGET_FREE: variant.free.join(',') };
+    endpoints.push(await withFaqConversations(await startEndpoint(ASSISTANT_SCRIPT, env, serviceUrl, options), serviceUrl));
+  }
+  endpoints.push(await withFaqConversations(await startEndpoint(ECHO_SCRIPT, {}, serviceUrl, options), serviceUrl));
+  const rounds = argValue('rounds', 20);
+  const runs = await saturateInRounds(endpoints, rounds * 8, rounds, FAQ_MESSAGES);
+  const cost = runs.map((run) => (run.serverCpuSeconds * 1000) / run.latencies.length);
+  const echo = cost[cost.length - 1];
+  console.log(`Server CPU per FAQ turn, ${runs[0].latencies.length} turns each (load average ${loadavg()[0].toFixed(1)}):`);
+  for (const [i, { label }] of variants.entries()) {
+    const saved = i === 0 ? '' : `, ${(cost[0] - cost[i]).toFixed(2)} ms less than the whole (${(((cost[0] - cost[i]) / cost[0]) * 100).toFixed(0)} %)`;
+    console.log(`  ${label}: ${cost[i].toFixed(2)} ms (${(cost[i] / echo).toFixed(2)}× the echo sample)${saved}`);
+  }
+  console.log(`  echo sample: ${echo.toFixed(2)} ms`);
+  for (const endpoint of endpoints) await stopProcess(endpoint.server);
+  await receiver.stop();
+  dir.cleanup();
+}
+
 const MAX_MESSAGE_CHARS = 4000;
 const CAP_GOAL_P95_MS = 100;
 
@@ -284,6 +321,7 @@ async function main(): Promise<void> {
   }
   const againstIndex = process.argv.indexOf('--against');
   if (againstIndex >= 0) return compareBuilds(process.argv[againstIndex + 1]);
+  if (process.argv.includes('--budget')) return turnBudget();
   const conversations = argValue('conversations', 50);
   const turns = argValue('turns', 40);
   // A server runs for days: its CPU per turn is measured once V8 has compiled the code the turns run
