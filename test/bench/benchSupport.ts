@@ -85,6 +85,6 @@ export function processCpuSeconds(pid: number): number {
   }
 }
 
-/** The parts of the turn `npm run bench -- --budget` gives free stand-ins (test/bench/turnBudget.ts). */
+/** The parts of the turn `npm run bench:http -- --budget` gives free stand-ins (test/bench/turnBudget.ts). */
 export const BUDGET_PARTS = ['recognition', 'log', 'state'] as const;
 export type BudgetPart = (typeof BUDGET_PARTS)[number];

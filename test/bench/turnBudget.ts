@@ -4,7 +4,7 @@ import { SqlStorage } from '../../bot/storage/sqlStorage';
 import { TrainedIntentClassifier } from '../../domain/understanding/trainedClassifier';
 
 /**
- * Preloaded into the assistant's process by `npm run bench -- --budget` (`node --require`): the parts of
+ * Preloaded into the assistant's process by `npm run bench:http -- --budget` (`node --require`): the parts of
  * the turn named in TURN_BUDGET_FREE (comma-separated) are given free stand-ins, so that what each costs
  * shows as the difference in server CPU per turn from the whole assistant. Never loaded otherwise.
  * - `recognition`: each message's understanding is recognized once and then remembered (the bench repeats its 8 questions);

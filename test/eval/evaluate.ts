@@ -5,6 +5,9 @@
  * only figures and label pairs are printed, never their sentences), compares it with other candidates,
  * cross-validates it over the training phrasings, and writes reports/faq-eval.json and reports/faq-eval.md.
  *
+ * Each fresh and development set is also scored as served: the decision, then the rules the main dialog
+ * applies where the recognizer hesitates (domain/understanding/messageOutcome.ts); the targets stay on the decision.
+ *
  * The development sets (test/eval/dev-set-{fr,en}.json) are scored like the fresh sets and reported on
  * their own: they are what recognizer changes are measured on (their sentences may be read, never trained on).
  *
@@ -340,7 +343,7 @@ function freshLines(r: FreshReport): string[] {
     `  ${mark(r.confidentWrong <= FRESH_TARGETS.confidentWrong)} confident wrong answers      ${String(r.confidentWrong).padStart(7)}   (target ${FRESH_TARGETS.confidentWrong}; ${r.confidentWrongInScope} in scope, ${r.confidentWrongOutOfScope} out of scope answered)`,
     `      two questions in one message ${r.twoQuestions.cases ? pct(r.twoQuestions.rankingTop1 / r.twoQuestions.cases).padStart(7) : '      —'}   (top-1 is the main intent or the « also » one, ${r.twoQuestions.rankingTop1}/${r.twoQuestions.cases}; answered one of them ${r.twoQuestions.answeredOneOfThem}, both in one turn ${r.twoQuestions.answeredBoth})`,
     `  ${mark(r.latencyMs.p99 < FRESH_TARGETS.p99Ms)} latency p99                  ${r.latencyMs.p99.toFixed(3).padStart(7)} ms (target < ${FRESH_TARGETS.p99Ms} ms; p50 ${r.latencyMs.p50.toFixed(3)} ms, max ${r.latencyMs.max.toFixed(3)} ms)`,
-    `      as served (the main dialog's rules where the recognizer hesitates: ${r.asServed.changed} messages) first turn ${pct(r.asServed.firstTurnTop1)}, out of scope declined or told it is outside the mandate ${pct(r.asServed.outOfScopeToldOrDeclined)}, confident wrong ${r.asServed.confidentWrongInScope + r.asServed.confidentWrongOutOfScope} (${r.asServed.confidentWrongInScope} in scope, ${r.asServed.confidentWrongOutOfScope} out of scope)`,
+    `      as served (the main dialog's rules, which acted on ${r.asServed.changed} messages) first turn ${pct(r.asServed.firstTurnTop1)}, out of scope declined or told it is outside the mandate ${pct(r.asServed.outOfScopeToldOrDeclined)}, confident wrong ${r.asServed.confidentWrongInScope + r.asServed.confidentWrongOutOfScope} (${r.asServed.confidentWrongInScope} in scope, ${r.asServed.confidentWrongOutOfScope} out of scope)`,
     `      decisions in scope ${JSON.stringify(r.decisions)}, out of scope ${JSON.stringify(r.outOfScopeDecisions)}`,
     `      confused (expected→acted on): ${r.confusedPairs.map((p) => `${p.expected}→${p.actedOn} ×${p.count}`).join(', ') || 'none'}`,
   ];
