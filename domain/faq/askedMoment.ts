@@ -197,6 +197,8 @@ const MARKERS = [
   /(?<![\p{L}])(etes|ouvrez|fermez|travaillez|serez|seriez|serait|sera|pouvez|peut|peux|puis|avez|ouvre|ferme|est) (vous|il|on|elle|je)(?![\p{L}])/u,
   /^(are|is|do|does|will|would|can|could|was|were)(?![\p{L}])/u,
   /(?<![\p{L}])(are you|is it|is the cent(re|er)|do you|will you|can i call|could i call)(?![\p{L}])/u,
+  // Asked indirectly: « je veux savoir si vous êtes ouverts… », « je me demande s'il y a quelqu'un… », “I'd like to know if you're open…”.
+  /(?<![\p{L}])(savoir|demande|demandais|demander|verifier|confirmer|wonder|wondering|know|check|ask|asking) (si(?![\p{L}])|s'|if(?![\p{L}])|whether(?![\p{L}]))/u,
 ];
 const OPEN_OR_CLOSED = /(?<![\p{L}])(ouvert|ouverts|ouverte|ouvertes|ouvre|ouvrez|ouvrir|ferme|fermes|fermee|fermees|fermez|fermer|quelqu'un|quelqu un|appeler|joindre|open|opened|closed|close|anyone|someone|call|reach)(?![\p{L}])/u;
 const CLOSED = /(?<![\p{L}])(ferme|fermes|fermee|fermees|fermez|closed)(?![\p{L}])/u;

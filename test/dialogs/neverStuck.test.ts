@@ -153,6 +153,16 @@ describe('never stuck', () => {
       expect(reply).toContain('Prochaine ouverture\u00a0:');
     });
 
+    it('« jveux savoir si vous etes ouvert le vendredi saint », asked indirectly, → « Non, … » with the holiday', async () => {
+      h = await createConversationHarness({ now: NOW });
+      const year = Number(today.slice(0, 4));
+      const goodFriday = [...calendar.holidaysIn(year), ...calendar.holidaysIn(year + 1)].find((d) => d.id === 'vendredi-saint' && d.date >= today)!;
+      const reply = await h.say('allo, jveux savoir si vous etes ouvert le vendredi saint');
+      expect(reply.startsWith(`Non, le ${long(goodFriday.date)}, le Centre est fermé\u00a0: c'est un jour férié (Vendredi saint).`)).toBe(true);
+      const english = await h.say({ type: 'message', text: "I'd like to know if you are open on Good Friday", locale: 'en-CA' });
+      expect(english.startsWith('No, ')).toBe(true);
+    });
+
     it('« Est-ce ouvert samedi? » → « Non, … » because of the weekend', async () => {
       h = await createConversationHarness({ now: NOW });
       const reply = await h.say('Est-ce ouvert samedi?');
