@@ -131,7 +131,8 @@ export class ComplaintIntakeDialog extends ComponentDialog {
     return step.prompt(CONSENT_PROMPT, {
       style: choiceStyle(step.context),
       prompt: t('complaint:intake.consent'),
-      retryPrompt: `${t('common:choice.retry')} ${t('complaint:intake.consent')}`,
+      // A person who goes on telling the story learns why the form waits for a choice, not « Je n'ai pas compris ».
+      retryPrompt: `${t('complaint:intake.consentRetry', { yes: t('complaint:intake.consentYes'), no: t('complaint:intake.consentNo') })} ${t('complaint:intake.consent')}`,
       choices: consentChoices(t('complaint:intake.consentYes'), t('complaint:intake.consentNo')),
     });
   }

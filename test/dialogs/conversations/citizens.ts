@@ -279,6 +279,20 @@ export const citizenConversations: Conversation[] = [
     ],
   },
   {
+    name: 'a story told instead of answering the consent question is told why the form waits for consent, not « pas compris »',
+    from: 'issue 12 (forms that listen); Law 25 (consent before collection)',
+    steps: [
+      { say: 'Je veux déposer une plainte', buttons: ["Oui, j'accepte", 'Non'] },
+      {
+        say: "ça fait trois fois que j'appelle et personne ne répond",
+        expect: ["j'ai d'abord besoin de votre accord", 'Acceptez-vous'],
+        absent: ["Je n'ai pas compris"],
+        buttons: ["Oui, j'accepte", 'Non'],
+      },
+      { say: "Oui, j'accepte", expect: ['Quel est votre nom'] },
+    ],
+  },
+  {
     name: 'at lunchtime, the handoff says the Centre reopens at 13 h',
     from: 'seed 004 (de 8 h 30 à 12 h et de 13 h à 16 h 30)',
     now: '2026-11-24T17:30:00Z',
