@@ -181,8 +181,9 @@ export function findReference(text: string): string | undefined {
   return bare ? parseReference(COMPLAINT_REFERENCE_PREFIX, `${COMPLAINT_REFERENCE_PREFIX}-${bare[1]}-${bare[2]}`) : undefined;
 }
 
-/** « je sais pas », « je l'ai perdu », “I forgot it”: the person does not have what is asked. */
-const DOES_NOT_HAVE_IT = /\b(sai[st]? (pas|plus)|jsp|connai[st]? pas|perdu|oublie|aucun|pas de|plus de|don t know|dont know|lost|forgot|no idea|aucune idee)\b/;
+/** « je sais pas », « je l'ai perdu », « je l'ai pas », « c'est quoi mon numéro? », “I forgot it”: the person does not have what is asked. */
+const DOES_NOT_HAVE_IT =
+  /\b(sai[st]? (pas|plus)|jsp|connai[st]? pas|perdu|oublie|aucun|pas de|plus de|(ai|avais) (pas|plus)|(re)?trouve (pas|plus)|c est quoi mon|quel est mon|don t know|dont know|don t have|dont have|do not have|(can t|cant|cannot) find|what is my|what s my|whats my|lost|forgot|no idea|aucune idee)\b/;
 /** An answer given up on: said so, or a third try that is still not what is asked. */
 function givenUp(prompt: PromptValidatorContext<string>): boolean {
   return DOES_NOT_HAVE_IT.test(foldText(prompt.recognized.value ?? '')) || prompt.attemptCount >= 3;

@@ -453,6 +453,18 @@ export const citizenConversations: Conversation[] = [
     ],
   },
   {
+    name: '« je l’ai pas le numéro » and « c’est quoi mon numéro de plainte? » also say the person does not have it',
+    from: 'issue 12 (Québec usage)',
+    steps: [
+      { say: 'Suivre une plainte', expect: ['PL-2026-000123'] },
+      { say: "je l'ai pas le numéro", expect: ['accusé de réception'], absent: [fr('complaint:lookup.invalidReference')] },
+      { say: 'Suivre une plainte', expect: ['PL-2026-000123'] },
+      { say: "c'est quoi mon numéro de plainte?", expect: ['accusé de réception'], absent: [fr('complaint:lookup.invalidReference')] },
+      { say: 'Suivre une plainte', expect: ['PL-2026-000123'] },
+      { say: { type: 'message', text: "I can't find my complaint number", locale: 'en-CA' }, expect: ['acknowledgement'] },
+    ],
+  },
+  {
     name: 'a second reference typed instead of the contact is looked up, and the right pair shows the status',
     from: 'issue 12 (a reference typed anywhere)',
     complaintsOnFile: [marie],
