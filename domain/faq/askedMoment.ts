@@ -228,6 +228,9 @@ const FOLLOW_UP_FILLERS = new Set(
     'et', 'pis', 'puis', 'ben', 'bon', 'ok', 'alors', 'sinon', 'pour', 'le', 'la', 'les', "l'", 'ce', 'cette', 'prochain', 'prochaine',
     'a', 'au', 'de', 'du', 'matin', 'apres-midi', 'soir', 'c', "c'est",
     'and', 'what', 'how', 'about', 'then', 'the', 'on', 'at', 'this', 'next', 'in', 'morning', 'afternoon',
+    // « pas vraiment, je voulais savoir pour le samedi », “no, I meant Saturday”: setting the earlier answer aside.
+    'non', 'pas', 'vraiment', 'plutot', 'mais', 'juste', 'je', 'j', 'voulais', 'veux', 'voudrais', 'savoir', 'parlais',
+    'no', 'not', 'really', 'actually', 'but', 'just', 'i', 'meant', 'mean', 'wanted', 'to', 'know', 'for',
   ],
 );
 

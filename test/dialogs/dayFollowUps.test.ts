@@ -40,6 +40,16 @@ describe('follow-ups about a day', () => {
     expect(reply).toContain(`Prochaine ouverture${NBSP}: le mardi 5 janvier 2027 à 8${NBSP}h${NBSP}30.`);
   });
 
+  it('« pas vraiment, je voulais savoir pour le samedi » after « non » to « utile ? »: the Saturday, not « pas compris »', async () => {
+    await after(MONDAY_10H);
+    await h.say('non');
+    const reply = await h.say('pas vraiment, je voulais savoir pour le samedi');
+    expect(reply).toContain('Le samedi, le Centre est fermé.');
+    expect(reply).not.toContain("Je n'ai pas bien compris");
+    // A new question that names a day is not a follow-up: « les examens » is its topic.
+    expect(await h.say('je voulais savoir pour les examens de samedi')).not.toContain('Le samedi, le Centre est');
+  });
+
   it('« le 2 à 9 h? »: that day at that time', async () => {
     await after(MONDAY_10H);
     expect(await h.say('et le 2 à 9 h?')).toContain(`Le mercredi 2 décembre 2026 à 9${NBSP}h, le Centre est fermé${NBSP}: ce jour-là, il est ouvert ${WEDNESDAY_PERIODS}.`);
