@@ -1,6 +1,7 @@
 import { MessageFactory, TurnContext } from 'botbuilder';
 import { DialogTurnResult, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
 import { recordDialog, recordIntent } from './shared/turnInsights';
+import { soundsAngry } from '../domain/complaints/firstMessage';
 import { renderAnswer, renderAskedDay } from '../domain/faq/faqAnswers';
 import { entryIdOf, faqIntent } from '../domain/faq/knowledgeBase';
 import type { Lang, Translate } from '../domain/i18n';
@@ -73,8 +74,11 @@ export class FaqDialog extends WaterfallDialog<Partial<RoutedDialogOptions>> {
       await context.sendActivity(MessageFactory.text(followUp));
       return step.endDialog();
     }
+    // « Ça fait 2 heures que j'attends au téléphone, c'est ridicule »: the answer, with one sentence that hears
+    // the person first and the complaint form offered after it.
+    const angry = soundsAngry(options.utterance);
     // The other questions of the same message, each answered in turn; « utile ? » is asked once.
-    const answers = [renderAnswer(entry, answerContext)];
+    const answers = [`${angry ? `${t('faq:upset.acknowledge')}\n\n` : ''}${renderAnswer(entry, answerContext)}`];
     for (const other of others) {
       const otherEntry = this.services.knowledgeBase.byId.get(entryIdOf(other) ?? '');
       if (otherEntry && otherEntry.id !== entry.id) answers.push(renderAnswer(otherEntry, answerContext));
@@ -82,9 +86,10 @@ export class FaqDialog extends WaterfallDialog<Partial<RoutedDialogOptions>> {
     for (const answer of answers.slice(0, -1)) await context.sendActivity(MessageFactory.text(answer));
     const data = await this.services.conversationData.get(context, {});
     data.faqFeedback = { entryId: entry.id };
+    const offer = angry ? `\n\n${t('faq:upset.complaintOffer', { firstContact: this.services.contacts.complaints.firstContactBusinessDays.days })}` : '';
     // « utile ? » closes the last answer's bubble, its buttons under it: one activity fewer per turn.
-    const last = `${answers[answers.length - 1]}\n\n${t('faq:feedback.question')}`;
-    await context.sendActivity(suggestions(last, [t('faq:feedback.yes'), t('faq:feedback.no')]));
+    const last = `${answers[answers.length - 1]}${offer}\n\n${t('faq:feedback.question')}`;
+    await context.sendActivity(suggestions(last, [t('faq:feedback.yes'), t('faq:feedback.no'), ...(angry ? [t('common:menu.complaint')] : [])]));
     return step.endDialog();
   }
 }

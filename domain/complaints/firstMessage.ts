@@ -14,16 +14,26 @@ export interface FirstMessage {
   upset: boolean;
 }
 
-let lists: { request: Set<string>; frustration: string[] } | undefined;
+let lists: { request: Set<string>; anger: string[]; frustration: string[] } | undefined;
 
-function wordLists(): { request: Set<string>; frustration: string[] } {
+function wordLists(): { request: Set<string>; anger: string[]; frustration: string[] } {
+  const words = (key: string): string[] => LANGS.flatMap((lang) => translator(lang)(key, { returnObjects: true }) as string[]);
   lists ??= {
-    request: new Set(
-      LANGS.flatMap((lang) => (translator(lang)('complaint:firstMessage.requestWords', { returnObjects: true }) as string[]).flatMap(choiceWords)),
-    ),
-    frustration: LANGS.flatMap((lang) => translator(lang)('complaint:firstMessage.frustration', { returnObjects: true }) as string[]),
+    request: new Set(words('complaint:firstMessage.requestWords').flatMap(choiceWords)),
+    anger: words('complaint:firstMessage.anger'),
+    frustration: words('complaint:firstMessage.frustration'),
   };
   return lists;
+}
+
+/**
+ * Whether a message says the person is angry or fed up (« c'est ridicule », « tabarnak », “unacceptable”):
+ * locales/<lang>/complaint.json, firstMessage.anger. Narrower than `upset`, which also reads « encore une
+ * fois » or « jamais » as frustration once the person has asked to complain.
+ */
+export function soundsAngry(utterance: string | undefined): boolean {
+  const tokens = choiceWords(utterance ?? '');
+  return wordLists().anger.some((phrase) => containsPhrase(tokens, phrase));
 }
 
 /**
@@ -33,9 +43,9 @@ function wordLists(): { request: Set<string>; frustration: string[] } {
 export function readFirstMessage(utterance: string | undefined): FirstMessage {
   const text = (utterance ?? '').trim();
   const tokens = choiceWords(text);
-  const { request, frustration } = wordLists();
+  const { request, anger, frustration } = wordLists();
   const storyWords = tokens.filter((w) => !request.has(w));
-  const upset = /!{2,}/.test(text) || frustration.some((phrase) => containsPhrase(tokens, phrase));
+  const upset = /!{2,}/.test(text) || [...anger, ...frustration].some((phrase) => containsPhrase(tokens, phrase));
   const story = storyWords.length >= STORY_MIN_WORDS && text.length >= STORY_MIN_LENGTH && text.length <= DESCRIPTION_MAX_LENGTH ? text : undefined;
   return { story, upset };
 }

@@ -293,6 +293,23 @@ export const citizenConversations: Conversation[] = [
     ],
   },
   {
+    name: 'an angry question about the phone wait is heard in one sentence, answered, and offered the complaint form',
+    from: 'issue 12 (forms that listen); seed 004 (délai de réponse au téléphone)',
+    steps: [
+      {
+        say: "ça fait 2 heures que j'attends au téléphone, c'est ridicule",
+        expect: [/^Je comprends que la situation soit frustrante\./, (ctx) => `${ctx.c.caDotation.phoneAnswerTarget.minutes} minutes`, 'Déposer une plainte'],
+        buttons: ['Oui', 'Non', 'Déposer une plainte'],
+      },
+      { say: 'Déposer une plainte', expect: ['Je vais prendre votre plainte'], buttons: ["Oui, j'accepte", 'Non'] },
+    ],
+  },
+  {
+    name: 'a calm question is answered without sympathy it did not ask for',
+    from: 'issue 12',
+    steps: [{ say: "la première fois que j'appelle, c'est quoi le numéro?", expect: [(ctx) => ctx.c.caDotation.phoneTollFree.display], absent: ['frustrante', 'Déposer une plainte'] }],
+  },
+  {
     name: 'at lunchtime, the handoff says the Centre reopens at 13 h',
     from: 'seed 004 (de 8 h 30 à 12 h et de 13 h à 16 h 30)',
     now: '2026-11-24T17:30:00Z',
