@@ -7,6 +7,7 @@ import { cleanText, ReportResult } from '../domain/exams/examIncidentService';
 import { describeInstant, incidentEmail } from '../domain/exams/incidentEmail';
 import {
   detectDeviceAndBrowser,
+  detectExamReference,
   detectProblemKind,
   detectProblemTime,
   detectStatedTime,
@@ -152,7 +153,8 @@ export class ExamProblemDialog extends ComponentDialog {
     const state = this.state(step);
     const { t } = localize(step.context);
     recordDialog(step.context, EXAM_PROBLEM_DIALOG);
-    if (typeof step.result === 'string' && !isUnknown(step.result)) state.examName = cleanText(step.result, EXAM_NAME_MAX_LENGTH);
+    // « c'est le processus 4455 » → « processus 4455 »; a name in words is kept as written.
+    if (typeof step.result === 'string' && !isUnknown(step.result)) state.examName = cleanText(detectExamReference(step.result) ?? step.result, EXAM_NAME_MAX_LENGTH);
     // In progress: the problem is happening now, the report time is the problem time.
     if (state.examInProgress || state.problemAt) return step.next();
     const buttons = [t('exam:choices.timeJustNow'), t('exam:choices.timeUnknown')];

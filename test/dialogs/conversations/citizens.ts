@@ -106,6 +106,17 @@ export const citizenConversations: Conversation[] = [
     ],
   },
   {
+    name: 'a blank page and « c’est le processus 4455 » are recorded as a page that does not load and « processus 4455 »',
+    from: 'issue 12 (forms that listen)',
+    steps: [
+      { say: "Problème technique lors d'un examen en ligne" },
+      { say: 'oui en ce moment', expect: ['Quel est le problème'] },
+      { say: 'la page est blanche', expect: ["Quel est le nom ou le numéro de l'examen"] },
+      { say: "c'est le processus 4455", expect: ['EX-2026-000001', 'Page figée ou qui ne se charge pas', 'examen\u00a0: processus 4455'] },
+    ],
+    after: async (ctx) => expect(await ctx.incidents()).toMatchObject([{ problem_kind: 'frozen', exam_name: 'processus 4455' }]),
+  },
+  {
     name: 'an exam that crashes right now: call now, then a confirmation number, urgent',
     from: 'issue 12',
     steps: [

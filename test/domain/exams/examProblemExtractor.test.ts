@@ -20,6 +20,8 @@ describe('exam problem extractor: kind of problem', () => {
     ['la page ne se charge pas', 'frozen'],
     ["l'écran est figé depuis 5 minutes", 'frozen'],
     ['ca gele tout le temps', 'frozen'],
+    ['la page est blanche', 'frozen'],
+    ['the page stays blank', 'frozen'],
     ["j'ai été déconnecté en plein milieu", 'frozen'],
     ["la page s'est fermée toute seule", 'frozen'],
     ['mon examen a gelé', 'frozen'],
