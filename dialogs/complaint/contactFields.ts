@@ -1,4 +1,5 @@
 import { Dialog, DialogTurnResult, FoundChoice, PromptValidatorContext, TextPrompt, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
+import type { TurnContext } from 'botbuilder';
 import { markSensitive } from '../shared/turnInsights';
 import { normalizeEmail, normalizePhone } from '../../domain/complaints/contact';
 import { buttonChoicePrompt, buttonChoices } from '../shared/choices';
@@ -29,7 +30,10 @@ async function validateName(prompt: PromptValidatorContext<string>): Promise<boo
   return name.length <= NAME_MAX_LENGTH && (name.match(/\p{L}/gu)?.length ?? 0) >= 2;
 }
 
-/** Courriel or Téléphone, then the address or number; either is accepted whatever was chosen, and the method follows. */
+/**
+ * Courriel or Téléphone, then the address or number; either is accepted whatever was chosen, and the method
+ * follows. An address or number typed instead of choosing (« jean@exemple.com ») is the choice and the answer.
+ */
 export function contactFieldDialogs(id: string): Dialog[] {
   const methodPrompt = `${id}.method`;
   const valuePrompt = `${id}.value`;
@@ -51,6 +55,8 @@ export function contactFieldDialogs(id: string): Dialog[] {
         });
       },
       async (step: WaterfallStepContext): Promise<DialogTurnResult> => {
+        const typed = typedContact(step.context);
+        if (typed) return step.next(typed);
         const { t } = localize(step.context);
         const method = (step.result as FoundChoice).index === 0 ? 'email' : 'phone';
         return step.prompt(valuePrompt, {
@@ -63,7 +69,7 @@ export function contactFieldDialogs(id: string): Dialog[] {
         return step.endDialog({ contactMethod: normalizeEmail(value) ? 'email' : 'phone', contactValue: value } satisfies Partial<ComplaintDraft>);
       },
     ]),
-    buttonChoicePrompt(methodPrompt),
+    buttonChoicePrompt(methodPrompt, acceptTypedContact),
     new TextPrompt(valuePrompt, validateContact),
   ];
 }
@@ -72,4 +78,21 @@ async function validateContact(prompt: PromptValidatorContext<string>): Promise<
   markSensitive(prompt.context);
   const value = prompt.recognized.value ?? '';
   return Boolean(normalizeEmail(value) ?? normalizePhone(value));
+}
+
+/** The e-mail address or phone number the message is, if it is one. */
+function typedContact(context: TurnContext): string | undefined {
+  const text = context.activity.text?.trim() ?? '';
+  return normalizeEmail(text) || normalizePhone(text) ? text : undefined;
+}
+
+/** The method chosen, or the one of an address or number typed instead (kept out of the log like any contact). */
+async function acceptTypedContact(prompt: PromptValidatorContext<FoundChoice>): Promise<boolean> {
+  const typed = typedContact(prompt.context);
+  if (!typed) return prompt.recognized.succeeded;
+  markSensitive(prompt.context);
+  const index = normalizeEmail(typed) ? 0 : 1;
+  const choice = prompt.options.choices?.[index];
+  prompt.recognized.value = { value: typeof choice === 'string' ? choice : (choice?.value ?? String(index)), index, score: 1 };
+  return true;
 }

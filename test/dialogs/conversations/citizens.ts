@@ -11,6 +11,25 @@ const phones = (ctx: ScriptContext) => [ctx.c.caDotation.phoneLocal.display, ctx
 
 export const citizenConversations: Conversation[] = [
   {
+    name: 'an e-mail address typed instead of choosing « Courriel » is the choice and the answer, and never logged',
+    from: 'issue 12 (forms that listen)',
+    steps: [
+      { say: 'Je veux déposer une plainte' },
+      { say: "Oui, j'accepte" },
+      { say: 'Jean Tremblay', buttons: ['Courriel', 'Téléphone'] },
+      { say: 'jean.tremblay@exemple.ca', expect: ['Quel service'], absent: ["Je n'ai pas compris"] },
+      {
+        say: 'au téléphone',
+        check: async (_replies, ctx) => {
+          await ctx.h.transcriptStore.flush();
+          const logged = (await ctx.h.db('interactions').select('activity_json')) as Array<{ activity_json: string }>;
+          expect(logged.length).toBeGreaterThan(0);
+          expect(logged.some((row) => row.activity_json.includes('jean.tremblay@exemple.ca'))).toBe(false);
+        },
+      },
+    ],
+  },
+  {
     name: 'an upset complainant is heard, and the complaint is filed with its reference and both deadlines',
     from: 'issue 12: « Ça fait 3 fois que j’appelle et personne me rappelle »',
     steps: [
