@@ -32,7 +32,8 @@ export interface OutcomeContext {
  * - « Mon examen en ligne plante en ce moment »: an exam failing right now starts the triage, never « Voulez-vous dire… ? »;
  * - « Ça fait 3 fois que j'appelle et personne me rappelle, c'est inacceptable »: an upset account of the service,
  *   where the recognizer's best guess is a complaint, opens the complaint form (it listens to the story) rather than a choice;
- * - « Est-ce ouvert samedi? » that the recognizer hesitates on (hours or holidays?), or declines while the message
+ * - « Est-ce ouvert samedi? » or “what are your hours on saturday” that the recognizer hesitates on (hours or
+ *   holidays?), or « ouvert samedi? » that it declines while the message
  *   says nothing but that and the day (“Open on Canada Day?”): the hours of that day. « La SAQ est-elle ouverte
  *   le 1er janvier? » names someone else, and is declined;
  * - a known topic outside the Centre's mandate (paie, permis de conduire…): said plainly, also when the message
@@ -48,11 +49,12 @@ export function messageOutcome(text: string, decision: Decision, ranking: readon
     const first = readFirstMessage(text);
     if (first.upset && first.story) return { kind: 'answer', intent: Intents.complaintFile, score: decision.score };
   }
-  const offersHours = decision.kind === 'clarify' && decision.options.some((o) => HOURS_OF_DAY_ENTRIES.has(o.intent));
+  // An hours entry first among the choices, or among them for a question whether the Centre is open.
+  const opening = asksOpenOrClosed(text);
+  const hoursOffered = decision.kind === 'clarify' && decision.options.some((o, i) => HOURS_OF_DAY_ENTRIES.has(o.intent) && (i === 0 || opening));
   if (
     decision.kind !== 'answer' &&
-    asksOpenOrClosed(text) &&
-    (offersHours || asksOnlyWhetherOpen(text, context.now, context.calendar)) &&
+    (hoursOffered || (opening && asksOnlyWhetherOpen(text, context.now, context.calendar))) &&
     parseAskedMoment(text, context.now, context.lang, context.calendar)
   ) {
     return { kind: 'hoursOfDay', score: decision.score };

@@ -46,6 +46,9 @@ describe('what a message gets beyond the decision (issue 12)', () => {
     const text = 'vous etes ouverts le lendemain de noel? sinon vous rouvrez a quelle heure le 27?';
     expect(messageOutcome(text, clarify('faq.closed-days', 'faq.hours'), [], context).kind).toBe('hoursOfDay');
     expect(messageOutcome(text, clarify('faq.business-days'), [], context).kind).not.toBe('hoursOfDay');
+    // Without « ouvert » or “open”: the hours entry offered and a day named are enough.
+    expect(messageOutcome('what are your hours on saturday', clarify('faq.hours', 'faq.closed-days'), [], { ...context, lang: 'en' }).kind).toBe('hoursOfDay');
+    expect(messageOutcome('vos heures samedi', clarify('faq.hours'), [], context).kind).toBe('hoursOfDay');
   });
 
   it('answers the knowledge base’s own entry on a topic outside the mandate when the recognizer offers it, and the plain answer otherwise', () => {
