@@ -91,12 +91,31 @@ function plainWords(text: string): string {
  * the next day off it gives, today included (the observed day, when a weekend moves it).
  */
 export function holidayMentioned(text: string, today: LocalDate, calendar: BusinessCalendar): { phrase: string; date: LocalDate } | undefined {
-  const padded = ` ${plainWords(text)} `;
-  const found = holidayPhrases(calendar).find((p) => padded.includes(` ${p.phrase} `));
-  if (!found) return undefined;
+  return holidaysMentioned(text, today, calendar)[0];
+}
+
+/**
+ * Every holiday the message names, in the order it names them (« à Noël et au jour de l'An »), each with
+ * the phrase found and its next day off; a longer name hides the shorter one inside it (« veille de Noël »
+ * is not also « Noël »).
+ */
+export function holidaysMentioned(text: string, today: LocalDate, calendar: BusinessCalendar): Array<{ phrase: string; date: LocalDate }> {
+  let padded = ` ${plainWords(text)} `;
+  const found: Array<{ phrase: string; id: string; at: number }> = [];
+  for (const p of holidayPhrases(calendar)) {
+    const at = padded.indexOf(` ${p.phrase} `);
+    if (at < 0) continue;
+    padded = `${padded.slice(0, at + 1)}${'#'.repeat(p.phrase.length)}${padded.slice(at + 1 + p.phrase.length)}`;
+    if (!found.some((f) => f.id === p.id)) found.push({ ...p, at });
+  }
   const year = Number(today.slice(0, 4));
-  const next = [...calendar.holidaysIn(year), ...calendar.holidaysIn(year + 1)].find((h) => h.id === found.id && h.date >= today);
-  return next && { phrase: found.phrase, date: next.date };
+  const upcoming = [...calendar.holidaysIn(year), ...calendar.holidaysIn(year + 1)];
+  return found
+    .sort((a, b) => a.at - b.at)
+    .flatMap((f) => {
+      const next = upcoming.find((h) => h.id === f.id && h.date >= today);
+      return next ? [{ phrase: f.phrase, date: next.date }] : [];
+    });
 }
 
 const phrasesByCalendar = new WeakMap<BusinessCalendar, Array<{ phrase: string; id: string }>>();
@@ -272,8 +291,8 @@ function wordsBesidesTheDay(text: string, now: Date, calendar: BusinessCalendar,
   const folded = foldText(text).replace(/[?!.,;:]+/g, ' ').trim();
   const words = folded.split(' ').filter(Boolean);
   if (words.length === 0 || words.length > maxWords) return undefined;
-  const holiday = holidayMentioned(text, calendar.localDateOf(now), calendar);
-  return (holiday ? ` ${plainWords(text)} `.replace(` ${holiday.phrase} `, ' ') : folded)
+  const holidays = holidaysMentioned(text, calendar.localDateOf(now), calendar);
+  return (holidays.length ? holidays.reduce((rest, h) => rest.replace(` ${h.phrase} `, ' '), ` ${plainWords(text)} `) : folded)
     .replace(WEEKEND, ' ')
     .replace(NOW, ' ')
     .replace(/(?<![\p{L}])(lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?(?![\p{L}])/gu, ' ')

@@ -5,7 +5,7 @@ import { collapseAbbreviationPeriod } from '../format/abbreviationPeriod';
 import { describeCentreNow, describeReopening, describeWeeklyHours } from '../format/openingHoursText';
 import type { Lang, Translate } from '../i18n';
 import type { OpeningPeriod, ServiceHours, Weekday } from '../serviceHours';
-import { AskedTime, parseAskedMoment, YesNoQuestion, yesNoQuestion } from './askedMoment';
+import { AskedTime, holidaysMentioned, parseAskedMoment, YesNoQuestion, yesNoQuestion } from './askedMoment';
 import { contactValue, FaqEntry } from './knowledgeBase';
 
 /** What an answer may depend on: the moment (hours, deadlines), the language and the question asked. */
@@ -117,6 +117,9 @@ export function askedDayLine(context: AnswerContext): { text: string; coversNow:
     const yes = question.asksClosed ? !open : open;
     return t(yes ? 'resolve:yesNo.yes' : 'resolve:yesNo.no', { rest: lowerFirst(text) });
   };
+  // « …à Noël et au jour de l'An? »: each holiday named, in turn.
+  const holidays = holidaysMentioned(context.utterance, calendar.localDateOf(context.now), calendar);
+  if (holidays.length >= 2) return { text: holidays.map((h) => describeDate(h.date, undefined, context, answer)).join('\n\n'), coversNow: false };
   if (moment.kind === 'now') {
     if (!question) return undefined;
     const status = context.hours.status(context.now);

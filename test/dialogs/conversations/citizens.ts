@@ -340,6 +340,19 @@ export const citizenConversations: Conversation[] = [
     steps: [{ say: "la première fois que j'appelle, c'est quoi le numéro?", expect: [(ctx) => ctx.c.caDotation.phoneTollFree.display], absent: ['frustrante', 'Déposer une plainte'] }],
   },
   {
+    name: '« êtes-vous ouverts à Noël et au jour de l’An? » answers both days, each with its date',
+    from: 'issue 12; data/calendar (jours fériés)',
+    steps: [
+      {
+        say: "Êtes-vous ouverts à Noël et au jour de l'An?",
+        expect: [
+          (ctx) => `Non, le ${ctx.long(nextHoliday(ctx, 'noel'))}, le Centre est fermé`,
+          (ctx) => `Non, le ${ctx.long(nextHoliday(ctx, 'jour-de-l-an'))}, le Centre est fermé`,
+        ],
+      },
+    ],
+  },
+  {
     name: 'at lunchtime, the handoff says the Centre reopens at 13 h',
     from: 'seed 004 (de 8 h 30 à 12 h et de 13 h à 16 h 30)',
     now: '2026-11-24T17:30:00Z',

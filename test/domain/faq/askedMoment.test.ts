@@ -1,5 +1,5 @@
 import { BusinessCalendar } from '../../../domain/calendar/businessCalendar';
-import { holidayMentioned, isDayFollowUp, nextDayOfMonth, parseAskedMoment } from '../../../domain/faq/askedMoment';
+import { holidayMentioned, holidaysMentioned, isDayFollowUp, nextDayOfMonth, parseAskedMoment } from '../../../domain/faq/askedMoment';
 
 /** Issue 12: « pis le 2? » (a day of the month alone) and « lundi? » asked on a Monday. */
 const calendar = BusinessCalendar.fromDataFile();
@@ -96,5 +96,12 @@ describe('a holiday named instead of a date', () => {
   it('is a follow-up after an hours answer, and a word that only contains a name is not a holiday', () => {
     expect(isDayFollowUp("pis au jour de l'an?", calendar.instantAt(today, 10, 0), 'fr', calendar)).toEqual({ kind: 'day', date: holiday('jour-de-l-an') });
     expect(holidayMentioned('noelle tremblay', today, calendar)).toBeUndefined();
+  });
+  it('reads every holiday a message names, in its order, a longer name hiding the shorter one inside it', () => {
+    const dates = (text: string) => holidaysMentioned(text, today, calendar).map((h) => h.date);
+    expect(dates("ouverts au jour de l'an et à Noël?")).toEqual([holiday('jour-de-l-an'), holiday('noel')]);
+    expect(dates('la veille de Noël ou le lendemain de Noël?')).toEqual([holiday('veille-de-noel'), holiday('lendemain-de-noel')]);
+    expect(dates('à Noël pis à Noël')).toEqual([holiday('noel')]);
+    expect(isDayFollowUp("et à Noël pis au jour de l'an?", calendar.instantAt(today, 10, 0), 'fr', calendar)).toBeDefined();
   });
 });
