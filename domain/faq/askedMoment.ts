@@ -118,6 +118,38 @@ export function holidaysMentioned(text: string, today: LocalDate, calendar: Busi
     });
 }
 
+/** « pendant les fêtes », « le temps des fêtes », “over the holidays”: the holiday season, not one day. */
+const HOLIDAY_SEASON =
+  /(?<![\p{L}])(?:(?:temps|periode|conges?|vacances) des fetes|(?:pendant|durant|aux|entre) les fetes|holiday season|christmas (?:holidays|break|season)|(?:over|during) the holidays|between christmas and new year'?s?)(?![\p{L}])/u;
+
+/** The holidays of the calendar that make up the holiday season (Christmas Eve to the day after New Year's Day). */
+const SEASON_HOLIDAYS = new Set(['veille-de-noel', 'noel', 'lendemain-de-noel', 'veille-du-jour-de-l-an', 'jour-de-l-an', 'lendemain-du-jour-de-l-an']);
+
+/** Whether the message asks about the holiday season as a whole (« êtes-vous ouverts pendant les fêtes? »). */
+export function asksAboutHolidaySeason(text: string): boolean {
+  return HOLIDAY_SEASON.test(foldText(text));
+}
+
+/**
+ * The current or next holiday season, from the calendar: its holidays (observed dates, in order) and the
+ * business days between the first and the last.
+ */
+export function holidaySeason(today: LocalDate, calendar: BusinessCalendar): { holidays: Array<{ date: LocalDate; name: { fr: string; en: string } }>; openDays: LocalDate[] } {
+  const year = Number(today.slice(0, 4));
+  for (const start of [year - 1, year]) {
+    const holidays = [...calendar.holidaysIn(start), ...calendar.holidaysIn(start + 1)].filter(
+      (h) => SEASON_HOLIDAYS.has(h.id) && h.date >= `${start}-12-01` && h.date <= `${start + 1}-01-31`,
+    );
+    if (!holidays.length || holidays[holidays.length - 1].date < today) continue;
+    const openDays: LocalDate[] = [];
+    for (let day = holidays[0].date; day < holidays[holidays.length - 1].date; day = calendar.addCalendarDays(day, 1)) {
+      if (calendar.isBusinessDay(day)) openDays.push(day);
+    }
+    return { holidays, openDays };
+  }
+  return { holidays: [], openDays: [] };
+}
+
 const phrasesByCalendar = new WeakMap<BusinessCalendar, Array<{ phrase: string; id: string }>>();
 
 /** Every name of every holiday of the calendar, folded, longest first (« veille de noel » before « noel »); built once per calendar. */

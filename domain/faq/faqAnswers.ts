@@ -5,7 +5,7 @@ import { collapseAbbreviationPeriod } from '../format/abbreviationPeriod';
 import { describeCentreNow, describeReopening, describeWeeklyHours } from '../format/openingHoursText';
 import type { Lang, Translate } from '../i18n';
 import type { OpeningPeriod, ServiceHours, Weekday } from '../serviceHours';
-import { AskedTime, holidaysMentioned, parseAskedMoment, YesNoQuestion, yesNoQuestion } from './askedMoment';
+import { AskedTime, asksAboutHolidaySeason, holidaySeason, holidaysMentioned, parseAskedMoment, YesNoQuestion, yesNoQuestion } from './askedMoment';
 import { contactValue, FaqEntry } from './knowledgeBase';
 
 /** What an answer may depend on: the moment (hours, deadlines), the language and the question asked. */
@@ -109,6 +109,7 @@ function periodsText(periods: OpeningPeriod[], context: AnswerContext): string {
 export function askedDayLine(context: AnswerContext): { text: string; coversNow: boolean } | undefined {
   if (!context.utterance) return undefined;
   const { t, calendar } = context;
+  if (asksAboutHolidaySeason(context.utterance)) return holidaySeasonLine(context);
   const moment = parseAskedMoment(context.utterance, context.now, context.lang, calendar);
   if (!moment) return undefined;
   const question = context.yesNo ?? yesNoQuestion(context.utterance);
@@ -140,6 +141,18 @@ export function askedDayLine(context: AnswerContext): { text: string; coversNow:
     return { text: `${rule}${note}`, coversNow: false };
   }
   return { text: describeDate(moment.date, moment.time, context, answer), coversNow: false };
+}
+
+/** « Êtes-vous ouverts pendant les fêtes? »: the season's holidays by date, and the business days between them. */
+function holidaySeasonLine(context: AnswerContext): { text: string; coversNow: boolean } | undefined {
+  const { t, calendar, lang } = context;
+  const season = holidaySeason(calendar.localDateOf(context.now), calendar);
+  if (!season.holidays.length) return undefined;
+  const list = new Intl.ListFormat(lang === 'fr' ? 'fr-CA' : 'en-CA', { type: 'conjunction' });
+  const day = (date: LocalDate): string => t('resolve:hours.holidaySeasonDay', { date: longDate(date, context) });
+  const closed = t('resolve:hours.holidaySeason', { closed: list.format(season.holidays.map((h) => `${day(h.date)} (${h.name[lang]})`)) });
+  const open = season.openDays.length ? ` ${t('resolve:hours.holidaySeasonOpen', { open: list.format(season.openDays.map(day)) })}` : '';
+  return { text: `${closed}${open}`, coversNow: false };
 }
 
 /** What the Centre does on a date (and at a time): open, or closed with the reason and the next opening. */

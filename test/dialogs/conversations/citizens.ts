@@ -353,6 +353,16 @@ export const citizenConversations: Conversation[] = [
     ],
   },
   {
+    name: '« êtes-vous ouverts pendant les fêtes? » lists the season’s holidays by date and the business days between them',
+    from: 'issue 12; data/calendar (jours fériés)',
+    steps: [
+      {
+        say: 'êtes-vous ouverts pendant les fêtes?',
+        expect: ['Pendant la période des fêtes', (ctx) => ctx.long(nextHoliday(ctx, 'noel')), (ctx) => ctx.long(nextHoliday(ctx, 'jour-de-l-an')), "selon l'horaire habituel"],
+      },
+    ],
+  },
+  {
     name: 'at lunchtime, the handoff says the Centre reopens at 13 h',
     from: 'seed 004 (de 8 h 30 à 12 h et de 13 h à 16 h 30)',
     now: '2026-11-24T17:30:00Z',

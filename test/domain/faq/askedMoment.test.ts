@@ -1,5 +1,5 @@
 import { BusinessCalendar } from '../../../domain/calendar/businessCalendar';
-import { holidayMentioned, holidaysMentioned, isDayFollowUp, nextDayOfMonth, parseAskedMoment } from '../../../domain/faq/askedMoment';
+import { asksAboutHolidaySeason, holidayMentioned, holidaySeason, holidaysMentioned, isDayFollowUp, nextDayOfMonth, parseAskedMoment } from '../../../domain/faq/askedMoment';
 
 /** Issue 12: « pis le 2? » (a day of the month alone) and « lundi? » asked on a Monday. */
 const calendar = BusinessCalendar.fromDataFile();
@@ -103,5 +103,33 @@ describe('a holiday named instead of a date', () => {
     expect(dates('la veille de Noël ou le lendemain de Noël?')).toEqual([holiday('veille-de-noel'), holiday('lendemain-de-noel')]);
     expect(dates('à Noël pis à Noël')).toEqual([holiday('noel')]);
     expect(isDayFollowUp("et à Noël pis au jour de l'an?", calendar.instantAt(today, 10, 0), 'fr', calendar)).toBeDefined();
+  });
+});
+
+describe('the holiday season (« pendant les fêtes »)', () => {
+  it.each(['êtes-vous ouverts pendant les fêtes?', "c'est quoi votre horaire du temps des fêtes", 'Are you open over the holidays?', 'holiday season hours'])('« %s » asks about the season', (text) => {
+    expect(asksAboutHolidaySeason(text)).toBe(true);
+  });
+  it.each(['êtes-vous ouverts les jours fériés?', 'ouvert à la fête nationale?', 'are you open on holidays?'])('« %s » does not', (text) => {
+    expect(asksAboutHolidaySeason(text)).toBe(false);
+  });
+
+  it('is the season not yet over: its holidays in date order, and the business days between them', () => {
+    const seasonIds = ['veille-de-noel', 'noel', 'lendemain-de-noel', 'veille-du-jour-de-l-an', 'jour-de-l-an', 'lendemain-du-jour-de-l-an'];
+    for (const year of [2026, 2027, 2028]) {
+      const expected = [...calendar.holidaysIn(year), ...calendar.holidaysIn(year + 1)].filter((h) => seasonIds.includes(h.id) && h.date > `${year}-11-30` && h.date < `${year + 1}-02-01`);
+      const first = expected[0].date;
+      const last = expected[expected.length - 1].date;
+      for (const today of [`${year}-11-15`, first, calendar.addCalendarDays(first, 1), last]) {
+        const season = holidaySeason(today, calendar);
+        expect(season.holidays.map((h) => h.date)).toEqual(expected.map((h) => h.date));
+        for (const day of season.openDays) {
+          expect(calendar.isBusinessDay(day)).toBe(true);
+          expect(day > first && day < last).toBe(true);
+        }
+      }
+      // The day after the season's last holiday: the next season.
+      expect(holidaySeason(calendar.addCalendarDays(last, 1), calendar).holidays[0].date > last).toBe(true);
+    }
   });
 });
