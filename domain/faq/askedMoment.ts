@@ -120,7 +120,7 @@ export function holidaysMentioned(text: string, today: LocalDate, calendar: Busi
 
 /** « pendant les fêtes », « le temps des fêtes », “over the holidays”: the holiday season, not one day. */
 const HOLIDAY_SEASON =
-  /(?<![\p{L}])(?:(?:temps|periode|conges?|vacances) des fetes|(?:pendant|durant|aux|entre) les fetes|holiday season|christmas (?:holidays|break|season)|(?:over|during) the holidays|between christmas and new year'?s?)(?![\p{L}])/u;
+  /(?<![\p{L}])(?:(?:temps|periode|conges?|vacances) des fetes|(?:pendant|durant|entre) les fetes|aux fetes|holiday season|christmas (?:holidays|break|season)|(?:over|during) the holidays|between christmas and new year'?s?)(?![\p{L}])/u;
 
 /** The holidays of the calendar that make up the holiday season (Christmas Eve to the day after New Year's Day). */
 const SEASON_HOLIDAYS = new Set(['veille-de-noel', 'noel', 'lendemain-de-noel', 'veille-du-jour-de-l-an', 'jour-de-l-an', 'lendemain-du-jour-de-l-an']);

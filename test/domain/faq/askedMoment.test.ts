@@ -107,7 +107,7 @@ describe('a holiday named instead of a date', () => {
 });
 
 describe('the holiday season (« pendant les fêtes »)', () => {
-  it.each(['êtes-vous ouverts pendant les fêtes?', "c'est quoi votre horaire du temps des fêtes", 'Are you open over the holidays?', 'holiday season hours'])('« %s » asks about the season', (text) => {
+  it.each(['êtes-vous ouverts pendant les fêtes?', 'ouvert aux fêtes?', "c'est quoi votre horaire du temps des fêtes", 'Are you open over the holidays?', 'holiday season hours'])('« %s » asks about the season', (text) => {
     expect(asksAboutHolidaySeason(text)).toBe(true);
   });
   it.each(['êtes-vous ouverts les jours fériés?', 'ouvert à la fête nationale?', 'are you open on holidays?'])('« %s » does not', (text) => {
