@@ -207,6 +207,13 @@ export class MainDialog extends ComponentDialog {
     // What the message itself says where the recognizer hesitates: an exam failing now, an upset story, a day, a topic outside the mandate.
     const outcome = messageOutcome(text, decision, ranking, { now: this.services.clock.now(), lang, calendar: this.services.calendar });
     if (outcome.kind === 'hoursOfDay') return this.answerHours(step, text, outcome.score);
+    if (outcome.kind === 'complaintChange') {
+      recordIntent(context, Intents.complaintStatus, outcome.score);
+      await this.setMisunderstandings(context, 0);
+      await rememberTopic(this.services, context, { topic: 'complaint' });
+      await context.sendActivity(withMenu(lang, tOf(context)('resolve:handoff.complaintChange', { email: this.services.contacts.complaints.email.display })));
+      return step.endDialog();
+    }
     if (outcome.kind === 'outOfMandate') {
       recordIntent(context, outcome.recordedIntent, outcome.score);
       await this.setMisunderstandings(context, 0);

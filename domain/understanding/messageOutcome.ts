@@ -1,4 +1,5 @@
 import type { BusinessCalendar } from '../calendar/businessCalendar';
+import { asksToChangeFiledComplaint } from '../complaints/complaintChange';
 import { readFirstMessage } from '../complaints/firstMessage';
 import { extractExamProblem } from '../exams/problemExtractor';
 import { asksOnlyWhetherOpen, asksOpenOrClosed, foldText, parseAskedMoment } from '../faq/askedMoment';
@@ -15,7 +16,11 @@ import { Intents, ScoredIntent } from './intents';
 export type MessageOutcome =
   | Decision
   | { kind: 'hoursOfDay'; score: number }
-  | { kind: 'outOfMandate'; topic: OutOfMandateTopic; score: number; recordedIntent: string };
+  | { kind: 'outOfMandate'; topic: OutOfMandateTopic; score: number; recordedIntent: string }
+  | { kind: 'complaintChange'; score: number };
+
+/** The recognizer's complaint topics: filing, following, the complaints address, the recourse. */
+const COMPLAINT_TOPICS: ReadonlySet<string> = new Set([Intents.complaintFile, Intents.complaintStatus, ...['complaints', 'recourse'].map(faqIntent)]);
 
 /** The entries the hours of a day answer (« Êtes-vous ouverts le 24 décembre? » → « Non, … »): the weekly hours, the closed days, the lunch break. */
 export const HOURS_OF_DAY_ENTRIES: ReadonlySet<string> = new Set(['hours', 'closed-days', 'hours-lunch'].map(faqIntent));
@@ -29,6 +34,8 @@ export interface OutcomeContext {
 /**
  * The rules that read the message itself where the recognizer hesitates or misses, in this order (the
  * main dialog acts on the outcome, and `npm run eval` scores it as served):
+ * - « j'ai déjà fait une plainte et je veux ajouter des informations », « retirer ma plainte », read as a complaint
+ *   topic: how to change a complaint already filed (the complaints address), not a new complaint form;
  * - « Mon examen en ligne plante en ce moment »: an exam failing right now starts the triage, never « Voulez-vous dire… ? »;
  * - « Ça fait 3 fois que j'appelle et personne me rappelle, c'est inacceptable »: an upset account of the service,
  *   where the recognizer's best guess is a complaint, opens the complaint form (it listens to the story) rather than a choice;
@@ -42,6 +49,8 @@ export interface OutcomeContext {
  *   but when the knowledge base has its own entry on that topic and the recognizer offers it, that entry answers.
  */
 export function messageOutcome(text: string, decision: Decision, ranking: readonly ScoredIntent[], context: OutcomeContext): MessageOutcome {
+  const guess = decision.kind === 'answer' ? decision.intent : decision.kind === 'clarify' ? decision.options[0]?.intent : undefined;
+  if (guess && COMPLAINT_TOPICS.has(guess) && asksToChangeFiledComplaint(text)) return { kind: 'complaintChange', score: decision.score };
   if (decision.kind !== 'answer' && reportsExamFailingNow(text, ranking, context)) {
     return { kind: 'answer', intent: Intents.examProblem, score: scoreOf(ranking, Intents.examProblem) };
   }

@@ -231,11 +231,13 @@ interface FreshReport {
 
 /**
  * An outcome as served: right (the expected answer, the hours of the day asked about for an hours entry,
- * a decline or the out-of-mandate answer for a message out of scope), a choice or a decline (neither), or wrong.
+ * how to change a filed complaint for its follow-up or the complaints address, a decline or the
+ * out-of-mandate answer for a message out of scope), a choice or a decline (neither), or wrong.
  */
 function servedResult(outcome: MessageOutcome, item: Case): 'right' | 'wrong' | 'neither' {
   const outOfScope = item.intent === OOS;
   if (outcome.kind === 'outOfMandate') return outOfScope ? 'right' : 'wrong';
+  if (outcome.kind === 'complaintChange') return [item.intent, ...(item.also ?? [])].some((i) => i === Intents.complaintStatus || i === 'faq.complaints') ? 'right' : 'wrong';
   if (outcome.kind === 'decline') return outOfScope ? 'right' : 'neither';
   if (outcome.kind === 'clarify') return 'neither';
   if (outOfScope) return 'wrong';

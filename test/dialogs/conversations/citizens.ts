@@ -363,6 +363,19 @@ export const citizenConversations: Conversation[] = [
     ],
   },
   {
+    name: 'adding to a complaint already filed, or withdrawing it, is told to write to the complaints address with its number, not a new form',
+    from: 'issue 12; seed 000 (plaintes sur la qualité de nos services)',
+    steps: [
+      {
+        say: "j'ai déjà fait une plainte et je veux ajouter des informations",
+        expect: [(ctx) => ctx.c.complaints.email.display, 'PL-'],
+        absent: ["Oui, j'accepte", 'Je vais prendre votre plainte'],
+        buttons: ['Suivre une plainte'],
+      },
+      { say: 'je veux retirer ma plainte', expect: [(ctx) => ctx.c.complaints.email.display], absent: ['Je vais prendre votre plainte'] },
+    ],
+  },
+  {
     name: 'at lunchtime, the handoff says the Centre reopens at 13 h',
     from: 'seed 004 (de 8 h 30 à 12 h et de 13 h à 16 h 30)',
     now: '2026-11-24T17:30:00Z',

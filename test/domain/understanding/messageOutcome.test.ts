@@ -59,6 +59,18 @@ describe('what a message gets beyond the decision (issue 12)', () => {
     expect(messageOutcome(pay, clarify('faq.job-postings'), [], context)).toMatchObject({ kind: 'outOfMandate', topic: { id: 'pay' }, recordedIntent: Intents.outOfScope });
   });
 
+  it('tells how to change a complaint already filed, never opens a new form for it, and leaves a new complaint alone', () => {
+    const filing: Decision = { kind: 'answer', intent: Intents.complaintFile, score: 0.9 };
+    for (const text of ["j'ai déjà fait une plainte et je veux ajouter des informations", 'je veux annuler ma plainte', 'I want to withdraw my complaint']) {
+      expect(messageOutcome(text, filing, [], context).kind).toBe('complaintChange');
+      expect(messageOutcome(text, clarify(Intents.complaintStatus, 'faq.complaints'), [], context).kind).toBe('complaintChange');
+    }
+    expect(messageOutcome("Je veux déposer une plainte et ajouter que l'agent a été impoli", filing, [], context)).toBe(filing);
+    expect(messageOutcome('any update on my complaint?', clarify(Intents.complaintStatus), [], context).kind).toBe('clarify');
+    // Not a complaint topic for the recognizer: the rule does not apply.
+    expect(messageOutcome('je veux annuler ma plainte', clarify('faq.hours'), [], context).kind).toBe('clarify');
+  });
+
   it('names only entries of the knowledge base as a topic’s own entry', () => {
     const ids = new Set(knowledgeBase().entries.map((e) => e.id));
     const entries = outOfMandateTopics().flatMap((t) => (t.entry ? [t.entry] : []));
