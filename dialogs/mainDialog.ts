@@ -204,7 +204,7 @@ export class MainDialog extends ComponentDialog {
     if (last?.topic === 'secretariat' && guess && CONTACT_ENTRIES.has(guess) && ABOUT_THEM.test(foldText(text))) {
       decision = { kind: 'answer', intent: faqIntent('sct-contact'), score: decision.score };
     }
-    // What the message itself says where the recognizer hesitates: an exam failing now, an upset story, a day, a topic outside the mandate.
+    // What the message itself says where the recognizer hesitates: a change to a filed complaint, an exam failing now, an upset story, a day, a topic outside the mandate.
     const outcome = messageOutcome(text, decision, ranking, { now: this.services.clock.now(), lang, calendar: this.services.calendar });
     if (outcome.kind === 'hoursOfDay') return this.answerHours(step, text, outcome.score);
     if (outcome.kind === 'complaintChange') {
