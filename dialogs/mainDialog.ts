@@ -20,7 +20,7 @@ import { faqIntent } from '../domain/faq/knowledgeBase';
 import { outOfMandateAnswer } from '../domain/faq/outOfMandate';
 import { withoutSensitiveData } from '../domain/privacy/sensitiveData';
 import { mentionedReference } from '../domain/referenceMentions';
-import { decide, Decision } from '../domain/understanding/decision';
+import { decide, Decision, leadingIntent } from '../domain/understanding/decision';
 import { HOURS_OF_DAY_ENTRIES, messageOutcome } from '../domain/understanding/messageOutcome';
 import { intentTitle } from '../domain/understanding/intentTitles';
 import { Intents } from '../domain/understanding/intents';
@@ -200,7 +200,7 @@ export class MainDialog extends ComponentDialog {
       ? decide({ text, intents: ranking, questions: recognizedQuestions(recognizerResult) })
       : { kind: 'decline', intent: Intents.none, score: 0 };
     // « C'est quoi leur numéro? » just after an answer about the Secrétariat: its contact, not the Centre's.
-    const guess = decision.kind === 'answer' ? decision.intent : decision.kind === 'clarify' ? decision.options[0]?.intent : undefined;
+    const guess = leadingIntent(decision);
     if (last?.topic === 'secretariat' && guess && CONTACT_ENTRIES.has(guess) && ABOUT_THEM.test(foldText(text))) {
       decision = { kind: 'answer', intent: faqIntent('sct-contact'), score: decision.score };
     }
@@ -208,18 +208,11 @@ export class MainDialog extends ComponentDialog {
     const outcome = messageOutcome(text, decision, ranking, { now: this.services.clock.now(), lang, calendar: this.services.calendar });
     if (outcome.kind === 'hoursOfDay') return this.answerHours(step, text, outcome.score);
     if (outcome.kind === 'complaintChange') {
-      recordIntent(context, Intents.complaintStatus, outcome.score);
-      await this.setMisunderstandings(context, 0);
       await rememberTopic(this.services, context, { topic: 'complaint' });
-      await context.sendActivity(withMenu(lang, tOf(context)('resolve:handoff.complaintChange', { email: this.services.contacts.complaints.email.display })));
-      return step.endDialog();
+      const email = this.services.contacts.complaints.email.display;
+      return this.answerWithMenu(step, Intents.complaintStatus, outcome.score, tOf(context)('resolve:handoff.complaintChange', { email }));
     }
-    if (outcome.kind === 'outOfMandate') {
-      recordIntent(context, outcome.recordedIntent, outcome.score);
-      await this.setMisunderstandings(context, 0);
-      await context.sendActivity(withMenu(lang, outOfMandateAnswer(outcome.topic, tOf(context))));
-      return step.endDialog();
-    }
+    if (outcome.kind === 'outOfMandate') return this.answerWithMenu(step, outcome.recordedIntent, outcome.score, outOfMandateAnswer(outcome.topic, tOf(context)));
     decision = outcome;
     if (decision.kind === 'decline') {
       recordIntent(context, decision.intent, decision.score);
@@ -278,6 +271,14 @@ export class MainDialog extends ComponentDialog {
     }
     if (intent === Intents.handoff) return step.beginDialog(LIVE_HELP_DIALOG);
     await this.answerBuiltIn(context, intent);
+    return step.endDialog();
+  }
+
+  /** A text answer of its own, with the menu under it, that ends the turn (and any run of misunderstandings). */
+  private async answerWithMenu(step: WaterfallStepContext, intent: string, score: number, text: string): Promise<DialogTurnResult> {
+    recordIntent(step.context, intent, score);
+    await this.setMisunderstandings(step.context, 0);
+    await step.context.sendActivity(withMenu(langOf(step.context), text));
     return step.endDialog();
   }
 

@@ -14,15 +14,15 @@ export interface FirstMessage {
   upset: boolean;
 }
 
-let lists: { request: Set<string>; anger: string[]; frustration: string[] } | undefined;
+let lists: { request: Set<string>; anger: string[]; upset: string[] } | undefined;
 
-function wordLists(): { request: Set<string>; anger: string[]; frustration: string[] } {
+/** The word lists of both languages; `upset` is the anger words with the broader frustration ones. */
+function wordLists(): { request: Set<string>; anger: string[]; upset: string[] } {
   const words = (key: string): string[] => LANGS.flatMap((lang) => translator(lang)(key, { returnObjects: true }) as string[]);
-  lists ??= {
-    request: new Set(words('complaint:firstMessage.requestWords').flatMap(choiceWords)),
-    anger: words('complaint:firstMessage.anger'),
-    frustration: words('complaint:firstMessage.frustration'),
-  };
+  if (!lists) {
+    const anger = words('complaint:firstMessage.anger');
+    lists = { request: new Set(words('complaint:firstMessage.requestWords').flatMap(choiceWords)), anger, upset: [...anger, ...words('complaint:firstMessage.frustration')] };
+  }
   return lists;
 }
 
@@ -43,9 +43,9 @@ export function soundsAngry(utterance: string | undefined): boolean {
 export function readFirstMessage(utterance: string | undefined): FirstMessage {
   const text = (utterance ?? '').trim();
   const tokens = choiceWords(text);
-  const { request, anger, frustration } = wordLists();
+  const { request, upset: upsetPhrases } = wordLists();
   const storyWords = tokens.filter((w) => !request.has(w));
-  const upset = /!{2,}/.test(text) || [...anger, ...frustration].some((phrase) => containsPhrase(tokens, phrase));
+  const upset = /!{2,}/.test(text) || upsetPhrases.some((phrase) => containsPhrase(tokens, phrase));
   const story = storyWords.length >= STORY_MIN_WORDS && text.length >= STORY_MIN_LENGTH && text.length <= DESCRIPTION_MAX_LENGTH ? text : undefined;
   return { story, upset };
 }

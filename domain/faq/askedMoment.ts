@@ -108,6 +108,7 @@ export function holidaysMentioned(text: string, today: LocalDate, calendar: Busi
     padded = `${padded.slice(0, at + 1)}${'#'.repeat(p.phrase.length)}${padded.slice(at + 1 + p.phrase.length)}`;
     if (!found.some((f) => f.id === p.id)) found.push({ ...p, at });
   }
+  if (!found.length) return [];
   const year = Number(today.slice(0, 4));
   const upcoming = [...calendar.holidaysIn(year), ...calendar.holidaysIn(year + 1)];
   return found
@@ -291,7 +292,7 @@ const FOLLOW_UP_FILLERS = new Set(
  * hours answer, to answer about that day.
  */
 export function isDayFollowUp(text: string, now: Date, lang: Lang, calendar: BusinessCalendar): AskedMoment | undefined {
-  const rest = wordsBesidesTheDay(text, now, calendar, 8)?.filter((w) => !FOLLOW_UP_FILLERS.has(w) && !FOLLOW_UP_FILLERS.has(w.replace(/'$/, '')));
+  const rest = wordsBesidesTheDay(text, now, calendar, 8)?.filter((w) => !isAmong(w, FOLLOW_UP_FILLERS));
   // Only a message of day words and fillers is read by chrono-node (the costly part), not every message after an hours answer.
   return rest?.length === 0 ? parseAskedMoment(text, now, lang, calendar) : undefined;
 }
@@ -314,8 +315,13 @@ const OPENING_WORDS = new Set(
  * janvier? » or “Is the Champlain Bridge closed tonight?” name someone else.
  */
 export function asksOnlyWhetherOpen(text: string, now: Date, calendar: BusinessCalendar): boolean {
-  const rest = wordsBesidesTheDay(text, now, calendar, 12)?.filter((w) => !FOLLOW_UP_FILLERS.has(w) && !OPENING_WORDS.has(w) && !OPENING_WORDS.has(w.replace(/'$/, '')));
+  const rest = wordsBesidesTheDay(text, now, calendar, 12)?.filter((w) => !isAmong(w, FOLLOW_UP_FILLERS) && !isAmong(w, OPENING_WORDS));
   return rest?.length === 0 && asksOpenOrClosed(text);
+}
+
+/** A word of the list, as it is or without the apostrophe an elision leaves on it (« j' », « qu' »). */
+function isAmong(word: string, list: ReadonlySet<string>): boolean {
+  return list.has(word) || list.has(word.replace(/'$/, ''));
 }
 
 /** The words of a message once its days, dates, times and holidays are taken out; undefined beyond `maxWords` words. */

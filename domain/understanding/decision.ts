@@ -95,3 +95,8 @@ export function decide(understanding: Understanding, thresholds: DecisionThresho
 function asksForAPersonAndHowToReach(first: string, second: string): boolean {
   return (first === Intents.handoff && REACHING_THE_CENTRE.has(second)) || (second === Intents.handoff && REACHING_THE_CENTRE.has(first));
 }
+
+/** The intent a decision leans to: the one answered, or the first choice offered; none when it declines. */
+export function leadingIntent(decision: Decision): string | undefined {
+  return decision.kind === 'answer' ? decision.intent : decision.kind === 'clarify' ? decision.options[0]?.intent : undefined;
+}

@@ -6,7 +6,7 @@ import { asksOnlyWhetherOpen, asksOpenOrClosed, foldText, parseAskedMoment } fro
 import { faqIntent } from '../faq/knowledgeBase';
 import { matchOutOfMandate, OutOfMandateTopic } from '../faq/outOfMandate';
 import type { Lang } from '../i18n';
-import { Decision, DEFAULT_THRESHOLDS, SMALL_TALK_AND_HELP } from './decision';
+import { Decision, DEFAULT_THRESHOLDS, leadingIntent, SMALL_TALK_AND_HELP } from './decision';
 import { Intents, ScoredIntent } from './intents';
 
 /**
@@ -49,7 +49,7 @@ export interface OutcomeContext {
  *   but when the knowledge base has its own entry on that topic and the recognizer offers it, that entry answers.
  */
 export function messageOutcome(text: string, decision: Decision, ranking: readonly ScoredIntent[], context: OutcomeContext): MessageOutcome {
-  const guess = decision.kind === 'answer' ? decision.intent : decision.kind === 'clarify' ? decision.options[0]?.intent : undefined;
+  const guess = leadingIntent(decision);
   if (guess && COMPLAINT_TOPICS.has(guess) && asksToChangeFiledComplaint(text)) return { kind: 'complaintChange', score: decision.score };
   if (decision.kind !== 'answer' && reportsExamFailingNow(text, ranking, context)) {
     return { kind: 'answer', intent: Intents.examProblem, score: scoreOf(ranking, Intents.examProblem) };
