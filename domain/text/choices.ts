@@ -141,11 +141,19 @@ export function wordMatches(token: string, word: string): boolean {
   return allowed > 0 && a[0] === b[0] && Math.abs(a.length - b.length) <= allowed && editDistance(a, b) <= allowed;
 }
 
+/** Folded phrases, kept: the same locale lists are read on every message (the anger words on every answer). */
+const foldedPhrases = new Map<string, readonly string[]>();
+const MAX_FOLDED_PHRASES = 5000;
+
 /** A phrase from a locale file, folded the same way as the text, keeping a final `*`. */
-function foldPhrase(phrase: string): string[] {
+function foldPhrase(phrase: string): readonly string[] {
+  let words = foldedPhrases.get(phrase);
+  if (words) return words;
   const prefix = phrase.trim().endsWith('*');
-  const words = choiceWords(phrase);
-  if (prefix && words.length > 0) words[words.length - 1] += '*';
+  const folded = choiceWords(phrase);
+  if (prefix && folded.length > 0) folded[folded.length - 1] += '*';
+  if (foldedPhrases.size >= MAX_FOLDED_PHRASES) foldedPhrases.clear();
+  foldedPhrases.set(phrase, (words = folded));
   return words;
 }
 
