@@ -260,9 +260,19 @@ export class SqlTranscriptStore implements TranscriptStore {
     if (!value || typeof value !== 'object' || value instanceof Date) return value;
     if (depth >= MAX_MASK_DEPTH || ancestors.has(value)) return TOO_DEEP;
     ancestors.add(value);
-    const masked = Array.isArray(value)
-      ? value.map((v) => this.maskWalk(v, depth + 1, ancestors, remember))
-      : Object.fromEntries(Object.entries(value).map(([k, v]) => [k, this.maskWalk(v, depth + 1, ancestors, remember)]));
+    let masked: unknown;
+    if (Array.isArray(value)) masked = value.map((v) => this.maskWalk(v, depth + 1, ancestors, remember));
+    else {
+      // A loop rather than Object.fromEntries(Object.entries(…)): two arrays fewer per object, on every activity.
+      const copy: Record<string, unknown> = {};
+      for (const key of Object.keys(value)) {
+        const v = this.maskWalk((value as Record<string, unknown>)[key], depth + 1, ancestors, remember);
+        // « __proto__ » (JSON.parse makes it an own key) stays a plain key, as fromEntries kept it.
+        if (key === '__proto__') Object.defineProperty(copy, key, { value: v, enumerable: true, writable: true, configurable: true });
+        else copy[key] = v;
+      }
+      masked = copy;
+    }
     ancestors.delete(value);
     return masked;
   }

@@ -29,6 +29,8 @@ export class BusinessCalendar {
   private readonly computedYears = new Set<number>();
   /** The calendar date of an instant in the zone: one formatter for the calendar (date-fns builds a zoned date and formats it on every call). */
   private readonly dateFormat: Intl.DateTimeFormat;
+  /** The last instant localDateOf converted, and its date. */
+  private lastLocalDate = { time: NaN, date: '' };
   /** instantAt's answers: the few opening and closing times of the days around now, asked on every hours answer. */
   private readonly instants = new Map<string, number>();
 
@@ -76,6 +78,13 @@ export class BusinessCalendar {
 
   /** The calendar date of an instant in the calendar's time zone. */
   localDateOf(instant: Date): LocalDate {
+    // An answer asks for the date of the same instant (its clock's now) several times; each costs a zone conversion.
+    const time = instant.getTime();
+    if (time !== this.lastLocalDate.time) this.lastLocalDate = { time, date: this.convertToLocalDate(instant) };
+    return this.lastLocalDate.date;
+  }
+
+  private convertToLocalDate(instant: Date): LocalDate {
     let year = '';
     let month = '';
     let day = '';

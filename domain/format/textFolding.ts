@@ -1,22 +1,40 @@
 /** Lower case, no accents, every non-alphanumeric character a space: « J'peux pas m'connecter! » → "j peux pas m connecter". */
 export function foldText(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
+  // Plain ASCII (typed without accents, or English) has no accent to take off: the costly decomposition is skipped.
+  const bare = /[^ -~\s]/.test(text) ? text.normalize('NFD').replace(/[\u0300-\u036f]/g, '') : text;
+  return bare
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, ' ')
     .trim();
 }
 
-/** Optimal string alignment distance (Damerau-Levenshtein with adjacent transpositions). */
-export function editDistance(a: string, b: string): number {
-  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+/**
+ * Optimal string alignment distance (Damerau-Levenshtein with adjacent transpositions). With `max`,
+ * gives up as soon as the distance must exceed it and returns max + 1.
+ */
+export function editDistance(a: string, b: string, max = Infinity): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  const width = b.length + 1;
+  // Three rows, reused from call to call: the typo-tolerant matching runs this for many word pairs a message.
+  if (rows.length < width * 3) rows = new Int32Array(width * 6);
+  let before = 0; // row i - 2
+  let previous = width; // row i - 1
+  let current = width * 2; // row i
+  for (let j = 0; j < width; j += 1) rows[previous + j] = j;
   for (let i = 1; i <= a.length; i += 1) {
-    for (let j = 1; j <= b.length; j += 1) {
+    rows[current] = i;
+    let rowMin = i;
+    for (let j = 1; j < width; j += 1) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+      let d = Math.min(rows[previous + j] + 1, rows[current + j - 1] + 1, rows[previous + j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, rows[before + j - 2] + 1);
+      rows[current + j] = d;
+      if (d < rowMin) rowMin = d;
     }
+    if (rowMin > max) return max + 1;
+    [before, previous, current] = [previous, current, before];
   }
-  return d[a.length][b.length];
+  return rows[previous + width - 1];
 }
+
+let rows = new Int32Array(0);

@@ -42,18 +42,20 @@ const NAME_CUE = new RegExp(
 
 export const birthDateRule: MaskingRule = {
   kind: 'birthDate',
+  needsDigit: true,
   find: (text) =>
     regexSpans(text, BIRTH_DATE, (m) => {
-      const end = m.index! + m[0].length;
+      const end = m.index + m[0].length;
       return { start: end - m.groups!.date.length, end };
     }),
 };
 
 export const addressRule: MaskingRule = {
   kind: 'address',
+  needsDigit: true,
   find: (text) =>
     regexSpans(text, STREET_START, (m) => {
-      const start = m.index!;
+      const start = m.index;
       const words = wordsAfter(text, start + m[0].length, 6);
       const kept = leadingWords(words, (w) => !STOP_WORDS.has(fold(w)));
       if (!kept.length) return undefined;
@@ -72,7 +74,7 @@ export const nameRule: MaskingRule = {
   find: (text) =>
     regexSpans(text, NAME_CUE, (m): Span | undefined => {
       const free = m.groups!.free !== undefined;
-      const words = wordsAfter(text, m.index! + m[0].length, free ? 4 : 6);
+      const words = wordsAfter(text, m.index + m[0].length, free ? 4 : 6);
       const kept = leadingWords(words, free ? (w) => !STOP_WORDS.has(fold(w)) : isCapitalisedName);
       return kept.length ? { start: kept[0].start, end: kept[kept.length - 1].end } : undefined;
     }),

@@ -28,7 +28,7 @@ export class PersonalInformationMasker {
 
   mask(text: string): string {
     let result = text;
-    for (const rule of MASKING_RULES) result = this.apply(result, rule);
+    for (const rule of rulesFor(text)) result = this.apply(result, rule);
     return result;
   }
 
@@ -36,7 +36,7 @@ export class PersonalInformationMasker {
   kindsIn(text: string): Set<PersonalInformationKind> {
     const kinds = new Set<PersonalInformationKind>();
     let rest = text;
-    for (const rule of MASKING_RULES) {
+    for (const rule of rulesFor(text)) {
       const masked = this.apply(rest, rule);
       if (masked !== rest) kinds.add(rule.kind);
       rest = masked;
@@ -74,6 +74,13 @@ export class PersonalInformationMasker {
     }
     return copied === 0 ? text : result + text.slice(copied);
   }
+}
+
+const WITHOUT_DIGITS = MASKING_RULES.filter((rule) => !rule.needsDigit);
+
+/** The rules that can find something in a text: most messages hold no digit, and most rules need one. Masking never adds a digit. */
+function rulesFor(text: string): readonly MaskingRule[] {
+  return /\d/.test(text) ? MASKING_RULES : WITHOUT_DIGITS;
 }
 
 function normalize(value: string): string {

@@ -29,18 +29,21 @@ export const emailRule: MaskingRule = { kind: 'email', find: (text) => (text.inc
 
 export const phoneRule: MaskingRule = {
   kind: 'phone',
+  needsDigit: true,
   find: (text) => sorted([...regexSpans(text, NORTH_AMERICAN_PHONE), ...regexSpans(text, INTERNATIONAL_PHONE, internationalPhone)]),
 };
 
-export const sinRule: MaskingRule = { kind: 'sin', find: (text) => regexSpans(text, SIN) };
+export const sinRule: MaskingRule = { kind: 'sin', needsDigit: true, find: (text) => regexSpans(text, SIN) };
 
 export const paymentCardRule: MaskingRule = {
   kind: 'paymentCard',
+  needsDigit: true,
   find: (text) => regexSpans(text, PAYMENT_CARD, (m) => (luhnValid(m[0].replace(/\D/g, '')) ? whole(m) : undefined)),
 };
 
 export const healthCardRule: MaskingRule = {
   kind: 'healthCard',
+  needsDigit: true,
   find: (text) =>
     regexSpans(text, HEALTH_CARD, (m) => {
       const month = Number(m[2]) % 50;
@@ -49,9 +52,9 @@ export const healthCardRule: MaskingRule = {
     }),
 };
 
-export const postalCodeRule: MaskingRule = { kind: 'postalCode', find: (text) => regexSpans(text, POSTAL_CODE) };
+export const postalCodeRule: MaskingRule = { kind: 'postalCode', needsDigit: true, find: (text) => regexSpans(text, POSTAL_CODE) };
 
-function internationalPhone(match: RegExpMatchArray): Span | undefined {
+function internationalPhone(match: RegExpExecArray): Span | undefined {
   const digits = match[0].replace(/\D/g, '').length;
   return digits >= 8 && digits <= 15 ? whole(match) : undefined;
 }

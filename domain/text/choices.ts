@@ -26,6 +26,19 @@ function chatSpellings(): Map<string, string> {
  * spellings written out. « J'sais pas, OKAY! » → "j sais pas ok", « jsp » → "je sais pas".
  */
 export function foldChoice(text: string): string {
+  if (text === lastFolded.text) return lastFolded.folded;
+  const folded = foldChoiceAnew(text);
+  lastFolded = { text, folded };
+  return folded;
+}
+
+/**
+ * The last text folded: a turn folds the person's message again and again, one check after the other
+ * (the yes and no of « utile ? », commands, the upset words…). One entry: no cache to bound or to purge.
+ */
+let lastFolded = { text: '', folded: '' };
+
+function foldChoiceAnew(text: string): string {
   const folded = foldText(text);
   if (!folded) return '';
   const words = chatSpellings();
@@ -49,7 +62,21 @@ export function choiceKey(text: string): string {
 /** Whether the whole text is one of the words (titles, synonyms), once both are folded. */
 export function isOneOf(text: string, words: readonly string[]): boolean {
   const key = choiceKey(text);
-  return key !== '' && words.some((word) => choiceKey(word) === key);
+  return key !== '' && words.some((word) => wordKey(word) === key);
+}
+
+/** The keys of button titles and list words, which come from the locales: kept, so the text's fold stays the last one. */
+const wordKeys = new Map<string, string>();
+const MAX_WORD_KEYS = 5000;
+
+function wordKey(word: string): string {
+  let key = wordKeys.get(word);
+  if (key === undefined) {
+    key = foldChoiceAnew(word) || word.trim();
+    if (wordKeys.size >= MAX_WORD_KEYS) wordKeys.clear();
+    wordKeys.set(word, key);
+  }
+  return key;
 }
 
 const lists = new Map<ChoiceList, string[]>();
@@ -135,6 +162,8 @@ export function wordMatches(token: string, word: string): boolean {
     const stem = word.slice(0, -1);
     return token.startsWith(stem) || (stem.length >= 5 && token.length >= stem.length && editDistance(token.slice(0, stem.length), stem) <= 1);
   }
+  // Equal or one typo apart, a word and the token start with the same letter: most pairs end here, unsliced.
+  if (token[0] !== word[0]) return false;
   const [a, b] = [singular(token), singular(word)];
   if (a === b) return true;
   const allowed = b.length >= 8 ? 2 : b.length >= 5 ? 1 : 0;

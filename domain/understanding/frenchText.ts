@@ -1,4 +1,5 @@
 import { StemmerFr, StopwordsFr } from '@nlpjs/lang-fr';
+import { editDistance } from '../format/textFolding';
 
 /**
  * Turns what people type into comparable words: no accents, lower case, chat abbreviations and Québec
@@ -157,31 +158,6 @@ export function baseWords(text: string): string[] {
     else if (expanded) words.push(...expanded.split(' '));
   }
   return words;
-}
-
-/** Optimal string alignment distance (Damerau-Levenshtein with adjacent swaps), stopping above `max`. */
-export function editDistance(a: string, b: string, max: number): number {
-  if (Math.abs(a.length - b.length) > max) return max + 1;
-  const rows = a.length + 1;
-  const cols = b.length + 1;
-  let prevPrev = new Array<number>(cols).fill(0);
-  let prev = Array.from({ length: cols }, (_, j) => j);
-  for (let i = 1; i < rows; i += 1) {
-    const current = new Array<number>(cols);
-    current[0] = i;
-    let rowMin = current[0];
-    for (let j = 1; j < cols; j += 1) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let value = Math.min(prev[j] + 1, current[j - 1] + 1, prev[j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, prevPrev[j - 2] + 1);
-      current[j] = value;
-      if (value < rowMin) rowMin = value;
-    }
-    if (rowMin > max) return max + 1;
-    prevPrev = prev;
-    prev = current;
-  }
-  return prev[cols - 1];
 }
 
 export interface PreparedText {

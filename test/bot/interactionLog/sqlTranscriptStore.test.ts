@@ -82,6 +82,18 @@ describeEachDatabase('SqlTranscriptStore', (databases) => {
     expect(stored.replyToId).toBe('[NAS]');
   });
 
+  it('masks inside nested channel data, a « __proto__ » key (as JSON.parse makes it) kept as a plain key', async () => {
+    const channelData = JSON.parse('{"__proto__":{"note":"écrivez à jean@exemple.ca"},"form":[{"tel":"418 555-0199"}]}') as Record<string, unknown>;
+    await store.logActivity({ ...message('c1', 'bonjour', 1), channelData });
+    await store.flush();
+    const [row] = await db('interactions');
+    expect(row.activity_json).not.toContain('jean@exemple.ca');
+    expect(row.activity_json).not.toContain('555-0199');
+    const stored = JSON.parse(row.activity_json) as { channelData: Record<string, unknown> };
+    expect(Object.keys(stored.channelData)).toEqual(['__proto__', 'form']);
+    expect(JSON.stringify(stored.channelData)).toBe('{"__proto__":{"note":"écrivez à [courriel]"},"form":[{"tel":"[téléphone]"}]}');
+  });
+
   it('pages transcript activities and conversations, and deletes a transcript', async () => {
     for (let i = 1; i <= 7; i += 1) await store.logActivity(message('c-paged', `message ${i}`, i));
     await store.logActivity(message('c-other', 'autre', 1));

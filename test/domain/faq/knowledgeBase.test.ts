@@ -5,7 +5,8 @@ import { knowledgeBase, parseKnowledgeBase, trainingExamples } from '../../../do
 import { translator } from '../../../domain/i18n';
 import { projectPath } from '../../../domain/paths';
 import { ServiceHours } from '../../../domain/serviceHours';
-import { baseWords, editDistance, STOPWORDS } from '../../../domain/understanding/frenchText';
+import { editDistance } from '../../../domain/format/textFolding';
+import { baseWords, STOPWORDS } from '../../../domain/understanding/frenchText';
 import { exactKey } from '../../../domain/understanding/trainedClassifier';
 import { freshSetFiles } from '../../eval/freshSets';
 

@@ -2,7 +2,8 @@ import { translator } from '../../../domain/i18n';
 import { decide } from '../../../domain/understanding/decision';
 import { defaultIntentClassifier } from '../../../domain/understanding/defaultClassifier';
 import { clausesOf } from '../../../domain/understanding/trainedClassifier';
-import { baseWords, editDistance, FrenchTextPreparer } from '../../../domain/understanding/frenchText';
+import { editDistance } from '../../../domain/format/textFolding';
+import { baseWords, FrenchTextPreparer } from '../../../domain/understanding/frenchText';
 
 const classifier = defaultIntentClassifier();
 const top = (text: string, lang: 'fr' | 'en' = 'fr'): string => classifier.classify(text, lang).intents[0].intent;
