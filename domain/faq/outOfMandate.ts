@@ -24,6 +24,13 @@ const topicSchema = z.object({
   answer: z.enum(OUT_OF_MANDATE_ANSWERS),
   /** The knowledge base's entry on the same topic (faq.json): answered instead when the recognizer offers it among its choices. */
   entry: z.string().optional(),
+  /**
+   * Read only when the recognizer's guess is one of these intents, and then whatever its confidence: « mon examen de
+   * cours plante » is read as an exam problem, but the exam triage is for the staffing exams, not a school's.
+   */
+  overrides: z.array(z.string()).optional(),
+  /** Patterns that keep the topic from applying (« l'examen du processus de qualification, à l'université »). */
+  unless: z.object({ fr: z.array(pattern), en: z.array(pattern) }).optional(),
   patterns: z.object({ fr: z.array(pattern).min(1), en: z.array(pattern).min(1) }),
   source: z.array(seedSource).min(1),
 });
@@ -35,6 +42,7 @@ export type OutOfMandateTopic = z.infer<typeof topicSchema>;
 interface CompiledTopic {
   topic: OutOfMandateTopic;
   matcher: RegExp;
+  exception?: RegExp;
 }
 
 let compiled: CompiledTopic[] | undefined;
@@ -54,10 +62,19 @@ function compiledTopics(): CompiledTopic[] {
   }
   compiled = file.topics.map((topic) => ({
     topic,
-    // Whole words only, both languages (people mix them): « pays » is not « pay ».
-    matcher: new RegExp(`(?:^| )(?:${[...topic.patterns.fr, ...topic.patterns.en].join('|')})(?= |$)`, 'u'),
+    matcher: wholeWords(topic.patterns),
+    exception: topic.unless ? wholeWords(topic.unless) : undefined,
   }));
   return compiled;
+}
+
+/** Whole words only, both languages (people mix them): « pays » is not « pay ». */
+function wholeWords(patterns: { fr: string[]; en: string[] }): RegExp {
+  return new RegExp(`(?:^| )(?:${[...patterns.fr, ...patterns.en].join('|')})(?= |$)`, 'u');
+}
+
+function isAbout(c: CompiledTopic, key: string): boolean {
+  return c.matcher.test(key) && !c.exception?.test(key);
 }
 
 /** Lower case, no accents, apostrophes and punctuation as spaces: « Où est ma paie? » → "ou est ma paie". */
@@ -69,11 +86,19 @@ export function mandateKey(text: string): string {
     .trim();
 }
 
-/** The first topic outside the Centre's mandate the message is about, or undefined. */
+/** The first topic outside the Centre's mandate the message is about (topics that override a guess aside), or undefined. */
 export function matchOutOfMandate(text: string): OutOfMandateTopic | undefined {
   const key = mandateKey(text);
   if (!key) return undefined;
-  return compiledTopics().find((c) => c.matcher.test(key))?.topic;
+  return compiledTopics().find((c) => !c.topic.overrides && isAbout(c, key))?.topic;
+}
+
+/** The first topic that overrides the recognizer's guess (`overrides`) and that the message is about, or undefined. */
+export function outOfMandateOverriding(text: string, guess: string): OutOfMandateTopic | undefined {
+  const candidates = compiledTopics().filter((c) => c.topic.overrides?.includes(guess));
+  if (!candidates.length) return undefined;
+  const key = mandateKey(text);
+  return key ? candidates.find((c) => isAbout(c, key))?.topic : undefined;
 }
 
 /**

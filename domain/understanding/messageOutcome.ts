@@ -4,7 +4,7 @@ import { readFirstMessage } from '../complaints/firstMessage';
 import { extractExamProblem } from '../exams/problemExtractor';
 import { asksOnlyWhetherOpen, asksOpenOrClosed, foldText, parseAskedMoment } from '../faq/askedMoment';
 import { faqIntent } from '../faq/knowledgeBase';
-import { matchOutOfMandate, OutOfMandateTopic } from '../faq/outOfMandate';
+import { matchOutOfMandate, OutOfMandateTopic, outOfMandateOverriding } from '../faq/outOfMandate';
 import type { Lang } from '../i18n';
 import { Decision, DEFAULT_THRESHOLDS, leadingIntent, SMALL_TALK_AND_HELP } from './decision';
 import { Intents, ScoredIntent } from './intents';
@@ -36,6 +36,8 @@ export interface OutcomeContext {
  * main dialog acts on the outcome, and `npm run eval` scores it as served):
  * - « j'ai déjà fait une plainte et je veux ajouter des informations », « retirer ma plainte », read as a complaint
  *   topic: how to change a complaint already filed (the complaints address), not a new complaint form;
+ * - « Moodle plante pendant mon examen de cours à l'Université Laval », read as an exam problem (or offered as one):
+ *   a school's exam, which the Centre does not handle (a topic of out-of-mandate.json that `overrides` the guess);
  * - « Mon examen en ligne plante en ce moment »: an exam failing right now starts the triage, never « Voulez-vous dire… ? »;
  * - « Ça fait 3 fois que j'appelle et personne me rappelle, c'est inacceptable »: an upset account of the service,
  *   where the recognizer's best guess is a complaint, opens the complaint form (it listens to the story) rather than a choice;
@@ -51,6 +53,9 @@ export interface OutcomeContext {
 export function messageOutcome(text: string, decision: Decision, ranking: readonly ScoredIntent[], context: OutcomeContext): MessageOutcome {
   const guess = leadingIntent(decision);
   if (guess && COMPLAINT_TOPICS.has(guess) && asksToChangeFiledComplaint(text)) return { kind: 'complaintChange', score: decision.score };
+  const examOffered = guess === Intents.examProblem || (decision.kind !== 'answer' && scoreOf(ranking, Intents.examProblem) >= DEFAULT_THRESHOLDS.option);
+  const schoolExam = examOffered ? outOfMandateOverriding(text, Intents.examProblem) : undefined;
+  if (schoolExam) return { kind: 'outOfMandate', topic: schoolExam, score: decision.score, recordedIntent: Intents.outOfScope };
   if (decision.kind !== 'answer' && reportsExamFailingNow(text, ranking, context)) {
     return { kind: 'answer', intent: Intents.examProblem, score: scoreOf(ranking, Intents.examProblem) };
   }

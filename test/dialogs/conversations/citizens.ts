@@ -309,6 +309,18 @@ export const citizenConversations: Conversation[] = [
     ],
   },
   {
+    name: 'a university course’s exam failing now is told the Centre does not handle it, with no triage and no confirmation number; a staffing exam failing gets the triage',
+    from: 'issue 12 (never a confident wrong answer); seed 000 (the Centre assists with SAGIR’s exams)',
+    steps: [
+      {
+        say: "Au secours! Je fais un examen en ligne pour mon cours de sociologie à l'Université Laval et Moodle vient de planter. Le chrono roule encore!",
+        expect: ["ne s'occupe pas des examens des cours", (ctx) => ctx.c.caDotation.phoneLocal.display],
+        absent: ['numéro de confirmation', 'Êtes-vous en train de faire', 'Quel est le nom'],
+      },
+      { say: 'Mon examen en ligne du processus de qualification plante en ce moment', expect: ['numéro de confirmation'] },
+    ],
+  },
+  {
     name: 'a story told instead of answering the consent question is told why the form waits for consent, not « pas compris »',
     from: 'issue 12 (forms that listen); Law 25 (consent before collection)',
     steps: [

@@ -71,6 +71,31 @@ describe('what a message gets beyond the decision (issue 12)', () => {
     expect(messageOutcome('je veux annuler ma plainte', clarify('faq.hours'), [], context).kind).toBe('clarify');
   });
 
+  it('tells a school’s exam apart from the staffing exams, even when the recognizer is sure it is an exam problem', () => {
+    const exam: Decision = { kind: 'answer', intent: Intents.examProblem, score: 0.95 };
+    const ranking = [{ intent: Intents.examProblem, score: 0.6 }];
+    for (const text of [
+      "Au secours! Mon examen en ligne pour mon cours de sociologie à l'Université Laval plante, Moodle ne répond plus",
+      'My McGill exam portal crashed during my final, help!',
+      "l'examen de mi-session sur le portail étudiant vient de geler",
+    ]) {
+      expect(messageOutcome(text, exam, ranking, context)).toMatchObject({ kind: 'outOfMandate', topic: { id: 'school-exams' }, recordedIntent: Intents.outOfScope });
+      expect(messageOutcome(text, clarify(Intents.examProblem, 'faq.email-exam'), ranking, context)).toMatchObject({ kind: 'outOfMandate', topic: { id: 'school-exams' } });
+    }
+    // The staffing exam, taken at a university: the triage.
+    expect(messageOutcome("Je fais l'examen du processus de qualification à l'université et la page plante", exam, ranking, context)).toBe(exam);
+    // Another topic than an exam problem: a student asking about the Centre is answered as usual.
+    const portals: Decision = { kind: 'answer', intent: 'faq.portals', score: 0.9 };
+    expect(messageOutcome("Je suis étudiante à l'Université Laval, je m'inscris sur quel portail?", portals, [], context)).toBe(portals);
+    expect(messageOutcome('pour mon cours de gestion publique, quels services sont rattachés au Centre?', clarify('faq.related-services'), [], context).kind).toBe('clarify');
+  });
+
+  it('reads “pay” as the cost of a call, not a salary, in “I’d rather not pay long distance charges”', () => {
+    const text = "I'd rather not pay long distance charges. Is there a number I can call at no cost?";
+    expect(messageOutcome(text, clarify('faq.phone', 'faq.cost'), [], { ...context, lang: 'en' }).kind).toBe('clarify');
+    expect(messageOutcome('my pay is late again', clarify('faq.employee-file'), [], { ...context, lang: 'en' })).toMatchObject({ kind: 'outOfMandate', topic: { id: 'pay' } });
+  });
+
   it('names only entries of the knowledge base as a topic’s own entry', () => {
     const ids = new Set(knowledgeBase().entries.map((e) => e.id));
     const entries = outOfMandateTopics().flatMap((t) => (t.entry ? [t.entry] : []));
