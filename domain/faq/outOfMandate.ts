@@ -93,9 +93,9 @@ export function matchOutOfMandate(text: string): OutOfMandateTopic | undefined {
   return compiledTopics().find((c) => !c.topic.overrides && isAbout(c, key))?.topic;
 }
 
-/** The first topic that overrides the recognizer's guess (`overrides`) and that the message is about, or undefined. */
-export function outOfMandateOverriding(text: string, guess: string): OutOfMandateTopic | undefined {
-  const candidates = compiledTopics().filter((c) => c.topic.overrides?.includes(guess));
+/** The first topic that overrides one of the recognizer's guesses (`overrides`) and that the message is about, or undefined. */
+export function outOfMandateOverriding(text: string, guessed: (intent: string) => boolean): OutOfMandateTopic | undefined {
+  const candidates = compiledTopics().filter((c) => c.topic.overrides?.some(guessed));
   if (!candidates.length) return undefined;
   const key = mandateKey(text);
   return key ? candidates.find((c) => isAbout(c, key))?.topic : undefined;

@@ -36,8 +36,9 @@ export interface OutcomeContext {
  * main dialog acts on the outcome, and `npm run eval` scores it as served):
  * - « j'ai déjà fait une plainte et je veux ajouter des informations », « retirer ma plainte », read as a complaint
  *   topic: how to change a complaint already filed (the complaints address), not a new complaint form;
- * - « Moodle plante pendant mon examen de cours à l'Université Laval », read as an exam problem (or offered as one):
- *   a school's exam, which the Centre does not handle (a topic of out-of-mandate.json that `overrides` the guess);
+ * - « Moodle plante pendant mon examen de cours à l'Université Laval », read as an exam problem (or offered as one), or
+ *   « le numéro du centre d'appel d'Hydro-Québec », read as the Centre's phone: what the Centre does not handle (a
+ *   topic of out-of-mandate.json that `overrides` these guesses, whatever the recognizer's confidence);
  * - « Mon examen en ligne plante en ce moment »: an exam failing right now starts the triage, never « Voulez-vous dire… ? »;
  * - « Ça fait 3 fois que j'appelle et personne me rappelle, c'est inacceptable »: an upset account of the service,
  *   where the recognizer's best guess is a complaint, opens the complaint form (it listens to the story) rather than a choice;
@@ -53,9 +54,9 @@ export interface OutcomeContext {
 export function messageOutcome(text: string, decision: Decision, ranking: readonly ScoredIntent[], context: OutcomeContext): MessageOutcome {
   const guess = leadingIntent(decision);
   if (guess && COMPLAINT_TOPICS.has(guess) && asksToChangeFiledComplaint(text)) return { kind: 'complaintChange', score: decision.score };
-  const examOffered = guess === Intents.examProblem || (decision.kind !== 'answer' && scoreOf(ranking, Intents.examProblem) >= DEFAULT_THRESHOLDS.option);
-  const schoolExam = examOffered ? outOfMandateOverriding(text, Intents.examProblem) : undefined;
-  if (schoolExam) return { kind: 'outOfMandate', topic: schoolExam, score: decision.score, recordedIntent: Intents.outOfScope };
+  const guessed = (intent: string) => guess === intent || (decision.kind !== 'answer' && scoreOf(ranking, intent) >= DEFAULT_THRESHOLDS.option);
+  const overriding = outOfMandateOverriding(text, guessed);
+  if (overriding) return { kind: 'outOfMandate', topic: overriding, score: decision.score, recordedIntent: Intents.outOfScope };
   if (decision.kind !== 'answer' && reportsExamFailingNow(text, ranking, context)) {
     return { kind: 'answer', intent: Intents.examProblem, score: scoreOf(ranking, Intents.examProblem) };
   }

@@ -301,10 +301,15 @@ export const citizenConversations: Conversation[] = [
     ],
   },
   {
-    name: 'another organization’s opening on a holiday never gets the Centre’s hours; the same question about the Centre does',
+    name: 'another organization’s opening on a holiday or phone number never gets the Centre’s; the same question about the Centre does',
     from: 'issue 12 (never a confident wrong answer)',
     steps: [
       { say: 'La SAQ est-elle ouverte le 1er janvier?', absent: [/^Non/, /^Oui/, 'Le Centre est fermé', "Heures d'ouverture"] },
+      {
+        say: "c'est quoi le numéro du centre d'appel d'Hydro-Québec",
+        expect: ["ne s'occupe pas des services d'autres organismes"],
+        absent: ["Pour joindre le Centre d'assistance en dotation par téléphone"],
+      },
       { say: 'Ouvert à la fête du Canada?', expect: [/^Non, /, 'Fête du Canada'] },
     ],
   },

@@ -90,6 +90,21 @@ describe('what a message gets beyond the decision (issue 12)', () => {
     expect(messageOutcome('pour mon cours de gestion publique, quels services sont rattachés au Centre?', clarify('faq.related-services'), [], context).kind).toBe('clarify');
   });
 
+  it('never gives the Centre’s phone or hours for another organization’s, unless the message asks the Centre', () => {
+    const phone: Decision = { kind: 'answer', intent: 'faq.phone', score: 0.9 };
+    for (const text of ["numéro du centre d'appel d'Hydro-Québec", 'Hydro-Québec call centre number please', 'c quoi le numero de ma banque'])
+      expect(messageOutcome(text, phone, [], context)).toMatchObject({ kind: 'outOfMandate', topic: { id: 'other-organizations' } });
+    expect(messageOutcome('bus schedule please', clarify('faq.hours'), [{ intent: 'faq.hours', score: 0.4 }], { ...context, lang: 'en' })).toMatchObject({
+      kind: 'outOfMandate',
+      topic: { id: 'other-organizations' },
+    });
+    // Addressed to the Centre: its own phone.
+    expect(messageOutcome("je travaille chez Hydro-Québec, c'est quoi votre numéro?", phone, [], context)).toBe(phone);
+    // Not a contact or hours guess: the rule does not apply.
+    const processes: Decision = { kind: 'answer', intent: 'faq.selection-processes', score: 0.9 };
+    expect(messageOutcome('je travaille chez Hydro-Québec et je veux entrer dans la fonction publique', processes, [], context)).toBe(processes);
+  });
+
   it('reads “pay” as the cost of a call, not a salary, in “I’d rather not pay long distance charges”', () => {
     const text = "I'd rather not pay long distance charges. Is there a number I can call at no cost?";
     expect(messageOutcome(text, clarify('faq.phone', 'faq.cost'), [], { ...context, lang: 'en' }).kind).toBe('clarify');
