@@ -35,6 +35,8 @@ const DEVICE_PROMPT = 'examProblem.device';
 const STATE = 'triage';
 /** After this many answers the time question gives up and leaves the time unspecified. */
 const TIME_ATTEMPTS = 3;
+/** The buttons of the triage's other questions: clicked or typed at the exam's name, none is one. */
+const OTHER_BUTTONS = ['exam:choices.yesNow', 'exam:choices.no', 'exam:choices.notTechnical', 'exam:choices.timeJustNow', 'exam:choices.timeUnknown', 'exam:choices.deviceSkip'];
 
 /** What the triage knows so far; kept in the waterfall's values (JSON, so dates are ISO strings). */
 interface TriageState {
@@ -286,7 +288,7 @@ export class ExamProblemDialog extends ComponentDialog {
   }
 
   /**
-   * « oui », « non », « ok » are not an exam name: asked again once, then left unknown. « je ne sais pas »,
+   * « oui », « non », « ok », or another question's button (« Oui, en ce moment », clicked again) are not an exam name: asked again once, then left unknown. « je ne sais pas »,
    * « aucune idée » skip the question at once (the incident records the exam as not specified).
    */
   private async validateExam(prompt: PromptValidatorContext<string>): Promise<boolean> {
@@ -295,7 +297,8 @@ export class ExamProblemDialog extends ComponentDialog {
     const { t, lang } = localize(prompt.context);
     // « page figée » or a question is not an exam's name, unless it also names one (« Processus 12345 »).
     const clues = this.extract(text, lang);
-    const notAName = isYesNoOrFiller(text) || (!clues.examName && (clues.problemKind !== undefined || /\?\s*$/.test(text)));
+    const notAName =
+      isYesNoOrFiller(text) || OTHER_BUTTONS.some((key) => isButton(text, key)) || (!clues.examName && (clues.problemKind !== undefined || /\?\s*$/.test(text)));
     if (!notAName) return true;
     if (prompt.attemptCount < 2) return false;
     prompt.recognized.value = t('exam:choices.examUnknown');

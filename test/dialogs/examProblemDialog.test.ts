@@ -226,6 +226,8 @@ describe('exam problem dialog', () => {
     ['oui', 'ok'],
     ['non', 'Oui'],
     ['ben oui', "d'accord"],
+    // Another question's button, clicked again or typed, at the exam's name.
+    ['Oui, en ce moment', 'Il y a quelques minutes'],
   ])('does not take « %s » for an exam name: asks again once, then leaves the exam unknown after « %s »', async (first, second) => {
     h = await createConversationHarness({ now: '2026-11-23T15:00:00Z', classifier: examIntent });
     await run(h, [MENU_EXAM, 'Oui, en ce moment', 'Page figée ou qui ne se charge pas']);
