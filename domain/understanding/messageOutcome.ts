@@ -1,13 +1,13 @@
 import type { BusinessCalendar } from '../calendar/businessCalendar';
 import { asksToChangeFiledComplaint } from '../complaints/complaintChange';
-import { readFirstMessage } from '../complaints/firstMessage';
+import { readFirstMessage, soundsAngry } from '../complaints/firstMessage';
 import { extractExamProblem } from '../exams/problemExtractor';
 import { asksOnlyWhetherOpen, asksOpenOrClosed, foldText, parseAskedMoment } from '../faq/askedMoment';
 import { faqIntent } from '../faq/knowledgeBase';
 import { matchOutOfMandate, OutOfMandateTopic, outOfMandateOverriding } from '../faq/outOfMandate';
 import type { Lang } from '../i18n';
 import { Decision, DEFAULT_THRESHOLDS, leadingIntent, SMALL_TALK_AND_HELP } from './decision';
-import { Intents, ScoredIntent } from './intents';
+import { FAQ_INTENT_PREFIX, Intents, ScoredIntent } from './intents';
 
 /**
  * What a new message gets, beyond the recognizer's decision: the decision itself, the hours entry about
@@ -42,6 +42,8 @@ export interface OutcomeContext {
  * - « Mon examen en ligne plante en ce moment »: an exam failing right now starts the triage, never « Voulez-vous dire… ? »;
  * - « Ça fait 3 fois que j'appelle et personne me rappelle, c'est inacceptable »: an upset account of the service,
  *   where the recognizer's best guess is a complaint, opens the complaint form (it listens to the story) rather than a choice;
+ * - « ça fait 2 heures que j'attends au téléphone, c'est ridicule », between an answer and a complaint: the answer,
+ *   which hears the person and offers the complaint form;
  * - « Est-ce ouvert samedi? » or “what are your hours on saturday” that the recognizer hesitates on (hours or
  *   holidays?), or « ouvert samedi? » that it declines while the message
  *   says nothing but that and the day (“Open on Canada Day?”): the hours of that day. « La SAQ est-elle ouverte
@@ -63,6 +65,13 @@ export function messageOutcome(text: string, decision: Decision, ranking: readon
   if (decision.kind === 'clarify' && decision.options[0]?.intent === Intents.complaintFile) {
     const first = readFirstMessage(text);
     if (first.upset && first.story) return { kind: 'answer', intent: Intents.complaintFile, score: decision.score };
+  }
+  // « ça fait 2 heures que j'attends au téléphone, c'est ridicule », between the phone wait and a complaint: the
+  // answer, which hears the person first and offers the complaint form after it (FaqDialog), asks no choice.
+  const [first, second] = decision.kind === 'clarify' ? decision.options : [];
+  const answerOffered = [first, second].find((o) => o?.intent.startsWith(FAQ_INTENT_PREFIX));
+  if (answerOffered && [first, second].some((o) => o?.intent === Intents.complaintFile) && soundsAngry(text)) {
+    return { kind: 'answer', intent: answerOffered.intent, score: decision.score };
   }
   // An hours entry first among the choices, or among them for a question whether the Centre is open.
   const opening = asksOpenOrClosed(text);

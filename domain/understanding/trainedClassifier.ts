@@ -249,16 +249,22 @@ export class TrainedIntentClassifier implements IntentClassifier {
   private questionsOf(sentences: Array<{ text: string }>, whole: ScoredIntent[]): ScoredIntent[] | undefined {
     const all = sentences.flatMap((s) => clausesOf(s.text));
     // A reference back (« …du Secrétariat, et comment peut-on les joindre? ») asks about what the clause
-    // before it named: the two are read together.
-    const clauses = all.flatMap((clause, i) =>
-      standsAlone(clause) ? [clause] : i > 0 && REFERS_BACK.test(clause) && standsAlone(all[i - 1]) ? [`${all[i - 1]} ${clause}`] : [],
+    // before it named: the two are read together, for something else than what that clause asked.
+    const clauses = all.flatMap((clause, i): Array<{ text: string; refersBack: boolean }> =>
+      standsAlone(clause)
+        ? [{ text: clause, refersBack: false }]
+        : i > 0 && REFERS_BACK.test(clause) && standsAlone(all[i - 1])
+          ? [{ text: `${all[i - 1]} ${clause}`, refersBack: true }]
+          : [],
     );
     if (clauses.length < 2) return undefined;
     const leading = new Set(whole.slice(0, 4).map((w) => w.intent));
     const found: ScoredIntent[] = [];
     for (const clause of clauses) {
-      const ranking = this.rank(clause);
-      if (!ranking) continue;
+      const ranked = this.rank(clause.text);
+      if (!ranked) continue;
+      const asked = found[found.length - 1]?.intent;
+      const ranking = clause.refersBack && asked ? without(ranked, asked) : ranked;
       const [top, second] = ranking;
       if (!top.intent.startsWith(FAQ_INTENT_PREFIX) || top.score < this.options.questionAnswer || top.score - (second?.score ?? 0) < QUESTION_MARGIN) continue;
       if (!leading.has(top.intent) || found.some((f) => f.intent === top.intent)) continue;
@@ -293,6 +299,13 @@ export class TrainedIntentClassifier implements IntentClassifier {
       .map(({ intent, score }) => ({ intent, score: (1 - weight) * score + weight * (total ? (best.get(intent) ?? 0) / total : 0) }))
       .sort((a, b) => b.score - a.score);
   }
+}
+
+/** A ranking without one intent, the others' scores renormalized to sum to 1. */
+function without(ranked: readonly ScoredIntent[], intent: string): ScoredIntent[] {
+  const rest = ranked.filter((r) => r.intent !== intent);
+  const total = rest.reduce((sum, r) => sum + r.score, 0);
+  return total > 0 ? rest.map((r) => ({ intent: r.intent, score: r.score / total })) : rest;
 }
 
 /** p_i^sharpness × exp(sharpness × boost × lexical_i), renormalized, best first. */

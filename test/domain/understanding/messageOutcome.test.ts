@@ -90,6 +90,13 @@ describe('what a message gets beyond the decision (issue 12)', () => {
     expect(messageOutcome('pour mon cours de gestion publique, quels services sont rattachés au Centre?', clarify('faq.related-services'), [], context).kind).toBe('clarify');
   });
 
+  it('answers an upset question torn between an answer and a complaint: the answer hears the person and offers the form', () => {
+    const torn = clarify('faq.phone-wait', Intents.complaintFile);
+    expect(messageOutcome("ça fait 2 heures que j'attends au téléphone, c'est ridicule", torn, [], context)).toMatchObject({ kind: 'answer', intent: 'faq.phone-wait' });
+    expect(messageOutcome('combien de temps on attend au téléphone?', torn, [], context).kind).toBe('clarify');
+    expect(messageOutcome("c'est ridicule, ça fait 2 heures que j'attends", clarify('faq.phone-wait', 'faq.hours'), [], context).kind).toBe('clarify');
+  });
+
   it('never gives the Centre’s phone or hours for another organization’s, unless the message asks the Centre', () => {
     const phone: Decision = { kind: 'answer', intent: 'faq.phone', score: 0.9 };
     for (const text of ["numéro du centre d'appel d'Hydro-Québec", 'Hydro-Québec call centre number please', 'c quoi le numero de ma banque'])
