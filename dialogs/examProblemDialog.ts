@@ -288,8 +288,9 @@ export class ExamProblemDialog extends ComponentDialog {
   }
 
   /**
-   * « oui », « non », « ok », or another question's button (« Oui, en ce moment », clicked again) are not an exam name: asked again once, then left unknown. « je ne sais pas »,
-   * « aucune idée » skip the question at once (the incident records the exam as not specified).
+   * « oui », « non », « ok » or another question's button (« Oui, en ce moment », clicked again) are not an
+   * exam name: asked again once, then left unknown. « je ne sais pas », « aucune idée » skip the question
+   * at once (the incident records the exam as not specified).
    */
   private async validateExam(prompt: PromptValidatorContext<string>): Promise<boolean> {
     const text = prompt.recognized.value ?? '';

@@ -260,11 +260,14 @@ export class TrainedIntentClassifier implements IntentClassifier {
     if (clauses.length < 2) return undefined;
     const leading = new Set(whole.slice(0, 4).map((w) => w.intent));
     const found: ScoredIntent[] = [];
+    // What the clause before asked (a clause that refers back always follows the one it refers to).
+    let asked: string | undefined;
     for (const clause of clauses) {
       const ranked = this.rank(clause.text);
+      const before = asked;
+      asked = ranked?.[0].intent;
       if (!ranked) continue;
-      const asked = found[found.length - 1]?.intent;
-      const ranking = clause.refersBack && asked ? without(ranked, asked) : ranked;
+      const ranking = clause.refersBack && before ? without(ranked, before) : ranked;
       const [top, second] = ranking;
       if (!top.intent.startsWith(FAQ_INTENT_PREFIX) || top.score < this.options.questionAnswer || top.score - (second?.score ?? 0) < QUESTION_MARGIN) continue;
       if (!leading.has(top.intent) || found.some((f) => f.intent === top.intent)) continue;
