@@ -1,6 +1,7 @@
 import { publicContactValues } from '../../../domain/contacts';
 import { PersonalInformationMasker, TOO_DEEP } from '../../../domain/privacy/masking';
 import { luhnValid } from '../../../domain/privacy/numberRules';
+import { MASKING_RULES } from '../../../domain/privacy/rules';
 import { detectSensitiveData } from '../../../domain/privacy/sensitiveData';
 
 const masker = new PersonalInformationMasker(publicContactValues());
@@ -45,6 +46,28 @@ describe('PersonalInformationMasker', () => {
     'Secrétariat du Conseil du trésor, 875, Grande Allée Est, Québec (Québec) G1R 5R8',
   ])('leaves public contact information and references readable: %s', (text) => {
     expect(masker.mask(text)).toBe(text);
+  });
+
+  it('finds a digit in every span of the rules that only search text with one (needsDigit)', () => {
+    const samples = [
+      'NAS 046 454 286, carte 4539 1488 0343 6467, RAMQ TREJ 8512 2514',
+      'Tél. (418) 555-0199 ou +33 1 23 45 67 89, code postal G1R 5R9',
+      'Je suis née le 3 mars 1985. Date de naissance : 1985-03-03. DOB March 3, 1985. Born in 1985.',
+      "J'habite au 123, rue Saint-Jean, app. 4, et au 4500 boul. Henri-Bourassa",
+      'Je m’appelle Jean Tremblay, né le premier mars, au coin de la rue des Érables',
+    ];
+    let spans = 0;
+    for (const rule of MASKING_RULES.filter((r) => r.needsDigit)) {
+      for (const text of samples) {
+        for (const span of rule.find(text)) {
+          spans += 1;
+          expect(text.slice(span.start, span.end)).toMatch(/\d/);
+        }
+      }
+    }
+    expect(spans).toBeGreaterThanOrEqual(10);
+    // Without a digit, only the e-mail and name rules are searched, and they still mask.
+    expect(masker.mask("Je m'appelle Jean Tremblay, écrivez à jean@exemple.ca")).toBe("Je m'appelle [nom], écrivez à [courriel]");
   });
 
   it('masks every string inside a card submission', () => {
