@@ -158,8 +158,10 @@ export class ComplaintIntakeDialog extends ComponentDialog {
   }
 
   private async nextFieldStep(step: WaterfallStepContext<CollectOptions>): Promise<DialogTurnResult> {
-    const { draft, index, story } = step.options;
-    const next: ComplaintDraft = { ...draft, ...(step.result as Partial<ComplaintDraft>) };
+    const { draft, index } = step.options;
+    // A field may bring the story along (told at the date question): the description offers it back.
+    const { story = step.options.story, ...fields } = (step.result ?? {}) as Partial<ComplaintDraft> & FieldOptions;
+    const next: ComplaintDraft = { ...draft, ...fields };
     if (index + 1 < FIELDS.length) return step.replaceDialog(COLLECT, { draft: next, index: index + 1, story } satisfies CollectOptions);
     // The submission id is fixed when the summary is first shown: every « Confirmer » of this summary is the same submission.
     return step.replaceDialog(REVIEW, { draft: next, submissionId: randomUUID() } satisfies ReviewOptions);

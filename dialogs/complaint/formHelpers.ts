@@ -5,7 +5,10 @@ import { localize } from '../shared/localization';
 
 /** What a field of the form receives when it is asked. */
 export interface FieldOptions {
-  /** The message that opened the complaint, when it already tells what happened (offered back as the description). */
+  /**
+   * What happened, as the person already told it (offered back as the description): the message that
+   * opened the complaint, or an answer to an earlier question (the date) that told the story instead.
+   */
   story?: string;
 }
 

@@ -11,9 +11,13 @@ import { localize } from '../shared/localization';
 import type { DialogServices } from '../shared/services';
 import { isOneOfKey, isSkipAnswer } from '../shared/choices';
 import { FieldOptions, withButtons, withSkip } from './formHelpers';
+import { storyToldAtDate } from '../../domain/complaints/firstMessage';
 
-/** An answer to « Quand la situation s'est-elle produite? ». */
-type WhenAnswer = { kind: 'skip' } | { kind: 'date'; date: LocalDate } | { kind: 'period'; period: DatePeriod };
+/**
+ * An answer to « Quand la situation s'est-elle produite? », with the story when the person told it there
+ * (« hier, l'agente m'a raccroché au nez »): it is offered back at the description.
+ */
+type WhenAnswer = ({ kind: 'skip' } | { kind: 'date'; date: LocalDate } | { kind: 'period'; period: DatePeriod }) & { story?: string };
 
 /** What the first question carries: the day the opening message named, if any. */
 interface WhenValidations {
@@ -30,6 +34,8 @@ interface PeriodValidations {
  * is taken as is; a vague one (« la semaine passée », « le mois dernier », « il y a quelques jours »,
  * “last week”) is not turned into a guessed day: the period it means is proposed, and the person keeps
  * it (« Garder cette période ») or gives the exact day. A kept period is shown as such in the summary.
+ * A person who goes on with the story instead is not told « Je n'ai pas reconnu cette date »: the date
+ * is left unknown (or the proposed period kept), and the story is offered back as the description.
  */
 export function whenFieldDialogs(id: string, services: DialogServices): Dialog[] {
   const whenPrompt = `${id}.prompt`;
@@ -53,21 +59,26 @@ export function whenFieldDialogs(id: string, services: DialogServices): Dialog[]
       async (step: WaterfallStepContext): Promise<DialogTurnResult> => {
         const answer = step.result as WhenAnswer;
         if (answer.kind !== 'period') return step.endDialog(toDraft(answer));
+        (step.values as { story?: string }).story = answer.story;
         const { t, lang } = localize(step.context);
         const confirm = periodConfirm(answer.period, t, lang, services.calendar);
         return step.prompt(periodPrompt, { prompt: confirm, retryPrompt: confirm, validations: { period: answer.period } satisfies PeriodValidations });
       },
-      (step) => step.endDialog(toDraft(step.result as WhenAnswer)),
+      (step) => {
+        const answer = step.result as WhenAnswer;
+        return step.endDialog(toDraft({ ...answer, story: answer.story ?? (step.values as { story?: string }).story }));
+      },
     ]),
     new IncidentDatePrompt(whenPrompt, services, false),
     new IncidentDatePrompt(periodPrompt, services, true),
   ];
 }
 
-function toDraft(answer: WhenAnswer): Partial<ComplaintDraft> {
-  if (answer.kind === 'date') return { incidentDate: answer.date, incidentPeriod: null };
-  if (answer.kind === 'period') return { incidentDate: null, incidentPeriod: answer.period };
-  return { incidentDate: null, incidentPeriod: null };
+function toDraft(answer: WhenAnswer): Partial<ComplaintDraft> & FieldOptions {
+  const told = answer.story ? { story: answer.story } : {};
+  if (answer.kind === 'date') return { incidentDate: answer.date, incidentPeriod: null, ...told };
+  if (answer.kind === 'period') return { incidentDate: null, incidentPeriod: answer.period, ...told };
+  return { incidentDate: null, incidentPeriod: null, ...told };
 }
 
 /** « entre le lundi 16 novembre 2026 et le dimanche 22 novembre 2026 ». */
@@ -120,23 +131,26 @@ class IncidentDatePrompt extends Prompt<WhenAnswer> {
     const refused = proposed !== undefined && isNo(text);
     if (!refused && isSkipAnswer(text, 'complaint:intake.skip')) return { succeeded: true, value: { kind: 'skip' } };
     if (!text.trim()) return { succeeded: false };
+    const story = storyToldAtDate(text);
     // « lundi » after « la semaine passée »: the Monday of that week, not this one.
     const inPeriod = proposed ? dayInPeriod(text, proposed) : undefined;
-    if (inPeriod && inPeriod !== 'several') return { succeeded: true, value: { kind: 'date', date: inPeriod } };
+    if (inPeriod && inPeriod !== 'several') return { succeeded: true, value: { kind: 'date', date: inPeriod, story } };
     if (proposed && inPeriod === 'several') {
       const period = describePeriod(proposed, t, lang, calendar);
       options.retryPrompt = withButtons(t('complaint:intake.periodSeveral', { period, example: example(proposed, lang, calendar) }), [t('complaint:intake.periodKeep'), t('complaint:intake.skip')]);
       return { succeeded: false };
     }
     const parsed = parseIncidentDate(text, this.services.clock.now(), lang, calendar.timeZone);
-    if (parsed.ok) return { succeeded: true, value: { kind: 'date', date: parsed.date } };
+    if (parsed.ok) return { succeeded: true, value: { kind: 'date', date: parsed.date, story } };
     if (parsed.reason === 'ambiguous') {
-      if (!proposed) return { succeeded: true, value: { kind: 'period', period: parsed.period } };
+      if (!proposed) return { succeeded: true, value: { kind: 'period', period: parsed.period, story } };
       // Another vague answer: propose that period instead.
       (options.validations as PeriodValidations).period = parsed.period;
       options.retryPrompt = periodConfirm(parsed.period, t, lang, calendar);
       return { succeeded: false };
     }
+    // The story, told here rather than a date: the date stays unknown (or the period proposed), the story goes on.
+    if (story && parsed.reason !== 'future') return { succeeded: true, value: proposed ? { kind: 'period', period: proposed, story } : { kind: 'skip', story } };
     const buttons = proposed ? [t('complaint:intake.periodKeep'), t('complaint:intake.skip')] : [t('complaint:intake.skip')];
     if (parsed.reason === 'future') options.retryPrompt = withButtons(t('complaint:intake.futureWhen'), buttons);
     else if (proposed) {

@@ -14,14 +14,19 @@ export interface FirstMessage {
   upset: boolean;
 }
 
-let lists: { request: Set<string>; anger: string[]; upset: string[] } | undefined;
+let lists: { request: Set<string>; anger: string[]; upset: string[]; dateTalk: string[] } | undefined;
 
 /** The word lists of both languages; `upset` is the anger words with the broader frustration ones. */
-function wordLists(): { request: Set<string>; anger: string[]; upset: string[] } {
+function wordLists(): { request: Set<string>; anger: string[]; upset: string[]; dateTalk: string[] } {
   const words = (key: string): string[] => LANGS.flatMap((lang) => translator(lang)(key, { returnObjects: true }) as string[]);
   if (!lists) {
     const anger = words('complaint:firstMessage.anger');
-    lists = { request: new Set(words('complaint:firstMessage.requestWords').flatMap(choiceWords)), anger, upset: [...anger, ...words('complaint:firstMessage.frustration')] };
+    lists = {
+      request: new Set(words('complaint:firstMessage.requestWords').flatMap(choiceWords)),
+      anger,
+      upset: [...anger, ...words('complaint:firstMessage.frustration')],
+      dateTalk: words('complaint:firstMessage.dateTalk'),
+    };
   }
   return lists;
 }
@@ -48,4 +53,16 @@ export function readFirstMessage(utterance: string | undefined): FirstMessage {
   const upset = /!{2,}/.test(text) || upsetPhrases.some((phrase) => containsPhrase(tokens, phrase));
   const story = storyWords.length >= STORY_MIN_WORDS && text.length >= STORY_MIN_LENGTH && text.length <= DESCRIPTION_MAX_LENGTH ? text : undefined;
   return { story, upset };
+}
+
+/**
+ * The story told in an answer to « Quand la situation s'est-elle produite? » (« l'agente m'a raccroché au
+ * nez »), or undefined: too short to be one, or talking about the date itself (« je me souviens plus de la
+ * date », « ça fait longtemps, genre à l'automne »: firstMessage.dateTalk in locales/<lang>/complaint.json).
+ */
+export function storyToldAtDate(text: string): string | undefined {
+  const { story } = readFirstMessage(text);
+  if (!story) return undefined;
+  const tokens = choiceWords(text);
+  return wordLists().dateTalk.some((phrase) => containsPhrase(tokens, phrase)) ? undefined : story;
 }

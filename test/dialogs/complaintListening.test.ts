@@ -193,6 +193,41 @@ describe('complaint intake that listens (fr-CA)', () => {
       ]);
     });
 
+    it('takes the story told instead of the day: the period kept, the story offered back as the description, stored once confirmed', async () => {
+      h = await createConversationHarness({ now: NOW });
+      await upToDate();
+      const week = lastWeek();
+      await send('la semaine passée');
+      const told = "l'agente a été impolie et m'a raccroché au nez quand j'ai demandé de l'aide";
+      const offer = await send(told);
+      expect(offer[0].text).toBe(`Voici ce que vous m'avez écrit\u00a0: «\u00a0${escapeMarkdown(told)}\u00a0»\n\nVoulez-vous l'utiliser comme description de la situation?`);
+      expect(offer.map((a) => a.text).join('\n')).not.toContain("Je n'ai pas reconnu cette date");
+      await send('Oui');
+      const card = cardOf(await send('Passer cette question'));
+      await confirm(card);
+      const shown = period(week.from, week.to);
+      expect(await complaints()).toMatchObject([{ incident_date: null, description: `${told}\n\n${fr('complaint:intake.periodNote', { period: shown })}` }]);
+    });
+
+    it('takes the day and the story told together (« hier, l’agente… »), and still asks again when the answer only talks about the date', async () => {
+      h = await createConversationHarness({ now: NOW });
+      await upToDate();
+      const told = "hier l'agente m'a raccroché au nez quand j'ai demandé de l'aide";
+      expect(await say(told)).toContain('Voici ce que vous m');
+      await send('Oui');
+      await confirm(cardOf(await send('Passer cette question')));
+      expect(await complaints()).toMatchObject([{ incident_date: addDays(today(), -1), description: told }]);
+    });
+
+    it.each(['je me rappelle pas de la date exacte, désolé', 'ça fait longtemps, genre au début de l’automne'])(
+      'does not take « %s » for the story: the date question is asked again',
+      async (answer) => {
+        h = await createConversationHarness({ now: NOW });
+        await upToDate();
+        expect(await say(answer)).toContain(fr('complaint:intake.invalidWhen').slice(0, 20));
+      },
+    );
+
     it('takes the exact day given in answer to the proposal', async () => {
       h = await createConversationHarness({ now: NOW });
       await upToDate();
