@@ -280,7 +280,9 @@ export class ComplaintIntakeDialog extends ComponentDialog {
 
   private async modifiedStep(step: WaterfallStepContext<ReviewOptions>): Promise<DialogTurnResult> {
     const options = step.options;
-    return step.endDialog({ ...options, draft: { ...options.draft, ...(step.result as Partial<ComplaintDraft>) } } satisfies ReviewOptions);
+    // A story told at the date, now that the description is written, is not kept apart in the draft.
+    const { story: _told, ...fields } = (step.result ?? {}) as Partial<ComplaintDraft> & FieldOptions;
+    return step.endDialog({ ...options, draft: { ...options.draft, ...fields } } satisfies ReviewOptions);
   }
 }
 
