@@ -14,10 +14,17 @@ export interface FirstMessage {
   upset: boolean;
 }
 
-let lists: { request: Set<string>; anger: string[]; upset: string[]; dateTalk: string[] } | undefined;
+interface WordLists {
+  request: Set<string>;
+  anger: string[];
+  upset: string[];
+  dateTalk: string[];
+}
+
+let lists: WordLists | undefined;
 
 /** The word lists of both languages; `upset` is the anger words with the broader frustration ones. */
-function wordLists(): { request: Set<string>; anger: string[]; upset: string[]; dateTalk: string[] } {
+function wordLists(): WordLists {
   const words = (key: string): string[] => LANGS.flatMap((lang) => translator(lang)(key, { returnObjects: true }) as string[]);
   if (!lists) {
     const anger = words('complaint:firstMessage.anger');
@@ -48,11 +55,15 @@ export function soundsAngry(utterance: string | undefined): boolean {
 export function readFirstMessage(utterance: string | undefined): FirstMessage {
   const text = (utterance ?? '').trim();
   const tokens = choiceWords(text);
-  const { request, upset: upsetPhrases } = wordLists();
+  const upset = /!{2,}/.test(text) || wordLists().upset.some((phrase) => containsPhrase(tokens, phrase));
+  return { story: storyIn(text, tokens), upset };
+}
+
+/** The text (trimmed), when its words besides those asking for a complaint (`tokens`, its choiceWords) tell a story. */
+function storyIn(text: string, tokens: string[]): string | undefined {
+  const { request } = wordLists();
   const storyWords = tokens.filter((w) => !request.has(w));
-  const upset = /!{2,}/.test(text) || upsetPhrases.some((phrase) => containsPhrase(tokens, phrase));
-  const story = storyWords.length >= STORY_MIN_WORDS && text.length >= STORY_MIN_LENGTH && text.length <= DESCRIPTION_MAX_LENGTH ? text : undefined;
-  return { story, upset };
+  return storyWords.length >= STORY_MIN_WORDS && text.length >= STORY_MIN_LENGTH && text.length <= DESCRIPTION_MAX_LENGTH ? text : undefined;
 }
 
 /**
@@ -61,8 +72,8 @@ export function readFirstMessage(utterance: string | undefined): FirstMessage {
  * date », « ça fait longtemps, genre à l'automne »: firstMessage.dateTalk in locales/<lang>/complaint.json).
  */
 export function storyToldAtDate(text: string): string | undefined {
-  const { story } = readFirstMessage(text);
-  if (!story) return undefined;
-  const tokens = choiceWords(text);
-  return wordLists().dateTalk.some((phrase) => containsPhrase(tokens, phrase)) ? undefined : story;
+  const trimmed = text.trim();
+  const tokens = choiceWords(trimmed);
+  const story = storyIn(trimmed, tokens);
+  return story && !wordLists().dateTalk.some((phrase) => containsPhrase(tokens, phrase)) ? story : undefined;
 }

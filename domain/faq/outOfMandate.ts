@@ -95,10 +95,14 @@ export function matchOutOfMandate(text: string): OutOfMandateTopic | undefined {
 
 /** The first topic that overrides one of the recognizer's guesses (`overrides`) and that the message is about, or undefined. */
 export function outOfMandateOverriding(text: string, guessed: (intent: string) => boolean): OutOfMandateTopic | undefined {
-  const candidates = compiledTopics().filter((c) => c.topic.overrides?.some(guessed));
-  if (!candidates.length) return undefined;
-  const key = mandateKey(text);
-  return key ? candidates.find((c) => isAbout(c, key))?.topic : undefined;
+  // The message is folded only when a topic overrides one of the guesses (most messages: none).
+  let key: string | undefined;
+  for (const c of compiledTopics()) {
+    if (!c.topic.overrides?.some(guessed)) continue;
+    key ??= mandateKey(text);
+    if (key && isAbout(c, key)) return c.topic;
+  }
+  return undefined;
 }
 
 /**

@@ -162,12 +162,12 @@ export function wordMatches(token: string, word: string): boolean {
     const stem = word.slice(0, -1);
     return token.startsWith(stem) || (stem.length >= 5 && token.length >= stem.length && editDistance(token.slice(0, stem.length), stem) <= 1);
   }
-  // Equal or one typo apart, a word and the token start with the same letter: most pairs end here, unsliced.
+  // Equal or a typo or two apart, a word and the token start with the same letter: most pairs end here, unsliced.
   if (token[0] !== word[0]) return false;
   const [a, b] = [singular(token), singular(word)];
   if (a === b) return true;
   const allowed = b.length >= 8 ? 2 : b.length >= 5 ? 1 : 0;
-  return allowed > 0 && a[0] === b[0] && Math.abs(a.length - b.length) <= allowed && editDistance(a, b) <= allowed;
+  return allowed > 0 && Math.abs(a.length - b.length) <= allowed && editDistance(a, b) <= allowed;
 }
 
 /** Folded phrases, kept: the same locale lists are read on every message (the anger words on every answer). */

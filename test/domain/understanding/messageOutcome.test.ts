@@ -1,6 +1,6 @@
 import { BusinessCalendar } from '../../../domain/calendar/businessCalendar';
 import { asksOnlyWhetherOpen } from '../../../domain/faq/askedMoment';
-import { knowledgeBase } from '../../../domain/faq/knowledgeBase';
+import { faqIntent, knowledgeBase } from '../../../domain/faq/knowledgeBase';
 import { outOfMandateTopics } from '../../../domain/faq/outOfMandate';
 import type { Decision } from '../../../domain/understanding/decision';
 import { Intents } from '../../../domain/understanding/intents';
@@ -123,5 +123,12 @@ describe('what a message gets beyond the decision (issue 12)', () => {
     const entries = outOfMandateTopics().flatMap((t) => (t.entry ? [t.entry] : []));
     expect(entries.length).toBeGreaterThan(0);
     for (const entry of entries) expect(ids).toContain(entry);
+  });
+
+  it('overrides only intents the recognizer has: a topic naming another would silently never apply', () => {
+    const known = new Set<string>([...Object.values(Intents), ...knowledgeBase().entries.map((e) => faqIntent(e.id))]);
+    const overridden = outOfMandateTopics().flatMap((t) => t.overrides ?? []);
+    expect(overridden.length).toBeGreaterThan(0);
+    for (const intent of overridden) expect(known).toContain(intent);
   });
 });
