@@ -10,17 +10,38 @@ function local(instant: Date, timeZone: string): TZDate {
   return new TZDate(instant.getTime(), timeZone);
 }
 
+const MAX_REMEMBERED = 2000;
+const remembered = new Map<string, string>();
+
+/**
+ * A date or time as formatted before: the time-zone conversion and date-fns' format cost more than the
+ * rest of an hours answer's text, and the same few days and times (today's closing, tomorrow's
+ * opening, the next holiday) come back in answer after answer.
+ */
+function once(kind: string, instant: Date, lang: Lang, timeZone: string, compute: () => string): string {
+  const key = `${kind}|${lang}|${timeZone}|${instant.getTime()}`;
+  let text = remembered.get(key);
+  if (text === undefined) {
+    text = compute();
+    if (remembered.size >= MAX_REMEMBERED) remembered.clear();
+    remembered.set(key, text);
+  }
+  return text;
+}
+
 /** « lundi 30 novembre 2026 », « mardi 1er décembre 2026 » / “Monday, November 30, 2026”. */
 export function formatLongDate(instant: Date, lang: Lang, timeZone = QUEBEC_TIME_ZONE): string {
-  const d = local(instant, timeZone);
-  if (lang === 'en') return format(d, 'EEEE, MMMM d, yyyy', { locale: enCA });
-  const day = d.getDate() === 1 ? '1er' : String(d.getDate());
-  return `${format(d, 'EEEE', { locale: frCA })} ${day} ${format(d, 'MMMM yyyy', { locale: frCA })}`;
+  return once('long', instant, lang, timeZone, () => {
+    const d = local(instant, timeZone);
+    if (lang === 'en') return format(d, 'EEEE, MMMM d, yyyy', { locale: enCA });
+    const day = d.getDate() === 1 ? '1er' : String(d.getDate());
+    return `${format(d, 'EEEE', { locale: frCA })} ${day} ${format(d, 'MMMM yyyy', { locale: frCA })}`;
+  });
 }
 
 /** The day of week alone: « mardi » / “Tuesday”. */
 export function formatWeekday(instant: Date, lang: Lang, timeZone = QUEBEC_TIME_ZONE): string {
-  return format(local(instant, timeZone), 'EEEE', { locale: lang === 'en' ? enCA : frCA });
+  return once('weekday', instant, lang, timeZone, () => format(local(instant, timeZone), 'EEEE', { locale: lang === 'en' ? enCA : frCA }));
 }
 
 /** No-break space: a French time (« 8 h 30 ») or number and its unit never break across lines. */
@@ -28,9 +49,11 @@ export const NBSP = '\u00a0';
 
 /** « 8 h 30 », « 13 h » (Québec typography, no-break spaces around « h ») / “8:30 a.m.”, “1:00 p.m.”. */
 export function formatTimeOfDay(instant: Date, lang: Lang, timeZone = QUEBEC_TIME_ZONE): string {
-  const d = local(instant, timeZone);
-  if (lang === 'en') return format(d, 'h:mm aaaa', { locale: enCA });
-  return frenchTime(d.getHours(), d.getMinutes());
+  return once('time', instant, lang, timeZone, () => {
+    const d = local(instant, timeZone);
+    if (lang === 'en') return format(d, 'h:mm aaaa', { locale: enCA });
+    return frenchTime(d.getHours(), d.getMinutes());
+  });
 }
 
 /** "HH:mm" from data files, formatted like formatTimeOfDay. */

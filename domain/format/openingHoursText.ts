@@ -53,8 +53,22 @@ export function describeReopening(opensAt: Date, now: Date, calendar: BusinessCa
 }
 
 export function describeCentreNow(hours: ServiceHours, now: Date, calendar: BusinessCalendar, t: Translate, lang: Lang): string {
-  return describeOpenStatus(hours.status(now), now, calendar, t, lang);
+  const minute = Math.floor(now.getTime() / 60_000);
+  let byLang = statusTexts.get(hours);
+  if (!byLang) statusTexts.set(hours, (byLang = new Map()));
+  const last = byLang.get(lang);
+  if (last && last.minute === minute && last.calendar === calendar && last.t === t) return last.text;
+  const text = describeOpenStatus(hours.status(now), now, calendar, t, lang);
+  byLang.set(lang, { minute, calendar, t, text });
+  return text;
 }
+
+/**
+ * The last status text per language: it can change only from one minute to the next (the hours in
+ * data/service-hours.json are whole minutes, days start at midnight), and every hours or phone answer
+ * shows it.
+ */
+const statusTexts = new WeakMap<ServiceHours, Map<Lang, { minute: number; calendar: BusinessCalendar; t: Translate; text: string }>>();
 
 function joinWords(words: string[], t: Translate): string {
   if (words.length <= 1) return words.join('');

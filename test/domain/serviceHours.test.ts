@@ -1,5 +1,5 @@
 import { BusinessCalendar } from '../../domain/calendar/businessCalendar';
-import { describeOpenStatus } from '../../domain/format/openingHoursText';
+import { describeCentreNow, describeOpenStatus } from '../../domain/format/openingHoursText';
 import { translator } from '../../domain/i18n';
 import { ServiceHours } from '../../domain/serviceHours';
 
@@ -39,5 +39,18 @@ describe('CA-dotation opening hours (seed 000) on the public-service calendar', 
     const now = new Date('2026-12-23T22:00:00Z');
     const status = { open: false as const, opensAt: new Date('2027-01-05T13:30:00Z'), reason: 'afterClosing' as const };
     expect(describeOpenStatus(status, now, calendar, t, 'fr')).toBe('Le Centre est fermé en ce moment. Il rouvre le mardi 5 janvier 2027 à 8\u00a0h\u00a030.');
+  });
+
+  it('says the same as the status itself at every minute of a week, at its first and last instant, in both languages (the text is remembered per minute)', () => {
+    const start = Math.floor(Date.now() / 60_000) * 60_000;
+    for (const lang of ['fr', 'en'] as const) {
+      const t = translator(lang);
+      for (let minute = 0; minute < 7 * 24 * 60; minute += 1) {
+        for (const offset of [0, 59_999, 30_000]) {
+          const now = new Date(start + minute * 60_000 + offset);
+          expect(describeCentreNow(hours, now, calendar, t, lang)).toBe(describeOpenStatus(hours.status(now), now, calendar, t, lang));
+        }
+      }
+    }
   });
 });
