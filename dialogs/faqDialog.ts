@@ -6,6 +6,7 @@ import { renderAnswer, renderAskedDay } from '../domain/faq/faqAnswers';
 import { entryIdOf, faqIntent } from '../domain/faq/knowledgeBase';
 import type { Lang, Translate } from '../domain/i18n';
 import { intentTitle } from '../domain/understanding/intentTitles';
+import { COMPLAINTS_ENTRY } from '../domain/understanding/decision';
 import { FAQ_INTENT_PREFIX, Intents } from '../domain/understanding/intents';
 import { isNo, isYes } from '../domain/text/choices';
 import { rankedIntents } from './intentRecognizer';
@@ -89,7 +90,9 @@ export class FaqDialog extends WaterfallDialog<Partial<RoutedDialogOptions>> {
     const offer = angry ? `\n\n${t('faq:upset.complaintOffer', { firstContact: this.services.contacts.complaints.firstContactBusinessDays.days })}` : '';
     // « utile ? » closes the last answer's bubble, its buttons under it: one activity fewer per turn.
     const last = `${answers[answers.length - 1]}${offer}\n\n${t('faq:feedback.question')}`;
-    await context.sendActivity(suggestions(last, [t('faq:feedback.yes'), t('faq:feedback.no'), ...(angry ? [t('common:menu.complaint')] : [])]));
+    // The complaints entry says « choisissez « Déposer une plainte » »: the button is there.
+    const fileHere = angry || faqIntent(entry.id) === COMPLAINTS_ENTRY;
+    await context.sendActivity(suggestions(last, [t('faq:feedback.yes'), t('faq:feedback.no'), ...(fileHere ? [t('common:menu.complaint')] : [])]));
     return step.endDialog();
   }
 }

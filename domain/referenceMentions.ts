@@ -8,10 +8,11 @@ export interface MentionedReference {
   reference: string;
 }
 
-const KINDS: Array<{ kind: MentionedReference['kind']; prefix: string }> = [
-  { kind: 'complaint', prefix: COMPLAINT_REFERENCE_PREFIX },
-  { kind: 'exam', prefix: EXAM_INCIDENT_REFERENCE_PREFIX },
-];
+function referenceKind(kind: MentionedReference['kind'], prefix: string) {
+  return { kind, prefix, pattern: new RegExp(`(?<![\\p{L}\\p{N}])${prefix}[\\s-]*\\d{4}[\\s-]*\\d{1,6}(?!\\p{N})`, 'iu') };
+}
+
+const KINDS = [referenceKind('complaint', COMPLAINT_REFERENCE_PREFIX), referenceKind('exam', EXAM_INCIDENT_REFERENCE_PREFIX)];
 
 /**
  * The first prefixed reference anywhere in a message, in its canonical form: « ma plainte pl 2026 123 »
@@ -19,10 +20,11 @@ const KINDS: Array<{ kind: MentionedReference['kind']; prefix: string }> = [
  * prefix says which follow-up to start.
  */
 export function mentionedReference(text: string | undefined): MentionedReference | undefined {
-  if (!text) return undefined;
+  // Every message of a conversation is checked: most have no digit, so no reference.
+  if (!text || !/\d/.test(text)) return undefined;
   let found: (MentionedReference & { index: number }) | undefined;
-  for (const { kind, prefix } of KINDS) {
-    const match = new RegExp(`(?<![\\p{L}\\p{N}])${prefix}[\\s-]*\\d{4}[\\s-]*\\d{1,6}(?!\\p{N})`, 'iu').exec(text);
+  for (const { kind, prefix, pattern } of KINDS) {
+    const match = pattern.exec(text);
     const reference = match ? parseReference(prefix, match[0]) : undefined;
     if (match && reference && (!found || match.index < found.index)) found = { kind, reference, index: match.index };
   }

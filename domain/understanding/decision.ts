@@ -56,6 +56,9 @@ const KEYWORD_WORDS = 3;
  */
 const REACHING_THE_CENTRE = new Set<string>([`${FAQ_INTENT_PREFIX}phone`, `${FAQ_INTENT_PREFIX}hours`, `${FAQ_INTENT_PREFIX}contact`]);
 
+/** The complaints entry: the address, the delays, and how to file one in the chat. */
+export const COMPLAINTS_ENTRY = `${FAQ_INTENT_PREFIX}complaints`;
+
 /** Intents that are answered directly but never offered as « Voulez-vous dire… ? » choices. */
 const NOT_OFFERED = new Set<string>([Intents.greeting, Intents.thanks, Intents.goodbye, Intents.help, Intents.none, Intents.outOfScope]);
 
@@ -87,6 +90,11 @@ export function decide(understanding: Understanding, thresholds: DecisionThresho
   // the Centre; the handoff answers both, where « Voulez-vous dire… ? » would make them choose one.
   if (second && asksForAPersonAndHowToReach(top.intent, second.intent) && top.score + second.score >= answerFrom) {
     return { kind: 'answer', intent: Intents.handoff, score: top.score + second.score };
+  }
+  // « comment porter plainte sur la qualité du service? » torn between the complaints entry and the form: the
+  // entry gives the address and the delays and says how to file one here, so it answers both.
+  if (second && top.intent === COMPLAINTS_ENTRY && second.intent === Intents.complaintFile && top.score + second.score >= answerFrom) {
+    return { kind: 'answer', intent: top.intent, score: top.score };
   }
   const options = understanding.intents.filter((i) => !NOT_OFFERED.has(i.intent) && i.score >= thresholds.option).slice(0, 3);
   return { kind: 'clarify', options, score: top.score };

@@ -118,6 +118,14 @@ describe('FAQ conversation', () => {
     expect(suggestedTitles(replies)).toContain('Déposer une plainte');
   });
 
+  it('offers the complaint form under the complaints entry, whose answer points to it', async () => {
+    h = await createConversationHarness();
+    const replies = await h.turn('comment porter plainte sur la qualité du service');
+    expect(replies.map((r) => r.text).join('')).toContain('commentaires-plaintes@mcn.gouv.qc.ca');
+    expect(suggestedTitles(replies)).toEqual(['Oui', 'Non', 'Déposer une plainte']);
+    expect(await h.say('Déposer une plainte')).toContain('Acceptez-vous');
+  });
+
   it('answers in English when the locale is en-US', async () => {
     h = await createConversationHarness({ now: '2026-11-23T15:00:00Z', locale: 'en-US' });
     const replies = await h.turn('what is your toll-free number');

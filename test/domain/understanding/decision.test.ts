@@ -58,4 +58,19 @@ describe('decide', () => {
     expect(decide({ text, intents: split(Intents.handoff, 'faq.hours', 0.4).map((i, n) => (n === 1 ? { ...i, score: i.score - 0.02 } : i)) }).kind).toBe('clarify');
     expect(decide({ text, intents: split(Intents.handoff, 'faq.complaints', 0.4) }).kind).toBe('clarify');
   });
+
+  it('answers a question torn between the complaints entry and the form with the entry, which says how to file one here', () => {
+    const text = 'comment porter plainte sur la qualité du service';
+    const torn = (a: string, b: string, top: number, second: number) => [
+      { intent: a, score: top },
+      { intent: b, score: second },
+      { intent: 'complaint.status', score: 1 - top - second },
+    ];
+    expect(decide({ text, intents: torn('faq.complaints', 'complaint.file', 0.5, 0.45) })).toMatchObject({ kind: 'answer', intent: 'faq.complaints' });
+    // The form leading, or the two together below the answer threshold: still a choice.
+    expect(decide({ text, intents: torn('complaint.file', 'faq.complaints', 0.5, 0.45) }).kind).toBe('clarify');
+    expect(decide({ text, intents: torn('faq.complaints', 'complaint.file', 0.4, DEFAULT_THRESHOLDS.answer - 0.41) }).kind).toBe('clarify');
+    // A bare keyword needs the keyword threshold.
+    expect(decide({ text: 'plainte', intents: torn('faq.complaints', 'complaint.file', 0.4, DEFAULT_THRESHOLDS.keywordAnswer - 0.41) }).kind).toBe('clarify');
+  });
 });
