@@ -36,7 +36,8 @@ export interface OutcomeContext {
  * main dialog acts on the outcome, and `npm run eval` scores it as served):
  * - « j'ai déjà fait une plainte et je veux ajouter des informations », « retirer ma plainte », read as a complaint
  *   topic: how to change a complaint already filed (the complaints address), not a new complaint form;
- * - « Moodle plante pendant mon examen de cours à l'Université Laval », read as an exam problem (or offered as one), or
+ * - « Moodle plante pendant mon examen de cours à l'Université Laval », read as an exam problem (offered as one, or
+ *   declined while leaning to one), or
  *   « le numéro du centre d'appel d'Hydro-Québec », read as the Centre's phone: what the Centre does not handle (a
  *   topic of out-of-mandate.json that `overrides` these guesses, whatever the recognizer's confidence);
  * - « Mon examen en ligne plante en ce moment »: an exam failing right now starts the triage, never « Voulez-vous dire… ? »;
@@ -56,7 +57,11 @@ export interface OutcomeContext {
 export function messageOutcome(text: string, decision: Decision, ranking: readonly ScoredIntent[], context: OutcomeContext): MessageOutcome {
   const guess = leadingIntent(decision);
   if (guess && COMPLAINT_TOPICS.has(guess) && asksToChangeFiledComplaint(text)) return { kind: 'complaintChange', score: decision.score };
-  const guessed = (intent: string) => guess === intent || (decision.kind !== 'answer' && scoreOf(ranking, intent) >= DEFAULT_THRESHOLDS.option);
+  // Declined, the message still leans somewhere: « Moodle vient de planter pendant mon examen de cours » declined as
+  // out of scope leans to the exam problem, and is told that a school's exams are not the Centre's.
+  const leaning = decision.kind === 'decline' ? ranking.find((r) => r.intent !== Intents.outOfScope && r.intent !== Intents.none)?.intent : undefined;
+  const guessed = (intent: string) =>
+    guess === intent || intent === leaning || (decision.kind !== 'answer' && scoreOf(ranking, intent) >= DEFAULT_THRESHOLDS.option);
   const overriding = outOfMandateOverriding(text, guessed);
   if (overriding) return { kind: 'outOfMandate', topic: overriding, score: decision.score, recordedIntent: Intents.outOfScope };
   if (decision.kind !== 'answer' && reportsExamFailingNow(text, ranking, context)) {

@@ -88,6 +88,17 @@ describe('what a message gets beyond the decision (issue 12)', () => {
     const portals: Decision = { kind: 'answer', intent: 'faq.portals', score: 0.9 };
     expect(messageOutcome("Je suis étudiante à l'Université Laval, je m'inscris sur quel portail?", portals, [], context)).toBe(portals);
     expect(messageOutcome('pour mon cours de gestion publique, quels services sont rattachés au Centre?', clarify('faq.related-services'), [], context).kind).toBe('clarify');
+    // Declined as out of scope, the message still leaning to an exam problem (below the threshold of a choice): the school's exam is named.
+    const leaning = [
+      { intent: Intents.outOfScope, score: 0.92 },
+      { intent: Intents.examProblem, score: 0.07 },
+      { intent: 'faq.email-exam', score: 0.01 },
+    ];
+    const text = "Au secours! Je fais un examen en ligne pour mon cours à l'Université Laval et Moodle vient de planter";
+    expect(messageOutcome(text, declined, leaning, context)).toMatchObject({ kind: 'outOfMandate', topic: { id: 'school-exams' }, recordedIntent: Intents.outOfScope });
+    // Leaning elsewhere, the school named is not enough.
+    const elsewhere = [leaning[0], { intent: 'faq.portals', score: 0.07 }, { intent: Intents.examProblem, score: 0.01 }];
+    expect(messageOutcome("Je suis à l'Université Laval, c'est quoi le prix du stationnement?", declined, elsewhere, context)).toBe(declined);
   });
 
   it('answers an upset question torn between an answer and a complaint: the answer hears the person and offers the form', () => {
