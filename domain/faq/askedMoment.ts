@@ -103,10 +103,10 @@ export function holidaysMentioned(text: string, today: LocalDate, calendar: Busi
   let padded = ` ${plainWords(text)} `;
   const found: Array<{ phrase: string; id: string; at: number }> = [];
   for (const p of holidayPhrases(calendar)) {
-    const at = padded.indexOf(` ${p.phrase} `);
+    const at = padded.indexOf(p.padded);
     if (at < 0) continue;
     padded = `${padded.slice(0, at + 1)}${'#'.repeat(p.phrase.length)}${padded.slice(at + 1 + p.phrase.length)}`;
-    if (!found.some((f) => f.id === p.id)) found.push({ ...p, at });
+    if (!found.some((f) => f.id === p.id)) found.push({ phrase: p.phrase, id: p.id, at });
   }
   if (!found.length) return [];
   const year = Number(today.slice(0, 4));
@@ -151,15 +151,21 @@ export function holidaySeason(today: LocalDate, calendar: BusinessCalendar): { h
   return { holidays: [], openDays: [] };
 }
 
-const phrasesByCalendar = new WeakMap<BusinessCalendar, Array<{ phrase: string; id: string }>>();
+type HolidayPhrase = { phrase: string; id: string; padded: string };
 
-/** Every name of every holiday of the calendar, folded, longest first (« veille de noel » before « noel »); built once per calendar. */
-function holidayPhrases(calendar: BusinessCalendar): Array<{ phrase: string; id: string }> {
+const phrasesByCalendar = new WeakMap<BusinessCalendar, HolidayPhrase[]>();
+
+/**
+ * Every name of every holiday of the calendar, folded, longest first (« veille de noel » before « noel »),
+ * with the spaces around it that make it a whole-word match; built once per calendar.
+ */
+function holidayPhrases(calendar: BusinessCalendar): HolidayPhrase[] {
   let phrases = phrasesByCalendar.get(calendar);
   if (!phrases) {
     phrases = calendar
       .holidayNames()
       .flatMap((h) => [h.name.fr, h.name.en, ...(HOLIDAY_ALIASES[h.id] ?? [])].map((name) => ({ phrase: plainWords(name), id: h.id })))
+      .map((p) => ({ ...p, padded: ` ${p.phrase} ` }))
       .sort((a, b) => b.phrase.length - a.phrase.length);
     phrasesByCalendar.set(calendar, phrases);
   }

@@ -190,8 +190,11 @@ function foldPhrase(phrase: string): readonly string[] {
 export function containsPhrase(words: string[], phrase: string): boolean {
   const expected = foldPhrase(phrase);
   if (expected.length === 0) return false;
+  // Plain loops: this runs for every phrase of a list (the anger words on every answer), and a callback per start allocates.
   for (let i = 0; i + expected.length <= words.length; i += 1) {
-    if (expected.every((w, j) => wordMatches(words[i + j], w))) return true;
+    let j = 0;
+    while (j < expected.length && wordMatches(words[i + j], expected[j])) j += 1;
+    if (j === expected.length) return true;
   }
   return false;
 }

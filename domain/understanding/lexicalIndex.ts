@@ -26,6 +26,8 @@ export class LexicalIndex {
   private readonly scores: Float64Array;
   private readonly matched: Int32Array;
   private readonly seen: Uint8Array;
+  /** The phrasings a query touches, reused from one query to the next (the recognizer reads one message at a time). */
+  private readonly touched: Int32Array;
 
   constructor(documents: ReadonlyArray<{ stems: readonly string[]; intent: string }>) {
     const count = documents.length;
@@ -34,6 +36,7 @@ export class LexicalIndex {
     this.scores = new Float64Array(count);
     this.matched = new Int32Array(count);
     this.seen = new Uint8Array(count);
+    this.touched = new Int32Array(count);
     const intentIds = new Map<string, number>();
     const lists = new Map<string, Map<number, number>>();
     // MiniSearch's field length is the number of distinct tokens, averaged as the documents are added.
@@ -61,22 +64,22 @@ export class LexicalIndex {
 
   /** Each intent that shares a stem with the query, with its best phrasing. */
   bestByIntent(queryStems: readonly string[]): Map<string, LexicalMatch> {
-    const touched: number[] = [];
+    const touched = this.touched;
+    let touchedCount = 0;
     const count = this.lengths.length;
-    const counted = new Set<string>();
-    for (const stem of queryStems) {
+    for (let q = 0; q < queryStems.length; q += 1) {
+      const stem = queryStems[q];
       const posting = this.postings.get(stem);
       if (!posting) continue;
       const { docs, frequencies } = posting;
       const idf = Math.log(1 + (count - docs.length + 0.5) / (docs.length + 0.5));
       // A stem repeated in the query scores again but counts once among the stems matched.
-      const first = !counted.has(stem);
-      counted.add(stem);
+      const first = queryStems.indexOf(stem) === q;
       for (let i = 0; i < docs.length; i += 1) {
         const doc = docs[i];
         const tf = frequencies[i];
         if (!this.seen[doc]) {
-          touched.push(doc);
+          touched[touchedCount++] = doc;
           this.seen[doc] = 1;
           this.scores[doc] = 0;
           this.matched[doc] = 0;
@@ -86,7 +89,8 @@ export class LexicalIndex {
       }
     }
     const best = new Map<string, LexicalMatch>();
-    for (const doc of touched) {
+    for (let t = 0; t < touchedCount; t += 1) {
+      const doc = touched[t];
       const score = this.scores[doc] * (this.matched[doc] || 1);
       const intent = this.intents[this.intentOf[doc]];
       const current = best.get(intent);

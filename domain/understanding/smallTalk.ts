@@ -36,8 +36,19 @@ export function smallTalkIndex(lists: ReadonlyArray<{ intent: string; texts: rea
       phrases.push({ words, intent });
     }
   }
-  // Longest phrases first, so « bonne journee » is read before « bonne ».
+  // Longest phrases first, so « bonne journee » is read before « bonne »; kept by first word, in that order.
   phrases.sort((a, b) => b.words.length - a.words.length);
+  const byFirstWord = new Map<string, Array<{ words: string[]; intent: string }>>();
+  for (const phrase of phrases) {
+    const list = byFirstWord.get(phrase.words[0]);
+    if (list) list.push(phrase);
+    else byFirstWord.set(phrase.words[0], [phrase]);
+  }
+  const phraseAt = (words: string[], i: number) =>
+    byFirstWord.get(words[i])?.find((p) => {
+      for (let j = 1; j < p.words.length; j += 1) if (words[i + j] !== p.words[j]) return false;
+      return true;
+    });
   return {
     intentOf(text: string): string | undefined {
       const words = baseWords(text);
@@ -49,7 +60,7 @@ export function smallTalkIndex(lists: ReadonlyArray<{ intent: string; texts: rea
       const found = new Set<string>();
       let i = 0;
       while (i < words.length) {
-        const phrase = phrases.find((p) => p.words.every((w, j) => words[i + j] === w));
+        const phrase = phraseAt(words, i);
         if (phrase) {
           found.add(phrase.intent);
           i += phrase.words.length;
