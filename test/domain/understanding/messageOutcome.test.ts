@@ -116,8 +116,14 @@ describe('what a message gets beyond the decision (issue 12)', () => {
       kind: 'outOfMandate',
       topic: { id: 'other-organizations' },
     });
-    // Addressed to the Centre: its own phone.
+    // A clinic, a library, a hospital: someone else's hours.
+    const hours = clarify('faq.hours', 'faq.closed-days');
+    for (const text of ["la clinique est ouverte jusqu'à quelle heure", 'la bibliothèque ferme à quelle heure samedi', 'is the clinic open on sunday'])
+      expect(messageOutcome(text, hours, [], context)).toMatchObject({ kind: 'outOfMandate', topic: { id: 'other-organizations' } });
+    // Addressed to the Centre: its own phone or hours.
     expect(messageOutcome("je travaille chez Hydro-Québec, c'est quoi votre numéro?", phone, [], context)).toBe(phone);
+    const open: Decision = { kind: 'answer', intent: 'faq.hours', score: 0.9 };
+    expect(messageOutcome("J'ai un rendez-vous chez mon médecin mercredi, êtes-vous ouverts jeudi?", open, [], context)).toBe(open);
     // Not a contact or hours guess: the rule does not apply.
     const processes: Decision = { kind: 'answer', intent: 'faq.selection-processes', score: 0.9 };
     expect(messageOutcome('je travaille chez Hydro-Québec et je veux entrer dans la fonction publique', processes, [], context)).toBe(processes);
