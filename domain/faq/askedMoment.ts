@@ -164,8 +164,12 @@ function holidayPhrases(calendar: BusinessCalendar): HolidayPhrase[] {
   if (!phrases) {
     phrases = calendar
       .holidayNames()
-      .flatMap((h) => [h.name.fr, h.name.en, ...(HOLIDAY_ALIASES[h.id] ?? [])].map((name) => ({ phrase: plainWords(name), id: h.id })))
-      .map((p) => ({ ...p, padded: ` ${p.phrase} ` }))
+      .flatMap((h) =>
+        [h.name.fr, h.name.en, ...(HOLIDAY_ALIASES[h.id] ?? [])].map((name) => {
+          const phrase = plainWords(name);
+          return { phrase, id: h.id, padded: ` ${phrase} ` };
+        }),
+      )
       .sort((a, b) => b.phrase.length - a.phrase.length);
     phrasesByCalendar.set(calendar, phrases);
   }
