@@ -55,7 +55,9 @@ describe('decide', () => {
       expect(decide({ text, intents: split(reach, Intents.handoff, 0.4) })).toMatchObject({ kind: 'answer', intent: Intents.handoff });
     }
     // Together below the answer threshold, or the other choice not about reaching the Centre: still a choice.
-    expect(decide({ text, intents: split(Intents.handoff, 'faq.hours', 0.4).map((i, n) => (n === 1 ? { ...i, score: i.score - 0.02 } : i)) }).kind).toBe('clarify');
+    expect(decide({ text, intents: split(Intents.handoff, 'faq.hours', 0.4).map((i, n) => (n === 1 ? { ...i, score: i.score - 0.02 } : i)) }).kind).toBe(
+      'clarify',
+    );
     expect(decide({ text, intents: split(Intents.handoff, 'faq.complaints', 0.4) }).kind).toBe('clarify');
   });
 
@@ -72,5 +74,31 @@ describe('decide', () => {
     expect(decide({ text, intents: torn('faq.complaints', 'complaint.file', 0.4, DEFAULT_THRESHOLDS.answer - 0.41) }).kind).toBe('clarify');
     // A bare keyword needs the keyword threshold.
     expect(decide({ text: 'plainte', intents: torn('faq.complaints', 'complaint.file', 0.4, DEFAULT_THRESHOLDS.keywordAnswer - 0.41) }).kind).toBe('clarify');
+  });
+
+  it('answers the first of two entries whose answers overlap, when the two together reach the answer threshold', () => {
+    const torn = (a: string, b: string) => [
+      { intent: a, score: 0.5 },
+      { intent: b, score: 0.45 },
+      { intent: 'faq.hours', score: 0.05 },
+    ];
+    const text = 'je suis pas capable de creer mon compte sur le portail carrieres';
+    expect(decide({ text, intents: torn('faq.online-systems', 'faq.portals') })).toMatchObject({ kind: 'answer', intent: 'faq.online-systems' });
+    expect(decide({ text, intents: torn('faq.portals', 'faq.online-systems') })).toMatchObject({ kind: 'answer', intent: 'faq.portals' });
+    expect(decide({ text, intents: torn('faq.complaints', 'faq.request-delay') })).toMatchObject({ kind: 'answer', intent: 'faq.complaints' });
+    expect(decide({ text, intents: torn('complaint.file', Intents.handoff) })).toMatchObject({ kind: 'answer', intent: 'complaint.file' });
+    // The general delay before the complaints entry, or the person before the complaint: a choice.
+    expect(decide({ text, intents: torn('faq.request-delay', 'faq.complaints') }).kind).toBe('clarify');
+    expect(decide({ text, intents: torn(Intents.handoff, 'complaint.file') }).kind).toBe('clarify');
+  });
+
+  it('answers a person asked for in one or two words from the answer threshold, not the keyword one', () => {
+    const intents = [
+      { intent: Intents.handoff, score: DEFAULT_THRESHOLDS.answer + 0.01 },
+      { intent: 'complaint.file', score: 0.98 - DEFAULT_THRESHOLDS.answer },
+      { intent: 'faq.hours', score: 0.01 },
+    ];
+    expect(decide({ text: 'agent please', intents })).toMatchObject({ kind: 'answer', intent: Intents.handoff });
+    expect(decide({ text: 'plainte svp', intents: intents.map((i, n) => (n === 0 ? { ...i, intent: 'complaint.status' } : i)) }).kind).toBe('clarify');
   });
 });
