@@ -18,9 +18,12 @@ export interface LexicalMatch {
  * four tenths of a message's recognition time.
  */
 export class LexicalIndex {
-  private readonly postings = new Map<string, { docs: Int32Array; frequencies: Float64Array }>();
-  private readonly lengths: Float64Array;
-  private readonly averageLength: number;
+  /**
+   * For each stem, the phrasings that contain it, its idf, and each phrasing's term part of BM25+
+   * (D + tf(K+1) / (tf + K(1 - B + B·length/average))), which no query changes: computed once here, the
+   * same numbers the query would compute.
+   */
+  private readonly postings = new Map<string, { docs: Int32Array; termParts: Float64Array; idf: number }>();
   private readonly intentOf: Int32Array;
   private readonly intents: string[] = [];
   private readonly scores: Float64Array;
@@ -28,10 +31,14 @@ export class LexicalIndex {
   private readonly seen: Uint8Array;
   /** The phrasings a query touches, reused from one query to the next (the recognizer reads one message at a time). */
   private readonly touched: Int32Array;
+  /** Each intent's best phrasing score and stems matched during a query (by intent id), and the intents touched. */
+  private readonly bestScore: Float64Array;
+  private readonly bestMatched: Int32Array;
+  private readonly intentTouched: Int32Array;
 
   constructor(documents: ReadonlyArray<{ stems: readonly string[]; intent: string }>) {
     const count = documents.length;
-    this.lengths = new Float64Array(count);
+    const lengths = new Float64Array(count);
     this.intentOf = new Int32Array(count);
     this.scores = new Float64Array(count);
     this.matched = new Int32Array(count);
@@ -42,8 +49,8 @@ export class LexicalIndex {
     // MiniSearch's field length is the number of distinct tokens, averaged as the documents are added.
     let average = 0;
     documents.forEach(({ stems, intent }, doc) => {
-      this.lengths[doc] = new Set(stems).size;
-      average = (average * doc + this.lengths[doc]) / (doc + 1);
+      lengths[doc] = new Set(stems).size;
+      average = (average * doc + lengths[doc]) / (doc + 1);
       let id = intentIds.get(intent);
       if (id === undefined) {
         id = this.intents.length;
@@ -58,44 +65,57 @@ export class LexicalIndex {
         list.set(doc, (list.get(doc) ?? 0) + 1);
       }
     });
-    this.averageLength = average;
-    for (const [stem, list] of lists) this.postings.set(stem, { docs: Int32Array.from(list.keys()), frequencies: Float64Array.from(list.values()) });
+    for (const [stem, list] of lists) {
+      const docs = Int32Array.from(list.keys());
+      const termParts = Float64Array.from(list.entries(), ([doc, tf]) => D + (tf * (K + 1)) / (tf + K * (1 - B + (B * lengths[doc]) / average)));
+      this.postings.set(stem, { docs, termParts, idf: Math.log(1 + (count - docs.length + 0.5) / (docs.length + 0.5)) });
+    }
+    this.bestScore = new Float64Array(this.intents.length).fill(-1);
+    this.bestMatched = new Int32Array(this.intents.length);
+    this.intentTouched = new Int32Array(this.intents.length);
   }
 
   /** Each intent that shares a stem with the query, with its best phrasing. */
   bestByIntent(queryStems: readonly string[]): Map<string, LexicalMatch> {
-    const touched = this.touched;
+    const { touched, seen, scores, matched, bestScore, bestMatched, intentTouched } = this;
     let touchedCount = 0;
-    const count = this.lengths.length;
     for (let q = 0; q < queryStems.length; q += 1) {
       const stem = queryStems[q];
       const posting = this.postings.get(stem);
       if (!posting) continue;
-      const { docs, frequencies } = posting;
-      const idf = Math.log(1 + (count - docs.length + 0.5) / (docs.length + 0.5));
+      const { docs, termParts, idf } = posting;
       // A stem repeated in the query scores again but counts once among the stems matched.
       const first = queryStems.indexOf(stem) === q;
       for (let i = 0; i < docs.length; i += 1) {
         const doc = docs[i];
-        const tf = frequencies[i];
-        if (!this.seen[doc]) {
+        if (!seen[doc]) {
           touched[touchedCount++] = doc;
-          this.seen[doc] = 1;
-          this.scores[doc] = 0;
-          this.matched[doc] = 0;
+          seen[doc] = 1;
+          scores[doc] = 0;
+          matched[doc] = 0;
         }
-        this.scores[doc] += idf * (D + (tf * (K + 1)) / (tf + K * (1 - B + (B * this.lengths[doc]) / this.averageLength)));
-        if (first) this.matched[doc] += 1;
+        scores[doc] += idf * termParts[i];
+        if (first) matched[doc] += 1;
       }
     }
-    const best = new Map<string, LexicalMatch>();
+    let intentCount = 0;
     for (let t = 0; t < touchedCount; t += 1) {
       const doc = touched[t];
-      const score = this.scores[doc] * (this.matched[doc] || 1);
-      const intent = this.intents[this.intentOf[doc]];
-      const current = best.get(intent);
-      if (!current || score > current.score) best.set(intent, { score, matched: this.matched[doc] });
-      this.seen[doc] = 0;
+      const score = scores[doc] * (matched[doc] || 1);
+      const intent = this.intentOf[doc];
+      if (bestScore[intent] < 0) intentTouched[intentCount++] = intent;
+      // The first phrasing of the best score, as a strict comparison over the phrasings in touched order keeps it.
+      if (score > bestScore[intent]) {
+        bestScore[intent] = score;
+        bestMatched[intent] = matched[doc];
+      }
+      seen[doc] = 0;
+    }
+    const best = new Map<string, LexicalMatch>();
+    for (let i = 0; i < intentCount; i += 1) {
+      const intent = intentTouched[i];
+      best.set(this.intents[intent], { score: bestScore[intent], matched: bestMatched[intent] });
+      bestScore[intent] = -1;
     }
     return best;
   }
