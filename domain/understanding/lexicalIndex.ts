@@ -31,7 +31,11 @@ export class LexicalIndex {
   private readonly seen: Uint8Array;
   /** The phrasings a query touches, reused from one query to the next (the recognizer reads one message at a time). */
   private readonly touched: Int32Array;
-  /** Each intent's best phrasing score and stems matched during a query (by intent id), and the intents touched. */
+  /**
+   * Each intent's best phrasing score and stems matched during a query (by intent id), and the intents touched.
+   * A best score of -1 marks an intent the query has not touched yet (every BM25+ score is positive), and is
+   * put back at the end of each query.
+   */
   private readonly bestScore: Float64Array;
   private readonly bestMatched: Int32Array;
   private readonly intentTouched: Int32Array;
