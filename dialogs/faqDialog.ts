@@ -141,5 +141,5 @@ export function clarifyActivity(context: TurnContext, intents: string[]): Return
 }
 
 export function faqRoute(services: DialogServices): DialogRoute {
-  return { dialog: new FaqDialog(services), handles: (intent) => intent.startsWith(FAQ_INTENT_PREFIX) || intent === Intents.faqMenu };
+  return { dialog: new FaqDialog(services), handles: (intent) => intent.startsWith(FAQ_INTENT_PREFIX) || intent === Intents.faqMenu, answersAtOnce: true };
 }

@@ -180,7 +180,7 @@ export class MainDialog extends ComponentDialog {
         await rememberTopic(this.services, context, COMPLAINT_DIALOGS.has(claiming.dialog.id) ? { topic: 'complaint' } : undefined);
         await rememberSatisfactionTopic(this.services, context, '', claiming.dialog.id);
         const options: RoutedDialogOptions = { utterance: text, recognizerResult: { text, intents: {}, entities: {} } };
-        return step.beginDialog(claiming.dialog.id, options);
+        return this.startRoute(step, claiming, options);
       }
     }
 
@@ -212,7 +212,8 @@ export class MainDialog extends ComponentDialog {
       const email = this.services.contacts.complaints.email.display;
       return this.answerWithMenu(step, Intents.complaintStatus, outcome.score, tOf(context)('resolve:handoff.complaintChange', { email }));
     }
-    if (outcome.kind === 'outOfMandate') return this.answerWithMenu(step, outcome.recordedIntent, outcome.score, outOfMandateAnswer(outcome.topic, tOf(context)));
+    if (outcome.kind === 'outOfMandate')
+      return this.answerWithMenu(step, outcome.recordedIntent, outcome.score, outOfMandateAnswer(outcome.topic, tOf(context)));
     decision = outcome;
     if (decision.kind === 'decline') {
       recordIntent(context, decision.intent, decision.score);
@@ -258,11 +259,9 @@ export class MainDialog extends ComponentDialog {
       const questions = decision.kind === 'answer' && decision.also?.length ? [intent, ...decision.also].filter((asked) => route.handles(asked)) : [];
       // The decision may differ from the recognizer's first (a follow-up read in context): the dialog answers the decision.
       const decided =
-        ranking[0]?.intent === intent
-          ? recognizerResult
-          : { ...recognizerResult, intents: { ...recognizerResult.intents, [intent]: { score: 1 } } };
+        ranking[0]?.intent === intent ? recognizerResult : { ...recognizerResult, intents: { ...recognizerResult.intents, [intent]: { score: 1 } } };
       const options: RoutedDialogOptions = { utterance: text, recognizerResult: decided, ...(questions.length >= 2 ? { questions } : {}) };
-      return step.beginDialog(route.dialog.id, options);
+      return this.startRoute(step, route, options);
     }
     // « Merci », « bye » after a question was answered: the one-question survey, once per conversation.
     if ((intent === Intents.thanks || intent === Intents.goodbye) && (await conversationSurveyDue(this.services, context))) {
@@ -294,7 +293,12 @@ export class MainDialog extends ComponentDialog {
     await rememberTopic(this.services, context, { topic: 'hours', yesNo: followUp?.yesNo ?? yesNoQuestion(text) });
     await rememberSatisfactionTopic(this.services, context, intent, route.dialog.id);
     const options: RoutedDialogOptions = { utterance: text, recognizerResult: { text, intents: { [intent]: { score: 1 } }, entities: {} }, followUp };
-    return step.beginDialog(route.dialog.id, options);
+    return this.startRoute(step, route, options);
+  }
+
+  /** An answer at once takes the main flow's place: its end then ends the main dialog without a last step, a dialog context fewer a turn (issue 13). */
+  private startRoute(step: WaterfallStepContext<FlowOptions>, route: DialogRoute, options: RoutedDialogOptions): Promise<DialogTurnResult> {
+    return route.answersAtOnce ? step.replaceDialog(route.dialog.id, options) : step.beginDialog(route.dialog.id, options);
   }
 
   private async finishStep(step: WaterfallStepContext<FlowOptions>): Promise<DialogTurnResult> {

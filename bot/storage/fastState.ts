@@ -1,4 +1,4 @@
-import { calculateChangeHash, ConversationState, TurnContext } from 'botbuilder';
+import { BotStatePropertyAccessor, calculateChangeHash, ConversationState, StatePropertyAccessor, TurnContext } from 'botbuilder';
 import { knownJson, storedJson } from './sqlStorage';
 
 const NOT_STORED_YET = 'not-stored-yet';
@@ -33,6 +33,10 @@ export class FastConversationState extends ConversationState {
   /** BotState's own turnState key for the cached state (private there): clear, delete and get keep working on it. */
   private get cacheKey(): symbol {
     return (this as unknown as { stateKey: symbol }).stateKey;
+  }
+
+  override createProperty<T = unknown>(name: string): StatePropertyAccessor<T> {
+    return new LoadedPropertyAccessor<T>(this, name);
   }
 
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the BotState signature it overrides
@@ -71,5 +75,27 @@ export class FastConversationState extends ConversationState {
     // What was written (a change made while the write was under way is saved by the next save).
     cached.hash = stored ?? stateFingerprint(cached.state);
     context.turnState.set(this.cacheKey, cached);
+  }
+}
+
+/**
+ * BotState's accessor, except that reading a property already in the state loaded this turn returns it
+ * at once, as BotStatePropertyAccessor.get ends up doing after two async functions and their awaits: an
+ * FAQ turn reads the conversation's data about ten times (issue 13).
+ */
+class LoadedPropertyAccessor<T> extends BotStatePropertyAccessor<T> {
+  constructor(
+    private readonly conversationState: FastConversationState,
+    name: string,
+  ) {
+    super(conversationState, name);
+  }
+
+  override get(context: TurnContext): Promise<T | undefined>;
+  override get(context: TurnContext, defaultValue: T): Promise<T>;
+  override get(context: TurnContext, defaultValue?: T): Promise<T | undefined> {
+    const loaded = this.conversationState.get(context) as Record<string, T> | undefined;
+    if (loaded && Object.prototype.hasOwnProperty.call(loaded, this.name)) return Promise.resolve(loaded[this.name]);
+    return defaultValue === undefined ? super.get(context) : super.get(context, defaultValue);
   }
 }

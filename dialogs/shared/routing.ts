@@ -8,6 +8,12 @@ export interface DialogRoute {
   /** A form collecting personal information: leaving it by a command asks for confirmation first. */
   isForm?: boolean;
   /**
+   * The dialog ends without a result in the turn it starts (an answer, no question): it then takes the
+   * main flow's place instead of running above it. A dialog that may end with a result (a survey's
+   * reroute, passed up by the complaint lookup) runs above the flow, whose last step acts on it.
+   */
+  answersAtOnce?: boolean;
+  /**
    * Claims a new message before intent recognition, e.g. a card button clicked again after its dialog
    * ended (a second « Confirmer »). Asked only when no dialog is in progress. `text` is the message being
    * routed: the activity's, or the one routed again (the message that prompted the English offer, the
