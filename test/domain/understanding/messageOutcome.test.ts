@@ -38,7 +38,10 @@ describe('what a message gets beyond the decision (issue 12)', () => {
   });
 
   it('tells a question about the SAAQ’s office that the Centre does not handle it (a topic outside the mandate), declines the SAQ’s', () => {
-    expect(messageOutcome('est-ce que le bureau de la SAAQ est fermé à midi', declined, [], context)).toMatchObject({ kind: 'outOfMandate', topic: { id: 'driver-licence' } });
+    expect(messageOutcome('est-ce que le bureau de la SAAQ est fermé à midi', declined, [], context)).toMatchObject({
+      kind: 'outOfMandate',
+      topic: { id: 'driver-licence' },
+    });
     expect(messageOutcome('La SAQ est-elle ouverte le 1er janvier?', declined, [], context)).toBe(declined);
   });
 
@@ -56,7 +59,11 @@ describe('what a message gets beyond the decision (issue 12)', () => {
     expect(messageOutcome(csc, clarify('faq.mission', 'faq.it-support-csc'), [], context)).toMatchObject({ kind: 'answer', intent: 'faq.it-support-csc' });
     expect(messageOutcome(csc, clarify('faq.mission'), [], context)).toMatchObject({ kind: 'outOfMandate', topic: { id: 'it-support' } });
     const pay = "c'est quoi le salaire d'un technicien en administration au gouvernement";
-    expect(messageOutcome(pay, clarify('faq.job-postings'), [], context)).toMatchObject({ kind: 'outOfMandate', topic: { id: 'pay' }, recordedIntent: Intents.outOfScope });
+    expect(messageOutcome(pay, clarify('faq.job-postings'), [], context)).toMatchObject({
+      kind: 'outOfMandate',
+      topic: { id: 'pay' },
+      recordedIntent: Intents.outOfScope,
+    });
   });
 
   it('tells how to change a complaint already filed, never opens a new form for it, and leaves a new complaint alone', () => {
@@ -79,15 +86,24 @@ describe('what a message gets beyond the decision (issue 12)', () => {
       'My McGill exam portal crashed during my final, help!',
       "l'examen de mi-session sur le portail étudiant vient de geler",
     ]) {
-      expect(messageOutcome(text, exam, ranking, context)).toMatchObject({ kind: 'outOfMandate', topic: { id: 'school-exams' }, recordedIntent: Intents.outOfScope });
-      expect(messageOutcome(text, clarify(Intents.examProblem, 'faq.email-exam'), ranking, context)).toMatchObject({ kind: 'outOfMandate', topic: { id: 'school-exams' } });
+      expect(messageOutcome(text, exam, ranking, context)).toMatchObject({
+        kind: 'outOfMandate',
+        topic: { id: 'school-exams' },
+        recordedIntent: Intents.outOfScope,
+      });
+      expect(messageOutcome(text, clarify(Intents.examProblem, 'faq.email-exam'), ranking, context)).toMatchObject({
+        kind: 'outOfMandate',
+        topic: { id: 'school-exams' },
+      });
     }
     // The staffing exam, taken at a university: the triage.
     expect(messageOutcome("Je fais l'examen du processus de qualification à l'université et la page plante", exam, ranking, context)).toBe(exam);
     // Another topic than an exam problem: a student asking about the Centre is answered as usual.
     const portals: Decision = { kind: 'answer', intent: 'faq.portals', score: 0.9 };
     expect(messageOutcome("Je suis étudiante à l'Université Laval, je m'inscris sur quel portail?", portals, [], context)).toBe(portals);
-    expect(messageOutcome('pour mon cours de gestion publique, quels services sont rattachés au Centre?', clarify('faq.related-services'), [], context).kind).toBe('clarify');
+    expect(
+      messageOutcome('pour mon cours de gestion publique, quels services sont rattachés au Centre?', clarify('faq.related-services'), [], context).kind,
+    ).toBe('clarify');
     // Declined as out of scope, the message still leaning to an exam problem (below the threshold of a choice): the school's exam is named.
     const leaning = [
       { intent: Intents.outOfScope, score: 0.92 },
@@ -95,15 +111,48 @@ describe('what a message gets beyond the decision (issue 12)', () => {
       { intent: 'faq.email-exam', score: 0.01 },
     ];
     const text = "Au secours! Je fais un examen en ligne pour mon cours à l'Université Laval et Moodle vient de planter";
-    expect(messageOutcome(text, declined, leaning, context)).toMatchObject({ kind: 'outOfMandate', topic: { id: 'school-exams' }, recordedIntent: Intents.outOfScope });
+    expect(messageOutcome(text, declined, leaning, context)).toMatchObject({
+      kind: 'outOfMandate',
+      topic: { id: 'school-exams' },
+      recordedIntent: Intents.outOfScope,
+    });
     // Leaning elsewhere, the school named is not enough.
     const elsewhere = [leaning[0], { intent: 'faq.portals', score: 0.07 }, { intent: Intents.examProblem, score: 0.01 }];
     expect(messageOutcome("Je suis à l'Université Laval, c'est quoi le prix du stationnement?", declined, elsewhere, context)).toBe(declined);
   });
 
+  it('tells other bodies’ exams, private employers’ jobs and home computer problems apart from the Centre’s, whatever the recognizer’s confidence', () => {
+    const sure = (intent: string): Decision => ({ kind: 'answer', intent, score: 0.95 });
+    const cases: Array<[string, string, string]> = [
+      ['mon test de citoyenneté en ligne arrête pas de figer', Intents.examProblem, 'other-exams'],
+      ["l'examen de l'Ordre des infirmières plante sur mon écran", Intents.examProblem, 'other-exams'],
+      ['my IELTS online test crashed', Intents.examProblem, 'other-exams'],
+      ['je veux travailler chez Walmart cet été, vous avez des postes?', 'faq.job-postings', 'private-jobs'],
+      ['looking for a job at a private company in IT', 'faq.job-postings', 'private-jobs'],
+      ['mon wifi marche pu chez nous', 'faq.it-support-csc', 'home-it'],
+      ["can't get into my gmail", 'faq.it-support-csc', 'home-it'],
+    ];
+    for (const [text, intent, topic] of cases) {
+      expect(messageOutcome(text, sure(intent), [], context)).toMatchObject({ kind: 'outOfMandate', topic: { id: topic }, recordedIntent: Intents.outOfScope });
+    }
+    // The Centre's own topics, even with the same words.
+    const exam = sure(Intents.examProblem);
+    expect(messageOutcome("l'examen du processus de qualification plante, je suis membre d'un ordre professionnel", exam, [], context)).toBe(exam);
+    const postings = sure('faq.job-postings');
+    expect(messageOutcome('je travaille au privé et je cherche un poste dans la fonction publique', postings, [], context)).toBe(postings);
+    const csc = sure('faq.it-support-csc');
+    expect(messageOutcome('le wifi du ministère est en panne à mon poste de travail', csc, [], context)).toBe(csc);
+    // Not the guess the topic overrides: the rule does not apply.
+    const portals = sure('faq.portals');
+    expect(messageOutcome('je travaille chez Costco, je crée mon compte sur quel portail?', portals, [], context)).toBe(portals);
+  });
+
   it('answers an upset question torn between an answer and a complaint: the answer hears the person and offers the form', () => {
     const torn = clarify('faq.phone-wait', Intents.complaintFile);
-    expect(messageOutcome("ça fait 2 heures que j'attends au téléphone, c'est ridicule", torn, [], context)).toMatchObject({ kind: 'answer', intent: 'faq.phone-wait' });
+    expect(messageOutcome("ça fait 2 heures que j'attends au téléphone, c'est ridicule", torn, [], context)).toMatchObject({
+      kind: 'answer',
+      intent: 'faq.phone-wait',
+    });
     expect(messageOutcome('combien de temps on attend au téléphone?', torn, [], context).kind).toBe('clarify');
     expect(messageOutcome("c'est ridicule, ça fait 2 heures que j'attends", clarify('faq.phone-wait', 'faq.hours'), [], context).kind).toBe('clarify');
   });
@@ -132,7 +181,10 @@ describe('what a message gets beyond the decision (issue 12)', () => {
   it('reads “pay” as the cost of a call, not a salary, in “I’d rather not pay long distance charges”', () => {
     const text = "I'd rather not pay long distance charges. Is there a number I can call at no cost?";
     expect(messageOutcome(text, clarify('faq.phone', 'faq.cost'), [], { ...context, lang: 'en' }).kind).toBe('clarify');
-    expect(messageOutcome('my pay is late again', clarify('faq.employee-file'), [], { ...context, lang: 'en' })).toMatchObject({ kind: 'outOfMandate', topic: { id: 'pay' } });
+    expect(messageOutcome('my pay is late again', clarify('faq.employee-file'), [], { ...context, lang: 'en' })).toMatchObject({
+      kind: 'outOfMandate',
+      topic: { id: 'pay' },
+    });
   });
 
   it('names only entries of the knowledge base as a topic’s own entry', () => {
