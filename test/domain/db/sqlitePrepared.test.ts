@@ -34,7 +34,9 @@ describe('prepared statements on SQLite', () => {
     let updated!: () => void;
     const inside = new Promise<void>((resolve) => (updated = resolve));
     const transaction = db.transaction(async (trx) => {
-      await trx('bot_state').where({ key: 'conv/b' }).update({ data: JSON.stringify({ step: 'in transaction' }) });
+      await trx('bot_state')
+        .where({ key: 'conv/b' })
+        .update({ data: JSON.stringify({ step: 'in transaction' }) });
       updated();
       await held;
       order.push('transaction committed');
@@ -51,6 +53,38 @@ describe('prepared statements on SQLite', () => {
     await db.destroy();
   });
 
+  it('run the operations waiting together under one acquisition, in order, and let a knex query queued meanwhile go first', async () => {
+    const db = await openDatabase(tempDatabaseUrl(dir.path, 'rounds.sqlite'));
+    const state = new StateRepository(db);
+    const acquisitions = jest.spyOn(db.client, 'acquireConnection');
+    const keys = Array.from({ length: 10 }, (_, i) => `conv/${i}`);
+    await Promise.all(keys.map((key, i) => state.write(key, { i }, 'not-stored-yet')));
+    expect(acquisitions).toHaveBeenCalledTimes(1);
+    expect([...(await state.read(keys)).values()].map((d) => d.data.i)).toEqual(keys.map((_, i) => i));
+
+    const order: string[] = [];
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const first = withPreparedStatements(db, async (sql) => {
+      await held;
+      order.push('first');
+      return sql.all('select 1', []);
+    });
+    await new Promise((r) => setTimeout(r, 20));
+    const query = db('bot_state')
+      .count({ n: '*' })
+      .then(() => order.push('knex query'));
+    const second = withPreparedStatements(db, async (sql) => {
+      order.push('second');
+      return sql.all('select 1', []);
+    });
+    release();
+    await Promise.all([first, query, second]);
+    expect(order).toEqual(['first', 'knex query', 'second']);
+    acquisitions.mockRestore();
+    await db.destroy();
+  });
+
   it('keep the eTag rules: a stale eTag is refused, an absent document is created once', async () => {
     const db = await openDatabase(tempDatabaseUrl(dir.path, 'etags.sqlite'));
     const state = new StateRepository(db);
@@ -60,10 +94,12 @@ describe('prepared statements on SQLite', () => {
     await expect(state.write('conv/c', { v: 4 }, first)).rejects.toBeInstanceOf(ETagConflictError);
     expect((await state.read(['conv/c'])).get('conv/c')).toEqual({ etag: second, data: { v: 3 }, json: '{"v":3}' });
     // A statement that fails (a constraint) leaves the prepared statement usable for the next call.
-    await expect(withPreparedStatements(db, (sql) => sql.run('insert into bot_state (key, etag, data, updated_at) values (?, ?, ?, ?)', ['conv/c', 'x', '{}', 'now']))).rejects.toThrow(
-      /UNIQUE/,
-    );
-    expect(await withPreparedStatements(db, (sql) => sql.all<{ key: string }>('select key from bot_state where key = ?', ['conv/c']))).toEqual([{ key: 'conv/c' }]);
+    await expect(
+      withPreparedStatements(db, (sql) => sql.run('insert into bot_state (key, etag, data, updated_at) values (?, ?, ?, ?)', ['conv/c', 'x', '{}', 'now'])),
+    ).rejects.toThrow(/UNIQUE/);
+    expect(await withPreparedStatements(db, (sql) => sql.all<{ key: string }>('select key from bot_state where key = ?', ['conv/c']))).toEqual([
+      { key: 'conv/c' },
+    ]);
     await db.destroy();
   });
 });
