@@ -4,7 +4,7 @@ import { readFirstMessage, soundsAngry } from '../complaints/firstMessage';
 import { extractExamProblem } from '../exams/problemExtractor';
 import { asksOnlyWhetherOpen, asksOpenOrClosed, foldText, parseAskedMoment } from '../faq/askedMoment';
 import { faqIntent } from '../faq/knowledgeBase';
-import { matchOutOfMandate, OutOfMandateTopic, outOfMandateOverriding } from '../faq/outOfMandate';
+import { mandateKey, matchOutOfMandate, OutOfMandateTopic, outOfMandateOverriding } from '../faq/outOfMandate';
 import type { Lang } from '../i18n';
 import { Decision, DEFAULT_THRESHOLDS, leadingIntent, SMALL_TALK_AND_HELP } from './decision';
 import { FAQ_INTENT_PREFIX, Intents, ScoredIntent } from './intents';
@@ -25,6 +25,13 @@ const COMPLAINT_TOPICS: ReadonlySet<string> = new Set([Intents.complaintFile, In
 /** The entries the hours of a day answer (« Êtes-vous ouverts le 24 décembre? » → « Non, … »): the weekly hours, the closed days, the lunch break. */
 export const HOURS_OF_DAY_ENTRIES: ReadonlySet<string> = new Set(['hours', 'closed-days', 'hours-lunch'].map(faqIntent));
 
+/** How to reach someone: the Centre's entries that a question about the Secrétariat's contact is mistaken for. */
+const CENTRE_CONTACT_ENTRIES: ReadonlySet<string> = new Set(['phone', 'contact', 'email-general', 'hours', 'closed-days', 'hours-lunch'].map(faqIntent));
+const SECRETARIAT_CONTACT = faqIntent('sct-contact');
+/** The Secrétariat du Conseil du trésor named (folded text, mandateKey), and a complaint word (then it is its complaints entry). */
+const NAMES_THE_SECRETARIAT = /(?:^| )(?:sct|secretariat|conseil du tresor|treasury board)(?= |$)/;
+const COMPLAINT_WORD = /plainte|plaindre|complain/;
+
 export interface OutcomeContext {
   now: Date;
   lang: Lang;
@@ -40,6 +47,8 @@ export interface OutcomeContext {
  *   declined while leaning to one), or
  *   « le numéro du centre d'appel d'Hydro-Québec », read as the Centre's phone: what the Centre does not handle (a
  *   topic of out-of-mandate.json that `overrides` these guesses, whatever the recognizer's confidence);
+ * - « adresse courriel du SCT pour des renseignements généraux », read as the Centre's e-mail or contact: the
+ *   Secrétariat's contact (the message names it; with a complaint word it is the Secrétariat's complaints entry);
  * - « Mon examen en ligne plante en ce moment »: an exam failing right now starts the triage, never « Voulez-vous dire… ? »;
  * - « Ça fait 3 fois que j'appelle et personne me rappelle, c'est inacceptable »: an upset account of the service,
  *   where the recognizer's best guess is a complaint, opens the complaint form (it listens to the story) rather than a choice;
@@ -64,6 +73,7 @@ export function messageOutcome(text: string, decision: Decision, ranking: readon
     guess === intent || intent === leaning || (decision.kind !== 'answer' && scoreOf(ranking, intent) >= DEFAULT_THRESHOLDS.option);
   const overriding = outOfMandateOverriding(text, guessed);
   if (overriding) return { kind: 'outOfMandate', topic: overriding, score: decision.score, recordedIntent: Intents.outOfScope };
+  if (asksTheSecretariatsContact(text, decision)) return { kind: 'answer', intent: SECRETARIAT_CONTACT, score: decision.score };
   if (decision.kind !== 'answer' && reportsExamFailingNow(text, ranking, context)) {
     return { kind: 'answer', intent: Intents.examProblem, score: scoreOf(ranking, Intents.examProblem) };
   }
@@ -94,6 +104,20 @@ export function messageOutcome(text: string, decision: Decision, ranking: readon
   const entry = topic.entry === undefined ? undefined : faqIntent(topic.entry);
   if (entry && decision.kind === 'clarify' && decision.options.some((o) => o.intent === entry)) return { kind: 'answer', intent: entry, score: decision.score };
   return { kind: 'outOfMandate', topic, score: decision.score, recordedIntent: decision.kind === 'decline' ? decision.intent : Intents.outOfScope };
+}
+
+/**
+ * « adresse courriel du SCT pour des renseignements généraux » read as the Centre's e-mail (answered, or
+ * offered beside the Secrétariat's contact): the message names the Secrétariat, whose contact entry answers.
+ */
+function asksTheSecretariatsContact(text: string, decision: Decision): boolean {
+  const guess = leadingIntent(decision);
+  const options = decision.kind === 'clarify' ? decision.options.map((o) => o.intent) : [];
+  const readAsTheCentres =
+    (guess !== undefined && CENTRE_CONTACT_ENTRIES.has(guess)) || (options.includes(SECRETARIAT_CONTACT) && options.some((o) => CENTRE_CONTACT_ENTRIES.has(o)));
+  if (!readAsTheCentres) return false;
+  const key = mandateKey(text);
+  return NAMES_THE_SECRETARIAT.test(key) && !COMPLAINT_WORD.test(key);
 }
 
 function scoreOf(ranking: readonly ScoredIntent[], intent: string): number {

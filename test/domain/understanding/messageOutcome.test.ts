@@ -147,6 +147,23 @@ describe('what a message gets beyond the decision (issue 12)', () => {
     expect(messageOutcome('je travaille chez Costco, je crée mon compte sur quel portail?', portals, [], context)).toBe(portals);
   });
 
+  it('gives the Secrétariat’s contact when the message names it, not the Centre’s', () => {
+    const sct = { kind: 'answer', intent: 'faq.sct-contact' };
+    expect(
+      messageOutcome('adresse courriel du SCT pour les renseignements généraux', clarify('faq.email-general', 'faq.sct-contact'), [], context),
+    ).toMatchObject(sct);
+    expect(
+      messageOutcome('Treasury Board Secretariat phone number?', { kind: 'answer', intent: 'faq.phone', score: 0.8 }, [], { ...context, lang: 'en' }),
+    ).toMatchObject(sct);
+    // A complaint about the Secrétariat, or the Centre's own e-mail: unchanged.
+    const torn = clarify('faq.email-general', 'faq.sct-contact');
+    expect(messageOutcome('à quelle adresse écrire pour une plainte au SCT?', torn, [], context)).toBe(torn);
+    expect(messageOutcome('votre adresse courriel pour des renseignements généraux', torn, [], context)).toBe(torn);
+    // Neither the Centre's contact read nor the Secrétariat's offered: the rule does not apply.
+    const mission = clarify('faq.sct-mission', 'faq.mission');
+    expect(messageOutcome('que fait le SCT exactement?', mission, [], context)).toBe(mission);
+  });
+
   it('answers an upset question torn between an answer and a complaint: the answer hears the person and offers the form', () => {
     const torn = clarify('faq.phone-wait', Intents.complaintFile);
     expect(messageOutcome("ça fait 2 heures que j'attends au téléphone, c'est ridicule", torn, [], context)).toMatchObject({
