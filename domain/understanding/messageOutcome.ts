@@ -31,6 +31,8 @@ const SECRETARIAT_CONTACT = faqIntent('sct-contact');
 /** The Secrétariat du Conseil du trésor named (folded text, mandateKey), and a complaint word (then it is its complaints entry). */
 const NAMES_THE_SECRETARIAT = /(?:^| )(?:sct|secretariat|conseil du tresor|treasury board)(?= |$)/;
 const COMPLAINT_WORD = /plainte|plaindre|complain/;
+/** « je travaille au SCT, c'est quoi votre numéro? »: the Centre's own contact, asked by someone who names the Secrétariat. */
+const ADDRESSED_TO_THE_CENTRE = /(?:^| )(?:votre|vos|your|ca-dotation|centre d assistance|assistance cent(?:re|er))(?= |$)/;
 
 export interface OutcomeContext {
   now: Date;
@@ -117,7 +119,7 @@ function asksTheSecretariatsContact(text: string, decision: Decision): boolean {
     (guess !== undefined && CENTRE_CONTACT_ENTRIES.has(guess)) || (options.includes(SECRETARIAT_CONTACT) && options.some((o) => CENTRE_CONTACT_ENTRIES.has(o)));
   if (!readAsTheCentres) return false;
   const key = mandateKey(text);
-  return NAMES_THE_SECRETARIAT.test(key) && !COMPLAINT_WORD.test(key);
+  return NAMES_THE_SECRETARIAT.test(key) && !COMPLAINT_WORD.test(key) && !ADDRESSED_TO_THE_CENTRE.test(key);
 }
 
 function scoreOf(ranking: readonly ScoredIntent[], intent: string): number {

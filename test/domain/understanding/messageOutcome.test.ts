@@ -159,6 +159,8 @@ describe('what a message gets beyond the decision (issue 12)', () => {
     const torn = clarify('faq.email-general', 'faq.sct-contact');
     expect(messageOutcome('à quelle adresse écrire pour une plainte au SCT?', torn, [], context)).toBe(torn);
     expect(messageOutcome('votre adresse courriel pour des renseignements généraux', torn, [], context)).toBe(torn);
+    const phone: Decision = { kind: 'answer', intent: 'faq.phone', score: 0.9 };
+    expect(messageOutcome("je travaille au SCT, c'est quoi votre numéro?", phone, [], context)).toBe(phone);
     // Neither the Centre's contact read nor the Secrétariat's offered: the rule does not apply.
     const mission = clarify('faq.sct-mission', 'faq.mission');
     expect(messageOutcome('que fait le SCT exactement?', mission, [], context)).toBe(mission);
