@@ -29,6 +29,11 @@ const topicSchema = z.object({
    * cours plante » is read as an exam problem, but the exam triage is for the staffing exams, not a school's.
    */
   overrides: z.array(z.string()).optional(),
+  /**
+   * A topic that overrides guesses and is also read like the others, when the recognizer declines, hesitates or ranks
+   * small talk first: its words say enough on their own (« mon wifi marche pu à la maison »), unlike a school's name.
+   */
+  readAlone: z.boolean().optional(),
   /** Patterns that keep the topic from applying (« l'examen du processus de qualification, à l'université »). */
   unless: z.object({ fr: z.array(pattern), en: z.array(pattern) }).optional(),
   patterns: z.object({ fr: z.array(pattern).min(1), en: z.array(pattern).min(1) }),
@@ -86,11 +91,11 @@ export function mandateKey(text: string): string {
     .trim();
 }
 
-/** The first topic outside the Centre's mandate the message is about (topics that override a guess aside), or undefined. */
+/** The first topic outside the Centre's mandate the message is about (topics that only override a guess aside), or undefined. */
 export function matchOutOfMandate(text: string): OutOfMandateTopic | undefined {
   const key = mandateKey(text);
   if (!key) return undefined;
-  return compiledTopics().find((c) => !c.topic.overrides && isAbout(c, key))?.topic;
+  return compiledTopics().find((c) => (!c.topic.overrides || c.topic.readAlone) && isAbout(c, key))?.topic;
 }
 
 /** The first topic that overrides one of the recognizer's guesses (`overrides`) and that the message is about, or undefined. */

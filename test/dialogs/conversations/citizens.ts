@@ -44,11 +44,7 @@ export const citizenConversations: Conversation[] = [
       { say: 'Passer cette question', check: (replies, ctx) => expect(ctx.card(replies)).toBeDefined() },
       {
         say: cardAction('confirm'),
-        expect: [
-          'PL-2026-000001',
-          (ctx) => ctx.long(ctx.businessDaysFromToday(5)),
-          (ctx) => ctx.long(ctx.businessDaysFromToday(20)),
-        ],
+        expect: ['PL-2026-000001', (ctx) => ctx.long(ctx.businessDaysFromToday(5)), (ctx) => ctx.long(ctx.businessDaysFromToday(20))],
       },
     ],
     after: async (ctx) =>
@@ -87,7 +83,10 @@ export const citizenConversations: Conversation[] = [
     steps: [
       {
         say: 'Bonjour, comment je fais pour renouveler mon permis de conduire?',
-        expect: ['permis de conduire', ...[(ctx: ScriptContext) => ctx.c.caDotation.phoneLocal.display, (ctx: ScriptContext) => ctx.c.caDotation.emailGeneral.display]],
+        expect: [
+          'permis de conduire',
+          ...[(ctx: ScriptContext) => ctx.c.caDotation.phoneLocal.display, (ctx: ScriptContext) => ctx.c.caDotation.emailGeneral.display],
+        ],
         absent: [NOT_UNDERSTOOD],
         buttons: ['Parler à une personne'],
       },
@@ -204,8 +203,7 @@ export const citizenConversations: Conversation[] = [
     from: 'issue 12',
     steps: [
       {
-        say:
-          "Bonjour madame, monsieur, j'espère que vous allez bien. Je me permets de vous écrire parce que j'aimerais savoir quelles sont vos heures d'ouverture, et aussi à quelle adresse courriel je peux vous écrire pour une question générale. Je vous remercie beaucoup de votre temps et de votre aide, bonne journée!",
+        say: "Bonjour madame, monsieur, j'espère que vous allez bien. Je me permets de vous écrire parce que j'aimerais savoir quelles sont vos heures d'ouverture, et aussi à quelle adresse courriel je peux vous écrire pour une question générale. Je vous remercie beaucoup de votre temps et de votre aide, bonne journée!",
         expect: ['8 h 30', (ctx) => ctx.c.caDotation.emailGeneral.display],
         absent: [NOT_UNDERSTOOD],
       },
@@ -326,6 +324,24 @@ export const citizenConversations: Conversation[] = [
     ],
   },
   {
+    name: 'another body’s exam, a private employer’s job and a home Wi-Fi problem are told the Centre does not handle them; the Secrétariat’s e-mail is the Secrétariat’s',
+    from: 'issue 12 (no « Je n’ai pas bien compris » when the topic is known, never a confident wrong answer); seeds 003 and 004 (what the Centre and the CSC serve)',
+    steps: [
+      {
+        say: 'mon test de citoyenneté en ligne plante en ce moment',
+        expect: ["ne s'occupe pas des examens d'autres organismes", (ctx) => ctx.c.caDotation.phoneLocal.display],
+        absent: ['numéro de confirmation', 'Quel est le nom'],
+      },
+      { say: 'je cherche une job dans une compagnie privée, vous avez des offres?', expect: ["ne s'occupe pas des emplois dans les entreprises privées"] },
+      { say: 'mon wifi marche pu à la maison', expect: ["ne s'occupe pas des problèmes d'ordinateur"], absent: ["Je n'ai pas bien compris"] },
+      {
+        say: "c'est quoi l'adresse courriel du SCT pour des renseignements généraux?",
+        expect: ['Secrétariat du Conseil du trésor'],
+        absent: [(ctx) => ctx.c.caDotation.emailGeneral.display, 'Voulez-vous dire'],
+      },
+    ],
+  },
+  {
     name: 'a story told instead of answering the consent question is told why the form waits for consent, not « pas compris »',
     from: 'issue 12 (forms that listen); Law 25 (consent before collection)',
     steps: [
@@ -354,7 +370,13 @@ export const citizenConversations: Conversation[] = [
   {
     name: 'a calm question is answered without sympathy it did not ask for',
     from: 'issue 12',
-    steps: [{ say: "la première fois que j'appelle, c'est quoi le numéro?", expect: [(ctx) => ctx.c.caDotation.phoneTollFree.display], absent: ['frustrante', 'Déposer une plainte'] }],
+    steps: [
+      {
+        say: "la première fois que j'appelle, c'est quoi le numéro?",
+        expect: [(ctx) => ctx.c.caDotation.phoneTollFree.display],
+        absent: ['frustrante', 'Déposer une plainte'],
+      },
+    ],
   },
   {
     name: '« êtes-vous ouverts à Noël et au jour de l’An? » answers both days, each with its date',
@@ -375,7 +397,12 @@ export const citizenConversations: Conversation[] = [
     steps: [
       {
         say: 'êtes-vous ouverts pendant les fêtes?',
-        expect: ['Pendant la période des fêtes', (ctx) => ctx.long(nextHoliday(ctx, 'noel')), (ctx) => ctx.long(nextHoliday(ctx, 'jour-de-l-an')), "selon l'horaire habituel"],
+        expect: [
+          'Pendant la période des fêtes',
+          (ctx) => ctx.long(nextHoliday(ctx, 'noel')),
+          (ctx) => ctx.long(nextHoliday(ctx, 'jour-de-l-an')),
+          "selon l'horaire habituel",
+        ],
       },
     ],
   },
@@ -443,7 +470,11 @@ export const citizenConversations: Conversation[] = [
     now: '2026-11-24T19:00:00Z',
     steps: [
       // « Hier »: the exam is over, so the triage does not ask whether it is in progress.
-      { say: "Hier, j'ai pas pu soumettre mes réponses à mon examen en ligne", expect: ["Quel est le nom ou le numéro de l'examen"], absent: ["Êtes-vous en train de faire l'examen"] },
+      {
+        say: "Hier, j'ai pas pu soumettre mes réponses à mon examen en ligne",
+        expect: ["Quel est le nom ou le numéro de l'examen"],
+        absent: ["Êtes-vous en train de faire l'examen"],
+      },
       { say: 'examen 456789', expect: ["Quand le problème s'est-il produit?"] },
       { say: 'vers 14 h', expect: ['sur quel appareil'] },
       { say: 'Passer cette question', expect: ['EX-2026-000001', (ctx) => ctx.c.caDotation.emailExam.display], absent: ['Téléphonez tout de suite'] },
@@ -510,7 +541,7 @@ export const citizenConversations: Conversation[] = [
     name: 'a second answer that is neither yes nor no moves the exam triage on',
     from: 'issue 12 (never stuck)',
     steps: [
-      { say: "mon examen en ligne a un problème" },
+      { say: 'mon examen en ligne a un problème' },
       { say: 'euh', expect: [fr('exam:ask.inProgressRetry')] },
       { say: 'merci', absent: [fr('exam:ask.inProgressRetry')], expect: [fr('exam:ask.kind')] },
     ],
@@ -520,7 +551,7 @@ export const citizenConversations: Conversation[] = [
     from: 'issue 12; seed 004 (ce que le CA-dotation ne fait pas)',
     steps: [
       {
-        say: "jai postulé sur un poste au ministère de la santé, quand vont-ils me rappeler?",
+        say: 'jai postulé sur un poste au ministère de la santé, quand vont-ils me rappeler?',
         expect: ['offres'],
         absent: [fr('callback:intake.consent')],
       },
@@ -549,7 +580,11 @@ export const citizenConversations: Conversation[] = [
     from: 'issue 12 (never stuck); seed 001 (plaintes)',
     steps: [
       { say: 'je veux suivre ma plainte', expect: ['PL-2026-000123'] },
-      { say: 'je sais pas mon numéro', expect: ['accusé de réception', (ctx) => ctx.c.complaints.email.display], absent: [fr('complaint:lookup.invalidReference')] },
+      {
+        say: 'je sais pas mon numéro',
+        expect: ['accusé de réception', (ctx) => ctx.c.complaints.email.display],
+        absent: [fr('complaint:lookup.invalidReference')],
+      },
     ],
   },
   {

@@ -142,6 +142,8 @@ describe('what a message gets beyond the decision (issue 12)', () => {
     expect(messageOutcome('je travaille au privé et je cherche un poste dans la fonction publique', postings, [], context)).toBe(postings);
     const csc = sure('faq.it-support-csc');
     expect(messageOutcome('le wifi du ministère est en panne à mon poste de travail', csc, [], context)).toBe(csc);
+    // Declined, these topics still say enough on their own (readAlone), unlike a school's name alone.
+    expect(messageOutcome('mon wifi marche pu à la maison', declined, [], context)).toMatchObject({ kind: 'outOfMandate', topic: { id: 'home-it' } });
     // Not the guess the topic overrides: the rule does not apply.
     const portals = sure('faq.portals');
     expect(messageOutcome('je travaille chez Costco, je crée mon compte sur quel portail?', portals, [], context)).toBe(portals);
