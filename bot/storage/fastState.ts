@@ -84,17 +84,10 @@ export class FastConversationState extends ConversationState {
  * FAQ turn reads the conversation's data about ten times (issue 13).
  */
 class LoadedPropertyAccessor<T> extends BotStatePropertyAccessor<T> {
-  constructor(
-    private readonly conversationState: FastConversationState,
-    name: string,
-  ) {
-    super(conversationState, name);
-  }
-
   override get(context: TurnContext): Promise<T | undefined>;
   override get(context: TurnContext, defaultValue: T): Promise<T>;
   override get(context: TurnContext, defaultValue?: T): Promise<T | undefined> {
-    const loaded = this.conversationState.get(context) as Record<string, T> | undefined;
+    const loaded = this.state.get(context) as Record<string, T> | undefined;
     if (loaded && Object.prototype.hasOwnProperty.call(loaded, this.name)) return Promise.resolve(loaded[this.name]);
     return defaultValue === undefined ? super.get(context) : super.get(context, defaultValue);
   }
