@@ -15,5 +15,5 @@ module.exports = {
   // The staff pages' scripts compiled (web/tsconfig.json), and one throwaway PostgreSQL server per run for the
   // suites that run on both engines (test/helpers/postgres.ts).
   globalSetup: '<rootDir>/test/helpers/jestGlobalSetup.ts',
-  globalTeardown: '<rootDir>/test/helpers/postgresGlobalTeardown.ts',
+  globalTeardown: '<rootDir>/test/helpers/jestGlobalTeardown.ts',
 };

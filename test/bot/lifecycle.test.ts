@@ -8,15 +8,17 @@ describe('server lifecycle', () => {
 
   it('answers /healthz with 200 while the database is reachable and 503 once it is not', async () => {
     const running = await startTestApplication();
-    const ok = await fetch(`${running.botUrl}/healthz`);
-    expect(ok.status).toBe(200);
-    expect(await ok.json()).toEqual({ status: 'ok', database: 'ok' });
-    await running.app.db.destroy();
-    const down = await fetch(`${running.botUrl}/healthz`);
-    expect(down.status).toBe(503);
-    expect(await down.json()).toEqual({ status: 'unavailable', database: 'unreachable' });
-    running.app.server.close();
-    await running.receiver.stop();
+    try {
+      const ok = await fetch(`${running.botUrl}/healthz`);
+      expect(ok.status).toBe(200);
+      expect(await ok.json()).toEqual({ status: 'ok', database: 'ok' });
+      await running.app.db.destroy();
+      const down = await fetch(`${running.botUrl}/healthz`);
+      expect(down.status).toBe(503);
+      expect(await down.json()).toEqual({ status: 'unavailable', database: 'unreachable' });
+    } finally {
+      await running.close();
+    }
   });
 
   it('keeps conversation state across a restart on the same SQLite file', async () => {

@@ -19,13 +19,14 @@ export interface RunningTestApplication {
   close(): Promise<void>;
 }
 
-/** The real server on an ephemeral port, on a SQLite file in a temp folder, with a channel receiver. */
+/** The real server on an ephemeral port, on the given database or a SQLite file in a temp folder (removed by close), with a channel receiver. */
 export async function startTestApplication(
   env: Record<string, string> = {},
-  options: ApplicationOptions & { databaseUrl?: string; receiver?: ChannelReceiver; keepDir?: boolean } = {},
+  options: ApplicationOptions & { databaseUrl?: string; receiver?: ChannelReceiver } = {},
 ): Promise<RunningTestApplication> {
-  const dir = tempDir();
-  const databaseUrl = options.databaseUrl ?? tempDatabaseUrl(dir.path);
+  // A database given by the test is the test's to remove (it outlives a restart): no folder of our own then.
+  const dir = options.databaseUrl === undefined ? tempDir() : undefined;
+  const databaseUrl = options.databaseUrl ?? tempDatabaseUrl(dir!.path);
   const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', DATABASE_URL: databaseUrl, LOG_LEVEL: 'silent', ...env });
   const app = await createApplication(config, { logger: createLogger('silent'), schedule: false, clock: testClock(), ...options });
   const address = await app.listen();
@@ -49,7 +50,7 @@ export async function startTestApplication(
     close: async () => {
       await stop();
       if (!options.receiver) await receiver.stop();
-      if (!options.keepDir) dir.cleanup();
+      dir?.cleanup();
     },
   };
 }

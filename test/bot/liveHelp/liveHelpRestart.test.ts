@@ -40,7 +40,7 @@ describe('live help survives a restart, and tells the next citizen when the queu
   };
 
   it('two citizens queued before a restart are still queued after it; accepting the first moves the second to place 1', async () => {
-    running = await startTestApplication(env, { clock, databaseUrl, keepDir: true });
+    running = await startTestApplication(env, { clock, databaseUrl });
     let dl = new DirectLineTestClient(running.botUrl);
     expect((await api('/api/agent/status', { status: 'available' })).status).toBe(200);
     const first = await dl.conversation();
@@ -51,7 +51,7 @@ describe('live help survives a restart, and tells the next citizen when the queu
     await waitForText(dl, second.conversationId, second.token, 'au rang 2');
 
     await running.close();
-    running = await startTestApplication(env, { clock, databaseUrl, keepDir: true });
+    running = await startTestApplication(env, { clock, databaseUrl });
     dl = new DirectLineTestClient(running.botUrl);
     await api('/api/agent/status', { status: 'available' });
     const { queue } = (await api('/api/agent/state')).body;
@@ -65,7 +65,15 @@ describe('live help survives a restart, and tells the next citizen when the queu
 });
 
 describe('the stored conversation reference', () => {
-  const session = { id: 1, channelId: 'directline', conversationId: 'abc', lang: 'fr', status: 'active', requestedAt: new Date(), requeued: 0 } as LiveHelpSession;
+  const session = {
+    id: 1,
+    channelId: 'directline',
+    conversationId: 'abc',
+    lang: 'fr',
+    status: 'active',
+    requestedAt: new Date(),
+    requeued: 0,
+  } as LiveHelpSession;
   it('is used only when it points at the session’s own conversation', () => {
     const good = JSON.stringify({ channelId: 'directline', conversation: { id: 'abc' }, serviceUrl: 'http://x' });
     expect(referenceOf({ ...session, conversationReference: good })?.conversation?.id).toBe('abc');
