@@ -49,11 +49,13 @@ export interface OutcomeContext {
  *   declined while leaning to one), or
  *   « le numéro du centre d'appel d'Hydro-Québec », read as the Centre's phone: what the Centre does not handle (a
  *   topic of out-of-mandate.json that `overrides` these guesses, whatever the recognizer's confidence);
- * - « adresse courriel du SCT pour des renseignements généraux », read as the Centre's e-mail or contact: the
- *   Secrétariat's contact (the message names it; with a complaint word it is the Secrétariat's complaints entry);
+ * - « adresse courriel du SCT pour des renseignements généraux », read as the Centre's e-mail or contact (or
+ *   answered with one of them beside another entry): the Secrétariat's contact (the message names it; with a
+ *   complaint word it is the Secrétariat's complaints entry);
  * - « Mon examen en ligne plante en ce moment »: an exam failing right now starts the triage, never « Voulez-vous dire… ? »;
  * - « Ça fait 3 fois que j'appelle et personne me rappelle, c'est inacceptable »: an upset account of the service,
  *   where the recognizer's best guess is a complaint, opens the complaint form (it listens to the story) rather than a choice;
+ *   so does an angry one that it declines while still offering a complaint (« la dame au téléphone a été impolie »);
  * - « ça fait 2 heures que j'attends au téléphone, c'est ridicule », between an answer and a complaint: the answer,
  *   which hears the person and offers the complaint form;
  * - « Est-ce ouvert samedi? » or “what are your hours on saturday” that the recognizer hesitates on (hours or
@@ -75,13 +77,17 @@ export function messageOutcome(text: string, decision: Decision, ranking: readon
     guess === intent || intent === leaning || (decision.kind !== 'answer' && scoreOf(ranking, intent) >= DEFAULT_THRESHOLDS.option);
   const overriding = outOfMandateOverriding(text, guessed);
   if (overriding) return { kind: 'outOfMandate', topic: overriding, score: decision.score, recordedIntent: Intents.outOfScope };
-  if (asksTheSecretariatsContact(text, decision)) return { kind: 'answer', intent: SECRETARIAT_CONTACT, score: decision.score };
+  const secretariats = theSecretariatsContact(text, decision);
+  if (secretariats) return secretariats;
   if (decision.kind !== 'answer' && reportsExamFailingNow(text, ranking, context)) {
     return { kind: 'answer', intent: Intents.examProblem, score: scoreOf(ranking, Intents.examProblem) };
   }
   if (decision.kind === 'clarify' && decision.options[0]?.intent === Intents.complaintFile) {
     const first = readFirstMessage(text);
     if (first.upset && first.story) return { kind: 'answer', intent: Intents.complaintFile, score: decision.score };
+  }
+  if (decision.kind === 'decline' && tellsAnAngryStoryOfTheService(text, ranking)) {
+    return { kind: 'answer', intent: Intents.complaintFile, score: scoreOf(ranking, Intents.complaintFile) };
   }
   // « ça fait 2 heures que j'attends au téléphone, c'est ridicule », between the phone wait and a complaint: the
   // answer, which hears the person first and offers the complaint form after it (FaqDialog), asks no choice.
@@ -111,15 +117,37 @@ export function messageOutcome(text: string, decision: Decision, ranking: readon
 /**
  * « adresse courriel du SCT pour des renseignements généraux » read as the Centre's e-mail (answered, or
  * offered beside the Secrétariat's contact): the message names the Secrétariat, whose contact entry answers.
+ * « le conseil du trésor ça fait quoi pis c quoi leur numéro » answered with its mission and the Centre's
+ * phone: its mission and its own contact.
  */
-function asksTheSecretariatsContact(text: string, decision: Decision): boolean {
+function theSecretariatsContact(text: string, decision: Decision): MessageOutcome | undefined {
   const guess = leadingIntent(decision);
   const options = decision.kind === 'clarify' ? decision.options.map((o) => o.intent) : [];
+  const also = decision.kind === 'answer' ? (decision.also ?? []) : [];
   const readAsTheCentres =
-    (guess !== undefined && CENTRE_CONTACT_ENTRIES.has(guess)) || (options.includes(SECRETARIAT_CONTACT) && options.some((o) => CENTRE_CONTACT_ENTRIES.has(o)));
-  if (!readAsTheCentres) return false;
+    (guess !== undefined && CENTRE_CONTACT_ENTRIES.has(guess)) ||
+    also.some((o) => CENTRE_CONTACT_ENTRIES.has(o)) ||
+    (options.includes(SECRETARIAT_CONTACT) && options.some((o) => CENTRE_CONTACT_ENTRIES.has(o)));
+  if (!readAsTheCentres) return undefined;
   const key = mandateKey(text);
-  return NAMES_THE_SECRETARIAT.test(key) && !COMPLAINT_WORD.test(key) && !ADDRESSED_TO_THE_CENTRE.test(key);
+  if (!NAMES_THE_SECRETARIAT.test(key) || COMPLAINT_WORD.test(key) || ADDRESSED_TO_THE_CENTRE.test(key)) return undefined;
+  if (decision.kind !== 'answer' || CENTRE_CONTACT_ENTRIES.has(decision.intent)) return { kind: 'answer', intent: SECRETARIAT_CONTACT, score: decision.score };
+  const rest = also.filter((o) => !CENTRE_CONTACT_ENTRIES.has(o) && o !== SECRETARIAT_CONTACT && o !== decision.intent);
+  return { ...decision, also: decision.intent === SECRETARIAT_CONTACT ? rest : [...rest, SECRETARIAT_CONTACT] };
+}
+
+/**
+ * « la dame au téléphone a été impolie avec ma mère qui a 80 ans », declined: an angry account (firstMessage.anger)
+ * that tells what happened, where the recognizer still offers a complaint, about no body the Centre does not
+ * answer for (« l'agente de la SAAQ a été impolie » is the SAAQ's, and told so).
+ */
+function tellsAnAngryStoryOfTheService(text: string, ranking: readonly ScoredIntent[]): boolean {
+  return (
+    scoreOf(ranking, Intents.complaintFile) >= DEFAULT_THRESHOLDS.option &&
+    soundsAngry(text) &&
+    readFirstMessage(text).story !== undefined &&
+    matchOutOfMandate(text) === undefined
+  );
 }
 
 function scoreOf(ranking: readonly ScoredIntent[], intent: string): number {

@@ -692,6 +692,23 @@ export const citizenConversations: Conversation[] = [
     after: async (ctx) => expect(await ctx.complaints()).toMatchObject([{ incident_date: ctx.calendar.addCalendarDays(ctx.today(), -1) }]),
   },
   {
+    name: 'an angry account of a rude call, without the word « plainte », opens the complaint form with the story as its description',
+    from: 'issue 12 (forms that listen): the twenty-first evaluation pair, read after it was measured',
+    steps: [
+      {
+        say: 'la dame au téléphone de votre centre a été impolie avec ma mère qui a 80 ans',
+        expect: [fr('complaint:intake.empathy')],
+        absent: [NOT_UNDERSTOOD],
+      },
+      { say: 'Oui' },
+      { say: 'Lucie Gagnon' },
+      { say: 'Courriel' },
+      { say: 'lucie.gagnon@exemple.ca' },
+      { say: 'au téléphone' },
+      { say: 'hier', expect: ['impolie avec ma mère'] },
+    ],
+  },
+  {
     name: '« c’est quoi leur numéro? » just after the Secrétariat’s complaints answer is the Secrétariat’s number',
     from: 'issue 12 (follow-ups in context); seed 002 (Secrétariat du Conseil du trésor)',
     steps: [

@@ -168,6 +168,51 @@ describe('what a message gets beyond the decision (issue 12)', () => {
     expect(messageOutcome('que fait le SCT exactement?', mission, [], context)).toBe(mission);
   });
 
+  it('answers the Secrétariat’s contact beside another of its entries, in place of the Centre’s', () => {
+    const twoQuestions: Decision = { kind: 'answer', intent: 'faq.sct-mission', score: 0.6, also: ['faq.phone'] };
+    expect(messageOutcome('le conseil du tresor ca fait quoi pis c quoi leur numero', twoQuestions, [], context)).toEqual({
+      ...twoQuestions,
+      also: ['faq.sct-contact'],
+    });
+    const contactFirst: Decision = { kind: 'answer', intent: 'faq.sct-contact', score: 0.6, also: ['faq.hours', 'faq.sct-mission'] };
+    expect(messageOutcome('heures et mission du Secrétariat du Conseil du trésor?', contactFirst, [], context)).toEqual({
+      ...contactFirst,
+      also: ['faq.sct-mission'],
+    });
+    // Asked of the Centre: its own phone stays.
+    expect(messageOutcome('que fait le SCT et c’est quoi votre numéro?', twoQuestions, [], context)).toBe(twoQuestions);
+  });
+
+  it('opens the complaint form for an angry account of the service that the recognizer declines while still offering a complaint', () => {
+    const ranking = [
+      { intent: Intents.outOfScope, score: 0.51 },
+      { intent: Intents.complaintFile, score: 0.14 },
+    ];
+    const declinedStory: Decision = { kind: 'decline', intent: Intents.outOfScope, score: 0.51 };
+    expect(messageOutcome('la dame au téléphone de votre centre a été impolie avec ma mère qui a 80 ans', declinedStory, ranking, context)).toMatchObject({
+      kind: 'answer',
+      intent: Intents.complaintFile,
+    });
+    expect(messageOutcome('the guy on the phone was rude and hung up on me this morning', declinedStory, ranking, { ...context, lang: 'en' })).toMatchObject({
+      kind: 'answer',
+      intent: Intents.complaintFile,
+    });
+    // Another body's agent: told it is not the Centre's. No anger, or no complaint offered: declined as before.
+    expect(messageOutcome("l'agente de la SAAQ a été impolie avec moi ce matin", declinedStory, ranking, context)).toMatchObject({ kind: 'outOfMandate' });
+    expect(messageOutcome('la dame au téléphone a parlé avec ma mère qui a 80 ans', declinedStory, ranking, context)).toBe(declinedStory);
+    const noComplaint = [{ intent: Intents.outOfScope, score: 0.9 }];
+    expect(messageOutcome('mon voisin a été impoli avec moi ce matin au dépanneur', declinedStory, noComplaint, context).kind).not.toBe('answer');
+  });
+
+  it('tells a question about an elected member that the Centre does not handle it', () => {
+    const phone: Decision = { kind: 'answer', intent: 'faq.phone', score: 0.83 };
+    for (const [text, lang] of [
+      ['numéro de téléphone de mon député', 'fr'],
+      ['How do I reach my MNA?', 'en'],
+    ] as const)
+      expect(messageOutcome(text, phone, [], { ...context, lang })).toMatchObject({ kind: 'outOfMandate', topic: { id: 'other-organizations' } });
+  });
+
   it('answers an upset question torn between an answer and a complaint: the answer hears the person and offers the form', () => {
     const torn = clarify('faq.phone-wait', Intents.complaintFile);
     expect(messageOutcome("ça fait 2 heures que j'attends au téléphone, c'est ridicule", torn, [], context)).toMatchObject({
