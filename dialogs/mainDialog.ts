@@ -21,7 +21,7 @@ import { outOfMandateAnswer } from '../domain/faq/outOfMandate';
 import { withoutSensitiveData } from '../domain/privacy/sensitiveData';
 import { mentionedReference } from '../domain/referenceMentions';
 import { decide, Decision, leadingIntent } from '../domain/understanding/decision';
-import { HOURS_OF_DAY_ENTRIES, messageOutcome } from '../domain/understanding/messageOutcome';
+import { CENTRE_CONTACT_ENTRIES, HOURS_OF_DAY_ENTRIES, messageOutcome } from '../domain/understanding/messageOutcome';
 import { intentTitle } from '../domain/understanding/intentTitles';
 import { Intents } from '../domain/understanding/intents';
 import { COMPLAINT_INTAKE_DIALOG } from './complaintIntakeDialog';
@@ -46,8 +46,7 @@ export const MAIN_DIALOG = 'main';
 const FLOW = 'main.flow';
 /** The entries about the Secrétariat du Conseil du trésor: after them, « leur numéro » is the Secrétariat's. */
 const SECRETARIAT_ENTRIES = new Set(['sct-complaints', 'sct-contact', 'sct-mission'].map(faqIntent));
-/** How to reach someone: asked with « leur », « ils », “their” just after the Secrétariat, it is the Secrétariat's contact. */
-const CONTACT_ENTRIES = new Set(['phone', 'contact', 'hours', 'email-general'].map(faqIntent));
+/** How to reach someone (CENTRE_CONTACT_ENTRIES): asked with « leur », « ils », “their” just after the Secrétariat, it is the Secrétariat's contact. */
 const ABOUT_THEM = /\b(leur|leurs|ils|eux|elles|their|them|they)\b/;
 /** During or just after these, « parler à un agent » gives the complaints address. */
 const COMPLAINT_DIALOGS = new Set([COMPLAINT_INTAKE_DIALOG, COMPLAINT_STATUS_DIALOG]);
@@ -201,7 +200,7 @@ export class MainDialog extends ComponentDialog {
       : { kind: 'decline', intent: Intents.none, score: 0 };
     // « C'est quoi leur numéro? » just after an answer about the Secrétariat: its contact, not the Centre's.
     const guess = leadingIntent(decision);
-    if (last?.topic === 'secretariat' && guess && CONTACT_ENTRIES.has(guess) && ABOUT_THEM.test(foldText(text))) {
+    if (last?.topic === 'secretariat' && guess && CENTRE_CONTACT_ENTRIES.has(guess) && ABOUT_THEM.test(foldText(text))) {
       decision = { kind: 'answer', intent: faqIntent('sct-contact'), score: decision.score };
     }
     // What the message itself says where the recognizer hesitates: a change to a filed complaint, an exam failing now, an upset story, a day, a topic outside the mandate.

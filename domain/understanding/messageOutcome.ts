@@ -25,8 +25,11 @@ const COMPLAINT_TOPICS: ReadonlySet<string> = new Set([Intents.complaintFile, In
 /** The entries the hours of a day answer (« Êtes-vous ouverts le 24 décembre? » → « Non, … »): the weekly hours, the closed days, the lunch break. */
 export const HOURS_OF_DAY_ENTRIES: ReadonlySet<string> = new Set(['hours', 'closed-days', 'hours-lunch'].map(faqIntent));
 
-/** How to reach someone: the Centre's entries that a question about the Secrétariat's contact is mistaken for. */
-const CENTRE_CONTACT_ENTRIES: ReadonlySet<string> = new Set(['phone', 'contact', 'email-general', 'hours', 'closed-days', 'hours-lunch'].map(faqIntent));
+/**
+ * How to reach someone: the Centre's entries that a question about the Secrétariat's contact, or another
+ * organization's, is mistaken for (the `overrides` of out-of-mandate.json's other-organizations, the same list).
+ */
+export const CENTRE_CONTACT_ENTRIES: ReadonlySet<string> = new Set(['phone', 'contact', 'email-general', 'hours', 'closed-days', 'hours-lunch'].map(faqIntent));
 const SECRETARIAT_CONTACT = faqIntent('sct-contact');
 /** The Secrétariat du Conseil du trésor named (folded text, mandateKey), and a complaint word (then it is its complaints entry). */
 const NAMES_THE_SECRETARIAT = /(?:^| )(?:sct|secretariat|conseil du tresor|treasury board)(?= |$)/;

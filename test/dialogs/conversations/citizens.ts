@@ -709,11 +709,13 @@ export const citizenConversations: Conversation[] = [
     ],
   },
   {
-    name: '« c’est quoi leur numéro? » just after the Secrétariat’s complaints answer is the Secrétariat’s number',
+    name: '« c’est quoi leur numéro? » or « ils ferment pour le dîner? » just after the Secrétariat’s complaints answer is the Secrétariat’s contact',
     from: 'issue 12 (follow-ups in context); seed 002 (Secrétariat du Conseil du trésor)',
     steps: [
       { say: 'Est-ce que je peux faire une plainte contre le Conseil du trésor?', expect: [(ctx) => ctx.c.sct.complaintsOffice.email.display] },
       { say: "c'est quoi leur numéro?", expect: [(ctx) => ctx.c.sct.general.phone.display], absent: [(ctx) => ctx.c.caDotation.phoneLocal.display] },
+      // Their lunch break: the Secrétariat's office hours, not the Centre's lunch closure.
+      { say: 'ils ferment pour le dîner?', expect: [(ctx) => ctx.c.sct.general.phone.display], absent: [(ctx) => ctx.c.caDotation.phoneLocal.display] },
       { say: "c'est quoi votre numéro?", expect: [(ctx) => ctx.c.caDotation.phoneLocal.display] },
     ],
   },

@@ -4,7 +4,7 @@ import { faqIntent, knowledgeBase } from '../../../domain/faq/knowledgeBase';
 import { outOfMandateTopics } from '../../../domain/faq/outOfMandate';
 import type { Decision } from '../../../domain/understanding/decision';
 import { Intents } from '../../../domain/understanding/intents';
-import { messageOutcome } from '../../../domain/understanding/messageOutcome';
+import { CENTRE_CONTACT_ENTRIES, messageOutcome } from '../../../domain/understanding/messageOutcome';
 
 const calendar = BusinessCalendar.fromDataFile();
 const now = calendar.instantAt(calendar.localDateOf(new Date()), 10, 0);
@@ -202,6 +202,11 @@ describe('what a message gets beyond the decision (issue 12)', () => {
     expect(messageOutcome('la dame au téléphone a parlé avec ma mère qui a 80 ans', declinedStory, ranking, context)).toBe(declinedStory);
     const noComplaint = [{ intent: Intents.outOfScope, score: 0.9 }];
     expect(messageOutcome('mon voisin a été impoli avec moi ce matin au dépanneur', declinedStory, noComplaint, context).kind).not.toBe('answer');
+  });
+
+  it('reads another organization’s contact for the same Centre entries as the Secrétariat’s', () => {
+    const others = outOfMandateTopics().find((topic) => topic.id === 'other-organizations');
+    expect(new Set(others?.overrides)).toEqual(CENTRE_CONTACT_ENTRIES);
   });
 
   it('tells a question about an elected member that the Centre does not handle it', () => {
