@@ -134,9 +134,10 @@ function theSecretariatsContact(text: string, decision: Decision): MessageOutcom
   if (!readAsTheCentres) return undefined;
   const key = mandateKey(text);
   if (!NAMES_THE_SECRETARIAT.test(key) || COMPLAINT_WORD.test(key) || ADDRESSED_TO_THE_CENTRE.test(key)) return undefined;
-  if (decision.kind !== 'answer' || CENTRE_CONTACT_ENTRIES.has(decision.intent)) return { kind: 'answer', intent: SECRETARIAT_CONTACT, score: decision.score };
-  const rest = also.filter((o) => !CENTRE_CONTACT_ENTRIES.has(o) && o !== SECRETARIAT_CONTACT && o !== decision.intent);
-  return { ...decision, also: decision.intent === SECRETARIAT_CONTACT ? rest : [...rest, SECRETARIAT_CONTACT] };
+  if (decision.kind !== 'answer') return { kind: 'answer', intent: SECRETARIAT_CONTACT, score: decision.score };
+  // Each of the Centre's contact entries answered becomes the Secrétariat's contact, once, in its place.
+  const [intent, ...rest] = [...new Set([decision.intent, ...also].map((entry) => (CENTRE_CONTACT_ENTRIES.has(entry) ? SECRETARIAT_CONTACT : entry)))];
+  return rest.length ? { kind: 'answer', intent, score: decision.score, also: rest } : { kind: 'answer', intent, score: decision.score };
 }
 
 /**

@@ -179,6 +179,13 @@ describe('what a message gets beyond the decision (issue 12)', () => {
       ...contactFirst,
       also: ['faq.sct-mission'],
     });
+    const phoneFirst: Decision = { kind: 'answer', intent: 'faq.phone', score: 0.6, also: ['faq.sct-mission', 'faq.email-general'] };
+    expect(messageOutcome('numéro du SCT, son courriel, et sa mission?', phoneFirst, [], context)).toEqual({
+      kind: 'answer',
+      intent: 'faq.sct-contact',
+      score: 0.6,
+      also: ['faq.sct-mission'],
+    });
     // Asked of the Centre: its own phone stays.
     expect(messageOutcome('que fait le SCT et c’est quoi votre numéro?', twoQuestions, [], context)).toBe(twoQuestions);
   });
