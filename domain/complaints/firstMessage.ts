@@ -1,6 +1,6 @@
 import { DESCRIPTION_MAX_LENGTH } from './complaintService';
 import { LANGS, translator } from '../i18n';
-import { choiceWords, containsPhrase } from '../text/choices';
+import { choiceWords, containsPhrase, TypoTolerance } from '../text/choices';
 
 /** A first message at least this long, once the words asking for a complaint are set aside, already tells what happened. */
 const STORY_MIN_WORDS = 5;
@@ -22,6 +22,12 @@ interface WordLists {
 }
 
 let lists: WordLists | undefined;
+
+/**
+ * The feeling words are matched with one typo from 8 letters only (« innacceptable »): with the usual tolerance,
+ * « face à face » read as « fâché » and « ma tante » as « tanné », and a calm question was met with sympathy.
+ */
+const FEELING_TYPOS: TypoTolerance = { oneFrom: 8, twoFrom: Number.POSITIVE_INFINITY };
 
 /** The word lists of both languages; `upset` is the anger words with the broader frustration ones. */
 function wordLists(): WordLists {
@@ -45,7 +51,7 @@ function wordLists(): WordLists {
  */
 export function soundsAngry(utterance: string | undefined): boolean {
   const tokens = choiceWords(utterance ?? '');
-  return wordLists().anger.some((phrase) => containsPhrase(tokens, phrase));
+  return wordLists().anger.some((phrase) => containsPhrase(tokens, phrase, FEELING_TYPOS));
 }
 
 /**
@@ -55,7 +61,7 @@ export function soundsAngry(utterance: string | undefined): boolean {
 export function readFirstMessage(utterance: string | undefined): FirstMessage {
   const text = (utterance ?? '').trim();
   const tokens = choiceWords(text);
-  const upset = /!{2,}/.test(text) || wordLists().upset.some((phrase) => containsPhrase(tokens, phrase));
+  const upset = /!{2,}/.test(text) || wordLists().upset.some((phrase) => containsPhrase(tokens, phrase, FEELING_TYPOS));
   return { story: storyIn(text, tokens), upset };
 }
 

@@ -154,10 +154,22 @@ function singular(word: string): string {
 }
 
 /**
- * A folded word against a phrase's word: a final « s » ignored, one typo tolerated in a word of 5
- * letters or more (two from 8 letters); a word ending with `*` matches as a prefix.
+ * How many typos a phrase's word tolerates, by its length: by default one from 5 letters, two from 8.
+ * Word lists whose short words sit one letter from everyday ones (« fâché » and « face », « tanné » and
+ * « tante ») ask for fewer.
  */
-export function wordMatches(token: string, word: string): boolean {
+export interface TypoTolerance {
+  oneFrom: number;
+  twoFrom: number;
+}
+
+const DEFAULT_TOLERANCE: TypoTolerance = { oneFrom: 5, twoFrom: 8 };
+
+/**
+ * A folded word against a phrase's word: a final « s » ignored, typos tolerated by `tolerance`; a word
+ * ending with `*` matches as a prefix.
+ */
+export function wordMatches(token: string, word: string, tolerance: TypoTolerance = DEFAULT_TOLERANCE): boolean {
   if (word.endsWith('*')) {
     const stem = word.slice(0, -1);
     return token.startsWith(stem) || (stem.length >= 5 && token.length >= stem.length && editDistance(token.slice(0, stem.length), stem) <= 1);
@@ -166,7 +178,7 @@ export function wordMatches(token: string, word: string): boolean {
   if (token[0] !== word[0]) return false;
   const [a, b] = [singular(token), singular(word)];
   if (a === b) return true;
-  const allowed = b.length >= 8 ? 2 : b.length >= 5 ? 1 : 0;
+  const allowed = b.length >= tolerance.twoFrom ? 2 : b.length >= tolerance.oneFrom ? 1 : 0;
   return allowed > 0 && Math.abs(a.length - b.length) <= allowed && editDistance(a, b) <= allowed;
 }
 
@@ -187,13 +199,13 @@ function foldPhrase(phrase: string): readonly string[] {
 }
 
 /** Whether the phrase's words appear one after the other in the words of a text (choiceWords). */
-export function containsPhrase(words: string[], phrase: string): boolean {
+export function containsPhrase(words: string[], phrase: string, tolerance: TypoTolerance = DEFAULT_TOLERANCE): boolean {
   const expected = foldPhrase(phrase);
   if (expected.length === 0) return false;
   // Plain loops: this runs for every phrase of a list (the anger words on every answer), and a callback per start allocates.
   for (let i = 0; i + expected.length <= words.length; i += 1) {
     let j = 0;
-    while (j < expected.length && wordMatches(words[i + j], expected[j])) j += 1;
+    while (j < expected.length && wordMatches(words[i + j], expected[j], tolerance)) j += 1;
     if (j === expected.length) return true;
   }
   return false;

@@ -31,6 +31,8 @@ export const HOURS_OF_DAY_ENTRIES: ReadonlySet<string> = new Set(['hours', 'clos
  */
 export const CENTRE_CONTACT_ENTRIES: ReadonlySet<string> = new Set(['phone', 'contact', 'email-general', 'hours', 'closed-days', 'hours-lunch'].map(faqIntent));
 const SECRETARIAT_CONTACT = faqIntent('sct-contact');
+const SECRETARIAT_COMPLAINTS = faqIntent('sct-complaints');
+const SECRETARIAT_ENTRIES: ReadonlySet<string> = new Set(['sct-complaints', 'sct-contact', 'sct-mission'].map(faqIntent));
 /** The Secrétariat du Conseil du trésor named (folded text, mandateKey), and a complaint word (then it is its complaints entry). */
 const NAMES_THE_SECRETARIAT = /(?:^| )(?:sct|secretariat|conseil du tresor|treasury board)(?= |$)/;
 const COMPLAINT_WORD = /plainte|plaindre|complain/;
@@ -54,13 +56,15 @@ export interface OutcomeContext {
  *   topic of out-of-mandate.json that `overrides` these guesses, whatever the recognizer's confidence);
  * - « adresse courriel du SCT pour des renseignements généraux », read as the Centre's e-mail or contact (or
  *   answered with one of them beside another entry): the Secrétariat's contact (the message names it; with a
- *   complaint word it is the Secrétariat's complaints entry);
+ *   complaint word it is the Secrétariat's complaints entry, which also answers anger about it when offered);
  * - « Mon examen en ligne plante en ce moment »: an exam failing right now starts the triage, never « Voulez-vous dire… ? »;
  * - « Ça fait 3 fois que j'appelle et personne me rappelle, c'est inacceptable »: an upset account of the service,
  *   where the recognizer's best guess is a complaint, opens the complaint form (it listens to the story) rather than a choice;
  *   so does an angry one that it declines while still offering a complaint (« la dame au téléphone a été impolie »);
- * - « ça fait 2 heures que j'attends au téléphone, c'est ridicule », between an answer and a complaint: the answer,
- *   which hears the person and offers the complaint form;
+ * - « j'ai attendu 45 minutes en ligne pour me faire dire de rappeler demain, c'est rire du monde », answered or offered
+ *   as an entry of the knowledge base: an angry account that asks nothing opens the complaint form;
+ * - « ça fait 2 heures que j'attends, c'est ridicule, vous répondez quand? », between an answer and a complaint: the
+ *   answer, which hears the person and offers the complaint form;
  * - « Est-ce ouvert samedi? » or “what are your hours on saturday” that the recognizer hesitates on (hours or
  *   holidays?), or « ouvert samedi? » that it declines while the message
  *   says nothing but that and the day (“Open on Canada Day?”): the hours of that day. « La SAQ est-elle ouverte
@@ -82,6 +86,7 @@ export function messageOutcome(text: string, decision: Decision, ranking: readon
   if (overriding) return { kind: 'outOfMandate', topic: overriding, score: decision.score, recordedIntent: Intents.outOfScope };
   const secretariats = theSecretariatsContact(text, decision);
   if (secretariats) return secretariats;
+  if (complainsOfTheSecretariat(text, decision)) return { kind: 'answer', intent: SECRETARIAT_COMPLAINTS, score: decision.score };
   if (decision.kind !== 'answer' && reportsExamFailingNow(text, ranking, context)) {
     return { kind: 'answer', intent: Intents.examProblem, score: scoreOf(ranking, Intents.examProblem) };
   }
@@ -92,6 +97,7 @@ export function messageOutcome(text: string, decision: Decision, ranking: readon
   if (decision.kind === 'decline' && tellsAnAngryStoryOfTheService(text, ranking)) {
     return { kind: 'answer', intent: Intents.complaintFile, score: scoreOf(ranking, Intents.complaintFile) };
   }
+  if (decision.kind !== 'decline' && answersAnAngryStatement(text, decision)) return { kind: 'answer', intent: Intents.complaintFile, score: decision.score };
   // « ça fait 2 heures que j'attends au téléphone, c'est ridicule », between the phone wait and a complaint: the
   // answer, which hears the person first and offers the complaint form after it (FaqDialog), asks no choice.
   const [first, second] = decision.kind === 'clarify' ? decision.options : [];
@@ -141,6 +147,17 @@ function theSecretariatsContact(text: string, decision: Decision): MessageOutcom
 }
 
 /**
+ * « le personnel du secrétariat du conseil du trésor a été bête avec moi au téléphone », offered the
+ * Secrétariat's contact and its complaints office: a complaint word or anger about the Secrétariat is its
+ * complaints office's.
+ */
+function complainsOfTheSecretariat(text: string, decision: Decision): boolean {
+  if (decision.kind !== 'clarify' || !decision.options.some((o) => o.intent === SECRETARIAT_COMPLAINTS)) return false;
+  const key = mandateKey(text);
+  return NAMES_THE_SECRETARIAT.test(key) && (COMPLAINT_WORD.test(key) || soundsAngry(text));
+}
+
+/**
  * « la dame au téléphone a été impolie avec ma mère qui a 80 ans », declined: an angry account (firstMessage.anger)
  * that tells what happened, where the recognizer still offers a complaint, about no body the Centre does not
  * answer for (« l'agente de la SAAQ a été impolie » is the SAAQ's, and told so).
@@ -152,6 +169,25 @@ function tellsAnAngryStoryOfTheService(text: string, ranking: readonly ScoredInt
     readFirstMessage(text).story !== undefined &&
     matchOutOfMandate(text) === undefined
   );
+}
+
+/** A question word (folded text, mandateKey): with a question mark, what tells a question from a statement. */
+const QUESTION_WORD =
+  /(?:^| )(?:combien|quand|comment|pourquoi|quel|quelle|quels|quelles|quoi|est[ -]ce|pouvez[ -]vous|peux[ -]tu|puis[ -]je|savez[ -]vous|how|why|when|what|where|which|who|is it|are you|do you|can i|can you|could you|should i)(?= |$)/;
+
+/**
+ * « j'ai attendu 45 minutes en ligne pour me faire dire de rappeler demain, franchement c'est rire du monde »,
+ * answered (or offered) as the phone wait: an angry account that asks nothing wants the complaint form, not the
+ * entry its words resemble. An angry question (« c'est ridicule, vous répondez dans combien de temps? ») gets
+ * its answer, which hears the person and offers the form (FaqDialog). On the spent evaluation sets, the seven
+ * such messages were all complaints (one more, with a question, was the phone wait's). The complaint
+ * topics and the Secrétariat's entries already answer an angry account of theirs.
+ */
+function answersAnAngryStatement(text: string, decision: Decision): boolean {
+  const guess = leadingIntent(decision);
+  if (!guess?.startsWith(FAQ_INTENT_PREFIX) || COMPLAINT_TOPICS.has(guess) || SECRETARIAT_ENTRIES.has(guess)) return false;
+  if (text.includes('?') || !soundsAngry(text) || readFirstMessage(text).story === undefined) return false;
+  return !QUESTION_WORD.test(mandateKey(text)) && matchOutOfMandate(text) === undefined;
 }
 
 function scoreOf(ranking: readonly ScoredIntent[], intent: string): number {

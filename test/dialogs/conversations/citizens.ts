@@ -360,11 +360,28 @@ export const citizenConversations: Conversation[] = [
     from: 'issue 12 (forms that listen); seed 004 (délai de réponse au téléphone)',
     steps: [
       {
-        say: "ça fait 2 heures que j'attends au téléphone, c'est ridicule",
+        say: "ça fait 2 heures que j'attends au téléphone, c'est ridicule, vous êtes supposés répondre dans combien de temps?",
         expect: [/^Je comprends que la situation soit frustrante\./, (ctx) => `${ctx.c.caDotation.phoneAnswerTarget.minutes} minutes`, 'Déposer une plainte'],
         buttons: ['Oui', 'Non', 'Déposer une plainte'],
       },
       { say: 'Déposer une plainte', expect: ['Je vais prendre votre plainte'], buttons: ["Oui, j'accepte", 'Non'] },
+    ],
+  },
+  {
+    name: 'an angry account of the phone wait that asks nothing opens the complaint form, with the account as its description',
+    from: 'issue 12 (forms that listen): the twenty-second and twenty-third evaluation pairs, read after they were measured',
+    steps: [
+      {
+        say: "j'ai attendu 45 minutes en ligne pis la ligne a coupé, deux fois. C'est de l'incompétence.",
+        expect: [fr('complaint:intake.empathy')],
+        absent: [(ctx) => `${ctx.c.caDotation.phoneAnswerTarget.minutes} minutes`],
+      },
+      { say: 'Oui' },
+      { say: 'Paul Roy' },
+      { say: 'Courriel' },
+      { say: 'paul.roy@exemple.ca' },
+      { say: 'au téléphone' },
+      { say: 'hier', expect: ['la ligne a coupé, deux fois'] },
     ],
   },
   {

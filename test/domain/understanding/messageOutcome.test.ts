@@ -227,12 +227,37 @@ describe('what a message gets beyond the decision (issue 12)', () => {
 
   it('answers an upset question torn between an answer and a complaint: the answer hears the person and offers the form', () => {
     const torn = clarify('faq.phone-wait', Intents.complaintFile);
-    expect(messageOutcome("ça fait 2 heures que j'attends au téléphone, c'est ridicule", torn, [], context)).toMatchObject({
-      kind: 'answer',
-      intent: 'faq.phone-wait',
-    });
+    expect(
+      messageOutcome("ça fait 2 heures que j'attends au téléphone, c'est ridicule, vous répondez dans combien de temps?", torn, [], context),
+    ).toMatchObject({ kind: 'answer', intent: 'faq.phone-wait' });
     expect(messageOutcome('combien de temps on attend au téléphone?', torn, [], context).kind).toBe('clarify');
-    expect(messageOutcome("c'est ridicule, ça fait 2 heures que j'attends", clarify('faq.phone-wait', 'faq.hours'), [], context).kind).toBe('clarify');
+    expect(messageOutcome("c'est ridicule, vous fermez à quelle heure?", clarify('faq.phone-wait', 'faq.hours'), [], context).kind).toBe('clarify');
+  });
+
+  it('opens the complaint form for an angry account that asks nothing, whatever entry its words resemble', () => {
+    const complaint = { kind: 'answer', intent: Intents.complaintFile };
+    const phoneWait: Decision = { kind: 'answer', intent: 'faq.phone-wait', score: 0.91 };
+    for (const [text, decision] of [
+      ["ça fait 2 heures que j'attends au téléphone, c'est ridicule", clarify('faq.phone-wait', Intents.complaintFile)],
+      ["j'ai attendu une heure au téléphone pis la ligne a coupé, c'est de l'incompétence", phoneWait],
+      ['vous êtes vraiment incompétents, personne a été capable de m’aider avec mon compte', clarify('faq.online-systems', 'faq.services')],
+    ] as const)
+      expect(messageOutcome(text, decision, [], context)).toMatchObject(complaint);
+    expect(messageOutcome('waited an hour on hold and got cut off, unacceptable', phoneWait, [], { ...context, lang: 'en' })).toMatchObject(complaint);
+    // A question, a complaint topic already answered, or another body's service: unchanged.
+    expect(messageOutcome("c'est inacceptable d'attendre une heure, c'est quoi votre délai?", phoneWait, [], context)).toBe(phoneWait);
+    const complaints: Decision = { kind: 'answer', intent: 'faq.complaints', score: 0.9 };
+    expect(messageOutcome("je suis insatisfaite du service reçu et j'aimerais le dire au ministère", complaints, [], context)).toBe(complaints);
+    expect(messageOutcome("la SAAQ m'a fait attendre une heure au téléphone, c'est inacceptable", phoneWait, [], context)).not.toMatchObject(complaint);
+  });
+
+  it('answers anger about the Secrétariat with its complaints office when it is offered', () => {
+    const torn = clarify('faq.sct-contact', 'faq.sct-complaints');
+    expect(messageOutcome('le personnel du secrétariat du conseil du trésor a été bête avec moi au téléphone', torn, [], context)).toMatchObject({
+      kind: 'answer',
+      intent: 'faq.sct-complaints',
+    });
+    expect(messageOutcome('le Secrétariat du Conseil du trésor, vous avez leurs coordonnées?', torn, [], context)).toBe(torn);
   });
 
   it('never gives the Centre’s phone or hours for another organization’s, unless the message asks the Centre', () => {
