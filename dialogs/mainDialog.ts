@@ -21,7 +21,7 @@ import { outOfMandateAnswer } from '../domain/faq/outOfMandate';
 import { withoutSensitiveData } from '../domain/privacy/sensitiveData';
 import { mentionedReference } from '../domain/referenceMentions';
 import { decide, Decision, leadingIntent } from '../domain/understanding/decision';
-import { CENTRE_CONTACT_ENTRIES, HOURS_OF_DAY_ENTRIES, messageOutcome } from '../domain/understanding/messageOutcome';
+import { CENTRE_CONTACT_ENTRIES, HOURS_OF_DAY_ENTRIES, messageOutcome, SECRETARIAT_ENTRIES } from '../domain/understanding/messageOutcome';
 import { intentTitle } from '../domain/understanding/intentTitles';
 import { Intents } from '../domain/understanding/intents';
 import { COMPLAINT_INTAKE_DIALOG } from './complaintIntakeDialog';
@@ -44,9 +44,7 @@ import { DialogRoute, isReroute, RoutedDialogOptions } from './shared/routing';
 
 export const MAIN_DIALOG = 'main';
 const FLOW = 'main.flow';
-/** The entries about the Secrétariat du Conseil du trésor: after them, « leur numéro » is the Secrétariat's. */
-const SECRETARIAT_ENTRIES = new Set(['sct-complaints', 'sct-contact', 'sct-mission'].map(faqIntent));
-/** How to reach someone (CENTRE_CONTACT_ENTRIES): asked with « leur », « ils », “their” just after the Secrétariat, it is the Secrétariat's contact. */
+/** After an answer about the Secrétariat (SECRETARIAT_ENTRIES), how to reach someone (CENTRE_CONTACT_ENTRIES) asked with « leur », « ils », “their” is the Secrétariat's contact. */
 const ABOUT_THEM = /\b(leur|leurs|ils|eux|elles|their|them|they)\b/;
 /** During or just after these, « parler à un agent » gives the complaints address. */
 const COMPLAINT_DIALOGS = new Set([COMPLAINT_INTAKE_DIALOG, COMPLAINT_STATUS_DIALOG]);

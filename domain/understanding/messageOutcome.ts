@@ -32,7 +32,8 @@ export const HOURS_OF_DAY_ENTRIES: ReadonlySet<string> = new Set(['hours', 'clos
 export const CENTRE_CONTACT_ENTRIES: ReadonlySet<string> = new Set(['phone', 'contact', 'email-general', 'hours', 'closed-days', 'hours-lunch'].map(faqIntent));
 const SECRETARIAT_CONTACT = faqIntent('sct-contact');
 const SECRETARIAT_COMPLAINTS = faqIntent('sct-complaints');
-const SECRETARIAT_ENTRIES: ReadonlySet<string> = new Set(['sct-complaints', 'sct-contact', 'sct-mission'].map(faqIntent));
+/** The entries about the Secrétariat du Conseil du trésor. */
+export const SECRETARIAT_ENTRIES: ReadonlySet<string> = new Set(['sct-complaints', 'sct-contact', 'sct-mission'].map(faqIntent));
 /** The Secrétariat du Conseil du trésor named (folded text, mandateKey), and a complaint word (then it is its complaints entry). */
 const NAMES_THE_SECRETARIAT = /(?:^| )(?:sct|secretariat|conseil du tresor|treasury board)(?= |$)/;
 const COMPLAINT_WORD = /plainte|plaindre|complain/;
@@ -98,8 +99,8 @@ export function messageOutcome(text: string, decision: Decision, ranking: readon
     return { kind: 'answer', intent: Intents.complaintFile, score: scoreOf(ranking, Intents.complaintFile) };
   }
   if (decision.kind !== 'decline' && answersAnAngryStatement(text, decision)) return { kind: 'answer', intent: Intents.complaintFile, score: decision.score };
-  // « ça fait 2 heures que j'attends au téléphone, c'est ridicule », between the phone wait and a complaint: the
-  // answer, which hears the person first and offers the complaint form after it (FaqDialog), asks no choice.
+  // « ça fait 2 heures que j'attends au téléphone, c'est ridicule, vous répondez quand? », between the phone wait and a
+  // complaint: the answer, which hears the person first and offers the complaint form after it (FaqDialog), asks no choice.
   const [first, second] = decision.kind === 'clarify' ? decision.options : [];
   const answerOffered = [first, second].find((o) => o?.intent.startsWith(FAQ_INTENT_PREFIX));
   if (answerOffered && [first, second].some((o) => o?.intent === Intents.complaintFile) && soundsAngry(text)) {
