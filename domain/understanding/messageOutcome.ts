@@ -63,7 +63,8 @@ export interface OutcomeContext {
  *   where the recognizer's best guess is a complaint, opens the complaint form (it listens to the story) rather than a choice;
  *   so does an angry one that it declines while still offering a complaint (« la dame au téléphone a été impolie »);
  * - « j'ai attendu 45 minutes en ligne pour me faire dire de rappeler demain, c'est rire du monde », answered or offered
- *   as an entry of the knowledge base: an angry account that asks nothing opens the complaint form;
+ *   as an entry of the knowledge base: an angry account that asks nothing opens the complaint form (about another
+ *   body, « la SAAQ m'a fait attendre une heure, c'est inacceptable », it is told whose it is);
  * - « ça fait 2 heures que j'attends, c'est ridicule, vous répondez quand? », between an answer and a complaint: the
  *   answer, which hears the person and offers the complaint form;
  * - « Est-ce ouvert samedi? » or “what are your hours on saturday” that the recognizer hesitates on (hours or
@@ -98,7 +99,12 @@ export function messageOutcome(text: string, decision: Decision, ranking: readon
   if (decision.kind === 'decline' && tellsAnAngryStoryOfTheService(text, ranking)) {
     return { kind: 'answer', intent: Intents.complaintFile, score: scoreOf(ranking, Intents.complaintFile) };
   }
-  if (decision.kind !== 'decline' && answersAnAngryStatement(text, decision)) return { kind: 'answer', intent: Intents.complaintFile, score: decision.score };
+  if (decision.kind !== 'decline' && isAnAngryStatement(text, decision)) {
+    // « la SAAQ m'a fait attendre une heure au téléphone, c'est inacceptable »: the SAAQ's, told so.
+    const elsewhere = matchOutOfMandate(text);
+    if (elsewhere) return { kind: 'outOfMandate', topic: elsewhere, score: decision.score, recordedIntent: Intents.outOfScope };
+    return { kind: 'answer', intent: Intents.complaintFile, score: decision.score };
+  }
   // « ça fait 2 heures que j'attends au téléphone, c'est ridicule, vous répondez quand? », between the phone wait and a
   // complaint: the answer, which hears the person first and offers the complaint form after it (FaqDialog), asks no choice.
   const [first, second] = decision.kind === 'clarify' ? decision.options : [];
@@ -179,16 +185,17 @@ const QUESTION_WORD =
 /**
  * « j'ai attendu 45 minutes en ligne pour me faire dire de rappeler demain, franchement c'est rire du monde »,
  * answered (or offered) as the phone wait: an angry account that asks nothing wants the complaint form, not the
- * entry its words resemble. An angry question (« c'est ridicule, vous répondez dans combien de temps? ») gets
- * its answer, which hears the person and offers the form (FaqDialog). On the spent evaluation sets, the seven
- * such messages were all complaints (one more, with a question, was the phone wait's). The complaint
- * topics and the Secrétariat's entries already answer an angry account of theirs.
+ * entry its words resemble (or, about a body outside the mandate, to be told whose it is). An angry question
+ * (« c'est ridicule, vous répondez dans combien de temps? ») gets its answer, which hears the person and offers
+ * the form (FaqDialog). On the spent evaluation sets, the seven such messages were all complaints (one more, with
+ * a question, was the phone wait's). The complaint topics and the Secrétariat's entries already answer an angry
+ * account of theirs.
  */
-function answersAnAngryStatement(text: string, decision: Decision): boolean {
+function isAnAngryStatement(text: string, decision: Decision): boolean {
   const guess = leadingIntent(decision);
   if (!guess?.startsWith(FAQ_INTENT_PREFIX) || COMPLAINT_TOPICS.has(guess) || SECRETARIAT_ENTRIES.has(guess)) return false;
   if (text.includes('?') || !soundsAngry(text) || readFirstMessage(text).story === undefined) return false;
-  return !QUESTION_WORD.test(mandateKey(text)) && matchOutOfMandate(text) === undefined;
+  return !QUESTION_WORD.test(mandateKey(text));
 }
 
 function scoreOf(ranking: readonly ScoredIntent[], intent: string): number {

@@ -244,11 +244,14 @@ describe('what a message gets beyond the decision (issue 12)', () => {
     ] as const)
       expect(messageOutcome(text, decision, [], context)).toMatchObject(complaint);
     expect(messageOutcome('waited an hour on hold and got cut off, unacceptable', phoneWait, [], { ...context, lang: 'en' })).toMatchObject(complaint);
-    // A question, a complaint topic already answered, or another body's service: unchanged.
+    // A question or a complaint topic already answered: unchanged. Another body's service: told whose it is.
     expect(messageOutcome("c'est inacceptable d'attendre une heure, c'est quoi votre délai?", phoneWait, [], context)).toBe(phoneWait);
     const complaints: Decision = { kind: 'answer', intent: 'faq.complaints', score: 0.9 };
     expect(messageOutcome("je suis insatisfaite du service reçu et j'aimerais le dire au ministère", complaints, [], context)).toBe(complaints);
-    expect(messageOutcome("la SAAQ m'a fait attendre une heure au téléphone, c'est inacceptable", phoneWait, [], context)).not.toMatchObject(complaint);
+    expect(messageOutcome("la SAAQ m'a fait attendre une heure au téléphone, c'est inacceptable", phoneWait, [], context)).toMatchObject({
+      kind: 'outOfMandate',
+      topic: { id: 'driver-licence' },
+    });
   });
 
   it('answers anger about the Secrétariat with its complaints office when it is offered', () => {
