@@ -17,7 +17,7 @@ export interface FirstMessage {
 interface WordLists {
   request: Set<string>;
   anger: string[];
-  upset: string[];
+  frustration: string[];
   dateTalk: string[];
 }
 
@@ -29,15 +29,14 @@ let lists: WordLists | undefined;
  */
 const FEELING_TYPOS: TypoTolerance = { oneFrom: 8, twoFrom: Number.POSITIVE_INFINITY };
 
-/** The word lists of both languages; `upset` is the anger words with the broader frustration ones. */
+/** The word lists of both languages; being upset is the anger words or the broader frustration ones. */
 function wordLists(): WordLists {
   const words = (key: string): string[] => LANGS.flatMap((lang) => translator(lang)(key, { returnObjects: true }) as string[]);
   if (!lists) {
-    const anger = words('complaint:firstMessage.anger');
     lists = {
       request: new Set(words('complaint:firstMessage.requestWords').flatMap(choiceWords)),
-      anger,
-      upset: [...anger, ...words('complaint:firstMessage.frustration')],
+      anger: words('complaint:firstMessage.anger'),
+      frustration: words('complaint:firstMessage.frustration'),
       dateTalk: words('complaint:firstMessage.dateTalk'),
     };
   }
@@ -45,13 +44,24 @@ function wordLists(): WordLists {
 }
 
 /**
+ * The last message read for anger: a turn asks it of the same message several times (the main dialog's
+ * rules, then the FAQ answer's sympathy), each reading scanning every anger word. One entry: no cache to
+ * bound or to purge.
+ */
+let lastAnger = { text: '', angry: false };
+
+/**
  * Whether a message says the person is angry or fed up (« c'est ridicule », « tabarnak », “unacceptable”):
  * locales/<lang>/complaint.json, firstMessage.anger. Narrower than `upset`, which also reads « encore une
  * fois » or « jamais » as frustration once the person has asked to complain.
  */
 export function soundsAngry(utterance: string | undefined): boolean {
-  const tokens = choiceWords(utterance ?? '');
-  return wordLists().anger.some((phrase) => containsPhrase(tokens, phrase, FEELING_TYPOS));
+  const text = utterance ?? '';
+  if (text === lastAnger.text) return lastAnger.angry;
+  const tokens = choiceWords(text);
+  const angry = wordLists().anger.some((phrase) => containsPhrase(tokens, phrase, FEELING_TYPOS));
+  lastAnger = { text, angry };
+  return angry;
 }
 
 /**
@@ -61,7 +71,7 @@ export function soundsAngry(utterance: string | undefined): boolean {
 export function readFirstMessage(utterance: string | undefined): FirstMessage {
   const text = (utterance ?? '').trim();
   const tokens = choiceWords(text);
-  const upset = /!{2,}/.test(text) || wordLists().upset.some((phrase) => containsPhrase(tokens, phrase, FEELING_TYPOS));
+  const upset = /!{2,}/.test(text) || soundsAngry(text) || wordLists().frustration.some((phrase) => containsPhrase(tokens, phrase, FEELING_TYPOS));
   return { story: storyIn(text, tokens), upset };
 }
 
