@@ -18,6 +18,7 @@ interface WordLists {
   request: Set<string>;
   anger: string[];
   frustration: string[];
+  staff: string[];
   dateTalk: string[];
 }
 
@@ -37,6 +38,7 @@ function wordLists(): WordLists {
       request: new Set(words('complaint:firstMessage.requestWords').flatMap(choiceWords)),
       anger: words('complaint:firstMessage.anger'),
       frustration: words('complaint:firstMessage.frustration'),
+      staff: words('complaint:firstMessage.staff'),
       dateTalk: words('complaint:firstMessage.dateTalk'),
     };
   }
@@ -62,6 +64,15 @@ export function soundsAngry(utterance: string | undefined): boolean {
   const angry = wordLists().anger.some((phrase) => containsPhrase(tokens, phrase, FEELING_TYPOS));
   lastAnger = { text, angry };
   return angry;
+}
+
+/**
+ * Whether a message speaks of someone who served the person (« l'agent », « la dame au téléphone », “the rep”):
+ * locales/<lang>/complaint.json, firstMessage.staff.
+ */
+export function speaksOfTheStaff(utterance: string): boolean {
+  const tokens = choiceWords(utterance);
+  return wordLists().staff.some((phrase) => containsPhrase(tokens, phrase, FEELING_TYPOS));
 }
 
 /**

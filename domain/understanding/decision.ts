@@ -84,6 +84,21 @@ const ANSWER_THE_FIRST_OF: ReadonlyArray<readonly [string, string]> = [
   [Intents.complaintFile, Intents.handoff],
 ];
 
+/**
+ * An entry whose answer holds another's whole: « Joindre le Centre » gives the phone numbers and the e-mail
+ * address. A message torn between the two, in either order (« Existe-t-il un numéro de télécopieur pour le
+ * Centre? », « par ou je passe pour vous parler, tel ou courriel »), gets the one that holds both; a message that
+ * asks both (« ya tu un comptoir ou juste le téléphone pis le courriel ») gets it once. On the spent evaluation
+ * sets (pairs 1–25 and dev), the eight messages offered the contact and the phone or the e-mail all wanted the contact.
+ */
+const HOLDS: ReadonlyMap<string, ReadonlySet<string>> = new Map([
+  [`${FAQ_INTENT_PREFIX}contact`, new Set([`${FAQ_INTENT_PREFIX}phone`, `${FAQ_INTENT_PREFIX}email-general`])],
+]);
+
+function holds(entry: string, other: string): boolean {
+  return HOLDS.get(entry)?.has(other) ?? false;
+}
+
 /** Intents that are answered directly but never offered as « Voulez-vous dire… ? » choices. */
 const NOT_OFFERED = new Set<string>([Intents.greeting, Intents.thanks, Intents.goodbye, Intents.help, Intents.none, Intents.outOfScope]);
 
@@ -99,8 +114,11 @@ export function decide(understanding: Understanding, thresholds: DecisionThresho
   if (questions.length >= 2) {
     const wholeAnswer = top && top.score >= answerFrom && top.score - (second?.score ?? 0) >= thresholds.margin ? top.intent : undefined;
     if (!wholeAnswer || questions.some((q) => q.intent === wholeAnswer)) {
-      const [first, ...rest] = questions;
-      return { kind: 'answer', intent: first.intent, score: first.score, also: rest.map((q) => q.intent) };
+      const asked = questions.filter((q) => !questions.some((other) => holds(other.intent, q.intent)));
+      const [first, ...rest] = asked;
+      return rest.length
+        ? { kind: 'answer', intent: first.intent, score: first.score, also: rest.map((q) => q.intent) }
+        : { kind: 'answer', intent: first.intent, score: first.score };
     }
   }
   if (!top || top.intent === Intents.none) return { kind: 'decline', intent: Intents.none, score: top?.score ?? 0 };
@@ -120,6 +138,10 @@ export function decide(understanding: Understanding, thresholds: DecisionThresho
   }
   if (second && top.score + second.score >= answerFrom && ANSWER_THE_FIRST_OF.some(([a, b]) => top.intent === a && second.intent === b)) {
     return { kind: 'answer', intent: top.intent, score: top.score };
+  }
+  if (second && top.score + second.score >= answerFrom && (holds(top.intent, second.intent) || holds(second.intent, top.intent))) {
+    const holder = holds(top.intent, second.intent) ? top : second;
+    return { kind: 'answer', intent: holder.intent, score: top.score + second.score };
   }
   const options = understanding.intents.filter((i) => !NOT_OFFERED.has(i.intent) && i.score >= thresholds.option).slice(0, 3);
   return { kind: 'clarify', options, score: top.score };

@@ -1,12 +1,12 @@
 import type { BusinessCalendar } from '../calendar/businessCalendar';
 import { asksToChangeFiledComplaint } from '../complaints/complaintChange';
-import { readFirstMessage, soundsAngry } from '../complaints/firstMessage';
+import { readFirstMessage, soundsAngry, speaksOfTheStaff } from '../complaints/firstMessage';
 import { extractExamProblem } from '../exams/problemExtractor';
 import { asksOnlyWhetherOpen, asksOpenOrClosed, foldText, parseAskedMoment } from '../faq/askedMoment';
 import { faqIntent } from '../faq/knowledgeBase';
 import { mandateKey, matchOutOfMandate, OutOfMandateTopic, outOfMandateOverriding } from '../faq/outOfMandate';
 import type { Lang } from '../i18n';
-import { Decision, DEFAULT_THRESHOLDS, leadingIntent, SMALL_TALK_AND_HELP } from './decision';
+import { COMPLAINTS_ENTRY, Decision, DEFAULT_THRESHOLDS, leadingIntent, SMALL_TALK_AND_HELP } from './decision';
 import { FAQ_INTENT_PREFIX, Intents, ScoredIntent } from './intents';
 
 /**
@@ -31,6 +31,7 @@ export const HOURS_OF_DAY_ENTRIES: ReadonlySet<string> = new Set(['hours', 'clos
  */
 export const CENTRE_CONTACT_ENTRIES: ReadonlySet<string> = new Set(['phone', 'contact', 'email-general', 'hours', 'closed-days', 'hours-lunch'].map(faqIntent));
 const SECRETARIAT_CONTACT = faqIntent('sct-contact');
+const WEEKLY_HOURS = faqIntent('hours');
 const SECRETARIAT_COMPLAINTS = faqIntent('sct-complaints');
 /** The entries about the Secrétariat du Conseil du trésor. */
 export const SECRETARIAT_ENTRIES: ReadonlySet<string> = new Set(['sct-complaints', 'sct-contact', 'sct-mission'].map(faqIntent));
@@ -61,16 +62,21 @@ export interface OutcomeContext {
  * - « Mon examen en ligne plante en ce moment »: an exam failing right now starts the triage, never « Voulez-vous dire… ? »;
  * - « Ça fait 3 fois que j'appelle et personne me rappelle, c'est inacceptable »: an upset account of the service,
  *   where the recognizer's best guess is a complaint, opens the complaint form (it listens to the story) rather than a choice;
- *   so does an angry one that it declines while still offering a complaint (« la dame au téléphone a été impolie »);
+ *   so does a calm one that asks nothing, an upset one offered a person then a complaint (« je veux parler à un
+ *   superviseur, votre agente a été irrespectueuse »), and an angry one that it declines while still offering a complaint
+ *   or that speaks of who served the person (« la dame au téléphone a été impolie », « l'agent voulait rien savoir »);
  * - « j'ai attendu 45 minutes en ligne pour me faire dire de rappeler demain, c'est rire du monde », answered or offered
- *   as an entry of the knowledge base: an angry account that asks nothing opens the complaint form (about another
- *   body, « la SAAQ m'a fait attendre une heure, c'est inacceptable », it is told whose it is);
+ *   as an entry of the knowledge base: an angry account that asks nothing, or one that says the person wants to
+ *   complain, opens the complaint form (about another body, « la SAAQ m'a fait attendre une heure, c'est
+ *   inacceptable », it is told whose it is);
  * - « ça fait 2 heures que j'attends, c'est ridicule, vous répondez quand? », between an answer and a complaint: the
  *   answer, which hears the person and offers the complaint form;
  * - « Est-ce ouvert samedi? » or “what are your hours on saturday” that the recognizer hesitates on (hours or
  *   holidays?), or « ouvert samedi? » that it declines while the message
  *   says nothing but that and the day (“Open on Canada Day?”): the hours of that day. « La SAQ est-elle ouverte
- *   le 1er janvier? » names someone else, and is declined;
+ *   le 1er janvier? » names someone else, and is declined; « êtes-vous ouverts le soir? », naming no day, offered the
+ *   weekly hours first: those hours;
+ * - « plainte sur le service, où écrire », offered the complaints address among the first two choices: that address;
  * - a known topic outside the Centre's mandate (paie, permis de conduire…): said plainly, also when the message
  *   ranks small talk or help first (« bonjour, c'est pour ma carte soleil ») or the recognizer hesitates
  *   (« c'est quoi le salaire d'un technicien au gouvernement? »): a choice of the Centre's topics would not answer it;
@@ -92,9 +98,8 @@ export function messageOutcome(text: string, decision: Decision, ranking: readon
   if (decision.kind !== 'answer' && reportsExamFailingNow(text, ranking, context)) {
     return { kind: 'answer', intent: Intents.examProblem, score: scoreOf(ranking, Intents.examProblem) };
   }
-  if (decision.kind === 'clarify' && decision.options[0]?.intent === Intents.complaintFile) {
-    const first = readFirstMessage(text);
-    if (first.upset && first.story) return { kind: 'answer', intent: Intents.complaintFile, score: decision.score };
+  if (decision.kind === 'clarify' && tellsTheStoryOfAComplaint(text, decision.options)) {
+    return { kind: 'answer', intent: Intents.complaintFile, score: decision.score };
   }
   if (decision.kind === 'decline' && tellsAnAngryStoryOfTheService(text, ranking)) {
     return { kind: 'answer', intent: Intents.complaintFile, score: scoreOf(ranking, Intents.complaintFile) };
@@ -122,6 +127,9 @@ export function messageOutcome(text: string, decision: Decision, ranking: readon
   ) {
     return { kind: 'hoursOfDay', score: decision.score };
   }
+  if (decision.kind === 'clarify' && asksTheWeeklyHours(decision.options, opening)) return { kind: 'answer', intent: WEEKLY_HOURS, score: decision.score };
+  if (decision.kind === 'clarify' && asksWhereToWriteAComplaint(text, decision.options))
+    return { kind: 'answer', intent: COMPLAINTS_ENTRY, score: decision.score };
   const topic = decision.kind !== 'answer' || SMALL_TALK_AND_HELP.has(decision.intent) ? matchOutOfMandate(text) : undefined;
   if (!topic) return decision;
   // « c quoi le CSC du ministère de la Cybersécurité? » between the mission and the CSC: the CSC's own entry says as much, and more.
@@ -165,18 +173,49 @@ function complainsOfTheSecretariat(text: string, decision: Decision): boolean {
 }
 
 /**
+ * A choice that offers a complaint first, or a complaint and a person (« Je veux parler à un superviseur, votre
+ * agente a été irrespectueuse avec moi. »), for a message that tells what happened: upset, or asking nothing
+ * (« jai appelé 4 fois cette semaine pis chaque fois on m'a donné une réponse différente »). The form listens to
+ * the story, and « parler à un agent » still works from any of its steps.
+ */
+function tellsTheStoryOfAComplaint(text: string, options: readonly ScoredIntent[]): boolean {
+  const [first, second] = options.map((o) => o.intent);
+  const complaintFirst = first === Intents.complaintFile;
+  if (!complaintFirst && !(first === Intents.handoff && second === Intents.complaintFile)) return false;
+  const told = readFirstMessage(text);
+  if (told.story === undefined) return false;
+  // « mes recours si le service a été mauvais », the recourse or the complaints address right behind: a question without its mark.
+  const askingHow = second !== undefined && COMPLAINT_TOPICS.has(second);
+  return told.upset || (complaintFirst && !askingHow && asksNothing(text));
+}
+
+/**
  * « la dame au téléphone a été impolie avec ma mère qui a 80 ans », declined: an angry account (firstMessage.anger)
- * that tells what happened, where the recognizer still offers a complaint, about no body the Centre does not
- * answer for (« l'agente de la SAAQ a été impolie » is the SAAQ's, and told so).
+ * that tells what happened, where the recognizer still offers a complaint or the account speaks of who served the
+ * person (« chu en tabarnak, l'agent voulait rien savoir de m'aider »), about no body the Centre does not answer
+ * for (« l'agente de la SAAQ a été impolie » is the SAAQ's, and told so).
  */
 function tellsAnAngryStoryOfTheService(text: string, ranking: readonly ScoredIntent[]): boolean {
   return (
-    scoreOf(ranking, Intents.complaintFile) >= DEFAULT_THRESHOLDS.option &&
+    (scoreOf(ranking, Intents.complaintFile) >= DEFAULT_THRESHOLDS.option || speaksOfTheStaff(text)) &&
     soundsAngry(text) &&
     readFirstMessage(text).story !== undefined &&
     matchOutOfMandate(text) === undefined
   );
 }
+
+/**
+ * « Je veux me plaindre de l'attente interminable. J'ai attendu 45 minutes… » (folded text, mandateKey): the
+ * person says they want to complain, which an account that asks nothing means whatever entry it resembles.
+ */
+const WANTS_TO_COMPLAIN =
+  /(?:^| )(?:je (?:veux|voudrais|souhaite|desire|tiens a)|j aimerais|i (?:want|wish) to|i d like to|i would like to) (?:me plaindre|porter plainte|faire une plainte|deposer une plainte|formuler une plainte|complain|file a complaint|make a complaint)(?= |$)/;
+
+/** Comments on the service, which the complaints address also takes (folded text, mandateKey). */
+const FEEDBACK_WORD = /(?:^| )(?:commentaires?|feedback|compliments?|suggestions?)(?= |$)/;
+/** Where to write (folded text, mandateKey): an address, an e-mail, « où écrire ». */
+const ASKS_WHERE_TO_WRITE =
+  /(?:^| )(?:ou (?:ecrire|envoyer|ecrit|j ecris|je peux ecrire|l envoyer|la faire|la deposer|la porter)|adresse|courriel|where|address|e-?mail)(?= |$)/;
 
 /** A question word (folded text, mandateKey): with a question mark, what tells a question from a statement. */
 const QUESTION_WORD =
@@ -189,13 +228,39 @@ const QUESTION_WORD =
  * (« c'est ridicule, vous répondez dans combien de temps? ») gets its answer, which hears the person and offers
  * the form (FaqDialog). On the spent evaluation sets, the seven such messages were all complaints (one more, with
  * a question, was the phone wait's). The complaint topics and the Secrétariat's entries already answer an angry
- * account of theirs.
+ * account of theirs. « Je veux me plaindre de l'attente interminable. J'ai attendu 45 minutes… » says what it wants.
  */
 function isAnAngryStatement(text: string, decision: Decision): boolean {
   const guess = leadingIntent(decision);
   if (!guess?.startsWith(FAQ_INTENT_PREFIX) || COMPLAINT_TOPICS.has(guess) || SECRETARIAT_ENTRIES.has(guess)) return false;
-  if (text.includes('?') || !soundsAngry(text) || readFirstMessage(text).story === undefined) return false;
-  return !QUESTION_WORD.test(mandateKey(text));
+  if (!(soundsAngry(text) || WANTS_TO_COMPLAIN.test(mandateKey(text))) || readFirstMessage(text).story === undefined) return false;
+  return asksNothing(text);
+}
+
+/** No question mark and no question word: a statement. */
+function asksNothing(text: string): boolean {
+  return !text.includes('?') && !QUESTION_WORD.test(mandateKey(text));
+}
+
+/**
+ * « plainte qualité service ca-dotation où écrire », “positive feedback about an agent… where can I send it?”, offered
+ * the complaints address among the first two choices: the message asks where to write, which that entry answers (it
+ * also says how to file one here).
+ */
+function asksWhereToWriteAComplaint(text: string, options: readonly ScoredIntent[]): boolean {
+  if (!options.slice(0, 2).some((o) => o.intent === COMPLAINTS_ENTRY) || options.some((o) => o.intent === Intents.complaintStatus)) return false;
+  const key = mandateKey(text);
+  return ASKS_WHERE_TO_WRITE.test(key) && (COMPLAINT_WORD.test(key) || FEEDBACK_WORD.test(key));
+}
+
+/**
+ * « Est-ce que vous êtes ouverts le soir après le souper? », offered the weekly hours first, naming no day (the
+ * hours of a day come before): they answer it, unless a way to reach the Centre is offered beside them
+ * (“How do I reach you and at what times?”).
+ */
+function asksTheWeeklyHours(options: readonly ScoredIntent[], opening: boolean): boolean {
+  const [first, second] = options.map((o) => o.intent);
+  return opening && first === WEEKLY_HOURS && (second === undefined || HOURS_OF_DAY_ENTRIES.has(second) || !CENTRE_CONTACT_ENTRIES.has(second));
 }
 
 function scoreOf(ranking: readonly ScoredIntent[], intent: string): number {

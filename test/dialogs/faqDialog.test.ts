@@ -95,8 +95,8 @@ describe('FAQ conversation', () => {
           ? {
               text,
               intents: [
-                { intent: 'faq.phone', score: 0.4 },
-                { intent: 'faq.contact', score: 0.35 },
+                { intent: 'faq.phone', score: 0.34 },
+                { intent: 'faq.contact', score: 0.3 },
                 { intent: 'handoff', score: 0.15 },
                 { intent: 'greeting', score: 0.1 },
               ],
@@ -143,7 +143,14 @@ describe('a plain « oui » to a single choice', () => {
   afterEach(async () => h?.close());
   const oneChoice: IntentClassifier = {
     classify: (text) => {
-      if (text === 'qui paie pour ça') return { text, intents: [{ intent: 'faq.cost', score: 0.5 }, { intent: 'outOfScope', score: 0.3 }] };
+      if (text === 'qui paie pour ça')
+        return {
+          text,
+          intents: [
+            { intent: 'faq.cost', score: 0.5 },
+            { intent: 'outOfScope', score: 0.3 },
+          ],
+        };
       if (text === 'Coût du service') return { text, intents: [{ intent: 'faq.cost', score: 1 }] };
       return { text, intents: [{ intent: 'outOfScope', score: 0.9 }] };
     },

@@ -1,4 +1,4 @@
-import { readFirstMessage, soundsAngry } from '../../../domain/complaints/firstMessage';
+import { readFirstMessage, soundsAngry, speaksOfTheStaff } from '../../../domain/complaints/firstMessage';
 
 describe('what the first message of a complaint says about the person (firstMessage in locales/<lang>/complaint.json)', () => {
   it.each([
@@ -10,6 +10,11 @@ describe('what the first message of a complaint says about the person (firstMess
     'je vous fais part de mon profond mécontentement',
     'the agent was rude and hung up on me',
     'total incompetence',
+    'votre agente a été irrespectueuse',
+    'ça a pas d’allure, vous êtes pas capables de vous entendre',
+    'il s’est moqué de mon accent, c’est blessant',
+    'vous êtes pas sérieux',
+    'he made fun of my accent',
   ])('« %s » sounds angry', (text) => {
     expect(soundsAngry(text)).toBe(true);
   });
@@ -29,5 +34,15 @@ describe('what the first message of a complaint says about the person (firstMess
       upset: true,
     });
     expect(readFirstMessage('Je veux porter plainte')).toEqual({ story: undefined, upset: false });
+  });
+
+  it.each([
+    ['l’agent voulait rien savoir', true],
+    ['la dame au téléphone a raccroché', true],
+    ['the rep never called back', true],
+    ['mon voisin a été impoli', false],
+    ['le site plante quand je me connecte', false],
+  ] as const)('« %s » speaks of someone who served the person: %s', (text, expected) => {
+    expect(speaksOfTheStaff(text)).toBe(expected);
   });
 });

@@ -92,6 +92,30 @@ describe('decide', () => {
     expect(decide({ text, intents: torn(Intents.handoff, 'complaint.file') }).kind).toBe('clarify');
   });
 
+  it('answers the entry that holds the other, in either order, and once when a message asks both', () => {
+    const torn = (a: string, b: string, top: number, second: number) => [
+      { intent: a, score: top },
+      { intent: b, score: second },
+      { intent: 'faq.hours', score: 1 - top - second },
+    ];
+    const text = 'existe-t-il un numero de telecopieur pour le centre';
+    expect(decide({ text, intents: torn('faq.contact', 'faq.phone', 0.48, 0.47) })).toMatchObject({ kind: 'answer', intent: 'faq.contact' });
+    expect(decide({ text, intents: torn('faq.phone', 'faq.contact', 0.49, 0.36) })).toMatchObject({ kind: 'answer', intent: 'faq.contact' });
+    expect(decide({ text, intents: torn('faq.email-general', 'faq.contact', 0.4, 0.35) })).toMatchObject({ kind: 'answer', intent: 'faq.contact' });
+    // Below the answer threshold together, or two entries neither of which holds the other: a choice.
+    expect(decide({ text, intents: torn('faq.contact', 'faq.phone', 0.34, DEFAULT_THRESHOLDS.answer - 0.35) }).kind).toBe('clarify');
+    expect(decide({ text, intents: torn('faq.phone', 'faq.email-general', 0.48, 0.47) }).kind).toBe('clarify');
+
+    const both = { text: 'ya tu un comptoir ou juste le telephone pis le courriel', intents: torn('faq.contact', 'faq.email-general', 0.87, 0.03) };
+    const questions = [
+      { intent: 'faq.contact', score: 0.8 },
+      { intent: 'faq.email-general', score: 0.75 },
+    ];
+    expect(decide({ ...both, questions })).toEqual({ kind: 'answer', intent: 'faq.contact', score: 0.8 });
+    const three = [...questions, { intent: 'faq.hours', score: 0.72 }];
+    expect(decide({ ...both, questions: three })).toEqual({ kind: 'answer', intent: 'faq.contact', score: 0.8, also: ['faq.hours'] });
+  });
+
   it('answers a person asked for in one or two words from the answer threshold, not the keyword one', () => {
     const intents = [
       { intent: Intents.handoff, score: DEFAULT_THRESHOLDS.answer + 0.01 },

@@ -211,6 +211,100 @@ describe('what a message gets beyond the decision (issue 12)', () => {
     expect(messageOutcome('mon voisin a été impoli avec moi ce matin au dépanneur', declinedStory, noComplaint, context).kind).not.toBe('answer');
   });
 
+  it('opens the complaint form for an angry account of someone who served the person, declined with no complaint offered', () => {
+    const ranking = [
+      { intent: Intents.outOfScope, score: 0.5 },
+      { intent: 'faq.identity-check', score: 0.3 },
+      { intent: Intents.complaintFile, score: 0.03 },
+    ];
+    const declinedStory: Decision = { kind: 'decline', intent: Intents.outOfScope, score: 0.5 };
+    expect(messageOutcome('chu en tabarnak, la préposée voulait pas pantoute m’aider', declinedStory, ranking, context)).toMatchObject({
+      kind: 'answer',
+      intent: Intents.complaintFile,
+    });
+    expect(messageOutcome('le monsieur au téléphone a ri de mon accent, je trouve ça blessant', declinedStory, ranking, context)).toMatchObject({
+      kind: 'answer',
+      intent: Intents.complaintFile,
+    });
+    // No one who served the person, or no anger: declined as before.
+    expect(messageOutcome('mon proprio est un tabarnak, il veut pas réparer le chauffage', declinedStory, ranking, context)).toBe(declinedStory);
+    expect(messageOutcome('la préposée m’a expliqué comment remplir le formulaire', declinedStory, ranking, context)).toBe(declinedStory);
+  });
+
+  it('opens the complaint form for an account that asks nothing and says the person wants to complain', () => {
+    const phoneWait: Decision = { kind: 'answer', intent: 'faq.phone-wait', score: 0.77 };
+    expect(messageOutcome("Je veux me plaindre de l'attente. Une heure au téléphone, puis la ligne a coupé.", phoneWait, [], context)).toMatchObject({
+      kind: 'answer',
+      intent: Intents.complaintFile,
+    });
+    expect(
+      messageOutcome('I want to complain about the wait, one hour on hold and then the line dropped', phoneWait, [], { ...context, lang: 'en' }),
+    ).toMatchObject({
+      kind: 'answer',
+      intent: Intents.complaintFile,
+    });
+    // A question: its answer, which offers the form.
+    expect(messageOutcome("je veux me plaindre de l'attente, c'est quoi votre délai normalement?", phoneWait, [], context)).toBe(phoneWait);
+  });
+
+  it('opens the complaint form for a story offered a complaint first that asks nothing, or a person and a complaint for an upset one', () => {
+    const complaint = { kind: 'answer', intent: Intents.complaintFile };
+    const calledThreeTimes = "j'ai appelé trois fois cette semaine et chaque agent m'a dit autre chose";
+    expect(messageOutcome(calledThreeTimes, clarify(Intents.complaintFile, 'faq.closed-days', 'faq.hours'), [], context)).toMatchObject(complaint);
+    const supervisor = 'je veux parler à une gestionnaire, votre agent a été irrespectueux avec moi';
+    expect(messageOutcome(supervisor, clarify(Intents.handoff, Intents.complaintFile), [], context)).toMatchObject(complaint);
+    // A question, the recourse right behind, a calm story with the person first, or no story: the choice.
+    for (const [text, decision] of [
+      [`${calledThreeTimes}, c'est normal?`, clarify(Intents.complaintFile, 'faq.closed-days')],
+      ['mes recours si le service reçu a été mauvais', clarify(Intents.complaintFile, 'faq.recourse', 'faq.complaints')],
+      [calledThreeTimes, clarify(Intents.handoff, Intents.complaintFile)],
+      ['je veux parler à quelqu’un', clarify(Intents.handoff, Intents.complaintFile)],
+    ] as const)
+      expect(messageOutcome(text, decision, [], context)).toBe(decision);
+  });
+
+  it('answers the weekly hours offered first to a question whether the Centre is open that names no day', () => {
+    expect(messageOutcome('êtes-vous ouverts le soir après le souper?', clarify('faq.hours', 'faq.closed-days'), [], context)).toMatchObject({
+      kind: 'answer',
+      intent: 'faq.hours',
+    });
+    expect(messageOutcome('are you open in the evening', clarify('faq.hours', 'faq.services'), [], { ...context, lang: 'en' })).toMatchObject({
+      kind: 'answer',
+      intent: 'faq.hours',
+    });
+    // A way to reach the Centre beside them, or no question whether it is open: the choice.
+    const reach = clarify('faq.hours', 'faq.contact');
+    expect(messageOutcome('how do I reach you and when are you open?', reach, [], { ...context, lang: 'en' })).toBe(reach);
+    const lunch = clarify('faq.hours', 'faq.hours-lunch');
+    expect(messageOutcome('vos heures pis le dîner', lunch, [], context)).toBe(lunch);
+  });
+
+  it('answers the complaints address offered among the first two choices when a complaint or a comment asks where to write', () => {
+    const address = { kind: 'answer', intent: 'faq.complaints' };
+    expect(messageOutcome('plainte sur le service du centre, où écrire', clarify(Intents.complaintFile, 'faq.complaints'), [], context)).toMatchObject(address);
+    const toEmail = clarify('faq.email-general', 'faq.complaints');
+    expect(messageOutcome("j'aimerais vous faire des commentaires sur votre service, c'est quelle adresse courriel?", toEmail, [], context)).toMatchObject(
+      address,
+    );
+    // A complaint already filed, or no complaint or comment: the choice.
+    const filed = clarify('complaint.status', 'faq.complaints', Intents.complaintFile);
+    expect(messageOutcome("j'ai envoyé un courriel de plainte lundi, vous l'avez reçu?", filed, [], context)).toBe(filed);
+    expect(messageOutcome('à quelle adresse dois-je écrire pour mes questions sur les concours?', toEmail, [], context)).toBe(toEmail);
+  });
+
+  it('tells a fraud or a scam that the Centre does not handle it, unless it is about the Centre', () => {
+    const complaint: Decision = { kind: 'answer', intent: Intents.complaintFile, score: 0.74 };
+    expect(messageOutcome('je me suis fait arnaquer sur Kijiji, je porte plainte où', complaint, [], context)).toMatchObject({
+      kind: 'outOfMandate',
+      topic: { id: 'fraud' },
+    });
+    expect(messageOutcome('I got scammed on Marketplace, where do I report it', complaint, [], { ...context, lang: 'en' })).toMatchObject({
+      kind: 'outOfMandate',
+      topic: { id: 'fraud' },
+    });
+    expect(messageOutcome("votre agent m'a demandé mon NAS, c'est une arnaque? je veux porter plainte", complaint, [], context)).toBe(complaint);
+  });
+
   it('reads another organization’s contact for the same Centre entries as the Secrétariat’s', () => {
     const others = outOfMandateTopics().find((topic) => topic.id === 'other-organizations');
     expect(new Set(others?.overrides)).toEqual(CENTRE_CONTACT_ENTRIES);
@@ -221,6 +315,8 @@ describe('what a message gets beyond the decision (issue 12)', () => {
     for (const [text, lang] of [
       ['numéro de téléphone de mon député', 'fr'],
       ['How do I reach my MNA?', 'en'],
+      ['le courriel du premier ministre', 'fr'],
+      ["what's the prime minister's phone number", 'en'],
     ] as const)
       expect(messageOutcome(text, phone, [], { ...context, lang })).toMatchObject({ kind: 'outOfMandate', topic: { id: 'other-organizations' } });
   });
