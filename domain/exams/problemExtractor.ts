@@ -185,6 +185,13 @@ const KIND_PATTERNS: Array<{ kind: ProblemKind; patterns: Pattern[] }> = [
       'cannot open',
       'can t start',
       'cannot start',
+      'expuls*',
+      'session expir*',
+      'session a expir*',
+      'session est expir*',
+      'kicked out',
+      'logged out',
+      'session expired',
     ],
   },
   {

@@ -60,6 +60,7 @@ export interface OutcomeContext {
  *   answered with one of them beside another entry): the Secrétariat's contact (the message names it; with a
  *   complaint word it is the Secrétariat's complaints entry, which also answers anger about it when offered);
  * - « Mon examen en ligne plante en ce moment »: an exam failing right now starts the triage, never « Voulez-vous dire… ? »;
+ *   so does one that failed (« on m'a expulsée de l'examen, ma session a expiré ») when the exam problem is the first choice;
  * - « Ça fait 3 fois que j'appelle et personne me rappelle, c'est inacceptable »: an upset account of the service,
  *   where the recognizer's best guess is a complaint, opens the complaint form (it listens to the story) rather than a choice;
  *   so does a calm one that asks nothing, an upset one offered a person then a complaint (« je veux parler à un
@@ -95,7 +96,7 @@ export function messageOutcome(text: string, decision: Decision, ranking: readon
   const secretariats = theSecretariatsContact(text, decision);
   if (secretariats) return secretariats;
   if (complainsOfTheSecretariat(text, decision)) return { kind: 'answer', intent: SECRETARIAT_COMPLAINTS, score: decision.score };
-  if (decision.kind !== 'answer' && reportsExamFailingNow(text, ranking, context)) {
+  if (decision.kind !== 'answer' && reportsAFailingExam(text, decision, ranking, context)) {
     return { kind: 'answer', intent: Intents.examProblem, score: scoreOf(ranking, Intents.examProblem) };
   }
   if (decision.kind === 'clarify' && tellsTheStoryOfAComplaint(text, decision.options)) {
@@ -269,11 +270,12 @@ function scoreOf(ranking: readonly ScoredIntent[], intent: string): number {
 
 /**
  * A message that names an exam and says it fails right now (the exam extractor finds the problem and
- * « en ce moment »), when the recognizer at least offers the exam problem among its choices.
+ * « en ce moment »), when the recognizer at least offers the exam problem among its choices; or that says it
+ * failed (« on m'a expulsée de l'examen en ligne, ma session a expiré ») when the exam problem is its first choice.
  */
-function reportsExamFailingNow(text: string, ranking: readonly ScoredIntent[], context: OutcomeContext): boolean {
+function reportsAFailingExam(text: string, decision: Decision, ranking: readonly ScoredIntent[], context: OutcomeContext): boolean {
   if (scoreOf(ranking, Intents.examProblem) < DEFAULT_THRESHOLDS.option) return false;
-  if (!/\b(exam\w*|examin\w*|sagir)\b/.test(foldText(text))) return false;
+  if (!/\b(exam\w*|examin\w*|sagir|tests?)\b/.test(foldText(text))) return false;
   const clues = extractExamProblem(text, { now: context.now, timeZone: context.calendar.timeZone, lang: context.lang });
-  return clues.examInProgress === true && clues.problemKind !== undefined;
+  return clues.problemKind !== undefined && (clues.examInProgress === true || leadingIntent(decision) === Intents.examProblem);
 }

@@ -15,6 +15,8 @@ describe('what the first message of a complaint says about the person (firstMess
     'il s’est moqué de mon accent, c’est blessant',
     'vous êtes pas sérieux',
     'he made fun of my accent',
+    "l'agent m'a envoyé promener",
+    'is this how you treat people?',
   ])('« %s » sounds angry', (text) => {
     expect(soundsAngry(text)).toBe(true);
   });

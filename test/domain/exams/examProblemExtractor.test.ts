@@ -41,6 +41,9 @@ describe('exam problem extractor: kind of problem', () => {
     ["l'affichage est tout croche", 'display'],
     ['my exam is frozen', 'frozen'],
     ["I can't log in to the exam", 'access'],
+    ["on m'a expulsée de l'examen", 'access'],
+    ['ma session a expiré en plein examen', 'access'],
+    ['I got kicked out of the exam', 'access'],
     ['the timer stopped', 'timer'],
     ["I couldn't submit my answers", 'submission'],
   ])('%s → %s', (text, kind) => {

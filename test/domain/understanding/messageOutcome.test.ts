@@ -121,6 +121,34 @@ describe('what a message gets beyond the decision (issue 12)', () => {
     expect(messageOutcome("Je suis à l'Université Laval, c'est quoi le prix du stationnement?", declined, elsewhere, context)).toBe(declined);
   });
 
+  it('starts the exam triage for an exam failing now, or one that failed when the exam problem is the first choice', () => {
+    const ranking = [
+      { intent: Intents.examProblem, score: 0.6 },
+      { intent: 'faq.sagir', score: 0.27 },
+    ];
+    const triage = { kind: 'answer', intent: Intents.examProblem };
+    const frozen = 'ma femme fait son test en ligne pis la page est bloquée, on fait quoi???';
+    expect(messageOutcome(frozen, clarify(Intents.examProblem, 'faq.sagir'), ranking, context)).toMatchObject(triage);
+    expect(messageOutcome(frozen, clarify('faq.sagir', Intents.examProblem), ranking, context)).toMatchObject(triage);
+    const expelled = "on m'a expulsée de l'examen en ligne, ma session a expiré";
+    expect(messageOutcome(expelled, clarify(Intents.examProblem), ranking, context)).toMatchObject(triage);
+    // Failed some time, the exam problem only offered second, or no problem named: the choice.
+    const second = clarify('faq.sagir', Intents.examProblem);
+    expect(messageOutcome(expelled, second, ranking, context)).toBe(second);
+    const when = clarify(Intents.examProblem, 'faq.sagir');
+    expect(messageOutcome('mon examen en ligne est à quelle heure demain', when, ranking, context)).toBe(when);
+  });
+
+  it('reads a body named as an employer as a job posting, not as its services', () => {
+    const posting = clarify('faq.job-postings');
+    expect(messageOutcome("le poste à la SAAQ que j'ai vu sur le site, c quand la date limite", posting, [], context)).toBe(posting);
+    expect(messageOutcome("j'ai appliqué à Revenu Québec en janvier, c'est encore actif?", posting, [], context)).toBe(posting);
+    expect(messageOutcome('c quand la date limite pour renouveler mon permis de conduire', posting, [], context)).toMatchObject({
+      kind: 'outOfMandate',
+      topic: { id: 'driver-licence' },
+    });
+  });
+
   it('tells other bodies’ exams, private employers’ jobs and home computer problems apart from the Centre’s, whatever the recognizer’s confidence', () => {
     const sure = (intent: string): Decision => ({ kind: 'answer', intent, score: 0.95 });
     const cases: Array<[string, string, string]> = [
