@@ -27,7 +27,8 @@ export const HOURS_OF_DAY_ENTRIES: ReadonlySet<string> = new Set(['hours', 'clos
 
 /**
  * How to reach someone: the Centre's entries that a question about the Secrétariat's contact, or another
- * organization's, is mistaken for (the `overrides` of out-of-mandate.json's other-organizations, the same list).
+ * organization's, is mistaken for (the `overrides` of out-of-mandate.json's other-organizations, with the
+ * complaint form and the complaints address that a complaint about another organization is mistaken for).
  */
 export const CENTRE_CONTACT_ENTRIES: ReadonlySet<string> = new Set(['phone', 'contact', 'email-general', 'hours', 'closed-days', 'hours-lunch'].map(faqIntent));
 const SECRETARIAT_CONTACT = faqIntent('sct-contact');
@@ -77,7 +78,9 @@ export interface OutcomeContext {
  *   says nothing but that and the day (“Open on Canada Day?”): the hours of that day. « La SAQ est-elle ouverte
  *   le 1er janvier? » names someone else, and is declined; « êtes-vous ouverts le soir? », naming no day, offered the
  *   weekly hours first: those hours;
- * - « plainte sur le service, où écrire », offered the complaints address among the first two choices: that address;
+ * - « plainte sur le service, où écrire », « y a-t-il un formulaire pour une plainte? », offered the complaints address:
+ *   that address, which says how to file one here;
+ * - a complaint about another body (« je veux porter plainte contre Hydro-Québec »): told it is not the Centre's;
  * - a known topic outside the Centre's mandate (paie, permis de conduire…): said plainly, also when the message
  *   ranks small talk or help first (« bonjour, c'est pour ma carte soleil ») or the recognizer hesitates
  *   (« c'est quoi le salaire d'un technicien au gouvernement? »): a choice of the Centre's topics would not answer it;
@@ -92,7 +95,11 @@ export function messageOutcome(text: string, decision: Decision, ranking: readon
   const guessed = (intent: string) =>
     guess === intent || intent === leaning || (decision.kind !== 'answer' && scoreOf(ranking, intent) >= DEFAULT_THRESHOLDS.option);
   const overriding = outOfMandateOverriding(text, guessed);
-  if (overriding) return { kind: 'outOfMandate', topic: overriding, score: decision.score, recordedIntent: Intents.outOfScope };
+  if (overriding) {
+    // « je veux porter plainte contre mon médecin de famille »: the health card's topic says more than « another organization ».
+    const topic = overriding.readAlone ? overriding : (matchOutOfMandate(text) ?? overriding);
+    return { kind: 'outOfMandate', topic, score: decision.score, recordedIntent: Intents.outOfScope };
+  }
   const secretariats = theSecretariatsContact(text, decision);
   if (secretariats) return secretariats;
   if (complainsOfTheSecretariat(text, decision)) return { kind: 'answer', intent: SECRETARIAT_COMPLAINTS, score: decision.score };
@@ -106,8 +113,9 @@ export function messageOutcome(text: string, decision: Decision, ranking: readon
     return { kind: 'answer', intent: Intents.complaintFile, score: scoreOf(ranking, Intents.complaintFile) };
   }
   if (decision.kind !== 'decline' && isAnAngryStatement(text, decision)) {
-    // « la SAAQ m'a fait attendre une heure au téléphone, c'est inacceptable »: the SAAQ's, told so.
-    const elsewhere = matchOutOfMandate(text);
+    // « la SAAQ m'a fait attendre une heure au téléphone, c'est inacceptable »: the SAAQ's, told so; « vous m'avez
+    // laissée en attente une heure sur mon cellulaire » is the Centre's, whatever else it names.
+    const elsewhere = TELLS_THE_CENTRE.test(mandateKey(text)) ? undefined : matchOutOfMandate(text);
     if (elsewhere) return { kind: 'outOfMandate', topic: elsewhere, score: decision.score, recordedIntent: Intents.outOfScope };
     return { kind: 'answer', intent: Intents.complaintFile, score: decision.score };
   }
@@ -129,8 +137,7 @@ export function messageOutcome(text: string, decision: Decision, ranking: readon
     return { kind: 'hoursOfDay', score: decision.score };
   }
   if (decision.kind === 'clarify' && asksTheWeeklyHours(decision.options, opening)) return { kind: 'answer', intent: WEEKLY_HOURS, score: decision.score };
-  if (decision.kind === 'clarify' && asksWhereToWriteAComplaint(text, decision.options))
-    return { kind: 'answer', intent: COMPLAINTS_ENTRY, score: decision.score };
+  if (decision.kind === 'clarify' && asksHowToComplain(text, decision.options)) return { kind: 'answer', intent: COMPLAINTS_ENTRY, score: decision.score };
   const topic = decision.kind !== 'answer' || SMALL_TALK_AND_HELP.has(decision.intent) ? matchOutOfMandate(text) : undefined;
   if (!topic) return decision;
   // « c quoi le CSC du ministère de la Cybersécurité? » between the mission and the CSC: the CSC's own entry says as much, and more.
@@ -212,6 +219,8 @@ function tellsAnAngryStoryOfTheService(text: string, ranking: readonly ScoredInt
 const WANTS_TO_COMPLAIN =
   /(?:^| )(?:je (?:veux|voudrais|souhaite|desire|tiens a)|j aimerais|i (?:want|wish) to|i d like to|i would like to) (?:me plaindre|porter plainte|faire une plainte|deposer une plainte|formuler une plainte|complain|file a complaint|make a complaint)(?= |$)/;
 
+/** « vous m'avez laissée en attente », « vous êtes pas sérieux » (folded text, mandateKey): an account told to the Centre itself. */
+const TELLS_THE_CENTRE = /(?:^| )vous (?:m|nous|avez|etes|me|nous avez|m avez)(?= |$)/;
 /** Comments on the service, which the complaints address also takes (folded text, mandateKey). */
 const FEEDBACK_WORD = /(?:^| )(?:commentaires?|feedback|compliments?|suggestions?)(?= |$)/;
 /** Where to write (folded text, mandateKey): an address, an e-mail, « où écrire ». */
@@ -244,14 +253,17 @@ function asksNothing(text: string): boolean {
 }
 
 /**
- * « plainte qualité service ca-dotation où écrire », “positive feedback about an agent… where can I send it?”, offered
- * the complaints address among the first two choices: the message asks where to write, which that entry answers (it
- * also says how to file one here).
+ * « plainte qualité service ca-dotation où écrire », “a compliment about an agent… where do I send it?”, offered
+ * the complaints address among the choices: the message asks where to write, which that entry answers (it also
+ * says how to file one here, with the form's button); so does a calm question offered the form, then the address.
  */
-function asksWhereToWriteAComplaint(text: string, options: readonly ScoredIntent[]): boolean {
-  if (!options.slice(0, 2).some((o) => o.intent === COMPLAINTS_ENTRY) || options.some((o) => o.intent === Intents.complaintStatus)) return false;
+function asksHowToComplain(text: string, options: readonly ScoredIntent[]): boolean {
+  if (!options.some((o) => o.intent === COMPLAINTS_ENTRY) || options.some((o) => o.intent === Intents.complaintStatus)) return false;
   const key = mandateKey(text);
-  return ASKS_WHERE_TO_WRITE.test(key) && (COMPLAINT_WORD.test(key) || FEEDBACK_WORD.test(key));
+  if (ASKS_WHERE_TO_WRITE.test(key) && (COMPLAINT_WORD.test(key) || FEEDBACK_WORD.test(key))) return true;
+  // « Y a-t-il un formulaire pour formuler une plainte? », a calm question offered the form then the address.
+  const [first, second] = options.map((o) => o.intent);
+  return first === Intents.complaintFile && second === COMPLAINTS_ENTRY && !asksNothing(text) && !readFirstMessage(text).upset;
 }
 
 /**

@@ -320,6 +320,41 @@ describe('what a message gets beyond the decision (issue 12)', () => {
     expect(messageOutcome('à quelle adresse dois-je écrire pour mes questions sur les concours?', toEmail, [], context)).toBe(toEmail);
   });
 
+  it('tells a complaint about another body that the Centre does not handle it, in the words of its own topic when it has one', () => {
+    const complaint: Decision = { kind: 'answer', intent: Intents.complaintFile, score: 0.8 };
+    expect(messageOutcome('je veux porter plainte contre Hydro-Québec, ma facture est trop haute', complaint, [], context)).toMatchObject({
+      kind: 'outOfMandate',
+      topic: { id: 'other-organizations' },
+    });
+    expect(messageOutcome('je veux porter plainte contre mon médecin de famille', complaint, [], context)).toMatchObject({
+      kind: 'outOfMandate',
+      topic: { id: 'health-card' },
+    });
+    expect(messageOutcome('votre agente m’a dit d’appeler Hydro-Québec, je veux porter plainte', complaint, [], context)).toBe(complaint);
+  });
+
+  it('keeps an angry account told to the Centre, whatever else it names', () => {
+    const phoneWait: Decision = { kind: 'answer', intent: 'faq.phone-wait', score: 0.8 };
+    expect(messageOutcome("Vous m'avez laissée en attente une heure sur mon cellulaire, c'est honteux.", phoneWait, [], context)).toMatchObject({
+      kind: 'answer',
+      intent: Intents.complaintFile,
+    });
+  });
+
+  it('answers a calm question about how to complain, offered the form then the address, with the address', () => {
+    const torn = clarify(Intents.complaintFile, 'faq.complaints');
+    expect(messageOutcome('Y a-t-il un formulaire pour déposer une plainte?', torn, [], context)).toMatchObject({ kind: 'answer', intent: 'faq.complaints' });
+    expect(messageOutcome('un formulaire pour une plainte', torn, [], context)).toBe(torn);
+  });
+
+  it('tells a parking permit for a disabled person that the Centre does not handle it', () => {
+    const offered = clarify('faq.quality-commitments');
+    expect(messageOutcome('vignette de stationnement pour personne handicapée, où la demander?', offered, [], context)).toMatchObject({
+      kind: 'outOfMandate',
+      topic: { id: 'driver-licence' },
+    });
+  });
+
   it('tells a fraud or a scam that the Centre does not handle it, unless it is about the Centre', () => {
     const complaint: Decision = { kind: 'answer', intent: Intents.complaintFile, score: 0.74 };
     expect(messageOutcome('je me suis fait arnaquer sur Kijiji, je porte plainte où', complaint, [], context)).toMatchObject({
@@ -335,7 +370,7 @@ describe('what a message gets beyond the decision (issue 12)', () => {
 
   it('reads another organization’s contact for the same Centre entries as the Secrétariat’s', () => {
     const others = outOfMandateTopics().find((topic) => topic.id === 'other-organizations');
-    expect(new Set(others?.overrides)).toEqual(CENTRE_CONTACT_ENTRIES);
+    expect(new Set(others?.overrides)).toEqual(new Set([...CENTRE_CONTACT_ENTRIES, Intents.complaintFile, 'faq.complaints']));
   });
 
   it('tells a question about an elected member that the Centre does not handle it', () => {
