@@ -748,6 +748,30 @@ export const citizenConversations: Conversation[] = [
     ],
   },
   {
+    name: 'a complaint about another organization, or a scam, is told the Centre does not handle it, with no complaint form',
+    from: 'issue 12 (never stuck): the twenty-fifth and twenty-eighth evaluation pairs, read after they were measured',
+    steps: [
+      {
+        say: 'je veux porter plainte contre Hydro-Québec, ma facture est rendue trop chère',
+        expect: ["ne s'occupe pas des services d'autres organismes", (ctx) => ctx.c.caDotation.phoneLocal.display],
+        absent: [fr('complaint:intake.empathy'), NOT_UNDERSTOOD],
+      },
+      { say: 'je me suis fait arnaquer sur Kijiji, je porte plainte où?', expect: ["ne s'occupe pas des fraudes"], absent: [NOT_UNDERSTOOD] },
+    ],
+  },
+  {
+    name: 'how to complain, asked calmly, gets the complaints address; a fax number gets the Centre’s contact, which says there is none',
+    from: 'issue 12 (understanding): the twenty-fifth and twenty-eighth evaluation pairs, read after they were measured',
+    steps: [
+      { say: 'Y a-t-il un formulaire pour déposer une plainte?', expect: [(ctx) => ctx.c.complaints.email.display], absent: ['Voulez-vous dire'] },
+      {
+        say: 'Existe-t-il un numéro de fax pour le Centre?',
+        expect: ['ni télécopieur', (ctx) => ctx.c.caDotation.phoneLocal.display],
+        absent: ['Voulez-vous dire'],
+      },
+    ],
+  },
+  {
     name: '« please call me back », after « Continue in English », starts the callback request in English',
     from: 'issue 12 (English); the callback request',
     steps: [
