@@ -243,8 +243,14 @@ const QUESTION_WORD =
 function isAnAngryStatement(text: string, decision: Decision): boolean {
   const guess = leadingIntent(decision);
   if (!guess?.startsWith(FAQ_INTENT_PREFIX) || COMPLAINT_TOPICS.has(guess) || SECRETARIAT_ENTRIES.has(guess)) return false;
-  if (!(soundsAngry(text) || WANTS_TO_COMPLAIN.test(mandateKey(text))) || readFirstMessage(text).story === undefined) return false;
+  // The question mark first: most questions end the reading before the anger words are scanned.
+  if (text.includes('?') || !(soundsAngry(text) || wantsToComplain(text)) || readFirstMessage(text).story === undefined) return false;
   return asksNothing(text);
+}
+
+/** WANTS_TO_COMPLAIN, read only in a message with « plain… » or “complain” (most messages: not folded for it). */
+function wantsToComplain(text: string): boolean {
+  return /plain|complain/i.test(text) && WANTS_TO_COMPLAIN.test(mandateKey(text));
 }
 
 /** No question mark and no question word: a statement. */
