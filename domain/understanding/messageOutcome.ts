@@ -220,7 +220,7 @@ const WANTS_TO_COMPLAIN =
   /(?:^| )(?:je (?:veux|voudrais|souhaite|desire|tiens a)|j aimerais|i (?:want|wish) to|i d like to|i would like to) (?:me plaindre|porter plainte|faire une plainte|deposer une plainte|formuler une plainte|complain|file a complaint|make a complaint)(?= |$)/;
 
 /** « vous m'avez laissée en attente », « vous êtes pas sérieux » (folded text, mandateKey): an account told to the Centre itself. */
-const TELLS_THE_CENTRE = /(?:^| )vous (?:m|nous|avez|etes|me|nous avez|m avez)(?= |$)/;
+const TELLS_THE_CENTRE = /(?:^| )vous (?:m|me|nous|avez|etes)(?= |$)/;
 /** Comments on the service, which the complaints address also takes (folded text, mandateKey). */
 const FEEDBACK_WORD = /(?:^| )(?:commentaires?|feedback|compliments?|suggestions?)(?= |$)/;
 /** Where to write (folded text, mandateKey): an address, an e-mail, « où écrire ». */
