@@ -2,7 +2,7 @@ import type { BusinessCalendar } from '../calendar/businessCalendar';
 import { asksToChangeFiledComplaint } from '../complaints/complaintChange';
 import { readFirstMessage, soundsAngry, speaksOfTheStaff } from '../complaints/firstMessage';
 import { extractExamProblem } from '../exams/problemExtractor';
-import { asksOnlyWhetherOpen, asksOpenOrClosed, foldText, parseAskedMoment } from '../faq/askedMoment';
+import { asksOnlyWhenOpen, asksOnlyWhetherOpen, asksOpenOrClosed, foldText, parseAskedMoment } from '../faq/askedMoment';
 import { faqIntent } from '../faq/knowledgeBase';
 import { mandateKey, matchOutOfMandate, OutOfMandateTopic, outOfMandateOverriding } from '../faq/outOfMandate';
 import type { Lang } from '../i18n';
@@ -77,7 +77,7 @@ export interface OutcomeContext {
  *   holidays?), or « ouvert samedi? » that it declines while the message
  *   says nothing but that and the day (“Open on Canada Day?”): the hours of that day. « La SAQ est-elle ouverte
  *   le 1er janvier? » names someone else, and is declined; « êtes-vous ouverts le soir? », naming no day, offered the
- *   weekly hours first: those hours;
+ *   weekly hours first, or « tu fermes a quelle heure », declined while leaning to the hours: those hours;
  * - « plainte sur le service, où écrire », « y a-t-il un formulaire pour une plainte? », offered the complaints address:
  *   that address, which says how to file one here;
  * - a complaint about another body (« je veux porter plainte contre Hydro-Québec »): told it is not the Centre's;
@@ -137,6 +137,9 @@ export function messageOutcome(text: string, decision: Decision, ranking: readon
     return { kind: 'hoursOfDay', score: decision.score };
   }
   if (decision.kind === 'clarify' && asksTheWeeklyHours(decision.options, opening)) return { kind: 'answer', intent: WEEKLY_HOURS, score: decision.score };
+  // « tu fermes a quelle heure », declined (the bot addressed as « tu » reads like chit-chat) while leaning to the hours.
+  if (leaning !== undefined && HOURS_OF_DAY_ENTRIES.has(leaning) && asksOnlyWhenOpen(text))
+    return { kind: 'answer', intent: WEEKLY_HOURS, score: decision.score };
   if (decision.kind === 'clarify' && asksHowToComplain(text, decision.options)) return { kind: 'answer', intent: COMPLAINTS_ENTRY, score: decision.score };
   const topic = decision.kind !== 'answer' || SMALL_TALK_AND_HELP.has(decision.intent) ? matchOutOfMandate(text) : undefined;
   if (!topic) return decision;

@@ -307,6 +307,19 @@ describe('what a message gets beyond the decision (issue 12)', () => {
     expect(messageOutcome('vos heures pis le dîner', lunch, [], context)).toBe(lunch);
   });
 
+  it('answers the weekly hours to a question when the Centre opens or closes, declined while leaning to the hours', () => {
+    const ranking = [
+      { intent: Intents.outOfScope, score: 0.63 },
+      { intent: 'faq.hours', score: 0.3 },
+    ];
+    const declinedHours: Decision = { kind: 'decline', intent: Intents.outOfScope, score: 0.63 };
+    expect(messageOutcome('tu fermes a quelle heure', declinedHours, ranking, context)).toMatchObject({ kind: 'answer', intent: 'faq.hours' });
+    expect(messageOutcome('what time do you open?', declinedHours, ranking, { ...context, lang: 'en' })).toMatchObject({ kind: 'answer', intent: 'faq.hours' });
+    // Someone else named, or another leaning: declined.
+    expect(messageOutcome('la SAQ ferme à quelle heure', declinedHours, ranking, context)).toBe(declinedHours);
+    expect(messageOutcome('tu fermes a quelle heure', declinedHours, [ranking[0], { intent: 'faq.cost', score: 0.3 }], context)).toBe(declinedHours);
+  });
+
   it('answers the complaints address offered among the first two choices when a complaint or a comment asks where to write', () => {
     const address = { kind: 'answer', intent: 'faq.complaints' };
     expect(messageOutcome('plainte sur le service du centre, où écrire', clarify(Intents.complaintFile, 'faq.complaints'), [], context)).toMatchObject(address);
