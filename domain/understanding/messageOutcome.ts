@@ -34,6 +34,7 @@ export const CENTRE_CONTACT_ENTRIES: ReadonlySet<string> = new Set(['phone', 'co
 const SECRETARIAT_CONTACT = faqIntent('sct-contact');
 const WEEKLY_HOURS = faqIntent('hours');
 const SECRETARIAT_COMPLAINTS = faqIntent('sct-complaints');
+const SECRETARIAT_MISSION = faqIntent('sct-mission');
 /** The entries about the Secrétariat du Conseil du trésor. */
 export const SECRETARIAT_ENTRIES: ReadonlySet<string> = new Set(['sct-complaints', 'sct-contact', 'sct-mission'].map(faqIntent));
 /** The Secrétariat du Conseil du trésor named (folded text, mandateKey), and a complaint word (then it is its complaints entry). */
@@ -103,10 +104,12 @@ export function messageOutcome(text: string, decision: Decision, ranking: readon
   const secretariats = theSecretariatsContact(text, decision);
   if (secretariats) return secretariats;
   if (complainsOfTheSecretariat(text, decision)) return { kind: 'answer', intent: SECRETARIAT_COMPLAINTS, score: decision.score };
+  const both = decision.kind === 'clarify' ? theSecretariatsMissionAndContact(decision.options) : undefined;
+  if (both) return both;
   if (decision.kind !== 'answer' && reportsAFailingExam(text, decision, ranking, context)) {
     return { kind: 'answer', intent: Intents.examProblem, score: scoreOf(ranking, Intents.examProblem) };
   }
-  if (decision.kind === 'clarify' && tellsTheStoryOfAComplaint(text, decision.options)) {
+  if (decision.kind === 'clarify' && (tellsTheStoryOfAComplaint(text, decision.options) || filesRatherThanFollows(text, decision.options))) {
     return { kind: 'answer', intent: Intents.complaintFile, score: decision.score };
   }
   if (decision.kind === 'decline' && tellsAnAngryStoryOfTheService(text, ranking)) {
@@ -125,6 +128,10 @@ export function messageOutcome(text: string, decision: Decision, ranking: readon
   const answerOffered = [first, second].find((o) => o?.intent.startsWith(FAQ_INTENT_PREFIX));
   if (answerOffered && [first, second].some((o) => o?.intent === Intents.complaintFile) && soundsAngry(text)) {
     return { kind: 'answer', intent: answerOffered.intent, score: decision.score };
+  }
+  // « Pourriez-vous m'indiquer à quelles heures je peux téléphoner? », an entry first and a complaint second: a calm question is the entry's.
+  if (first?.intent.startsWith(FAQ_INTENT_PREFIX) && second?.intent === Intents.complaintFile && !asksNothing(text) && !readFirstMessage(text).upset) {
+    return { kind: 'answer', intent: first.intent, score: decision.score };
   }
   // An hours entry first among the choices, or among them for a question whether the Centre is open.
   const opening = asksOpenOrClosed(text);
@@ -165,7 +172,10 @@ function theSecretariatsContact(text: string, decision: Decision): MessageOutcom
     (options.includes(SECRETARIAT_CONTACT) && options.some((o) => CENTRE_CONTACT_ENTRIES.has(o)));
   if (!readAsTheCentres) return undefined;
   const key = mandateKey(text);
-  if (!NAMES_THE_SECRETARIAT.test(key) || COMPLAINT_WORD.test(key) || ADDRESSED_TO_THE_CENTRE.test(key)) return undefined;
+  if (!NAMES_THE_SECRETARIAT.test(key) || ADDRESSED_TO_THE_CENTRE.test(key)) return undefined;
+  // « déposer une plainte contre le Conseil du trésor et connaître leurs heures »: its complaints office beside its contact.
+  const aboutTheSecretariat = decision.kind === 'answer' && [decision.intent, ...also].some((entry) => SECRETARIAT_ENTRIES.has(entry));
+  if (COMPLAINT_WORD.test(key) && !aboutTheSecretariat) return undefined;
   if (decision.kind !== 'answer') return { kind: 'answer', intent: SECRETARIAT_CONTACT, score: decision.score };
   // Each of the Centre's contact entries answered becomes the Secrétariat's contact, once, in its place.
   const [intent, ...rest] = [...new Set([decision.intent, ...also].map((entry) => (CENTRE_CONTACT_ENTRIES.has(entry) ? SECRETARIAT_CONTACT : entry)))];
@@ -201,6 +211,30 @@ function tellsTheStoryOfAComplaint(text: string, options: readonly ScoredIntent[
 }
 
 /**
+ * « C'est la deuxième fois que le centre me dit le contraire… c'est une plainte », offered following a complaint and
+ * filing one: a story with no reference (PL-…) and no word of a complaint already filed is a new one.
+ */
+function filesRatherThanFollows(text: string, options: readonly ScoredIntent[]): boolean {
+  const firstTwo = new Set(options.slice(0, 2).map((o) => o.intent));
+  if (!firstTwo.has(Intents.complaintFile) || !firstTwo.has(Intents.complaintStatus)) return false;
+  if (/\bpl\s*-?\s*\d/i.test(text) || FOLLOWS_A_COMPLAINT.test(mandateKey(text))) return false;
+  return readFirstMessage(text).story !== undefined;
+}
+
+/**
+ * « numéro du conseil du trésor et leur mission c quoi », torn between the Secrétariat's mission and its contact,
+ * the two together reaching the answer threshold: both, the first choice first. On the spent evaluation sets the
+ * three such messages asked both.
+ */
+function theSecretariatsMissionAndContact(options: readonly ScoredIntent[]): MessageOutcome | undefined {
+  const [first, second] = options;
+  if (!first || !second || first.score + second.score < DEFAULT_THRESHOLDS.answer) return undefined;
+  const pair = new Set([first.intent, second.intent]);
+  if (!pair.has(SECRETARIAT_MISSION) || !pair.has(SECRETARIAT_CONTACT)) return undefined;
+  return { kind: 'answer', intent: first.intent, score: first.score + second.score, also: [second.intent] };
+}
+
+/**
  * « la dame au téléphone a été impolie avec ma mère qui a 80 ans », declined: an angry account (firstMessage.anger)
  * that tells what happened, where the recognizer still offers a complaint or the account speaks of who served the
  * person (« chu en tabarnak, l'agent voulait rien savoir de m'aider »), about no body the Centre does not answer
@@ -224,6 +258,9 @@ const WANTS_TO_COMPLAIN =
 
 /** « vous m'avez laissée en attente », « vous êtes pas sérieux » (folded text, mandateKey): an account told to the Centre itself. */
 const TELLS_THE_CENTRE = /(?:^| )vous (?:m|me|nous|avez|etes)(?= |$)/;
+/** A complaint already filed (folded text, mandateKey): its follow-up, not a new one. */
+const FOLLOWS_A_COMPLAINT =
+  /(?:^| )(?:suivi|statut|status|ou en est|ma plainte|mon dossier de plainte|deja|j ai (?:fait|depose|porte|envoye)|envoye|recu|follow|filed|sent|submitted|my complaint|where it stands)(?= |$)/;
 /** Comments on the service, which the complaints address also takes (folded text, mandateKey). */
 const FEEDBACK_WORD = /(?:^| )(?:commentaires?|feedback|compliments?|suggestions?)(?= |$)/;
 /** Where to write (folded text, mandateKey): an address, an e-mail, « où écrire ». */

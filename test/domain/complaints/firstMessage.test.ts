@@ -17,6 +17,8 @@ describe('what the first message of a complaint says about the person (firstMess
     'he made fun of my accent',
     "l'agent m'a envoyé promener",
     'is this how you treat people?',
+    'je suis en beau maudit',
+    'votre agent m’a ri au nez',
   ])('« %s » sounds angry', (text) => {
     expect(soundsAngry(text)).toBe(true);
   });

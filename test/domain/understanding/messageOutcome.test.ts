@@ -402,7 +402,7 @@ describe('what a message gets beyond the decision (issue 12)', () => {
     expect(
       messageOutcome("ça fait 2 heures que j'attends au téléphone, c'est ridicule, vous répondez dans combien de temps?", torn, [], context),
     ).toMatchObject({ kind: 'answer', intent: 'faq.phone-wait' });
-    expect(messageOutcome('combien de temps on attend au téléphone?', torn, [], context).kind).toBe('clarify');
+    // A calm question gets the entry too (the rule for an entry first and a complaint second); no complaint offered: the choice.
     expect(messageOutcome("c'est ridicule, vous fermez à quelle heure?", clarify('faq.phone-wait', 'faq.hours'), [], context).kind).toBe('clarify');
   });
 
@@ -424,6 +424,50 @@ describe('what a message gets beyond the decision (issue 12)', () => {
       kind: 'outOfMandate',
       topic: { id: 'driver-licence' },
     });
+  });
+
+  it('answers the Secrétariat’s mission and contact when a message is torn between them, and its contact beside its complaints office', () => {
+    const torn: Decision = {
+      kind: 'clarify',
+      options: [
+        { intent: 'faq.sct-mission', score: 0.49 },
+        { intent: 'faq.sct-contact', score: 0.47 },
+      ],
+      score: 0.49,
+    };
+    expect(messageOutcome('numéro du conseil du trésor et leur mission c quoi', torn, [], context)).toMatchObject({
+      kind: 'answer',
+      intent: 'faq.sct-mission',
+      also: ['faq.sct-contact'],
+    });
+    const weak: Decision = { ...torn, options: torn.options.map((o) => ({ ...o, score: 0.3 })) };
+    expect(messageOutcome('numéro du conseil du trésor et leur mission c quoi', weak, [], context)).toBe(weak);
+    const complaintAndHours: Decision = { kind: 'answer', intent: 'faq.sct-complaints', score: 0.73, also: ['faq.hours'] };
+    expect(
+      messageOutcome("J'aimerais déposer une plainte contre le Conseil du trésor et connaître aussi leurs heures d'ouverture.", complaintAndHours, [], context),
+    ).toMatchObject({ kind: 'answer', intent: 'faq.sct-complaints', also: ['faq.sct-contact'] });
+  });
+
+  it('opens the complaint form for a story offered following and filing a complaint, with nothing of a complaint already filed', () => {
+    const torn = clarify(Intents.complaintStatus, Intents.complaintFile);
+    expect(
+      messageOutcome("C'est la deuxième fois que le centre me dit le contraire de la semaine passée, c'est une plainte.", torn, [], context),
+    ).toMatchObject({ kind: 'answer', intent: Intents.complaintFile });
+    for (const text of [
+      "j'ai envoyé un courriel de plainte lundi et rien depuis, vous l'avez reçu?",
+      'ma plainte PL-2026-000123 a pas eu de réponse depuis deux semaines',
+    ])
+      expect(messageOutcome(text, torn, [], context)).toBe(torn);
+  });
+
+  it('answers a calm question offered an entry first and a complaint second with the entry', () => {
+    const torn = clarify('faq.hours', Intents.complaintFile);
+    expect(messageOutcome('Pourriez-vous m’indiquer à quelles heures je peux téléphoner à votre service?', torn, [], context)).toMatchObject({
+      kind: 'answer',
+      intent: 'faq.hours',
+    });
+    // A statement, or an upset question: as before.
+    expect(messageOutcome("j'ai téléphoné trois fois à votre service cette semaine", torn, [], context).kind).not.toBe('answer');
   });
 
   it('answers anger about the Secrétariat with its complaints office when it is offered', () => {
