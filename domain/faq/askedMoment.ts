@@ -35,8 +35,7 @@ export function foldText(text: string): string {
 
 const NOW = /(?<![\p{L}])(maintenant|en ce moment|presentement|actuellement|right now|now|at the moment|currently)(?![\p{L}])/u;
 /** Québec French « là » for « now », at the end of a question about calling or opening: « je peux appeler là? », « êtes-vous ouverts là? ». */
-const NOW_THERE =
-  /(?<![\p{L}])(appeler|appelle|joindre|rejoindre|telephoner|parler|ouvert|ouverts|ouverte|ouvertes|ferme|fermes|fermee|fermees)\s+la\s*[?!.]*$/u;
+const NOW_THERE = /(?<![\p{L}])(appeler|appelle|joindre|rejoindre|telephoner|parler|ouvert|ouverts|ouverte|ouvertes|ferme|fermes|fermee|fermees)\s+la\s*[?!.]*$/u;
 
 function asksNow(folded: string): boolean {
   return NOW.test(folded) || NOW_THERE.test(folded);
@@ -136,10 +135,7 @@ export function asksAboutHolidaySeason(text: string): boolean {
  * The current or next holiday season, from the calendar: its holidays (observed dates, in order) and the
  * business days between the first and the last.
  */
-export function holidaySeason(
-  today: LocalDate,
-  calendar: BusinessCalendar,
-): { holidays: Array<{ date: LocalDate; name: { fr: string; en: string } }>; openDays: LocalDate[] } {
+export function holidaySeason(today: LocalDate, calendar: BusinessCalendar): { holidays: Array<{ date: LocalDate; name: { fr: string; en: string } }>; openDays: LocalDate[] } {
   const year = Number(today.slice(0, 4));
   for (const start of [year - 1, year]) {
     const holidays = [...calendar.holidaysIn(start), ...calendar.holidaysIn(start + 1)].filter(
@@ -266,8 +262,7 @@ const MARKERS = [
   // Asked indirectly: « je veux savoir si vous êtes ouverts… », « je me demande s'il y a quelqu'un… », “I'd like to know if you're open…”.
   /(?<![\p{L}])(savoir|demande|demandais|demander|verifier|confirmer|wonder|wondering|know|check|ask|asking) (si(?![\p{L}])|s'|if(?![\p{L}])|whether(?![\p{L}]))/u,
 ];
-const OPEN_OR_CLOSED =
-  /(?<![\p{L}])(ouvert|ouverts|ouverte|ouvertes|ouvre|ouvrez|ouvrir|ferme|fermes|fermee|fermees|fermez|fermer|quelqu'un|quelqu un|appeler|joindre|open|opened|closed|close|anyone|someone|call|reach)(?![\p{L}])/u;
+const OPEN_OR_CLOSED = /(?<![\p{L}])(ouvert|ouverts|ouverte|ouvertes|ouvre|ouvrez|ouvrir|ferme|fermes|fermee|fermees|fermez|fermer|quelqu'un|quelqu un|appeler|joindre|open|opened|closed|close|anyone|someone|call|reach)(?![\p{L}])/u;
 const CLOSED = /(?<![\p{L}])(ferme|fermes|fermee|fermees|fermez|closed)(?![\p{L}])/u;
 const OPEN = /(?<![\p{L}])(ouvert|ouverts|ouverte|ouvertes|ouvre|ouvrez|quelqu'un|quelqu un|appeler|joindre|open|anyone|someone|call|reach)(?![\p{L}])/u;
 
@@ -290,74 +285,16 @@ export function asksOpenOrClosed(text: string): boolean {
   return OPEN_OR_CLOSED.test(foldText(text));
 }
 
-const FOLLOW_UP_FILLERS = new Set([
-  'et',
-  'pis',
-  'puis',
-  'ben',
-  'bon',
-  'ok',
-  'alors',
-  'sinon',
-  'pour',
-  'le',
-  'la',
-  'les',
-  "l'",
-  'ce',
-  'cette',
-  'prochain',
-  'prochaine',
-  'a',
-  'au',
-  'de',
-  'du',
-  'matin',
-  'apres-midi',
-  'soir',
-  'c',
-  "c'est",
-  'and',
-  'what',
-  'how',
-  'about',
-  'then',
-  'the',
-  'on',
-  'at',
-  'this',
-  'next',
-  'in',
-  'morning',
-  'afternoon',
-  // « pas vraiment, je voulais savoir pour le samedi », “no, I meant Saturday”: setting the earlier answer aside.
-  'non',
-  'pas',
-  'vraiment',
-  'plutot',
-  'mais',
-  'juste',
-  'je',
-  'j',
-  'voulais',
-  'veux',
-  'voudrais',
-  'savoir',
-  'parlais',
-  'no',
-  'not',
-  'really',
-  'actually',
-  'but',
-  'just',
-  'i',
-  'meant',
-  'mean',
-  'wanted',
-  'to',
-  'know',
-  'for',
-]);
+const FOLLOW_UP_FILLERS = new Set(
+  [
+    'et', 'pis', 'puis', 'ben', 'bon', 'ok', 'alors', 'sinon', 'pour', 'le', 'la', 'les', "l'", 'ce', 'cette', 'prochain', 'prochaine',
+    'a', 'au', 'de', 'du', 'matin', 'apres-midi', 'soir', 'c', "c'est",
+    'and', 'what', 'how', 'about', 'then', 'the', 'on', 'at', 'this', 'next', 'in', 'morning', 'afternoon',
+    // « pas vraiment, je voulais savoir pour le samedi », “no, I meant Saturday”: setting the earlier answer aside.
+    'non', 'pas', 'vraiment', 'plutot', 'mais', 'juste', 'je', 'j', 'voulais', 'veux', 'voudrais', 'savoir', 'parlais',
+    'no', 'not', 'really', 'actually', 'but', 'just', 'i', 'meant', 'mean', 'wanted', 'to', 'know', 'for',
+  ],
+);
 
 /**
  * A short message that only names a day or a date, with an optional « et », « pis », « puis », “and”,
@@ -371,95 +308,16 @@ export function isDayFollowUp(text: string, now: Date, lang: Lang, calendar: Bus
 }
 
 /** Besides a day: the words of a question whether someone is open (« Êtes-vous ouverts…? », “Is anyone there…?”). */
-const OPENING_WORDS = new Set([
-  'ouvert',
-  'ouverts',
-  'ouverte',
-  'ouvertes',
-  'ouvre',
-  'ouvrez',
-  'ouvrir',
-  'ferme',
-  'fermes',
-  'fermee',
-  'fermees',
-  'fermez',
-  'fermer',
-  'est',
-  'ce',
-  'que',
-  'qu',
-  'vous',
-  'etes',
-  'tu',
-  'ti',
-  'y',
-  'ya',
-  'il',
-  'aura',
-  'avez',
-  'sera',
-  'serez',
-  'seriez',
-  'etre',
-  'encore',
-  'toujours',
-  'je',
-  'j',
-  'on',
-  'peux',
-  'peut',
-  'pouvez',
-  'appeler',
-  'joindre',
-  'rejoindre',
-  'parler',
-  'quelqu',
-  'un',
-  'une',
-  'centre',
-  'ca',
-  'dotation',
-  'bonjour',
-  'allo',
-  'salut',
-  'svp',
-  'merci',
-  'open',
-  'opened',
-  'closed',
-  'close',
-  'are',
-  'is',
-  'it',
-  'you',
-  'your',
-  'will',
-  'be',
-  'still',
-  'there',
-  'anyone',
-  'someone',
-  'anybody',
-  'somebody',
-  'can',
-  'i',
-  'we',
-  'call',
-  'reach',
-  'talk',
-  'speak',
-  'to',
-  'do',
-  'does',
-  'guys',
-  'center',
-  'office',
-  'hi',
-  'hello',
-  'please',
-  'thanks',
-]);
+const OPENING_WORDS = new Set(
+  [
+    'ouvert', 'ouverts', 'ouverte', 'ouvertes', 'ouvre', 'ouvrez', 'ouvrir', 'ferme', 'fermes', 'fermee', 'fermees', 'fermez', 'fermer',
+    'est', 'ce', 'que', 'qu', 'vous', 'etes', 'tu', 'ti', 'y', 'ya', 'il', 'aura', 'avez', 'sera', 'serez', 'seriez', 'etre', 'encore', 'toujours',
+    'je', 'j', 'on', 'peux', 'peut', 'pouvez', 'appeler', 'joindre', 'rejoindre', 'parler', 'quelqu', 'un', 'une',
+    'centre', 'ca', 'dotation', 'bonjour', 'allo', 'salut', 'svp', 'merci',
+    'open', 'opened', 'closed', 'close', 'are', 'is', 'it', 'you', 'your', 'will', 'be', 'still', 'there', 'anyone', 'someone', 'anybody', 'somebody',
+    'can', 'i', 'we', 'call', 'reach', 'talk', 'speak', 'to', 'do', 'does', 'guys', 'center', 'office', 'hi', 'hello', 'please', 'thanks',
+  ],
+);
 
 /**
  * Whether a question about opening says nothing but that and a day (« Ouvert le 24 décembre? », “Open on
@@ -479,10 +337,7 @@ const AT_WHAT_TIME = new Set(['quelle', 'quel', 'heure', 'heures', 'jusqu', 'qua
  * you open”): no day, no one else named. « la SAQ ferme à quelle heure » names someone else.
  */
 export function asksOnlyWhenOpen(text: string): boolean {
-  const words = foldText(text)
-    .replace(/[?!.,;:]+/g, ' ')
-    .split(/[\s']+/)
-    .filter(Boolean);
+  const words = foldText(text).replace(/[?!.,;:]+/g, ' ').split(/[\s']+/).filter(Boolean);
   if (words.length === 0 || words.length > 10 || !asksOpenOrClosed(text)) return false;
   return words.every((w) => isAmong(w, FOLLOW_UP_FILLERS) || isAmong(w, OPENING_WORDS) || AT_WHAT_TIME.has(w));
 }
@@ -494,9 +349,7 @@ function isAmong(word: string, list: ReadonlySet<string>): boolean {
 
 /** The words of a message once its days, dates, times and holidays are taken out; undefined beyond `maxWords` words. */
 function wordsBesidesTheDay(text: string, now: Date, calendar: BusinessCalendar, maxWords: number): string[] | undefined {
-  const folded = foldText(text)
-    .replace(/[?!.,;:]+/g, ' ')
-    .trim();
+  const folded = foldText(text).replace(/[?!.,;:]+/g, ' ').trim();
   const words = folded.split(' ').filter(Boolean);
   if (words.length === 0 || words.length > maxWords) return undefined;
   const holidays = holidaysMentioned(text, calendar.localDateOf(now), calendar);
@@ -505,10 +358,7 @@ function wordsBesidesTheDay(text: string, now: Date, calendar: BusinessCalendar,
     .replace(NOW, ' ')
     .replace(/(?<![\p{L}])(lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?(?![\p{L}])/gu, ' ')
     .replace(/(?<![\p{L}])(aujourd'hui|aujourd hui|demain|apres-demain|apres demain|today|tomorrow|tonight)(?![\p{L}])/gu, ' ')
-    .replace(
-      /(?<![\p{L}])(janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre|january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?(?![\p{L}])/gu,
-      ' ',
-    )
+    .replace(/(?<![\p{L}])(janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre|january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?(?![\p{L}])/gu, ' ')
     .replace(/\d{1,2}\s*h\s*\d{0,2}|\d{1,2}:\d{2}|\d+(er|e|st|nd|rd|th)?|[ap]\.?m\.?|\bmidi\b|noon/g, ' ')
     .replace(/'/g, "' ")
     .split(/[\s/-]+/)
