@@ -25,8 +25,9 @@ interface WordLists {
 let lists: WordLists | undefined;
 
 /**
- * The feeling words are matched with one typo from 8 letters only (« innacceptable »): with the usual tolerance,
- * « face à face » read as « fâché » and « ma tante » as « tanné », and a calm question was met with sympathy.
+ * The feeling and staff words are matched with one typo from 8 letters only (« innacceptable »): with the usual
+ * tolerance, « face à face » read as « fâché », « ma tante » as « tanné » and « argent » as « agent », and a calm
+ * question was met with sympathy.
  */
 const FEELING_TYPOS: TypoTolerance = { oneFrom: 8, twoFrom: Number.POSITIVE_INFINITY };
 
