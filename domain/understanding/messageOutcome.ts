@@ -68,9 +68,11 @@ export interface OutcomeContext {
  *   so does a calm one that asks nothing, an upset one offered a person then a complaint (« je veux parler à un
  *   superviseur, votre agente a été irrespectueuse »), and an angry one that it declines while still offering a complaint
  *   or that speaks of who served the person (« la dame au téléphone a été impolie », « l'agent voulait rien savoir »);
+ *   so does an angry verdict offered a complaint first (« votre service est pourri »), and a declined account that says
+ *   the person wants to complain, a complaint right behind (« Je veux me plaindre : on m'a fait attendre une heure »);
  * - « j'ai attendu 45 minutes en ligne pour me faire dire de rappeler demain, c'est rire du monde », answered or offered
  *   as an entry of the knowledge base: an angry account that asks nothing, or one that says the person wants to
- *   complain, opens the complaint form (about another body, « la SAAQ m'a fait attendre une heure, c'est
+ *   complain (« …franchement. je porte plainte », whatever its words), opens the complaint form (about another body, « la SAAQ m'a fait attendre une heure, c'est
  *   inacceptable », it is told whose it is);
  * - « ça fait 2 heures que j'attends, c'est ridicule, vous répondez quand? », between an answer and a complaint: the
  *   answer, which hears the person and offers the complaint form;
@@ -78,7 +80,9 @@ export interface OutcomeContext {
  *   holidays?), or « ouvert samedi? » that it declines while the message
  *   says nothing but that and the day (“Open on Canada Day?”): the hours of that day. « La SAQ est-elle ouverte
  *   le 1er janvier? » names someone else, and is declined; « êtes-vous ouverts le soir? », naming no day, offered the
- *   weekly hours first, or « tu fermes a quelle heure », declined while leaning to the hours: those hours;
+ *   weekly hours first, or « tu fermes a quelle heure », declined while leaning to the hours: those hours; so does
+ *   a question when to call, offered the hours first or read as a person asked for (« Pouvez-vous me dire quand je
+ *   peux téléphoner pour parler à quelqu'un? »);
  * - « plainte sur le service, où écrire », « y a-t-il un formulaire pour une plainte? », offered the complaints address:
  *   that address, which says how to file one here;
  * - a complaint about another body (« je veux porter plainte contre Hydro-Québec »): told it is not the Centre's;
@@ -125,6 +129,10 @@ export function messageOutcome(text: string, decision: Decision, ranking: readon
   // « ça fait 2 heures que j'attends au téléphone, c'est ridicule, vous répondez quand? », between the phone wait and a
   // complaint: the answer, which hears the person first and offers the complaint form after it (FaqDialog), asks no choice.
   const [first, second] = decision.kind === 'clarify' ? decision.options : [];
+  // « votre service est pourri », a complaint offered first: an angry statement is one, however short its story.
+  if (first?.intent === Intents.complaintFile && soundsAngry(text) && asksNothing(text)) {
+    return { kind: 'answer', intent: Intents.complaintFile, score: decision.score };
+  }
   const answerOffered = [first, second].find((o) => o?.intent.startsWith(FAQ_INTENT_PREFIX));
   if (answerOffered && [first, second].some((o) => o?.intent === Intents.complaintFile) && soundsAngry(text)) {
     return { kind: 'answer', intent: answerOffered.intent, score: decision.score };
@@ -143,7 +151,11 @@ export function messageOutcome(text: string, decision: Decision, ranking: readon
   ) {
     return { kind: 'hoursOfDay', score: decision.score };
   }
-  if (decision.kind === 'clarify' && asksTheWeeklyHours(decision.options, opening)) return { kind: 'answer', intent: WEEKLY_HOURS, score: decision.score };
+  if (decision.kind === 'clarify' && asksTheWeeklyHours(text, decision.options, opening)) {
+    return { kind: 'answer', intent: WEEKLY_HOURS, score: decision.score };
+  }
+  // « Pouvez-vous me dire quand je peux téléphoner pour parler à quelqu'un? », read as a person asked for: when to call is the hours'.
+  if (guess === Intents.handoff && asksWhenToCall(text)) return { kind: 'answer', intent: WEEKLY_HOURS, score: decision.score };
   // « tu fermes a quelle heure », declined (the bot addressed as « tu » reads like chit-chat) while leaning to the hours.
   if (leaning !== undefined && HOURS_OF_DAY_ENTRIES.has(leaning) && asksOnlyWhenOpen(text))
     return { kind: 'answer', intent: WEEKLY_HOURS, score: decision.score };
@@ -243,7 +255,7 @@ function theSecretariatsMissionAndContact(options: readonly ScoredIntent[]): Mes
 function tellsAnAngryStoryOfTheService(text: string, ranking: readonly ScoredIntent[]): boolean {
   return (
     (scoreOf(ranking, Intents.complaintFile) >= DEFAULT_THRESHOLDS.option || speaksOfTheStaff(text)) &&
-    soundsAngry(text) &&
+    (soundsAngry(text) || (wantsToComplain(text) && hesitatesOverAComplaint(ranking))) &&
     readFirstMessage(text).story !== undefined &&
     matchOutOfMandate(text) === undefined
   );
@@ -254,7 +266,7 @@ function tellsAnAngryStoryOfTheService(text: string, ranking: readonly ScoredInt
  * person says they want to complain, which an account that asks nothing means whatever entry it resembles.
  */
 const WANTS_TO_COMPLAIN =
-  /(?:^| )(?:je (?:veux|voudrais|souhaite|desire|tiens a)|j aimerais|i (?:want|wish) to|i d like to|i would like to) (?:me plaindre|porter plainte|faire une plainte|deposer une plainte|formuler une plainte|complain|file a complaint|make a complaint)(?= |$)/;
+  /(?:^| )(?:(?:je (?:veux|voudrais|souhaite|desire|tiens a)|j aimerais|i (?:want|wish) to|i d like to|i would like to) (?:me plaindre|porter plainte|faire une plainte|deposer une plainte|formuler une plainte|complain|file a complaint|make a complaint)|je (?:porte|depose|fais) (?:une )?plainte|je me plains|i m (?:filing|making) a complaint|i am (?:filing|making) a complaint)(?= |$)/;
 
 /** « vous m'avez laissée en attente », « vous êtes pas sérieux » (folded text, mandateKey): an account told to the Centre itself. */
 const TELLS_THE_CENTRE = /(?:^| )vous (?:m|me|nous|avez|etes)(?= |$)/;
@@ -267,9 +279,9 @@ const FEEDBACK_WORD = /(?:^| )(?:commentaires?|feedback|compliments?|suggestions
 const ASKS_WHERE_TO_WRITE =
   /(?:^| )(?:ou (?:ecrire|envoyer|ecrit|j ecris|je peux ecrire|l envoyer|la faire|la deposer|la porter)|adresse|courriel|where|address|e-?mail)(?= |$)/;
 
-/** A question word (folded text, mandateKey): with a question mark, what tells a question from a statement. */
+/** A question word (folded text, mandateKey), or Québec's « -tu » (« vous fermez-tu »): with a question mark, what tells a question from a statement. */
 const QUESTION_WORD =
-  /(?:^| )(?:combien|quand|comment|pourquoi|quel|quelle|quels|quelles|quoi|est[ -]ce|pouvez[ -]vous|peux[ -]tu|puis[ -]je|savez[ -]vous|how|why|when|what|where|which|who|is it|are you|do you|can i|can you|could you|should i)(?= |$)/;
+  /(?:^| )(?:[a-z]+ez tu|(?:y a|ya|est|c est|ca|sont|ont|peut|faut) tu|combien|quand|comment|pourquoi|quel|quelle|quels|quelles|quoi|est[ -]ce|pouvez[ -]vous|peux[ -]tu|puis[ -]je|savez[ -]vous|how|why|when|what|where|which|who|is it|are you|do you|can i|can you|could you|should i)(?= |$)/;
 
 /**
  * « j'ai attendu 45 minutes en ligne pour me faire dire de rappeler demain, franchement c'est rire du monde »,
@@ -284,8 +296,18 @@ function isAnAngryStatement(text: string, decision: Decision): boolean {
   const guess = leadingIntent(decision);
   if (!guess?.startsWith(FAQ_INTENT_PREFIX) || COMPLAINT_TOPICS.has(guess) || SECRETARIAT_ENTRIES.has(guess)) return false;
   // The question mark first: most questions end the reading before the anger words are scanned.
-  if (text.includes('?') || !(soundsAngry(text) || wantsToComplain(text)) || readFirstMessage(text).story === undefined) return false;
-  return asksNothing(text);
+  if (text.includes('?') || readFirstMessage(text).story === undefined) return false;
+  // « l'agent savait même pas c'était quoi un processus de qualification, franchement. je porte plainte »: said, whatever its words.
+  return wantsToComplain(text) || (soundsAngry(text) && asksNothing(text));
+}
+
+/**
+ * « Je veux me plaindre : on m'a fait attendre une heure en ligne », declined with a complaint right behind (within
+ * the margin): the person's words decide. « Mon CLSC a annulé mon rendez-vous, je veux me plaindre » is declined
+ * far ahead of a complaint, as someone else's.
+ */
+function hesitatesOverAComplaint(ranking: readonly ScoredIntent[]): boolean {
+  return (ranking[0]?.score ?? 0) - scoreOf(ranking, Intents.complaintFile) < DEFAULT_THRESHOLDS.margin;
 }
 
 /** WANTS_TO_COMPLAIN, read only in a message with « plain… » or “complain” (most messages: not folded for it). */
@@ -315,11 +337,24 @@ function asksHowToComplain(text: string, options: readonly ScoredIntent[]): bool
 /**
  * « Est-ce que vous êtes ouverts le soir après le souper? », offered the weekly hours first, naming no day (the
  * hours of a day come before): they answer it, unless a way to reach the Centre is offered beside them
- * (“How do I reach you and at what times?”).
+ * (“How do I reach you and at what times?”). So do they a question when to call (« Ma petite-fille m'a dit de
+ * vous téléphoner. À quelles heures puis-je le faire? »), whatever is offered beside them.
  */
-function asksTheWeeklyHours(options: readonly ScoredIntent[], opening: boolean): boolean {
+function asksTheWeeklyHours(text: string, options: readonly ScoredIntent[], opening: boolean): boolean {
   const [first, second] = options.map((o) => o.intent);
-  return opening && first === WEEKLY_HOURS && (second === undefined || HOURS_OF_DAY_ENTRIES.has(second) || !CENTRE_CONTACT_ENTRIES.has(second));
+  if (first !== WEEKLY_HOURS) return false;
+  return (opening && (second === undefined || HOURS_OF_DAY_ENTRIES.has(second) || !CENTRE_CONTACT_ENTRIES.has(second))) || asksWhenToCall(text);
+}
+
+/** « À quelles heures puis-je vous téléphoner? », “what time can I call” (folded text, mandateKey): when, to call, and no number, address or means asked (« comment »). */
+const ASKS_WHEN = /(?:^| )(?:quand|a quelle heure|a quelles heures|quelles heures|quelle heure|what time|when)(?= |$)/;
+const TO_CALL = /(?:^| )(?:telephoner|appeler|joindre|rejoindre|call|reach|phone)(?= |$)/;
+const ASKS_HOW_TO_REACH = /(?:^| )(?:comment|numero|numeros|no|courriel|adresse|how|number|email|e-mail|address)(?= |$)/;
+
+function asksWhenToCall(text: string): boolean {
+  if (!text.includes('?')) return false;
+  const key = mandateKey(text);
+  return ASKS_WHEN.test(key) && TO_CALL.test(key) && !ASKS_HOW_TO_REACH.test(key);
 }
 
 function scoreOf(ranking: readonly ScoredIntent[], intent: string): number {

@@ -246,8 +246,11 @@ export class TrainedIntentClassifier implements IntentClassifier {
    * Two questions or more for different FAQ entries, each asked in its own sentence or clause and each
    * ranked with confidence on its own; the whole message must rank them among its first choices too.
    */
-  private questionsOf(sentences: Array<{ text: string }>, whole: ScoredIntent[]): ScoredIntent[] | undefined {
-    const all = sentences.flatMap((s) => clausesOf(s.text));
+  private questionsOf(sentences: Array<{ text: string; question?: boolean }>, whole: ScoredIntent[]): ScoredIntent[] | undefined {
+    // « Est-ce ouvert la fin de semaine? Je travaille toute la semaine et c'est le seul moment où je suis libre. »:
+    // beside a sentence that asks with its mark, one without it tells the context, unless it asks in words.
+    const marked = sentences.some((s) => s.question);
+    const all = sentences.flatMap((s) => (!marked || s.question || asksInWords(s.text) ? clausesOf(s.text) : []));
     // A reference back (« …du Secrétariat, et comment peut-on les joindre? ») asks about what the clause
     // before it named: the two are read together, for something else than what that clause asked.
     const clauses = all.flatMap((clause, i): Array<{ text: string; refersBack: boolean }> =>
@@ -404,6 +407,14 @@ const ASKING =
 function standsAlone(clause: string): boolean {
   if ((clause.match(/\p{L}{2,}/gu)?.length ?? 0) < 2 || REFERS_BACK.test(clause)) return false;
   return clause.includes('?') || !FIRST_PERSON.test(clause) || ASKING.test(clause);
+}
+
+/** A question or a request said in words (« j'aimerais connaître… », « quel est… », « svp »), whatever its punctuation. */
+const ASKS_IN_WORDS =
+  /(?<!\p{L})(?:comment|quand|combien|pourquoi|quel|quelle|quels|quelles|quoi|koi|est-ce|svp|stp|dites|indiquer|how|when|what|whats|where|which|why|please|pls|plz|tell|give)(?!\p{L})/iu;
+
+function asksInWords(sentence: string): boolean {
+  return ASKING.test(sentence) || ASKS_IN_WORDS.test(sentence);
 }
 
 interface EnsembleViews {

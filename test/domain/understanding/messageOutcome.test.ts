@@ -275,6 +275,51 @@ describe('what a message gets beyond the decision (issue 12)', () => {
     expect(messageOutcome("je veux me plaindre de l'attente, c'est quoi votre délai normalement?", phoneWait, [], context)).toBe(phoneWait);
   });
 
+  it('opens the complaint form for an account that ends by saying it is a complaint, even with a question word in the story', () => {
+    const processes: Decision = { kind: 'answer', intent: 'faq.selection-processes', score: 0.89 };
+    const story = "l'agent savait même pas c'était quoi un processus de qualification, franchement. je porte plainte";
+    expect(messageOutcome(story, processes, [], context)).toMatchObject({ kind: 'answer', intent: Intents.complaintFile });
+    // A question mark: its answer, which offers the form.
+    expect(messageOutcome(`${story}. C'est quoi un processus de qualification?`, processes, [], context)).toBe(processes);
+  });
+
+  it('opens the complaint form for a declined account that says the person wants to complain, when a complaint is right behind', () => {
+    const declinedStory: Decision = { kind: 'decline', intent: Intents.outOfScope, score: 0.45 };
+    const close = [
+      { intent: Intents.outOfScope, score: 0.45 },
+      { intent: Intents.complaintFile, score: 0.44 },
+    ];
+    const text = "Je veux me plaindre : on m'a fait attendre une heure en ligne pis la ligne a coupé.";
+    expect(messageOutcome(text, declinedStory, close, context)).toMatchObject({ kind: 'answer', intent: Intents.complaintFile });
+    // Declined far ahead of a complaint: someone else's (« mon CLSC a annulé mon rendez-vous »).
+    const far = [
+      { intent: Intents.outOfScope, score: 0.78 },
+      { intent: Intents.complaintFile, score: 0.2 },
+    ];
+    expect(messageOutcome('Mon CLSC a annulé mon rendez-vous 3 fois, je veux me plaindre.', declinedStory, far, context)).toBe(declinedStory);
+  });
+
+  it('opens the complaint form for an angry verdict offered a complaint first, however short', () => {
+    const offered = clarify(Intents.complaintFile, 'faq.services');
+    expect(messageOutcome('votre service est pourri', offered, [], context)).toMatchObject({ kind: 'answer', intent: Intents.complaintFile });
+    // The form second: the entry, which hears the person and offers the form.
+    expect(messageOutcome('votre service est pourri', clarify('faq.services', Intents.complaintFile), [], context)).toMatchObject({ intent: 'faq.services' });
+  });
+
+  it('answers the weekly hours to a question when to call, read as a person asked for or offered the hours before the phone', () => {
+    const hours = { kind: 'answer', intent: 'faq.hours' };
+    const person: Decision = { kind: 'answer', intent: Intents.handoff, score: 0.94 };
+    const elderly = 'Bonjour je suis une personne âgée. Pouvez-vous me dire quand je peux téléphoner pour parler à quelqu’un? Merci';
+    expect(messageOutcome(elderly, person, [], context)).toMatchObject(hours);
+    expect(
+      messageOutcome('Ma petite-fille m’a dit de vous téléphoner. À quelles heures puis-je le faire?', clarify('faq.hours', 'faq.phone'), [], context),
+    ).toMatchObject(hours);
+    // A person asked for, or the number asked too: as decided.
+    expect(messageOutcome('je veux parler à quelqu’un au téléphone', person, [], context)).toBe(person);
+    const both = clarify('faq.hours', 'faq.phone');
+    expect(messageOutcome('quand puis-je appeler et à quel numéro?', both, [], context)).toBe(both);
+  });
+
   it('opens the complaint form for a story offered a complaint first that asks nothing, or a person and a complaint for an upset one', () => {
     const complaint = { kind: 'answer', intent: Intents.complaintFile };
     const calledThreeTimes = "j'ai appelé trois fois cette semaine et chaque agent m'a dit autre chose";

@@ -41,6 +41,8 @@ describe('recognizer', () => {
   it.each([
     ['vos heures et votre numéro de téléphone?', 'fr', ['faq.hours', 'faq.phone']],
     ['what are your opening hours and your phone number', 'en', ['faq.hours', 'faq.phone']],
+    // Beside a question with its mark, a sentence without one still asks when it asks in words.
+    ['Je voudrais votre numéro de téléphone. Vous ouvrez à quelle heure?', 'fr', ['faq.phone', 'faq.hours']],
   ] as const)('answers both questions of one sentence: « %s »', (text, lang, intents) => {
     const decision = decide(classifier.classify(text, lang));
     expect(decision.kind).toBe('answer');
@@ -51,6 +53,7 @@ describe('recognizer', () => {
     ['Vous répondez-tu entre midi et une heure?', 'faq.hours-lunch'],
     ['Bonsoir, je travaille de jour et je me demande jusqu’à quelle heure on peut vous appeler', 'faq.hours'],
     ['Je vous ai écrit au sujet de mon dossier et on m’a dit non. Pourquoi?', 'faq.no-nominative-email'],
+    ['Êtes-vous ouverts la fin de semaine? Je travaille du lundi au vendredi et c’est le seul temps que j’ai.', 'faq.closed-days'],
   ])('does not take a range, a lone word or a statement of context for a second question: « %s »', (text, intent) => {
     const decision = decide(classifier.classify(text, 'fr'));
     expect(decision).toMatchObject({ kind: 'answer', intent });
