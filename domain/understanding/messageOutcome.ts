@@ -1,12 +1,12 @@
 import type { BusinessCalendar } from '../calendar/businessCalendar';
 import { asksToChangeFiledComplaint } from '../complaints/complaintChange';
 import { readFirstMessage, soundsAngry, speaksOfTheStaff } from '../complaints/firstMessage';
-import { extractExamProblem } from '../exams/problemExtractor';
+import { ExamProblemClues, extractExamProblem } from '../exams/problemExtractor';
 import { asksOnlyWhenOpen, asksOnlyWhetherOpen, asksOpenOrClosed, foldText, parseAskedMoment } from '../faq/askedMoment';
 import { faqIntent } from '../faq/knowledgeBase';
 import { mandateKey, matchOutOfMandate, OutOfMandateTopic, outOfMandateOverriding } from '../faq/outOfMandate';
 import type { Lang } from '../i18n';
-import { COMPLAINTS_ENTRY, Decision, DEFAULT_THRESHOLDS, leadingIntent, SMALL_TALK_AND_HELP } from './decision';
+import { COMPLAINTS_ENTRY, Decision, decide, DEFAULT_THRESHOLDS, leadingIntent, SMALL_TALK_AND_HELP } from './decision';
 import { FAQ_INTENT_PREFIX, Intents, ScoredIntent } from './intents';
 
 /**
@@ -35,6 +35,9 @@ const SECRETARIAT_CONTACT = faqIntent('sct-contact');
 const WEEKLY_HOURS = faqIntent('hours');
 const SECRETARIAT_COMPLAINTS = faqIntent('sct-complaints');
 const SECRETARIAT_MISSION = faqIntent('sct-mission');
+const MINISTRY_MISSION = faqIntent('mission');
+const SAGIR = faqIntent('sagir');
+const NO_NOMINATIVE_EMAIL = faqIntent('no-nominative-email');
 /** The entries about the Secrétariat du Conseil du trésor. */
 export const SECRETARIAT_ENTRIES: ReadonlySet<string> = new Set(['sct-complaints', 'sct-contact', 'sct-mission'].map(faqIntent));
 /** The Secrétariat du Conseil du trésor named (folded text, mandateKey), and a complaint word (then it is its complaints entry). */
@@ -54,20 +57,24 @@ export interface OutcomeContext {
  * main dialog acts on the outcome, and `npm run eval` scores it as served):
  * - « j'ai déjà fait une plainte et je veux ajouter des informations », « retirer ma plainte », read as a complaint
  *   topic: how to change a complaint already filed (the complaints address), not a new complaint form;
+ * - « Je ne veux pas faire de plainte, je voulais seulement votre numéro », read as a complaint: decided again without it;
  * - « Moodle plante pendant mon examen de cours à l'Université Laval », read as an exam problem (offered as one, or
  *   declined while leaning to one), or
  *   « le numéro du centre d'appel d'Hydro-Québec », read as the Centre's phone: what the Centre does not handle (a
  *   topic of out-of-mandate.json that `overrides` these guesses, whatever the recognizer's confidence);
  * - « adresse courriel du SCT pour des renseignements généraux », read as the Centre's e-mail or contact (or
  *   answered with one of them beside another entry): the Secrétariat's contact (the message names it; with a
- *   complaint word it is the Secrétariat's complaints entry, which also answers anger about it when offered);
+ *   complaint word it is the Secrétariat's complaints entry, which also answers anger about it when offered); its
+ *   mission, not the ministry's, for « le numéro du Conseil du trésor et sa mission »;
  * - « Mon examen en ligne plante en ce moment »: an exam failing right now starts the triage, never « Voulez-vous dire… ? »;
- *   so does one that failed (« on m'a expulsée de l'examen, ma session a expiré ») when the exam problem is the first choice;
+ *   so does one that failed (« on m'a expulsée de l'examen, ma session a expiré ») when the exam problem is the first choice,
+ *   and a statement that one fails answered with what SAGIR is (« le lien pour mon examen dans SAGIR fonctionne pas »);
  * - « Ça fait 3 fois que j'appelle et personne me rappelle, c'est inacceptable »: an upset account of the service,
  *   where the recognizer's best guess is a complaint, opens the complaint form (it listens to the story) rather than a choice;
  *   so does a calm one that asks nothing, an upset one offered a person then a complaint (« je veux parler à un
  *   superviseur, votre agente a été irrespectueuse »), and an angry one that it declines while still offering a complaint
- *   or that speaks of who served the person (« la dame au téléphone a été impolie », « l'agent voulait rien savoir »);
+ *   or that speaks of who served the person (« la dame au téléphone a été impolie », « l'agent voulait rien savoir »),
+ *   also offered a choice when it asks nothing (« le préposé m'a parlé comme si j'étais un enfant, c'est pas correct »);
  *   so does an angry verdict offered a complaint first (« votre service est pourri »), and a declined account that says
  *   the person wants to complain, a complaint right behind (« Je veux me plaindre : on m'a fait attendre une heure »);
  * - « j'ai attendu 45 minutes en ligne pour me faire dire de rappeler demain, c'est rire du monde », answered or offered
@@ -85,6 +92,10 @@ export interface OutcomeContext {
  *   peux téléphoner pour parler à quelqu'un? »);
  * - « plainte sur le service, où écrire », « y a-t-il un formulaire pour une plainte? », offered the complaints address:
  *   that address, which says how to file one here;
+ * - « un numéro pour parler de mon processus de qualif », offered the phone beside an entry on what the Centre does: the
+ *   means the message names (the phone, the hours, the contact details);
+ * - « je peux tu vous écrire pour une question sur mon compte à moi? », torn between the e-mail and what the Centre does
+ *   not take by e-mail: the latter;
  * - a complaint about another body (« je veux porter plainte contre Hydro-Québec »): told it is not the Centre's;
  * - a known topic outside the Centre's mandate (paie, permis de conduire…): said plainly, also when the message
  *   ranks small talk or help first (« bonjour, c'est pour ma carte soleil ») or the recognizer hesitates
@@ -94,6 +105,9 @@ export interface OutcomeContext {
 export function messageOutcome(text: string, decision: Decision, ranking: readonly ScoredIntent[], context: OutcomeContext): MessageOutcome {
   const guess = leadingIntent(decision);
   if (guess && COMPLAINT_TOPICS.has(guess) && asksToChangeFiledComplaint(text)) return { kind: 'complaintChange', score: decision.score };
+  // « Je ne veux pas faire de plainte, tout est correct. Je voulais seulement votre numéro »: decided again without the complaint.
+  if (guess === Intents.complaintFile && /plainte|complain/i.test(text) && NOT_A_COMPLAINT.test(mandateKey(text)))
+    return decidedWithout(text, ranking, Intents.complaintFile);
   // Declined, the message still leans somewhere: « Moodle vient de planter pendant mon examen de cours » declined as
   // out of scope leans to the exam problem, and is told that a school's exams are not the Centre's.
   const leaning = decision.kind === 'decline' ? ranking.find((r) => r.intent !== Intents.outOfScope && r.intent !== Intents.none)?.intent : undefined;
@@ -105,7 +119,7 @@ export function messageOutcome(text: string, decision: Decision, ranking: readon
     const topic = overriding.readAlone ? overriding : (matchOutOfMandate(text) ?? overriding);
     return { kind: 'outOfMandate', topic, score: decision.score, recordedIntent: Intents.outOfScope };
   }
-  const secretariats = theSecretariatsContact(text, decision);
+  const secretariats = theSecretariatsContact(text, decision) ?? theSecretariatsMission(text, decision);
   if (secretariats) return secretariats;
   if (complainsOfTheSecretariat(text, decision)) return { kind: 'answer', intent: SECRETARIAT_COMPLAINTS, score: decision.score };
   const both = decision.kind === 'clarify' ? theSecretariatsMissionAndContact(decision.options) : undefined;
@@ -113,10 +127,14 @@ export function messageOutcome(text: string, decision: Decision, ranking: readon
   if (decision.kind !== 'answer' && reportsAFailingExam(text, decision, ranking, context)) {
     return { kind: 'answer', intent: Intents.examProblem, score: scoreOf(ranking, Intents.examProblem) };
   }
+  // « Le lien pour mon examen dans SAGIR fonctionne pas », answered with what SAGIR is: a statement that an exam fails is the triage's.
+  if (decision.kind === 'answer' && decision.intent === SAGIR && !decision.also?.length && asksNothing(text) && examProblemIn(text, context)) {
+    return { kind: 'answer', intent: Intents.examProblem, score: decision.score };
+  }
   if (decision.kind === 'clarify' && (tellsTheStoryOfAComplaint(text, decision.options) || filesRatherThanFollows(text, decision.options))) {
     return { kind: 'answer', intent: Intents.complaintFile, score: decision.score };
   }
-  if (decision.kind === 'decline' && tellsAnAngryStoryOfTheService(text, ranking)) {
+  if ((decision.kind === 'decline' || (decision.kind === 'clarify' && asksNothing(text))) && tellsAnAngryStoryOfTheService(text, ranking)) {
     return { kind: 'answer', intent: Intents.complaintFile, score: scoreOf(ranking, Intents.complaintFile) };
   }
   if (decision.kind !== 'decline' && isAnAngryStatement(text, decision)) {
@@ -160,6 +178,9 @@ export function messageOutcome(text: string, decision: Decision, ranking: readon
   if (leaning !== undefined && HOURS_OF_DAY_ENTRIES.has(leaning) && asksOnlyWhenOpen(text))
     return { kind: 'answer', intent: WEEKLY_HOURS, score: decision.score };
   if (decision.kind === 'clarify' && asksHowToComplain(text, decision.options)) return { kind: 'answer', intent: COMPLAINTS_ENTRY, score: decision.score };
+  const named = decision.kind === 'clarify' ? meansAskedByName(text, decision.options) : undefined;
+  if (named) return { kind: 'answer', intent: named, score: decision.score };
+  if (decision.kind === 'clarify' && writesAboutOwnFile(text, decision.options)) return { kind: 'answer', intent: NO_NOMINATIVE_EMAIL, score: decision.score };
   const topic = decision.kind !== 'answer' || SMALL_TALK_AND_HELP.has(decision.intent) ? matchOutOfMandate(text) : undefined;
   if (!topic) return decision;
   // « c quoi le CSC du ministère de la Cybersécurité? » between the mission and the CSC: the CSC's own entry says as much, and more.
@@ -191,6 +212,20 @@ function theSecretariatsContact(text: string, decision: Decision): MessageOutcom
   if (decision.kind !== 'answer') return { kind: 'answer', intent: SECRETARIAT_CONTACT, score: decision.score };
   // Each of the Centre's contact entries answered becomes the Secrétariat's contact, once, in its place.
   const [intent, ...rest] = [...new Set([decision.intent, ...also].map((entry) => (CENTRE_CONTACT_ENTRIES.has(entry) ? SECRETARIAT_CONTACT : entry)))];
+  return rest.length ? { kind: 'answer', intent, score: decision.score, also: rest } : { kind: 'answer', intent, score: decision.score };
+}
+
+/**
+ * « Le numéro du Conseil du trésor et leur mission svp », answered with the Secrétariat's contact and the ministry's
+ * mission: the message names the Secrétariat, whose mission it asks.
+ */
+function theSecretariatsMission(text: string, decision: Decision): MessageOutcome | undefined {
+  if (decision.kind !== 'answer' || ![decision.intent, ...(decision.also ?? [])].includes(MINISTRY_MISSION)) return undefined;
+  const key = mandateKey(text);
+  if (!NAMES_THE_SECRETARIAT.test(key) || ADDRESSED_TO_THE_CENTRE.test(key)) return undefined;
+  const [intent, ...rest] = [
+    ...new Set([decision.intent, ...(decision.also ?? [])].map((entry) => (entry === MINISTRY_MISSION ? SECRETARIAT_MISSION : entry))),
+  ];
   return rest.length ? { kind: 'answer', intent, score: decision.score, also: rest } : { kind: 'answer', intent, score: decision.score };
 }
 
@@ -268,6 +303,17 @@ function tellsAnAngryStoryOfTheService(text: string, ranking: readonly ScoredInt
 const WANTS_TO_COMPLAIN =
   /(?:^| )(?:(?:je (?:veux|voudrais|souhaite|desire|tiens a)|j aimerais|i (?:want|wish) to|i d like to|i would like to) (?:me plaindre|porter plainte|faire une plainte|deposer une plainte|formuler une plainte|complain|file a complaint|make a complaint)|je (?:porte|depose|fais) (?:une )?plainte|je me plains|i m (?:filing|making) a complaint|i am (?:filing|making) a complaint)(?= |$)/;
 
+/** « je ne veux pas faire de plainte », “this is not a complaint” (folded text, mandateKey). */
+const NOT_A_COMPLAINT =
+  /(?:^| )(?:(?:veux|voudrais|souhaite) pas (?:faire|porter|deposer|formuler) (?:de |une )?plainte|pas (?:une|de) plainte|not a complaint|don t want to (?:complain|file a complaint)|not complaining)(?= |$)/;
+
+/** The decision on the ranking without one intent, the others' probabilities scaled back to a sum of 1. */
+function decidedWithout(text: string, ranking: readonly ScoredIntent[], left: string): Decision {
+  const rest = ranking.filter((r) => r.intent !== left);
+  const total = rest.reduce((sum, r) => sum + r.score, 0);
+  return decide({ text, intents: total > 0 ? rest.map((r) => ({ intent: r.intent, score: r.score / total })) : [] });
+}
+
 /** « vous m'avez laissée en attente », « vous êtes pas sérieux » (folded text, mandateKey): an account told to the Centre itself. */
 const TELLS_THE_CENTRE = /(?:^| )vous (?:m|me|nous|avez|etes)(?= |$)/;
 /** A complaint already filed (folded text, mandateKey): its follow-up, not a new one. */
@@ -281,7 +327,7 @@ const ASKS_WHERE_TO_WRITE =
 
 /** A question word (folded text, mandateKey), or Québec's « -tu » (« vous fermez-tu »): with a question mark, what tells a question from a statement. */
 const QUESTION_WORD =
-  /(?:^| )(?:[a-z]+ez tu|(?:y a|ya|est|c est|ca|sont|ont|peut|faut) tu|combien|quand|comment|pourquoi|quel|quelle|quels|quelles|quoi|est[ -]ce|pouvez[ -]vous|peux[ -]tu|puis[ -]je|savez[ -]vous|how|why|when|what|where|which|who|is it|are you|do you|can i|can you|could you|should i)(?= |$)/;
+  /(?:^| )(?:[a-z]+ez tu|(?:j aimerais|je voudrais|je veux|je souhaite) (?:savoir|connaitre)|je me demande|i d like to know|i wonder|(?:y a|ya|est|c est|ca|sont|ont|peut|faut) tu|combien|quand|comment|pourquoi|quel|quelle|quels|quelles|quoi|est[ -]ce|pouvez[ -]vous|peux[ -]tu|puis[ -]je|savez[ -]vous|how|why|when|what|where|which|who|is it|are you|do you|can i|can you|could you|should i)(?= |$)/;
 
 /**
  * « j'ai attendu 45 minutes en ligne pour me faire dire de rappeler demain, franchement c'est rire du monde »,
@@ -357,6 +403,49 @@ function asksWhenToCall(text: string): boolean {
   return ASKS_WHEN.test(key) && TO_CALL.test(key) && !ASKS_HOW_TO_REACH.test(key);
 }
 
+/** How to reach the Centre, asked by name (folded text, mandateKey): its phone number, its hours, its contact details. */
+const MEANS_BY_NAME: ReadonlyArray<readonly [string, RegExp]> = [
+  [
+    faqIntent('phone'),
+    /(?:^| )(?:numero|numeros|tel|telephone|phone number|number)(?= |$)(?! (?:de|du|of) (?:dossier|processus|reference|candidature|concours|poste|employe|matricule|file|application|process))/,
+  ],
+  [WEEKLY_HOURS, /(?:^| )(?:heures|horaire|horaires|hours)(?= |$)/],
+  [faqIntent('contact'), /(?:^| )(?:coordonnees|contacter|joindre|rejoindre|rejoins|contact details|contact info)(?= |$)/],
+];
+const ALSO = /(?:^| )(?:aussi|en plus|also|as well)(?= |$)/;
+/** The entries on what the Centre does, which a question about reaching it on that subject is torn with. */
+const SUBJECT_ENTRIES: ReadonlySet<string> = new Set(
+  ['services', 'selection-processes', 'portals', 'online-systems', 'employee-file', 'job-postings', 'specialized-users', 'sagir'].map(faqIntent),
+);
+
+/**
+ * « un numéro pour parler de mon processus de qualif », « horaire du centre d'aide pour les concours du gouvernement? »,
+ * offered a means of reaching the Centre and an entry on what it does (in either order): the message names the means it
+ * wants (and no other), which answers it.
+ */
+function meansAskedByName(text: string, options: readonly ScoredIntent[]): string | undefined {
+  const firstTwo = options.slice(0, 2).map((o) => o.intent);
+  if (firstTwo.length < 2 || !firstTwo.some((o) => SUBJECT_ENTRIES.has(o))) return undefined;
+  const key = mandateKey(text);
+  // « …est encore ouverte, c'est quoi votre numéro aussi »: a second question, after the one on the subject.
+  if (ALSO.test(key)) return undefined;
+  const named = MEANS_BY_NAME.filter(([, words]) => words.test(key)).map(([entry]) => entry);
+  return named.length === 1 && firstTwo.includes(named[0]) ? named[0] : undefined;
+}
+
+/** One's own file or account (folded text, mandateKey). */
+const OWN_FILE =
+  /(?:^| )(?:mon compte|mon dossier|ma candidature|mon cas|a moi|personnel|personnelle|nominative|me concerne|my account|my file|my application|my case|personal)(?= |$)/;
+
+/**
+ * « je peux tu vous écrire par mail pour une question sur mon compte à moi? », torn between the Centre's e-mail and
+ * what it does not take by e-mail: a question about one's own file is the latter's (which gives the phone instead).
+ */
+function writesAboutOwnFile(text: string, options: readonly ScoredIntent[]): boolean {
+  const firstTwo = new Set(options.slice(0, 2).map((o) => o.intent));
+  return firstTwo.has(NO_NOMINATIVE_EMAIL) && firstTwo.has(faqIntent('email-general')) && OWN_FILE.test(mandateKey(text));
+}
+
 function scoreOf(ranking: readonly ScoredIntent[], intent: string): number {
   return ranking.find((r) => r.intent === intent)?.score ?? 0;
 }
@@ -368,7 +457,13 @@ function scoreOf(ranking: readonly ScoredIntent[], intent: string): number {
  */
 function reportsAFailingExam(text: string, decision: Decision, ranking: readonly ScoredIntent[], context: OutcomeContext): boolean {
   if (scoreOf(ranking, Intents.examProblem) < DEFAULT_THRESHOLDS.option) return false;
-  if (!/\b(exam\w*|examin\w*|sagir|tests?)\b/.test(foldText(text))) return false;
+  const clues = examProblemIn(text, context);
+  return clues !== undefined && (clues.examInProgress === true || leadingIntent(decision) === Intents.examProblem);
+}
+
+/** What the exam extractor reads of a problem in a message that names an exam, when it finds one. */
+function examProblemIn(text: string, context: OutcomeContext): ExamProblemClues | undefined {
+  if (!/\b(exam\w*|examin\w*|sagir|tests?)\b/.test(foldText(text))) return undefined;
   const clues = extractExamProblem(text, { now: context.now, timeZone: context.calendar.timeZone, lang: context.lang });
-  return clues.problemKind !== undefined && (clues.examInProgress === true || leadingIntent(decision) === Intents.examProblem);
+  return clues.problemKind === undefined ? undefined : clues;
 }

@@ -413,8 +413,12 @@ function standsAlone(clause: string): boolean {
 const ASKS_IN_WORDS =
   /(?<!\p{L})(?:comment|quand|combien|pourquoi|quel|quelle|quels|quelles|quoi|koi|est-ce|svp|stp|dites|indiquer|how|when|what|whats|where|which|why|please|pls|plz|tell|give)(?!\p{L})/iu;
 
+/** « je ne veux pas attendre une heure »: a wish not to, which asks nothing. */
+const NOT_WANTING = /(?<!\p{L})(?:ne\s+|n['’]\s*)?(?:veux|voudrais|souhaite|peux)\s+pas(?!\p{L})/giu;
+
 function asksInWords(sentence: string): boolean {
-  return ASKING.test(sentence) || ASKS_IN_WORDS.test(sentence);
+  const wishes = sentence.replace(NOT_WANTING, ' ');
+  return ASKING.test(wishes) || ASKS_IN_WORDS.test(wishes);
 }
 
 interface EnsembleViews {

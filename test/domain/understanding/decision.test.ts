@@ -116,6 +116,21 @@ describe('decide', () => {
     expect(decide({ ...both, questions: three })).toEqual({ kind: 'answer', intent: 'faq.contact', score: 0.8, also: ['faq.hours'] });
   });
 
+  it('answers once two questions that the first of an overlapping pair answers', () => {
+    const intents = [
+      { intent: 'faq.complaints', score: 0.6 },
+      { intent: 'faq.request-delay', score: 0.3 },
+    ];
+    const questions = [
+      { intent: 'faq.complaints', score: 0.9 },
+      { intent: 'faq.request-delay', score: 0.8 },
+    ];
+    const text = 'où envoyer une plainte et en combien de temps on me répond';
+    expect(decide({ text, intents, questions })).toEqual({ kind: 'answer', intent: 'faq.complaints', score: 0.9 });
+    // The other way round, the delay first: both, as asked.
+    expect(decide({ text, intents, questions: [...questions].reverse() })).toMatchObject({ intent: 'faq.request-delay', also: ['faq.complaints'] });
+  });
+
   it('answers a person asked for in one or two words from the answer threshold, not the keyword one', () => {
     const intents = [
       { intent: Intents.handoff, score: DEFAULT_THRESHOLDS.answer + 0.01 },

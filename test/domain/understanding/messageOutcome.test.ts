@@ -158,6 +158,8 @@ describe('what a message gets beyond the decision (issue 12)', () => {
       ['je veux travailler chez Walmart cet été, vous avez des postes?', 'faq.job-postings', 'private-jobs'],
       ['looking for a job at a private company in IT', 'faq.job-postings', 'private-jobs'],
       ['mon wifi marche pu chez nous', 'faq.it-support-csc', 'home-it'],
+      ['le numéro de téléphone de la RAMQ, s’il vous plaît', 'faq.phone', 'health-card'],
+      ['la SAAQ ferme à quelle heure le vendredi?', 'faq.hours', 'driver-licence'],
       ["can't get into my gmail", 'faq.it-support-csc', 'home-it'],
     ];
     for (const [text, intent, topic] of cases) {
@@ -318,6 +320,93 @@ describe('what a message gets beyond the decision (issue 12)', () => {
     expect(messageOutcome('je veux parler à quelqu’un au téléphone', person, [], context)).toBe(person);
     const both = clarify('faq.hours', 'faq.phone');
     expect(messageOutcome('quand puis-je appeler et à quel numéro?', both, [], context)).toBe(both);
+  });
+
+  it('opens the complaint form for an angry account of who served the person, offered a choice without a complaint first', () => {
+    const ranking = [
+      { intent: Intents.handoff, score: 0.69 },
+      { intent: Intents.complaintFile, score: 0.05 },
+    ];
+    const offered = clarify(Intents.handoff);
+    const complaint = { kind: 'answer', intent: Intents.complaintFile };
+    expect(messageOutcome("le préposé m'a parlé comme si j'étais un enfant, c'est pas correct pantoute", offered, ranking, context)).toMatchObject(complaint);
+    // A question, or no anger: the choice.
+    expect(messageOutcome("le préposé m'a parlé comme si j'étais un enfant, c'est pas correct, je peux parler à son chef?", offered, ranking, context)).toBe(
+      offered,
+    );
+    expect(messageOutcome("le préposé m'a expliqué le formulaire, je voudrais lui reparler", offered, ranking, context)).toBe(offered);
+  });
+
+  it('reads « j’aimerais connaître… » as a question, not an angry account', () => {
+    const career: Decision = { kind: 'answer', intent: 'faq.employee-file', score: 0.9 };
+    expect(messageOutcome("j'aimerais connaitre mes options de carrière dans la fonction publique, je suis tannée de mon poste", career, [], context)).toBe(
+      career,
+    );
+  });
+
+  it('decides again without the complaint a message that says it is not one', () => {
+    const ranking = [
+      { intent: Intents.complaintFile, score: 0.6 },
+      { intent: 'faq.phone', score: 0.38 },
+      { intent: 'faq.hours', score: 0.02 },
+    ];
+    const filing: Decision = { kind: 'answer', intent: Intents.complaintFile, score: 0.6 };
+    expect(messageOutcome("Ce n'est pas une plainte, je voudrais seulement votre numéro de téléphone.", filing, ranking, context)).toMatchObject({
+      kind: 'answer',
+      intent: 'faq.phone',
+    });
+    expect(messageOutcome('je veux faire une plainte sur votre service', filing, ranking, context)).toBe(filing);
+  });
+
+  it('starts the exam triage for a statement that an exam fails, answered with what SAGIR is', () => {
+    const sagir: Decision = { kind: 'answer', intent: 'faq.sagir', score: 0.98 };
+    expect(messageOutcome('la page de mon examen SAGIR fige depuis 10 minutes', sagir, [], context)).toMatchObject({
+      kind: 'answer',
+      intent: Intents.examProblem,
+    });
+    // A question about SAGIR, or no problem: what SAGIR is.
+    expect(messageOutcome('SAGIR fonctionne avec quel navigateur pour les examens?', sagir, [], context)).toBe(sagir);
+    expect(messageOutcome("j'ai un examen SAGIR la semaine prochaine", sagir, [], context)).toBe(sagir);
+  });
+
+  it('answers the means of reaching the Centre that the message names, offered beside an entry on what the Centre does', () => {
+    expect(messageOutcome('un numéro pour parler de mon processus de qualif', clarify('faq.selection-processes', 'faq.phone'), [], context)).toMatchObject({
+      kind: 'answer',
+      intent: 'faq.phone',
+    });
+    expect(messageOutcome('horaire du centre qui aide pour les concours?', clarify('faq.hours', 'faq.services'), [], context)).toMatchObject({
+      kind: 'answer',
+      intent: 'faq.hours',
+    });
+    // A number that is not a phone's, two means, a second question, or no entry on what the Centre does: the choice.
+    for (const [text, decision] of [
+      ['mon numéro de dossier dans le processus de qualification', clarify('faq.selection-processes', 'faq.phone')],
+      ['votre numéro et vos heures pour les concours', clarify('faq.phone', 'faq.services')],
+      ["l'offre de commis est-elle encore ouverte, c'est quoi votre numéro aussi", clarify('faq.job-postings', 'faq.phone')],
+      ['votre numéro pour une plainte', clarify('faq.phone', 'faq.complaints')],
+    ] as const)
+      expect(messageOutcome(text, decision, [], context)).toBe(decision);
+  });
+
+  it('answers what the Centre does not take by e-mail to a question about one’s own file, torn with the Centre’s e-mail', () => {
+    const torn = clarify('faq.email-general', 'faq.no-nominative-email');
+    expect(messageOutcome('je peux vous écrire pour une question sur mon dossier à moi?', torn, [], context)).toMatchObject({
+      kind: 'answer',
+      intent: 'faq.no-nominative-email',
+    });
+    expect(messageOutcome('je peux vous écrire?', torn, [], context)).toBe(torn);
+  });
+
+  it('gives the Secrétariat’s mission, not the ministry’s, to a message that names the Secrétariat', () => {
+    const answered: Decision = { kind: 'answer', intent: 'faq.sct-contact', score: 0.6, also: ['faq.mission'] };
+    expect(messageOutcome('le numéro du Conseil du trésor et sa mission svp', answered, [], context)).toEqual({
+      kind: 'answer',
+      intent: 'faq.sct-contact',
+      score: 0.6,
+      also: ['faq.sct-mission'],
+    });
+    const ministry: Decision = { kind: 'answer', intent: 'faq.mission', score: 0.9 };
+    expect(messageOutcome('quelle est votre mission?', ministry, [], context)).toBe(ministry);
   });
 
   it('opens the complaint form for a story offered a complaint first that asks nothing, or a person and a complaint for an upset one', () => {
