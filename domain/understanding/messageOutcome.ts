@@ -41,6 +41,7 @@ const NO_NOMINATIVE_EMAIL = faqIntent('no-nominative-email');
 /** The entries about the Secrétariat du Conseil du trésor. */
 export const SECRETARIAT_ENTRIES: ReadonlySet<string> = new Set(['sct-complaints', 'sct-contact', 'sct-mission'].map(faqIntent));
 /** The Secrétariat du Conseil du trésor named (folded text, mandateKey), and a complaint word (then it is its complaints entry). */
+const NAMES_THE_CSC = /(?:^| )(?:csc|centre de services? a la clientele)(?= |$)/;
 const NAMES_THE_SECRETARIAT = /(?:^| )(?:sct|secretariat|conseil du tresor|treasury board)(?= |$)/;
 const COMPLAINT_WORD = /plainte|plaindre|complain/;
 /** « je travaille au SCT, c'est quoi votre numéro? »: the Centre's own contact, asked by someone who names the Secrétariat. */
@@ -65,7 +66,8 @@ export interface OutcomeContext {
  * - « adresse courriel du SCT pour des renseignements généraux », read as the Centre's e-mail or contact (or
  *   answered with one of them beside another entry): the Secrétariat's contact (the message names it; with a
  *   complaint word it is the Secrétariat's complaints entry, which also answers anger about it when offered); its
- *   mission, not the ministry's, for « le numéro du Conseil du trésor et sa mission »;
+ *   mission, not the ministry's, for « le numéro du Conseil du trésor et sa mission »; the CSC named and answered with
+ *   the ministry's mission: the CSC's entry;
  * - « Mon examen en ligne plante en ce moment »: an exam failing right now starts the triage, never « Voulez-vous dire… ? »;
  *   so does one that failed (« on m'a expulsée de l'examen, ma session a expiré ») when the exam problem is the first choice,
  *   and a statement that one fails answered with what SAGIR is (« le lien pour mon examen dans SAGIR fonctionne pas »);
@@ -93,7 +95,8 @@ export interface OutcomeContext {
  * - « plainte sur le service, où écrire », « y a-t-il un formulaire pour une plainte? », offered the complaints address:
  *   that address, which says how to file one here;
  * - « un numéro pour parler de mon processus de qualif », offered the phone beside an entry on what the Centre does: the
- *   means the message names (the phone, the hours, the contact details);
+ *   means the message names (the phone, the hours, the contact details); answered with what the Centre does or its
+ *   processes, the phone number or the hours it names (« ça ferme à quelle heure le centre d'aide pour les jobs »);
  * - « je peux tu vous écrire pour une question sur mon compte à moi? », torn between the e-mail and what the Centre does
  *   not take by e-mail: the latter;
  * - a complaint about another body (« je veux porter plainte contre Hydro-Québec »): told it is not the Centre's;
@@ -121,6 +124,10 @@ export function messageOutcome(text: string, decision: Decision, ranking: readon
   }
   const secretariats = theSecretariatsContact(text, decision) ?? theSecretariatsMission(text, decision);
   if (secretariats) return secretariats;
+  // « C'est quoi le CSC du ministère de la Cybersécurité et du Numérique? », answered with the ministry's mission: the CSC's own entry.
+  if (decision.kind === 'answer' && decision.intent === MINISTRY_MISSION && !decision.also?.length && NAMES_THE_CSC.test(mandateKey(text))) {
+    return { kind: 'answer', intent: faqIntent('it-support-csc'), score: decision.score };
+  }
   if (complainsOfTheSecretariat(text, decision)) return { kind: 'answer', intent: SECRETARIAT_COMPLAINTS, score: decision.score };
   const both = decision.kind === 'clarify' ? theSecretariatsMissionAndContact(decision.options) : undefined;
   if (both) return both;
@@ -178,7 +185,12 @@ export function messageOutcome(text: string, decision: Decision, ranking: readon
   if (leaning !== undefined && HOURS_OF_DAY_ENTRIES.has(leaning) && asksOnlyWhenOpen(text))
     return { kind: 'answer', intent: WEEKLY_HOURS, score: decision.score };
   if (decision.kind === 'clarify' && asksHowToComplain(text, decision.options)) return { kind: 'answer', intent: COMPLAINTS_ENTRY, score: decision.score };
-  const named = decision.kind === 'clarify' ? meansAskedByName(text, decision.options) : undefined;
+  const named =
+    decision.kind === 'clarify'
+      ? meansAskedByName(text, decision.options)
+      : decision.kind === 'answer' && ABOUT_THE_CENTRE.has(decision.intent) && !decision.also?.length
+        ? numberOrHoursAsked(text)
+        : undefined;
   if (named) return { kind: 'answer', intent: named, score: decision.score };
   if (decision.kind === 'clarify' && writesAboutOwnFile(text, decision.options)) return { kind: 'answer', intent: NO_NOMINATIVE_EMAIL, score: decision.score };
   const topic = decision.kind !== 'answer' || SMALL_TALK_AND_HELP.has(decision.intent) ? matchOutOfMandate(text) : undefined;
@@ -444,6 +456,24 @@ const OWN_FILE =
 function writesAboutOwnFile(text: string, options: readonly ScoredIntent[]): boolean {
   const firstTwo = new Set(options.slice(0, 2).map((o) => o.intent));
   return firstTwo.has(NO_NOMINATIVE_EMAIL) && firstTwo.has(faqIntent('email-general')) && OWN_FILE.test(mandateKey(text));
+}
+
+/**
+ * « y a tu un numéro où je peux poser une question sur les concours », « ça ferme à quelle heure le centre d'aide pour
+ * les jobs du gouvernement », answered with what the Centre does: the phone number or the closing time asked for (folded
+ * text, mandateKey; narrower than MEANS_BY_NAME: « comment vous contacter pour… » is about the subject's help).
+ */
+const ABOUT_THE_CENTRE: ReadonlySet<string> = new Set(['services', 'selection-processes'].map(faqIntent));
+const NUMBER_ASKED =
+  /(?:^| )(?:numero|phone number)(?= |$)(?! (?:de|du|of) (?:dossier|processus|reference|candidature|concours|poste|employe|matricule|file|application|process))/;
+const TIME_ASKED = /(?:^| )(?:a quelle heure|heures d ouverture|vos heures|horaire|what time|opening hours|your hours)(?= |$)/;
+
+function numberOrHoursAsked(text: string): string | undefined {
+  const key = mandateKey(text);
+  if (ALSO.test(key)) return undefined;
+  const number = NUMBER_ASKED.test(key);
+  const time = TIME_ASKED.test(key);
+  return number === time ? undefined : number ? faqIntent('phone') : WEEKLY_HOURS;
 }
 
 function scoreOf(ranking: readonly ScoredIntent[], intent: string): number {

@@ -394,6 +394,11 @@ export function clausesOf(sentence: string): string[] {
  */
 const REFERS_BACK =
   /(?<!\p{L})(?:les|leur)\s+(?:joindre|rejoindre|contacter|appeler|[ée]crire|parler|rejoins|joins|contacte|appelle|[ée]cris)(?!\p{L})|(?<!\p{L})(?:chez|[àa]|avec)\s+eux(?!\p{L})|(?<!\p{L})(?:them|their|they)(?!\p{L})/iu;
+/**
+ * « Est-ce que vous répondez à ce genre de question? », « Vous aidez avec ça? »: whether the Centre handles what the
+ * message just asked, which that question's answer says; not a question of its own.
+ */
+const ASKS_IF_IT_IS_HANDLED = /(?<!\p{L})(?:ce genre de|ce type de|this kind of|that kind of)(?!\p{L})|(?<!\p{L})(?:avec|pour) (?:ça|ca|cela)(?!\p{L})|(?<!\p{L})with (?:that|this)(?!\p{L})/iu;
 /** A clause said in the first person (« je travaille de jour », “I'm calling from the Gaspé”)… */
 const FIRST_PERSON = /^(?:(?:bonjour|bonsoir|salut|allo|hello|hi|et|mais|pis|puis|and|but)[\s,]+)*(?:(?:je|moi|i|i['’]m|im|we)(?!\p{L})|j['’])/iu;
 /** …is context, not a question, unless it asks for something. */
@@ -405,7 +410,7 @@ const ASKING =
  * half, a lone word (« Pourquoi? »), a reference to what came before or a first-person statement of context.
  */
 function standsAlone(clause: string): boolean {
-  if ((clause.match(/\p{L}{2,}/gu)?.length ?? 0) < 2 || REFERS_BACK.test(clause)) return false;
+  if ((clause.match(/\p{L}{2,}/gu)?.length ?? 0) < 2 || REFERS_BACK.test(clause) || ASKS_IF_IT_IS_HANDLED.test(clause)) return false;
   return clause.includes('?') || !FIRST_PERSON.test(clause) || ASKING.test(clause);
 }
 

@@ -38,6 +38,9 @@ describe('what the first message of a complaint says about the person (firstMess
       upset: true,
     });
     expect(readFirstMessage('Je veux porter plainte')).toEqual({ story: undefined, upset: false });
+    // « si jamais » supposes: no frustration in it; « jamais » alone is.
+    expect(readFirstMessage('si jamais je suis pas content du service je fais quoi').upset).toBe(false);
+    expect(readFirstMessage('on ne m’a jamais rappelé pour mon dossier').upset).toBe(true);
   });
 
   it.each([

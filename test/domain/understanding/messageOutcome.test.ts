@@ -160,6 +160,8 @@ describe('what a message gets beyond the decision (issue 12)', () => {
       ['mon wifi marche pu chez nous', 'faq.it-support-csc', 'home-it'],
       ['le numéro de téléphone de la RAMQ, s’il vous plaît', 'faq.phone', 'health-card'],
       ['la SAAQ ferme à quelle heure le vendredi?', 'faq.hours', 'driver-licence'],
+      ['J’ai besoin du numéro de téléphone du ministère de l’Éducation.', 'faq.phone', 'other-organizations'],
+      ['où passer un examen de la vue pas cher', Intents.examProblem, 'other-exams'],
       ["can't get into my gmail", 'faq.it-support-csc', 'home-it'],
     ];
     for (const [text, intent, topic] of cases) {
@@ -386,6 +388,34 @@ describe('what a message gets beyond the decision (issue 12)', () => {
       ['votre numéro pour une plainte', clarify('faq.phone', 'faq.complaints')],
     ] as const)
       expect(messageOutcome(text, decision, [], context)).toBe(decision);
+  });
+
+  it('answers the phone or the hours that a message names, answered with what the Centre does', () => {
+    const services: Decision = { kind: 'answer', intent: 'faq.services', score: 0.89 };
+    expect(messageOutcome('ça ferme à quelle heure le centre d’aide pour les concours du gouvernement', services, [], context)).toMatchObject({
+      kind: 'answer',
+      intent: 'faq.hours',
+    });
+    const processes: Decision = { kind: 'answer', intent: 'faq.selection-processes', score: 0.95 };
+    expect(messageOutcome('y a tu un numéro où je peux poser une question sur les concours', processes, [], context)).toMatchObject({
+      kind: 'answer',
+      intent: 'faq.phone',
+    });
+    // The phone as a channel, a process number, both asked, or another entry: as decided.
+    expect(messageOutcome('quel genre de questions le centre peut régler au téléphone?', services, [], context)).toBe(services);
+    expect(messageOutcome('mon numéro de processus est-il encore valide dans la qualification?', processes, [], context)).toBe(processes);
+    expect(messageOutcome('votre numéro et vos heures pour les concours?', services, [], context)).toBe(services);
+    const specialized: Decision = { kind: 'answer', intent: 'faq.specialized-users', score: 0.9 };
+    expect(messageOutcome('numéro pour les utilisateurs spécialisés des ministères', specialized, [], context)).toBe(specialized);
+  });
+
+  it('answers the CSC’s own entry to a question that names it, answered with the ministry’s mission', () => {
+    const mission: Decision = { kind: 'answer', intent: 'faq.mission', score: 0.84 };
+    expect(messageOutcome('C’est quoi le CSC du ministère de la Cybersécurité et du Numérique?', mission, [], context)).toMatchObject({
+      kind: 'answer',
+      intent: 'faq.it-support-csc',
+    });
+    expect(messageOutcome('C’est quoi la mission du ministère de la Cybersécurité et du Numérique?', mission, [], context)).toBe(mission);
   });
 
   it('answers what the Centre does not take by e-mail to a question about one’s own file, torn with the Centre’s e-mail', () => {
@@ -627,6 +657,8 @@ describe('what a message gets beyond the decision (issue 12)', () => {
       expect(messageOutcome(text, hours, [], context)).toMatchObject({ kind: 'outOfMandate', topic: { id: 'other-organizations' } });
     // Addressed to the Centre: its own phone or hours.
     expect(messageOutcome("je travaille chez Hydro-Québec, c'est quoi votre numéro?", phone, [], context)).toBe(phone);
+    expect(messageOutcome("je travaille au ministère des Transports, c'est quoi votre numéro?", phone, [], context)).toBe(phone);
+    expect(messageOutcome('le numéro du ministère de la Cybersécurité et du Numérique pour la dotation', phone, [], context)).toBe(phone);
     const open: Decision = { kind: 'answer', intent: 'faq.hours', score: 0.9 };
     expect(messageOutcome("J'ai un rendez-vous chez mon médecin mercredi, êtes-vous ouverts jeudi?", open, [], context)).toBe(open);
     // Not a contact or hours guess: the rule does not apply.

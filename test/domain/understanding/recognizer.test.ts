@@ -55,6 +55,7 @@ describe('recognizer', () => {
     ['Je vous ai écrit au sujet de mon dossier et on m’a dit non. Pourquoi?', 'faq.no-nominative-email'],
     ['Êtes-vous ouverts la fin de semaine? Je travaille du lundi au vendredi et c’est le seul temps que j’ai.', 'faq.closed-days'],
     ['Quel est votre délai pour répondre aux appels? Je ne voudrais pas attendre pendant mon dîner.', 'faq.phone-wait'],
+    ['C’est quoi un processus de qualification? Vous répondez à ce genre de question?', 'faq.selection-processes'],
   ])('does not take a range, a lone word or a statement of context for a second question: « %s »', (text, intent) => {
     const decision = decide(classifier.classify(text, 'fr'));
     expect(decision).toMatchObject({ kind: 'answer', intent });
