@@ -83,7 +83,7 @@ export function speaksOfTheStaff(utterance: string): boolean {
 export function readFirstMessage(utterance: string | undefined): FirstMessage {
   const text = (utterance ?? '').trim();
   const tokens = choiceWords(text);
-  // « si jamais je suis pas content » supposes: that « jamais » is no frustration.
+  // « si jamais je suis pas content » supposes: its « jamais » says no frustration.
   const felt = tokens.filter((token, i) => !(token === 'jamais' && tokens[i - 1] === 'si'));
   const upset = /!{2,}/.test(text) || soundsAngry(text) || wordLists().frustration.some((phrase) => containsPhrase(felt, phrase, FEELING_TYPOS));
   return { story: storyIn(text, tokens), upset };

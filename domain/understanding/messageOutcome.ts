@@ -7,6 +7,7 @@ import { faqIntent } from '../faq/knowledgeBase';
 import { mandateKey, matchOutOfMandate, OutOfMandateTopic, outOfMandateOverriding } from '../faq/outOfMandate';
 import type { Lang } from '../i18n';
 import { COMPLAINTS_ENTRY, Decision, decide, DEFAULT_THRESHOLDS, leadingIntent, SMALL_TALK_AND_HELP } from './decision';
+import { asksWhenToCall, meansAskedByName, NO_NOMINATIVE_EMAIL, numberOrHoursAsked, writesAboutOwnFile } from './askedMeans';
 import { FAQ_INTENT_PREFIX, Intents, ScoredIntent } from './intents';
 
 /**
@@ -37,7 +38,6 @@ const SECRETARIAT_COMPLAINTS = faqIntent('sct-complaints');
 const SECRETARIAT_MISSION = faqIntent('sct-mission');
 const MINISTRY_MISSION = faqIntent('mission');
 const SAGIR = faqIntent('sagir');
-const NO_NOMINATIVE_EMAIL = faqIntent('no-nominative-email');
 /** The entries about the Secrétariat du Conseil du trésor. */
 export const SECRETARIAT_ENTRIES: ReadonlySet<string> = new Set(['sct-complaints', 'sct-contact', 'sct-mission'].map(faqIntent));
 /** The Secrétariat du Conseil du trésor named (folded text, mandateKey), and a complaint word (then it is its complaints entry). */
@@ -188,8 +188,8 @@ export function messageOutcome(text: string, decision: Decision, ranking: readon
   const named =
     decision.kind === 'clarify'
       ? meansAskedByName(text, decision.options)
-      : decision.kind === 'answer' && ABOUT_THE_CENTRE.has(decision.intent) && !decision.also?.length
-        ? numberOrHoursAsked(text)
+      : decision.kind === 'answer' && !decision.also?.length
+        ? numberOrHoursAsked(text, decision.intent)
         : undefined;
   if (named) return { kind: 'answer', intent: named, score: decision.score };
   if (decision.kind === 'clarify' && writesAboutOwnFile(text, decision.options)) return { kind: 'answer', intent: NO_NOMINATIVE_EMAIL, score: decision.score };
@@ -402,78 +402,6 @@ function asksTheWeeklyHours(text: string, options: readonly ScoredIntent[], open
   const [first, second] = options.map((o) => o.intent);
   if (first !== WEEKLY_HOURS) return false;
   return (opening && (second === undefined || HOURS_OF_DAY_ENTRIES.has(second) || !CENTRE_CONTACT_ENTRIES.has(second))) || asksWhenToCall(text);
-}
-
-/** « À quelles heures puis-je vous téléphoner? », “what time can I call” (folded text, mandateKey): when, to call, and no number, address or means asked (« comment »). */
-const ASKS_WHEN = /(?:^| )(?:quand|a quelle heure|a quelles heures|quelles heures|quelle heure|what time|when)(?= |$)/;
-const TO_CALL = /(?:^| )(?:telephoner|appeler|joindre|rejoindre|call|reach|phone)(?= |$)/;
-const ASKS_HOW_TO_REACH = /(?:^| )(?:comment|numero|numeros|no|courriel|adresse|how|number|email|e-mail|address)(?= |$)/;
-
-function asksWhenToCall(text: string): boolean {
-  if (!text.includes('?')) return false;
-  const key = mandateKey(text);
-  return ASKS_WHEN.test(key) && TO_CALL.test(key) && !ASKS_HOW_TO_REACH.test(key);
-}
-
-/** How to reach the Centre, asked by name (folded text, mandateKey): its phone number, its hours, its contact details. */
-const MEANS_BY_NAME: ReadonlyArray<readonly [string, RegExp]> = [
-  [
-    faqIntent('phone'),
-    /(?:^| )(?:numero|numeros|tel|telephone|phone number|number)(?= |$)(?! (?:de|du|of) (?:dossier|processus|reference|candidature|concours|poste|employe|matricule|file|application|process))/,
-  ],
-  [WEEKLY_HOURS, /(?:^| )(?:heures|horaire|horaires|hours)(?= |$)/],
-  [faqIntent('contact'), /(?:^| )(?:coordonnees|contacter|joindre|rejoindre|rejoins|contact details|contact info)(?= |$)/],
-];
-const ALSO = /(?:^| )(?:aussi|en plus|also|as well)(?= |$)/;
-/** The entries on what the Centre does, which a question about reaching it on that subject is torn with. */
-const SUBJECT_ENTRIES: ReadonlySet<string> = new Set(
-  ['services', 'selection-processes', 'portals', 'online-systems', 'employee-file', 'job-postings', 'specialized-users', 'sagir'].map(faqIntent),
-);
-
-/**
- * « un numéro pour parler de mon processus de qualif », « horaire du centre d'aide pour les concours du gouvernement? »,
- * offered a means of reaching the Centre and an entry on what it does (in either order): the message names the means it
- * wants (and no other), which answers it.
- */
-function meansAskedByName(text: string, options: readonly ScoredIntent[]): string | undefined {
-  const firstTwo = options.slice(0, 2).map((o) => o.intent);
-  if (firstTwo.length < 2 || !firstTwo.some((o) => SUBJECT_ENTRIES.has(o))) return undefined;
-  const key = mandateKey(text);
-  // « …est encore ouverte, c'est quoi votre numéro aussi »: a second question, after the one on the subject.
-  if (ALSO.test(key)) return undefined;
-  const named = MEANS_BY_NAME.filter(([, words]) => words.test(key)).map(([entry]) => entry);
-  return named.length === 1 && firstTwo.includes(named[0]) ? named[0] : undefined;
-}
-
-/** One's own file or account (folded text, mandateKey). */
-const OWN_FILE =
-  /(?:^| )(?:mon compte|mon dossier|ma candidature|mon cas|a moi|personnel|personnelle|nominative|me concerne|my account|my file|my application|my case|personal)(?= |$)/;
-
-/**
- * « je peux tu vous écrire par mail pour une question sur mon compte à moi? », torn between the Centre's e-mail and
- * what it does not take by e-mail: a question about one's own file is the latter's (which gives the phone instead).
- */
-function writesAboutOwnFile(text: string, options: readonly ScoredIntent[]): boolean {
-  const firstTwo = new Set(options.slice(0, 2).map((o) => o.intent));
-  return firstTwo.has(NO_NOMINATIVE_EMAIL) && firstTwo.has(faqIntent('email-general')) && OWN_FILE.test(mandateKey(text));
-}
-
-/**
- * « y a tu un numéro où je peux poser une question sur les concours », « ça ferme à quelle heure le centre d'aide pour
- * les jobs du gouvernement », answered with what the Centre does: the phone number or the closing time asked for (folded
- * text, mandateKey; narrower than MEANS_BY_NAME: « comment vous contacter pour… » is about the subject's help).
- */
-const ABOUT_THE_CENTRE: ReadonlySet<string> = new Set(['services', 'selection-processes'].map(faqIntent));
-const NUMBER_ASKED =
-  /(?:^| )(?:numero|phone number)(?= |$)(?! (?:de|du|of) (?:dossier|processus|reference|candidature|concours|poste|employe|matricule|file|application|process))/;
-const TIME_ASKED = /(?:^| )(?:a quelle heure|heures d ouverture|vos heures|horaire|what time|opening hours|your hours)(?= |$)/;
-
-function numberOrHoursAsked(text: string): string | undefined {
-  const key = mandateKey(text);
-  if (ALSO.test(key)) return undefined;
-  const number = NUMBER_ASKED.test(key);
-  const time = TIME_ASKED.test(key);
-  return number === time ? undefined : number ? faqIntent('phone') : WEEKLY_HOURS;
 }
 
 function scoreOf(ranking: readonly ScoredIntent[], intent: string): number {
