@@ -108,14 +108,15 @@ export interface OutcomeContext {
 export function messageOutcome(text: string, decision: Decision, ranking: readonly ScoredIntent[], context: OutcomeContext): MessageOutcome {
   const guess = leadingIntent(decision);
   if (guess && COMPLAINT_TOPICS.has(guess) && asksToChangeFiledComplaint(text)) return { kind: 'complaintChange', score: decision.score };
-  // « Je ne veux pas faire de plainte, tout est correct. Je voulais seulement votre numéro »: decided again without the complaint.
-  if (guess === Intents.complaintFile && /plainte|complain/i.test(text) && NOT_A_COMPLAINT.test(mandateKey(text)))
-    return decidedWithout(text, ranking, Intents.complaintFile);
   // Declined, the message still leans somewhere: « Moodle vient de planter pendant mon examen de cours » declined as
   // out of scope leans to the exam problem, and is told that a school's exams are not the Centre's.
   const leaning = decision.kind === 'decline' ? ranking.find((r) => r.intent !== Intents.outOfScope && r.intent !== Intents.none)?.intent : undefined;
   const guessed = (intent: string) =>
     guess === intent || intent === leaning || (decision.kind !== 'answer' && scoreOf(ranking, intent) >= DEFAULT_THRESHOLDS.option);
+  // « Je ne veux pas faire de plainte, je voulais seulement votre numéro », read or offered as a complaint: decided again without it.
+  if (guessed(Intents.complaintFile) && /plainte|complain/i.test(text) && NOT_A_COMPLAINT.test(mandateKey(text))) {
+    return decidedWithout(text, ranking, Intents.complaintFile);
+  }
   const overriding = outOfMandateOverriding(text, guessed);
   if (overriding) {
     // « je veux porter plainte contre mon médecin de famille »: the health card's topic says more than « another organization ».

@@ -772,6 +772,24 @@ export const citizenConversations: Conversation[] = [
     ],
   },
   {
+    name: 'a failing SAGIR exam told as a statement starts the triage; « ce n’est pas une plainte » gets the number it asks; when to call gets the hours',
+    from: 'issue 12 (understanding): the thirty-second to forty-third evaluation pairs, read after they were measured',
+    steps: [
+      { say: 'la page de mon examen SAGIR fige depuis 10 minutes', expect: [fr('exam:intro')], absent: ['SAGIR signifie', 'Voulez-vous dire'] },
+      { say: 'annuler' },
+      {
+        say: "Ce n'est pas une plainte, je voudrais seulement votre numéro de téléphone.",
+        expect: [(ctx) => ctx.c.caDotation.phoneLocal.display],
+        absent: [fr('complaint:intake.empathy'), 'Voulez-vous dire'],
+      },
+      {
+        say: "Ma petite-fille m'a dit de vous téléphoner. À quelles heures puis-je le faire?",
+        expect: ['8 h 30', '16 h 30'],
+        absent: ['Voulez-vous dire'],
+      },
+    ],
+  },
+  {
     name: '« please call me back », after « Continue in English », starts the callback request in English',
     from: 'issue 12 (English); the callback request',
     steps: [

@@ -358,6 +358,17 @@ describe('what a message gets beyond the decision (issue 12)', () => {
       intent: 'faq.phone',
     });
     expect(messageOutcome('je veux faire une plainte sur votre service', filing, ranking, context)).toBe(filing);
+    // Offered beside the phone, the complaint goes too.
+    const phoneFirst = [
+      { intent: 'faq.phone', score: 0.57 },
+      { intent: Intents.complaintFile, score: 0.38 },
+      { intent: 'faq.hours', score: 0.05 },
+    ];
+    const offered = clarify('faq.phone', Intents.complaintFile);
+    expect(messageOutcome("Ce n'est pas une plainte, juste votre numéro svp", offered, phoneFirst, context)).toMatchObject({
+      kind: 'answer',
+      intent: 'faq.phone',
+    });
   });
 
   it('starts the exam triage for a statement that an exam fails, answered with what SAGIR is', () => {
