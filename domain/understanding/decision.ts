@@ -96,6 +96,10 @@ const HOLDS: ReadonlyMap<string, ReadonlySet<string>> = new Map([
   [`${FAQ_INTENT_PREFIX}contact`, new Set([`${FAQ_INTENT_PREFIX}phone`, `${FAQ_INTENT_PREFIX}email-general`])],
 ]);
 
+function answersTheFirstOf(first: string, second: string): boolean {
+  return ANSWER_THE_FIRST_OF.some(([a, b]) => first === a && second === b);
+}
+
 function holds(entry: string, other: string): boolean {
   return HOLDS.get(entry)?.has(other) ?? false;
 }
@@ -117,8 +121,7 @@ export function decide(understanding: Understanding, thresholds: DecisionThresho
     if (!wholeAnswer || questions.some((q) => q.intent === wholeAnswer)) {
       // « Où envoyer une plainte et quel est le délai de réponse? »: the complaints entry gives a complaint's delays.
       const asked = questions.filter(
-        (q, i) =>
-          !questions.some((other, j) => holds(other.intent, q.intent) || (j < i && ANSWER_THE_FIRST_OF.some(([a, b]) => other.intent === a && q.intent === b))),
+        (q, i) => !questions.some((other, j) => holds(other.intent, q.intent) || (j < i && answersTheFirstOf(other.intent, q.intent))),
       );
       const [first, ...rest] = asked;
       return rest.length
@@ -141,7 +144,7 @@ export function decide(understanding: Understanding, thresholds: DecisionThresho
   if (second && asksForAPersonAndHowToReach(top.intent, second.intent) && top.score + second.score >= answerFrom) {
     return { kind: 'answer', intent: Intents.handoff, score: top.score + second.score };
   }
-  if (second && top.score + second.score >= answerFrom && ANSWER_THE_FIRST_OF.some(([a, b]) => top.intent === a && second.intent === b)) {
+  if (second && top.score + second.score >= answerFrom && answersTheFirstOf(top.intent, second.intent)) {
     return { kind: 'answer', intent: top.intent, score: top.score };
   }
   if (second && top.score + second.score >= answerFrom && (holds(top.intent, second.intent) || holds(second.intent, top.intent))) {

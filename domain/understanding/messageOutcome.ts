@@ -218,14 +218,13 @@ function theSecretariatsContact(text: string, decision: Decision): MessageOutcom
     (options.includes(SECRETARIAT_CONTACT) && options.some((o) => CENTRE_CONTACT_ENTRIES.has(o)));
   if (!readAsTheCentres) return undefined;
   const key = mandateKey(text);
-  if (!NAMES_THE_SECRETARIAT.test(key) || ADDRESSED_TO_THE_CENTRE.test(key)) return undefined;
+  if (!asksOfTheSecretariat(key)) return undefined;
   // « déposer une plainte contre le Conseil du trésor et connaître leurs heures »: its complaints office beside its contact.
   const aboutTheSecretariat = decision.kind === 'answer' && [decision.intent, ...also].some((entry) => SECRETARIAT_ENTRIES.has(entry));
   if (COMPLAINT_WORD.test(key) && !aboutTheSecretariat) return undefined;
   if (decision.kind !== 'answer') return { kind: 'answer', intent: SECRETARIAT_CONTACT, score: decision.score };
   // Each of the Centre's contact entries answered becomes the Secrétariat's contact, once, in its place.
-  const [intent, ...rest] = [...new Set([decision.intent, ...also].map((entry) => (CENTRE_CONTACT_ENTRIES.has(entry) ? SECRETARIAT_CONTACT : entry)))];
-  return rest.length ? { kind: 'answer', intent, score: decision.score, also: rest } : { kind: 'answer', intent, score: decision.score };
+  return answeredInstead(decision, (entry) => (CENTRE_CONTACT_ENTRIES.has(entry) ? SECRETARIAT_CONTACT : entry));
 }
 
 /**
@@ -234,11 +233,18 @@ function theSecretariatsContact(text: string, decision: Decision): MessageOutcom
  */
 function theSecretariatsMission(text: string, decision: Decision): MessageOutcome | undefined {
   if (decision.kind !== 'answer' || ![decision.intent, ...(decision.also ?? [])].includes(MINISTRY_MISSION)) return undefined;
-  const key = mandateKey(text);
-  if (!NAMES_THE_SECRETARIAT.test(key) || ADDRESSED_TO_THE_CENTRE.test(key)) return undefined;
-  const [intent, ...rest] = [
-    ...new Set([decision.intent, ...(decision.also ?? [])].map((entry) => (entry === MINISTRY_MISSION ? SECRETARIAT_MISSION : entry))),
-  ];
+  if (!asksOfTheSecretariat(mandateKey(text))) return undefined;
+  return answeredInstead(decision, (entry) => (entry === MINISTRY_MISSION ? SECRETARIAT_MISSION : entry));
+}
+
+/** The message (folded, mandateKey) names the Secrétariat and does not ask the Centre's own (« votre numéro »). */
+function asksOfTheSecretariat(key: string): boolean {
+  return NAMES_THE_SECRETARIAT.test(key) && !ADDRESSED_TO_THE_CENTRE.test(key);
+}
+
+/** An answer with each of its entries replaced as `instead` says, each answered once, in the order asked. */
+function answeredInstead(decision: Decision & { kind: 'answer' }, instead: (entry: string) => string): MessageOutcome {
+  const [intent, ...rest] = [...new Set([decision.intent, ...(decision.also ?? [])].map(instead))];
   return rest.length ? { kind: 'answer', intent, score: decision.score, also: rest } : { kind: 'answer', intent, score: decision.score };
 }
 
