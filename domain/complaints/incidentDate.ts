@@ -1,5 +1,5 @@
 import { TZDate } from '@date-fns/tz';
-import * as chrono from 'chrono-node';
+import { englishDates, frenchDates } from '../calendar/dateParsers';
 import type { LocalDate } from '../calendar/businessCalendar';
 import { QUEBEC_TIME_ZONE } from '../format/dates';
 import type { Lang } from '../i18n';
@@ -41,7 +41,7 @@ export function parseIncidentDate(text: string, now: Date, lang: Lang, timeZone 
   if (vague === 'future') return { ok: false, reason: 'future' };
   if (vague) return { ok: false, reason: 'ambiguous', period: vague };
 
-  const parser = lang === 'en' ? chrono.en : chrono.fr;
+  const parser = lang === 'en' ? englishDates : frenchDates;
   const [result] = parser.parse(lang === 'en' ? text : normalizeFrench(text), reference, { forwardDate: false });
   if (!result) return { ok: false, reason: 'unrecognized' };
   const start = result.start;

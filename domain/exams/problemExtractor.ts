@@ -1,5 +1,5 @@
 import { TZDate } from '@date-fns/tz';
-import * as chrono from 'chrono-node';
+import { englishDates, frenchDates } from '../calendar/dateParsers';
 import type { Lang } from '../i18n';
 import type { ProblemKind } from './examIncident';
 import { editDistance, foldText } from '../format/textFolding';
@@ -461,7 +461,7 @@ function statedTimes(text: string, context: ExtractionContext): Date[] {
     .replace(/\bminuit\b/gi, '0h');
   const offset = -new TZDate(context.now.getTime(), context.timeZone).getTimezoneOffset();
   const reference = { instant: context.now, timezone: offset };
-  const parsers = context.lang === 'en' ? [chrono.en, chrono.fr] : [chrono.fr, chrono.en];
+  const parsers = context.lang === 'en' ? [englishDates, frenchDates] : [frenchDates, englishDates];
   const found: Date[] = [];
   for (const parser of parsers) {
     for (const { start } of parser.parse(prepared, reference)) {

@@ -1,5 +1,6 @@
 import { TZDate } from '@date-fns/tz';
-import * as chrono from 'chrono-node';
+import type { ParsedResult } from 'chrono-node';
+import { englishDates, frenchDates } from '../calendar/dateParsers';
 import type { BusinessCalendar, LocalDate } from '../calendar/businessCalendar';
 import type { Lang } from '../i18n';
 
@@ -191,9 +192,9 @@ export function parseAskedMoment(text: string, now: Date, lang: Lang, calendar: 
   // chrono-node computes in the process's time zone: hand it the Québec wall-clock time as a local Date.
   const reference = new Date(wall.getFullYear(), wall.getMonth(), wall.getDate(), wall.getHours(), wall.getMinutes());
   // The first result that `wanted` accepts, French first: English is parsed only when French has none.
-  const chronoFind = (input: string, wanted: (result: chrono.ParsedResult) => boolean) =>
-    (lang === 'en' ? undefined : chrono.fr.parse(chronoFrench(input), reference, { forwardDate: true }).find(wanted)) ??
-    chrono.en.parse(input, reference, { forwardDate: true }).find(wanted);
+  const chronoFind = (input: string, wanted: (result: ParsedResult) => boolean) =>
+    (lang === 'en' ? undefined : frenchDates.parse(chronoFrench(input), reference, { forwardDate: true }).find(wanted)) ??
+    englishDates.parse(input, reference, { forwardDate: true }).find(wanted);
   const today = calendar.localDateOf(now);
   const holiday = holidayMentioned(text, today, calendar);
   if (holiday) return { kind: 'day', date: holiday.date };
