@@ -52,6 +52,8 @@ function wordLists(): WordLists {
  * bound or to purge.
  */
 let lastAnger = { text: '', angry: false };
+/** The last message read by readFirstMessage, likewise. */
+let lastReading: { text: string; reading: FirstMessage } = { text: '\u0000', reading: { upset: false } };
 
 /**
  * Whether a message says the person is angry or fed up (« c'est ridicule », « tabarnak », “unacceptable”):
@@ -82,11 +84,14 @@ export function speaksOfTheStaff(utterance: string): boolean {
  */
 export function readFirstMessage(utterance: string | undefined): FirstMessage {
   const text = (utterance ?? '').trim();
+  if (text === lastReading.text) return { ...lastReading.reading };
   const tokens = choiceWords(text);
   // « si jamais je suis pas content » supposes: its « jamais » says no frustration.
   const felt = tokens.filter((token, i) => !(token === 'jamais' && tokens[i - 1] === 'si'));
   const upset = /!{2,}/.test(text) || soundsAngry(text) || wordLists().frustration.some((phrase) => containsPhrase(felt, phrase, FEELING_TYPOS));
-  return { story: storyIn(text, tokens), upset };
+  const reading = { story: storyIn(text, tokens), upset };
+  lastReading = { text, reading };
+  return { ...reading };
 }
 
 /** The text (trimmed), when its words besides those asking for a complaint (`tokens`, its choiceWords) tell a story. */
