@@ -6,7 +6,7 @@ import { renderAnswer, renderAskedDay } from '../domain/faq/faqAnswers';
 import { entryIdOf, faqIntent } from '../domain/faq/knowledgeBase';
 import type { Lang, Translate } from '../domain/i18n';
 import { intentTitle } from '../domain/understanding/intentTitles';
-import { COMPLAINTS_ENTRY } from '../domain/understanding/decision';
+import { COMPLAINTS_ENTRY, offeredChoices } from '../domain/understanding/decision';
 import { FAQ_INTENT_PREFIX, Intents } from '../domain/understanding/intents';
 import { isNo, isYes } from '../domain/text/choices';
 import { rankedIntents } from './intentRecognizer';
@@ -86,7 +86,8 @@ export class FaqDialog extends WaterfallDialog<Partial<RoutedDialogOptions>> {
     }
     for (const answer of answers.slice(0, -1)) await context.sendActivity(MessageFactory.text(answer));
     const data = await this.services.conversationData.get(context, {});
-    data.faqFeedback = { entryId: entry.id };
+    const alternatives = alternativesTo([faqIntent(entry.id), ...others], options.recognizerResult ? rankedIntents(options.recognizerResult) : []);
+    data.faqFeedback = alternatives.length ? { entryId: entry.id, alternatives } : { entryId: entry.id };
     const offer = angry ? `\n\n${t('faq:upset.complaintOffer', { firstContact: this.services.contacts.complaints.firstContactBusinessDays.days })}` : '';
     // « utile ? » closes the last answer's bubble, its buttons under it: one activity fewer per turn.
     const last = `${answers[answers.length - 1]}${offer}\n\n${t('faq:feedback.question')}`;
@@ -102,7 +103,12 @@ export class FaqDialog extends WaterfallDialog<Partial<RoutedDialogOptions>> {
  * faq_feedback and thanked or followed by an offer to rephrase or reach a person (true); anything else
  * is left for routing as a new question (false).
  */
-export async function answerFeedback(context: TurnContext, services: DialogServices, pending: { entryId: string }, text: string): Promise<boolean> {
+export async function answerFeedback(
+  context: TurnContext,
+  services: DialogServices,
+  pending: { entryId: string; alternatives?: string[] },
+  text: string,
+): Promise<boolean> {
   const { t, lang } = localize(context);
   const verdict = parseFeedback(text, t);
   if (verdict === undefined) return false;
@@ -117,9 +123,26 @@ export async function answerFeedback(context: TurnContext, services: DialogServi
     conversationId: context.activity.conversation?.id,
     locale: context.activity.locale ?? lang,
   });
-  if (verdict) await context.sendActivity(withMenu(lang, t('faq:feedback.thanks')));
-  else await context.sendActivity(suggestions(t('faq:feedback.sorry'), [t('faq:feedback.rephrase'), t('common:menu.handoff')]));
+  if (verdict) {
+    await context.sendActivity(withMenu(lang, t('faq:feedback.thanks')));
+    return true;
+  }
+  // The other entries the message was close to, one click away, as « Voulez-vous dire… ? » would have offered them.
+  const titles = (pending.alternatives ?? []).map((intent) => intentTitle(intent, lang)).filter((title): title is string => Boolean(title));
+  const sorry = titles.length ? t('faq:feedback.sorryAlternatives') : t('faq:feedback.sorry');
+  await context.sendActivity(suggestions(sorry, [...titles, t('faq:feedback.rephrase'), t('common:menu.handoff')]));
   return true;
+}
+
+/** At most two choices besides what was answered; « Parler à une personne » is always offered after « Non ». */
+const MAX_ALTERNATIVES = 2;
+
+/** The entries and topics a message was also close to, besides those answered (`answered`), for « Non ». */
+function alternativesTo(answered: readonly string[], ranked: ReadonlyArray<{ intent: string; score: number }>): string[] {
+  return offeredChoices(ranked)
+    .filter((choice) => choice.intent !== Intents.handoff && !answered.includes(choice.intent))
+    .slice(0, MAX_ALTERNATIVES)
+    .map((choice) => choice.intent);
 }
 
 /** Oui → true, Non → false, anything else (a new question) → undefined. */

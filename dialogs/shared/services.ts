@@ -28,7 +28,8 @@ export interface ConversationData {
   /** The one-question survey (dialogs/satisfactionDialog.ts): what the chat was about, and whether it was asked (once per conversation). */
   satisfaction?: { topic?: string; asked?: boolean };
   /** The FAQ entry just answered with « utile ? »: a Oui or Non on the next message is its verdict (dialogs/faqDialog.ts). */
-  faqFeedback?: { entryId: string };
+  /** « utile ? » asked about `entryId`; « Non » then offers the `alternatives` the message was also close to. */
+  faqFeedback?: { entryId: string; alternatives?: string[] };
 }
 
 /** What the dialogs receive: the domain services plus the conversation's own state. */

@@ -151,8 +151,12 @@ export function decide(understanding: Understanding, thresholds: DecisionThresho
     const holder = holds(top.intent, second.intent) ? top : second;
     return { kind: 'answer', intent: holder.intent, score: top.score + second.score };
   }
-  const options = understanding.intents.filter((i) => !NOT_OFFERED.has(i.intent) && i.score >= thresholds.option).slice(0, 3);
-  return { kind: 'clarify', options, score: top.score };
+  return { kind: 'clarify', options: offeredChoices(understanding.intents, thresholds).slice(0, 3), score: top.score };
+}
+
+/** The intents of a ranking that may be offered as « Voulez-vous dire… ? » choices, best first. */
+export function offeredChoices(ranked: readonly ScoredIntent[], thresholds: DecisionThresholds = DEFAULT_THRESHOLDS): ScoredIntent[] {
+  return ranked.filter((i) => !NOT_OFFERED.has(i.intent) && i.score >= thresholds.option);
 }
 
 function asksForAPersonAndHowToReach(first: string, second: string): boolean {

@@ -47,6 +47,32 @@ describe('FAQ conversation', () => {
     expect(await h.say('Parler à une personne')).toContain('418\u00a0528-7157');
   });
 
+  it('after « Non », offers the other entries the question was close to, one click away', async () => {
+    const close: IntentClassifier = {
+      classify: (text) =>
+        text === 'votre adresse courriel svp'
+          ? {
+              text,
+              intents: [
+                { intent: 'faq.email-general', score: 0.72 },
+                { intent: 'faq.email-exam', score: 0.12 },
+                { intent: 'handoff', score: 0.06 },
+                { intent: 'faq.no-nominative-email', score: 0.05 },
+                { intent: 'greeting', score: 0.05 },
+              ],
+            }
+          : { text, intents: [{ intent: 'faq.email-exam', score: 1 }] },
+    };
+    h = await createConversationHarness({ classifier: close });
+    expect(await h.say('votre adresse courriel svp')).toContain('carrieres@mcn.gouv.qc.ca');
+    const replies = await h.turn('non');
+    expect(replies.map((r) => r.text).join('')).toMatch(/plutôt sur l'un de ces sujets/);
+    // Below the option threshold (0.08) or already a button (« Parler à une personne »): not offered twice.
+    expect(suggestedTitles(replies)).toEqual(["Courriel pour un problème d'examen en ligne", 'Reformuler ma question', 'Parler à une personne']);
+    expect(await h.db('faq_feedback').select('entry_id', 'helpful')).toEqual([{ entry_id: 'email-general', helpful: 0 }]);
+    expect(await h.say("Courriel pour un problème d'examen en ligne")).toContain('assistance.examensenligne@mcn.gouv.qc.ca');
+  });
+
   it('answers a new question typed instead of answering the feedback question', async () => {
     h = await createConversationHarness();
     await h.say('heures douverture');

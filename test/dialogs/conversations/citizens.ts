@@ -790,6 +790,19 @@ export const citizenConversations: Conversation[] = [
     ],
   },
   {
+    name: 'an answer that did not help: « Non » offers the other topic the question was close to, and it opens in one click',
+    from: 'issue 12 (never stuck): on pairs 44–51, a third of the wrong French answers had the right topic among these',
+    steps: [
+      { say: 'comment vous écrire pour mon examen', expect: [(ctx) => ctx.c.caDotation.emailExam.display] },
+      {
+        say: 'non',
+        expect: ["plutôt sur l'un de ces sujets"],
+        buttons: ["Problème technique lors d'un examen en ligne", 'Reformuler ma question', 'Parler à une personne'],
+      },
+      { say: "Problème technique lors d'un examen en ligne", expect: [fr('exam:intro')] },
+    ],
+  },
+  {
     name: '« please call me back », after « Continue in English », starts the callback request in English',
     from: 'issue 12 (English); the callback request',
     steps: [
