@@ -27,8 +27,10 @@ export interface ConversationData {
   englishOffered?: boolean;
   /** The one-question survey (dialogs/satisfactionDialog.ts): what the chat was about, and whether it was asked (once per conversation). */
   satisfaction?: { topic?: string; asked?: boolean };
-  /** The FAQ entry just answered with « utile ? »: a Oui or Non on the next message is its verdict (dialogs/faqDialog.ts). */
-  /** « utile ? » asked about `entryId`; « Non » then offers the `alternatives` the message was also close to. */
+  /**
+   * The FAQ entry just answered with « utile ? »: a Oui or Non on the next message is its verdict (dialogs/faqDialog.ts),
+   * and « Non » offers the `alternatives` the message was also close to.
+   */
   faqFeedback?: { entryId: string; alternatives?: string[] };
 }
 

@@ -56,7 +56,7 @@ describe('FAQ conversation', () => {
               intents: [
                 { intent: 'faq.email-general', score: 0.72 },
                 { intent: 'faq.email-exam', score: 0.12 },
-                { intent: 'handoff', score: 0.06 },
+                { intent: 'handoff', score: 0.1 },
                 { intent: 'faq.no-nominative-email', score: 0.05 },
                 { intent: 'greeting', score: 0.05 },
               ],

@@ -793,7 +793,7 @@ export const citizenConversations: Conversation[] = [
     name: 'an answer that did not help: « Non » offers the other topic the question was close to, and it opens in one click',
     from: 'issue 12 (never stuck): on pairs 44–51, a third of the wrong French answers had the right topic among these',
     steps: [
-      { say: 'comment vous écrire pour mon examen', expect: [(ctx) => ctx.c.caDotation.emailExam.display] },
+      { say: 'mon examen en ligne a planté, à qui écrire', expect: [(ctx) => ctx.c.caDotation.emailExam.display] },
       {
         say: 'non',
         expect: ["plutôt sur l'un de ces sujets"],
