@@ -43,7 +43,8 @@ export class FaqDialog extends WaterfallDialog<Partial<RoutedDialogOptions>> {
     const { context } = step;
     const { t, lang } = localize(context);
     const options = step.options ?? {};
-    const [ranked] = options.recognizerResult ? rankedIntents(options.recognizerResult) : [];
+    const ranking = options.recognizerResult ? rankedIntents(options.recognizerResult) : [];
+    const [ranked] = ranking;
     // A message asking several questions: the first asked is answered first, then the others.
     const [asked, ...others] = options.questions ?? [];
     const top = asked ? { intent: asked, score: options.recognizerResult?.intents[asked]?.score ?? ranked?.score ?? 0 } : ranked;
@@ -86,7 +87,7 @@ export class FaqDialog extends WaterfallDialog<Partial<RoutedDialogOptions>> {
     }
     for (const answer of answers.slice(0, -1)) await context.sendActivity(MessageFactory.text(answer));
     const data = await this.services.conversationData.get(context, {});
-    const alternatives = alternativesTo([faqIntent(entry.id), ...others], options.recognizerResult ? rankedIntents(options.recognizerResult) : []);
+    const alternatives = alternativesTo([faqIntent(entry.id), ...others], ranking);
     data.faqFeedback = alternatives.length ? { entryId: entry.id, alternatives } : { entryId: entry.id };
     const offer = angry ? `\n\n${t('faq:upset.complaintOffer', { firstContact: this.services.contacts.complaints.firstContactBusinessDays.days })}` : '';
     // « utile ? » closes the last answer's bubble, its buttons under it: one activity fewer per turn.

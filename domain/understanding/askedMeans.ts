@@ -8,7 +8,7 @@ import type { ScoredIntent } from './intents';
  * Centre does not take by e-mail. All on the folded text (mandateKey).
  */
 
-const WEEKLY_HOURS = faqIntent('hours');
+export const WEEKLY_HOURS = faqIntent('hours');
 export const NO_NOMINATIVE_EMAIL = faqIntent('no-nominative-email');
 /** « mon numéro de dossier », “my file number”: a number that is not a phone's. */
 const NOT_A_PHONE_NUMBER = '(?! (?:de|du|of) (?:dossier|processus|reference|candidature|concours|poste|employe|matricule|file|application|process))';

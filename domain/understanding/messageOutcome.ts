@@ -7,7 +7,7 @@ import { faqIntent } from '../faq/knowledgeBase';
 import { mandateKey, matchOutOfMandate, OutOfMandateTopic, outOfMandateOverriding } from '../faq/outOfMandate';
 import type { Lang } from '../i18n';
 import { COMPLAINTS_ENTRY, Decision, decide, DEFAULT_THRESHOLDS, leadingIntent, SMALL_TALK_AND_HELP } from './decision';
-import { asksWhenToCall, meansAskedByName, NO_NOMINATIVE_EMAIL, numberOrHoursAsked, writesAboutOwnFile } from './askedMeans';
+import { asksWhenToCall, meansAskedByName, NO_NOMINATIVE_EMAIL, numberOrHoursAsked, WEEKLY_HOURS, writesAboutOwnFile } from './askedMeans';
 import { FAQ_INTENT_PREFIX, Intents, ScoredIntent } from './intents';
 
 /**
@@ -33,7 +33,6 @@ export const HOURS_OF_DAY_ENTRIES: ReadonlySet<string> = new Set(['hours', 'clos
  */
 export const CENTRE_CONTACT_ENTRIES: ReadonlySet<string> = new Set(['phone', 'contact', 'email-general', 'hours', 'closed-days', 'hours-lunch'].map(faqIntent));
 const SECRETARIAT_CONTACT = faqIntent('sct-contact');
-const WEEKLY_HOURS = faqIntent('hours');
 const SECRETARIAT_COMPLAINTS = faqIntent('sct-complaints');
 const SECRETARIAT_MISSION = faqIntent('sct-mission');
 const MINISTRY_MISSION = faqIntent('mission');
