@@ -56,24 +56,34 @@ const translators = new Map<Lang, Translate>();
  */
 export function translator(lang: Lang): Translate {
   let t = translators.get(lang);
-  if (!t) translators.set(lang, (t = memoizedPlainKeys(i18n(), i18n().getFixedT(lang))));
+  if (!t) translators.set(lang, (t = memoizedPlainKeys(i18n(), i18n().getFixedT(lang), lang)));
   return t;
 }
 
-function memoizedPlainKeys(instance: I18n, t: TFunction): Translate {
+function memoizedPlainKeys(instance: I18n, t: TFunction, lang: Lang): Translate {
   const plain = new Map<string, unknown>();
   // A resource added or removed at run time (tests do) would otherwise be hidden behind an older translation.
   instance.store.on('added', () => plain.clear());
   instance.store.on('removed', () => plain.clear());
   const call = t as unknown as (...args: unknown[]) => unknown;
   const memoized = (...args: unknown[]): unknown => {
-    const [key] = args;
-    if (args.length !== 1 || typeof key !== 'string') return call(...args);
+    const [key, options] = args;
+    if (typeof key !== 'string') return call(...args);
+    // What getFixedT's function does for a key and options, without the copy of i18next's whole
+    // configuration it makes on every call for keys given as functions (none here).
+    if (args.length === 2 && isPlainOptions(options)) return instance.t(key, { ...options, lng: options.lng || lang });
+    if (args.length !== 1) return call(...args);
     if (!plain.has(key)) plain.set(key, call(key));
     return plain.get(key);
   };
   // getFixedT's own properties (its language, read by reportDates.ts) stay readable.
   return Object.assign(memoized, t) as unknown as Translate;
+}
+
+function isPlainOptions(options: unknown): options is { lng?: string } & Record<string, unknown> {
+  if (!options || typeof options !== 'object') return false;
+  const { lngs, ns, keyPrefix } = options as Record<string, unknown>;
+  return lngs === undefined && ns === undefined && keyPrefix === undefined;
 }
 
 /** The translation of `key`, or `fallback` (e.g. a raw service key) when the locales have none. */

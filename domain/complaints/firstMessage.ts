@@ -1,6 +1,6 @@
 import { DESCRIPTION_MAX_LENGTH } from './complaintService';
 import { LANGS, translator } from '../i18n';
-import { choiceWords, containsPhrase, TypoTolerance } from '../text/choices';
+import { choiceWords, PhraseSet, TypoTolerance } from '../text/choices';
 
 /** A first message at least this long, once the words asking for a complaint are set aside, already tells what happened. */
 const STORY_MIN_WORDS = 5;
@@ -16,10 +16,10 @@ export interface FirstMessage {
 
 interface WordLists {
   request: Set<string>;
-  anger: string[];
-  frustration: string[];
-  staff: string[];
-  dateTalk: string[];
+  anger: PhraseSet;
+  frustration: PhraseSet;
+  staff: PhraseSet;
+  dateTalk: PhraseSet;
 }
 
 let lists: WordLists | undefined;
@@ -37,10 +37,10 @@ function wordLists(): WordLists {
   if (!lists) {
     lists = {
       request: new Set(words('complaint:firstMessage.requestWords').flatMap(choiceWords)),
-      anger: words('complaint:firstMessage.anger'),
-      frustration: words('complaint:firstMessage.frustration'),
-      staff: words('complaint:firstMessage.staff'),
-      dateTalk: words('complaint:firstMessage.dateTalk'),
+      anger: new PhraseSet(words('complaint:firstMessage.anger'), FEELING_TYPOS),
+      frustration: new PhraseSet(words('complaint:firstMessage.frustration'), FEELING_TYPOS),
+      staff: new PhraseSet(words('complaint:firstMessage.staff'), FEELING_TYPOS),
+      dateTalk: new PhraseSet(words('complaint:firstMessage.dateTalk')),
     };
   }
   return lists;
@@ -64,7 +64,7 @@ export function soundsAngry(utterance: string | undefined): boolean {
   const text = utterance ?? '';
   if (text === lastAnger.text) return lastAnger.angry;
   const tokens = choiceWords(text);
-  const angry = wordLists().anger.some((phrase) => containsPhrase(tokens, phrase, FEELING_TYPOS));
+  const angry = wordLists().anger.foundIn(tokens);
   lastAnger = { text, angry };
   return angry;
 }
@@ -75,7 +75,7 @@ export function soundsAngry(utterance: string | undefined): boolean {
  */
 export function speaksOfTheStaff(utterance: string): boolean {
   const tokens = choiceWords(utterance);
-  return wordLists().staff.some((phrase) => containsPhrase(tokens, phrase, FEELING_TYPOS));
+  return wordLists().staff.foundIn(tokens);
 }
 
 /**
@@ -88,7 +88,7 @@ export function readFirstMessage(utterance: string | undefined): FirstMessage {
   const tokens = choiceWords(text);
   // « si jamais je suis pas content » supposes: its « jamais » says no frustration.
   const felt = tokens.filter((token, i) => !(token === 'jamais' && tokens[i - 1] === 'si'));
-  const upset = /!{2,}/.test(text) || soundsAngry(text) || wordLists().frustration.some((phrase) => containsPhrase(felt, phrase, FEELING_TYPOS));
+  const upset = /!{2,}/.test(text) || soundsAngry(text) || wordLists().frustration.foundIn(felt);
   const reading = { story: storyIn(text, tokens), upset };
   lastReading = { text, reading };
   return { ...reading };
@@ -110,5 +110,5 @@ export function storyToldAtDate(text: string): string | undefined {
   const trimmed = text.trim();
   const tokens = choiceWords(trimmed);
   const story = storyIn(trimmed, tokens);
-  return story && !wordLists().dateTalk.some((phrase) => containsPhrase(tokens, phrase)) ? story : undefined;
+  return story && !wordLists().dateTalk.foundIn(tokens) ? story : undefined;
 }

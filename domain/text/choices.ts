@@ -199,7 +199,7 @@ function foldPhrase(phrase: string): readonly string[] {
 }
 
 /** Whether the phrase's words appear one after the other in the words of a text (choiceWords). */
-export function containsPhrase(words: string[], phrase: string, tolerance: TypoTolerance = DEFAULT_TOLERANCE): boolean {
+export function containsPhrase(words: readonly string[], phrase: string, tolerance: TypoTolerance = DEFAULT_TOLERANCE): boolean {
   const expected = foldPhrase(phrase);
   if (expected.length === 0) return false;
   // Plain loops: this runs for every phrase of a list (the anger words on every answer), and a callback per start allocates.
@@ -209,6 +209,52 @@ export function containsPhrase(words: string[], phrase: string, tolerance: TypoT
     if (j === expected.length) return true;
   }
   return false;
+}
+
+/**
+ * A list of phrases looked for in a text's words (containsPhrase for each, same answers), indexed by the
+ * first letter of their first word: at each word, only the phrases that can start there are tried. The
+ * anger words run on every message, 166 phrases against every word of it.
+ */
+export class PhraseSet {
+  private readonly byInitial = new Map<string, Array<readonly string[]>>();
+  /** Phrases starting with a prefix (`*`), which a typo in the first letter may still match. */
+  private readonly anyInitial: Array<readonly string[]> = [];
+
+  constructor(
+    phrases: readonly string[],
+    private readonly tolerance: TypoTolerance = DEFAULT_TOLERANCE,
+  ) {
+    for (const phrase of phrases) {
+      const words = foldPhrase(phrase);
+      if (words.length === 0) continue;
+      if (words[0].endsWith('*')) this.anyInitial.push(words);
+      else {
+        const list = this.byInitial.get(words[0][0]);
+        if (list) list.push(words);
+        else this.byInitial.set(words[0][0], [words]);
+      }
+    }
+  }
+
+  /** Whether one of the phrases appears in `words` (choiceWords of a text). */
+  foundIn(words: readonly string[]): boolean {
+    for (let i = 0; i < words.length; i += 1) {
+      if (this.startsAt(words, i, this.byInitial.get(words[i][0])) || this.startsAt(words, i, this.anyInitial)) return true;
+    }
+    return false;
+  }
+
+  private startsAt(words: readonly string[], start: number, phrases: ReadonlyArray<readonly string[]> | undefined): boolean {
+    if (!phrases) return false;
+    for (const expected of phrases) {
+      if (start + expected.length > words.length) continue;
+      let j = 0;
+      while (j < expected.length && wordMatches(words[start + j], expected[j], this.tolerance)) j += 1;
+      if (j === expected.length) return true;
+    }
+    return false;
+  }
 }
 
 /**

@@ -10,6 +10,7 @@ import {
   isYes,
   isYesNoOrFiller,
   leadingYesNo,
+  PhraseSet,
   wordMatches,
 } from '../../../domain/text/choices';
 
@@ -120,6 +121,29 @@ describe('choices: phrases within a text', () => {
     expect(containsPhrase(words, "l'examen en ligne")).toBe(true);
     expect(containsPhrase(words, 'en personne')).toBe(false);
     expect(containsPhrase(words, '')).toBe(false);
+  });
+
+  it('finds a phrase of a set wherever containsPhrase would, prefixes and typos included', () => {
+    const phrases = ["c'est inacceptable", 'tanné', 'écoeur*', 'pas normal'];
+    const tolerance = { oneFrom: 8, twoFrom: Number.POSITIVE_INFINITY };
+    const set = new PhraseSet(phrases, tolerance);
+    for (const text of [
+      "C'est INNACCEPTABLE!",
+      'je suis tannée',
+      'ça m’écoeure',
+      // A prefix tolerates a typo in its first letter, so prefixes are tried at every word.
+      'vraiment ocoeurant',
+      "c'est pas normal",
+      'pas',
+      'ma tante a appelé',
+      '',
+    ]) {
+      const words = choiceWords(text);
+      expect(set.foundIn(words)).toBe(phrases.some((phrase) => containsPhrase(words, phrase, tolerance)));
+    }
+    expect(set.foundIn(choiceWords('vraiment ocoeurant'))).toBe(true);
+    expect(set.foundIn(choiceWords('ma tante a appelé'))).toBe(false);
+    expect(new PhraseSet([]).foundIn(choiceWords('rien'))).toBe(false);
   });
 
   it('picks the longest phrase, and nothing on a tie', () => {
