@@ -212,11 +212,13 @@ export function containsPhrase(words: readonly string[], phrase: string, toleran
 }
 
 /**
- * A list of phrases looked for in a text's words (containsPhrase for each, same answers), indexed by the
- * first letter of their first word: at each word, only the phrases that can start there are tried. The
- * anger words run on every message, 166 phrases against every word of it.
+ * A list of phrases looked for in a text's words (containsPhrase for each, same answers), indexed by
+ * their first word: at each word of the text, only the phrases that can start there are tried. A first
+ * word too short for a typo (wordMatches) can only match its own singular; a longer one, a word with its
+ * first letter. The anger words run on every message, 166 phrases against every word of it.
  */
 export class PhraseSet {
+  private readonly bySingular = new Map<string, Array<readonly string[]>>();
   private readonly byInitial = new Map<string, Array<readonly string[]>>();
   /** Phrases starting with a prefix (`*`), which a typo in the first letter may still match. */
   private readonly anyInitial: Array<readonly string[]> = [];
@@ -228,19 +230,23 @@ export class PhraseSet {
     for (const phrase of phrases) {
       const words = foldPhrase(phrase);
       if (words.length === 0) continue;
-      if (words[0].endsWith('*')) this.anyInitial.push(words);
-      else {
-        const list = this.byInitial.get(words[0][0]);
-        if (list) list.push(words);
-        else this.byInitial.set(words[0][0], [words]);
-      }
+      const first = words[0];
+      if (first.endsWith('*')) this.anyInitial.push(words);
+      else if (singular(first).length < Math.min(tolerance.oneFrom, tolerance.twoFrom)) addTo(this.bySingular, singular(first), words);
+      else addTo(this.byInitial, first[0], words);
     }
   }
 
   /** Whether one of the phrases appears in `words` (choiceWords of a text). */
   foundIn(words: readonly string[]): boolean {
     for (let i = 0; i < words.length; i += 1) {
-      if (this.startsAt(words, i, this.byInitial.get(words[i][0])) || this.startsAt(words, i, this.anyInitial)) return true;
+      const word = words[i];
+      if (
+        this.startsAt(words, i, this.bySingular.get(singular(word))) ||
+        this.startsAt(words, i, this.byInitial.get(word[0])) ||
+        this.startsAt(words, i, this.anyInitial)
+      )
+        return true;
     }
     return false;
   }
@@ -255,6 +261,12 @@ export class PhraseSet {
     }
     return false;
   }
+}
+
+function addTo(index: Map<string, Array<readonly string[]>>, key: string, phrase: readonly string[]): void {
+  const list = index.get(key);
+  if (list) list.push(phrase);
+  else index.set(key, [phrase]);
 }
 
 /**

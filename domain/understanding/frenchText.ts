@@ -142,8 +142,20 @@ export const STOPWORDS: ReadonlySet<string> = (() => {
   return words;
 })();
 
+/**
+ * The last text read by baseWords: the recognizer reads a message's words several times in a row (its
+ * button check, the small talk, the politeness, the preparer). One entry: no cache to bound or to purge.
+ */
+let lastBase: { text: string; words: readonly string[] } = { text: '\u0000', words: [] };
+
 /** Lower case, no accents, punctuation as spaces, chat abbreviations expanded; no vocabulary needed. */
 export function baseWords(text: string): string[] {
+  if (text !== lastBase.text) lastBase = { text, words: baseWordsAnew(text) };
+  // A copy: callers may change the array they get.
+  return lastBase.words.slice();
+}
+
+function baseWordsAnew(text: string): string[] {
   const folded = fold(text.slice(0, MAX_TEXT_LENGTH))
     .replace(/#/g, ' # ')
     .replace(/(\d)\s*h\s*(\d{0,2})\b/g, '$1 h $2')
