@@ -16,6 +16,20 @@ describe('translator', () => {
     );
   });
 
+  it('gives what getFixedT gives under options: a language of its own, a default, lists, plurals, another namespace', () => {
+    const cases: Array<[string, Record<string, unknown>]> = [
+      ['resolve:hours.date', { date: 'jeudi 24 décembre' }],
+      ['common:hours.period', { opens: '8 h 30', closes: '12 h', lng: 'en' }],
+      ['common:nothing.here', { defaultValue: 'rien' }],
+      ['complaint:firstMessage.anger', { returnObjects: true }],
+      ['hours.period', { ns: 'common', opens: '8 h 30', closes: '12 h' }],
+      ['faq:clarify', { count: 2 }],
+    ];
+    for (const lang of ['fr', 'en'] as const) {
+      for (const [key, options] of cases) expect(translator(lang)(key, options)).toEqual(i18n().getFixedT(lang)(key, options));
+    }
+  });
+
   it('sees a resource added after a key was translated', () => {
     const t = translator('fr');
     const saved = t('common:hours.days.monday');
