@@ -248,6 +248,11 @@ export class SqlTranscriptStore implements TranscriptStore {
         masked[key] = value;
         continue;
       }
+      // The JSON a Date gives, written now: JSON.stringify leaves its fast path for an object with toJSON.
+      if (unique && value instanceof Date && !Number.isNaN(value.getTime())) {
+        masked[key] = value.toISOString();
+        continue;
+      }
       const remember = !unique && (direction === 'out' || !FREE_CONTENT.has(key));
       masked[key] = this.maskWalk(value, 1, ancestors, remember);
     }

@@ -16,6 +16,7 @@ export interface ObservedHoliday {
 }
 
 const MAX_REMEMBERED_INSTANTS = 1000;
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
  * Business days of the Québec public service: Monday to Friday, less the paid holidays listed in
@@ -85,6 +86,9 @@ export class BusinessCalendar {
   }
 
   private convertToLocalDate(instant: Date): LocalDate {
+    // en-CA writes a date as 2026-11-27: half the cost of formatToParts. Its parts otherwise (a year before 1000).
+    const formatted = this.dateFormat.format(instant);
+    if (ISO_DATE.test(formatted)) return formatted;
     let year = '';
     let month = '';
     let day = '';

@@ -82,6 +82,16 @@ describeEachDatabase('SqlTranscriptStore', (databases) => {
     expect(stored.replyToId).toBe('[NAS]');
   });
 
+  it('stores a Date in a time field as JSON.stringify writes it, and an invalid one as null', async () => {
+    const at = new Date(Date.UTC(2026, 10, 23, 20, 0, 1, 123));
+    await store.logActivity({ ...message('c1', 'bonjour', 1), timestamp: at, localTimestamp: new Date(Number.NaN) });
+    await store.flush();
+    const [row] = await db('interactions');
+    const stored = JSON.parse(row.activity_json) as Record<string, unknown>;
+    expect(stored.timestamp).toBe(JSON.parse(JSON.stringify(at)));
+    expect(stored.localTimestamp).toBeNull();
+  });
+
   it('masks inside nested channel data, a « __proto__ » key (as JSON.parse makes it) kept as a plain key', async () => {
     const channelData = JSON.parse('{"__proto__":{"note":"écrivez à jean@exemple.ca"},"form":[{"tel":"418 555-0199"}]}') as Record<string, unknown>;
     await store.logActivity({ ...message('c1', 'bonjour', 1), channelData });
