@@ -202,13 +202,16 @@ function foldPhrase(phrase: string): readonly string[] {
 export function containsPhrase(words: readonly string[], phrase: string, tolerance: TypoTolerance = DEFAULT_TOLERANCE): boolean {
   const expected = foldPhrase(phrase);
   if (expected.length === 0) return false;
-  // Plain loops: this runs for every phrase of a list (the anger words on every answer), and a callback per start allocates.
-  for (let i = 0; i + expected.length <= words.length; i += 1) {
-    let j = 0;
-    while (j < expected.length && wordMatches(words[i + j], expected[j], tolerance)) j += 1;
-    if (j === expected.length) return true;
-  }
+  // Plain loops: this runs for every phrase of a list, and a callback per start allocates.
+  for (let i = 0; i + expected.length <= words.length; i += 1) if (matchesAt(words, i, expected, tolerance)) return true;
   return false;
+}
+
+/** Whether a phrase's folded words follow one another in a text's words from `start` on. */
+function matchesAt(words: readonly string[], start: number, expected: readonly string[], tolerance: TypoTolerance): boolean {
+  if (start + expected.length > words.length) return false;
+  for (let j = 0; j < expected.length; j += 1) if (!wordMatches(words[start + j], expected[j], tolerance)) return false;
+  return true;
 }
 
 /**
@@ -253,12 +256,7 @@ export class PhraseSet {
 
   private startsAt(words: readonly string[], start: number, phrases: ReadonlyArray<readonly string[]> | undefined): boolean {
     if (!phrases) return false;
-    for (const expected of phrases) {
-      if (start + expected.length > words.length) continue;
-      let j = 0;
-      while (j < expected.length && wordMatches(words[start + j], expected[j], this.tolerance)) j += 1;
-      if (j === expected.length) return true;
-    }
+    for (const expected of phrases) if (matchesAt(words, start, expected, this.tolerance)) return true;
     return false;
   }
 }
