@@ -1,5 +1,5 @@
 import { TZDate } from '@date-fns/tz';
-import { endOfDay, startOfDay } from 'date-fns';
+import { endOfDay } from 'date-fns';
 import { easterSunday } from './easter';
 import { HolidayCalendarData, HolidayRule, loadHolidayCalendarData } from './holidayCalendarData';
 
@@ -17,6 +17,17 @@ export interface ObservedHoliday {
 
 const MAX_REMEMBERED_INSTANTS = 1000;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+/** en-CA's date and 24-hour time: « 2026-11-27, 14:05 ». */
+const ISO_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2}), (\d{2}):(\d{2})$/;
+
+/** A wall-clock moment in the calendar's time zone, to the minute; `month` from 1 to 12. */
+export interface WallClock {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+}
 
 /**
  * Business days of the Québec public service: Monday to Friday, less the paid holidays listed in
@@ -30,6 +41,8 @@ export class BusinessCalendar {
   private readonly computedYears = new Set<number>();
   /** The calendar date of an instant in the zone: one formatter for the calendar (date-fns builds a zoned date and formats it on every call). */
   private readonly dateFormat: Intl.DateTimeFormat;
+  /** The same with the time: a zoned date (TZDate) costs a zone offset and a formatting of its own. */
+  private readonly dateTimeFormat: Intl.DateTimeFormat;
   /** The last instant localDateOf converted, and its date. */
   private lastLocalDate = { time: NaN, date: '' };
   /** instantAt's answers: the few opening and closing times of the days around now, asked on every hours answer. */
@@ -39,6 +52,15 @@ export class BusinessCalendar {
     this.version = data.version;
     this.timeZone = data.timeZone;
     this.dateFormat = new Intl.DateTimeFormat('en-CA', { timeZone: this.timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    this.dateTimeFormat = new Intl.DateTimeFormat('en-CA', {
+      timeZone: this.timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    });
   }
 
   static fromDataFile(): BusinessCalendar {
@@ -100,6 +122,14 @@ export class BusinessCalendar {
     return `${year}-${month}-${day}`;
   }
 
+  /** The date and time an instant shows on a wall clock in the calendar's time zone. */
+  wallClockOf(instant: Date): WallClock {
+    const match = ISO_DATE_TIME.exec(this.dateTimeFormat.format(instant));
+    if (match) return { year: Number(match[1]), month: Number(match[2]), day: Number(match[3]), hour: Number(match[4]), minute: Number(match[5]) };
+    const part = (type: Intl.DateTimeFormatPartTypes) => Number(this.dateTimeFormat.formatToParts(instant).find((p) => p.type === type)?.value);
+    return { year: part('year'), month: part('month'), day: part('day'), hour: part('hour'), minute: part('minute') };
+  }
+
   /** Calendar days, not hours: UTC arithmetic on the date (a time-zone conversion per day was the largest cost of a deadline answer). */
   addCalendarDays(date: LocalDate, days: number): LocalDate {
     const [y, m, d] = splitDate(date);
@@ -136,9 +166,13 @@ export class BusinessCalendar {
     return count;
   }
 
-  /** First instant of a local date, as an absolute time (handles DST changes). */
+  /**
+   * First instant of a local date, as an absolute time (handles DST changes): its midnight, through
+   * instantAt's memory (the same instant as date-fns's startOfDay on every day from 1950 to 2100, in
+   * zones whose change skips midnight too).
+   */
   startOf(date: LocalDate): Date {
-    return new Date(startOfDay(this.at(date)).getTime());
+    return this.instantAt(date, 0, 0);
   }
 
   /** Last millisecond of a local date, as an absolute time: deadlines end when the day ends in Québec. */

@@ -1,4 +1,3 @@
-import { TZDate } from '@date-fns/tz';
 import type { ParsedResult } from 'chrono-node';
 import { englishDates, frenchDates } from '../calendar/dateParsers';
 import type { BusinessCalendar, LocalDate } from '../calendar/businessCalendar';
@@ -188,9 +187,9 @@ function holidayPhrases(calendar: BusinessCalendar): HolidayPhrase[] {
 export function parseAskedMoment(text: string, now: Date, lang: Lang, calendar: BusinessCalendar): AskedMoment | undefined {
   const folded = foldText(text);
   if (WEEKEND.test(folded)) return { kind: 'weekend' };
-  const wall = new TZDate(now.getTime(), calendar.timeZone);
+  const wall = calendar.wallClockOf(now);
   // chrono-node computes in the process's time zone: hand it the Québec wall-clock time as a local Date.
-  const reference = new Date(wall.getFullYear(), wall.getMonth(), wall.getDate(), wall.getHours(), wall.getMinutes());
+  const reference = new Date(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute);
   // The first result that `wanted` accepts, French first: English is parsed only when French has none.
   const chronoFind = (input: string, wanted: (result: ParsedResult) => boolean) =>
     (lang === 'en' ? undefined : frenchDates.parse(chronoFrench(input), reference, { forwardDate: true }).find(wanted)) ??
@@ -212,7 +211,7 @@ export function parseAskedMoment(text: string, now: Date, lang: Lang, calendar: 
   // « maintenant » alone (chrono-node reads it as today at this minute) is the present moment.
   if (!result || (NOW.test(folded) && NOW.test(foldText(result.text)) && !/\d/.test(result.text))) return asksNow(folded) ? { kind: 'now' } : undefined;
   const start = result.start;
-  let date = isoDate(start.get('year') ?? wall.getFullYear(), start.get('month') ?? 1, start.get('day') ?? 1);
+  let date = isoDate(start.get('year') ?? wall.year, start.get('month') ?? 1, start.get('day') ?? 1);
   const time = start.isCertain('hour') ? { hour: start.get('hour') ?? 0, minute: start.get('minute') ?? 0 } : undefined;
   if (start.isCertain('weekday') && !start.isCertain('day')) {
     const weekday = calendar.weekdayOf(date);

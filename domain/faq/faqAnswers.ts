@@ -1,4 +1,3 @@
-import { TZDate } from '@date-fns/tz';
 import type { BusinessCalendar, LocalDate } from '../calendar/businessCalendar';
 import { formatClockTime, formatLongDate } from '../format/dates';
 import { collapseAbbreviationPeriod } from '../format/abbreviationPeriod';
@@ -166,7 +165,7 @@ function describeDate(date: LocalDate, askedTime: AskedTime | undefined, context
   const periods = context.hours.periodsOn(date);
   const minutes = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
   // Today, after the last closing: « Aujourd'hui à 17 h, le Centre est fermé… Prochaine ouverture : demain à 8 h 30. »
-  if (date === today && !time && periods.length && pastClosing(context)) time = wallTime(context.now, calendar.timeZone);
+  if (date === today && !time && periods.length && pastClosing(context)) time = wallTime(context.now, calendar);
   const asked = time ? time.hour * 60 + time.minute : undefined;
   const timeText = time ? formatClockTime(`${String(time.hour).padStart(2, '0')}:${String(time.minute).padStart(2, '0')}`, lang) : '';
   const nextOpening = (from: Date): string =>
@@ -195,9 +194,9 @@ function pastClosing(context: AnswerContext): boolean {
 }
 
 /** The wall-clock time of an instant in the calendar's time zone. */
-function wallTime(instant: Date, timeZone: string): AskedTime {
-  const wall = new TZDate(instant.getTime(), timeZone);
-  return { hour: wall.getHours(), minute: wall.getMinutes() };
+function wallTime(instant: Date, calendar: BusinessCalendar): AskedTime {
+  const { hour, minute } = calendar.wallClockOf(instant);
+  return { hour, minute };
 }
 
 function longDate(date: LocalDate, context: AnswerContext): string {

@@ -34,6 +34,8 @@ export class SoftmaxModel {
    * are most of recognition's cost in a busy server, and probabilities within 1e-7 of the trained ones.
    */
   private readonly weights: Float32Array;
+  /** predict's scores, reused from one call to the next (each call reads them out before returning). */
+  private readonly scores: Float64Array;
 
   private constructor(
     readonly labels: readonly string[],
@@ -42,6 +44,7 @@ export class SoftmaxModel {
     private readonly bias: Float64Array,
   ) {
     this.weights = Float32Array.from(trainedWeights);
+    this.scores = new Float64Array(labels.length);
   }
 
   /** Trains, or takes the model trained on the very same input from the cache. */
@@ -126,7 +129,7 @@ export class SoftmaxModel {
       keys.push(...columns.keys);
       values.push(...columns.values);
     }
-    const scores = new Float64Array(this.labels.length);
+    const { scores } = this;
     softmaxInto(scores, this.bias, this.weights, keys, values);
     return this.labels.map((label, i) => ({ label, probability: scores[i] })).sort((a, b) => b.probability - a.probability);
   }

@@ -287,7 +287,8 @@ export class TrainedIntentClassifier implements IntentClassifier {
   private lexicalScores(prepared: PreparedText): Map<string, number> {
     const terms = new Set(prepared.contentStems).size;
     const best = (this.lexicalIndex as LexicalIndex).bestByIntent(prepared.contentStems);
-    const top = Math.max(0, ...[...best.values()].map((b) => b.score));
+    let top = 0;
+    for (const b of best.values()) if (b.score > top) top = b.score;
     const scores = new Map<string, number>();
     if (top > 0) for (const [intent, b] of best) scores.set(intent, (b.score / top) * (terms ? Math.min(1, b.matched / terms) : 0));
     return scores;

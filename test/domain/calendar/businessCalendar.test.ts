@@ -1,5 +1,5 @@
 import { TZDate } from '@date-fns/tz';
-import { format } from 'date-fns';
+import { format, startOfDay } from 'date-fns';
 import { BusinessCalendar } from '../../../domain/calendar/businessCalendar';
 import { easterSunday } from '../../../domain/calendar/easter';
 
@@ -123,16 +123,21 @@ describe.each(['America/Toronto', 'UTC', 'Asia/Tokyo', 'America/Vancouver'])('Bu
     expect(calendar.localDateOf(new Date('2026-11-01T04:30:00Z'))).toBe('2026-11-01'); // dimanche 0 h 30 HAE
   });
 
-  it('gives the same dates and instants as date-fns zoned dates, every 37 minutes of two years and every opening time of each day', () => {
+  it('gives the same dates, wall clocks, instants and starts of day as date-fns zoned dates, every 37 minutes of two years and every opening time of each day', () => {
     const zone = calendar.timeZone;
     // Differences collected and compared once: an expect per instant would cost seconds.
     const differences: string[] = [];
     for (let t = Date.UTC(2026, 0, 1); t < Date.UTC(2028, 0, 1); t += 37 * 60 * 1000) {
-      const expected = format(new TZDate(t, zone), 'yyyy-MM-dd');
+      const zoned = new TZDate(t, zone);
+      const expected = format(zoned, 'yyyy-MM-dd');
       if (calendar.localDateOf(new Date(t)) !== expected) differences.push(`${new Date(t).toISOString()} is ${expected}`);
+      const wall = { year: zoned.getFullYear(), month: zoned.getMonth() + 1, day: zoned.getDate(), hour: zoned.getHours(), minute: zoned.getMinutes() };
+      if (JSON.stringify(calendar.wallClockOf(new Date(t))) !== JSON.stringify(wall)) differences.push(`${new Date(t).toISOString()} shows ${JSON.stringify(wall)}`);
     }
     for (let date = '2026-01-01'; date < '2028-01-01'; date = calendar.addCalendarDays(date, 1)) {
       const [y, m, d] = date.split('-').map(Number);
+      const start = startOfDay(new TZDate(y, m - 1, d, 12, 0, 0, 0, zone)).getTime();
+      if (calendar.startOf(date).getTime() !== start) differences.push(`${date} starts at ${new Date(start).toISOString()}`);
       for (const [hours, minutes] of [[2, 30], [8, 30], [12, 0], [13, 0], [16, 30]]) {
         const expected = new TZDate(y, m - 1, d, hours, minutes, 0, 0, zone).getTime();
         // Twice: the second answer comes from what the calendar remembers.
