@@ -22,17 +22,76 @@ const POPULAR_ENTRIES = ['hours', 'phone', 'email-general', 'request-delay', 'se
 
 /**
  * Answers one FAQ entry (`faq.<id>`), asking « Cette réponse vous a-t-elle été utile ? » (Oui / Non) in
- * the answer's bubble, and ends: the question is no prompt on the dialog stack but a mark in the
- * conversation data (`faqFeedback`), which MainDialog reads on the next message (`answerFeedback`). A
- * reply that is neither oui nor non is then simply a new question. Kept off the stack because most
- * replies are new questions: a prompt there cost each of them a prompt, a waterfall step and a second
- * FAQ dialog (about a tenth of an FAQ turn's CPU, issue 13). The mark is stored with the end of the
- * turn, after the answer leaves: a crash in between loses a vote, never a form. The menu choice
- * « Questions sur la dotation » (`faq.menu`) only invites the question. A one-step waterfall rather
- * than a ComponentDialog around one: the component cost each answer a dialog context more (4 % of the
- * turn). A waterfall, not a plain Dialog: while its step runs, the stack shows a step in progress, not a
- * dialog waiting for the person (see dialogStack.ts), so its answer leaves without the state being stored.
+ * the answer's bubble: the question is no prompt on the dialog stack but a mark in the conversation data
+ * (`faqFeedback`), which MainDialog reads on the next message (`answerFeedback`). A reply that is neither
+ * oui nor non is then simply a new question. Kept off the stack because most replies are new questions:
+ * a prompt there cost each of them a prompt, a waterfall step and a second FAQ dialog (about a tenth of
+ * an FAQ turn's CPU, issue 13). The mark is stored with the end of the turn, after the answer leaves: a
+ * crash in between loses a vote, never a form. The menu choice « Questions sur la dotation »
+ * (`faq.menu`) only invites the question.
+ *
+ * An answer asks nothing and ends in the turn it starts: MainDialog gives it from its own step
+ * (`DialogRoute.answer`), in the middle of that step, so the answer leaves without the state being stored
+ * (see dialogStack.ts). Started as a dialog of its own, it cost each answer a dialog context, a waterfall
+ * and the main flow's replacement (about 4 % of the turn).
  */
+export async function answerFaq(context: TurnContext, services: DialogServices, options: Partial<RoutedDialogOptions>): Promise<void> {
+  const { t, lang } = localize(context);
+  const ranking = options.recognizerResult ? rankedIntents(options.recognizerResult) : [];
+  const [ranked] = ranking;
+  // A message asking several questions: the first asked is answered first, then the others.
+  const [asked, ...others] = options.questions ?? [];
+  const top = asked ? { intent: asked, score: options.recognizerResult?.intents[asked]?.score ?? ranked?.score ?? 0 } : ranked;
+  const entry = top ? services.knowledgeBase.byId.get(entryIdOf(top.intent) ?? '') : undefined;
+  if (!entry) {
+    await context.sendActivity(
+      suggestions(
+        t('faq:prompt'),
+        POPULAR_ENTRIES.map((id) => intentTitle(faqIntent(id), lang) ?? id),
+      ),
+    );
+    return;
+  }
+  // What the managers' statistics count as an answered question (MainDialog records the same when it routes here).
+  recordIntent(context, faqIntent(entry.id), top.score);
+  recordDialog(context, FAQ_DIALOG);
+  const answerContext = {
+    now: services.clock.now(),
+    hours: services.hours,
+    calendar: services.calendar,
+    t,
+    lang,
+    utterance: options.utterance,
+    yesNo: options.followUp?.yesNo,
+  };
+  // « pis le samedi? » after an hours answer: only that day, without asking « utile ? » again.
+  const followUp = options.followUp ? renderAskedDay(entry, answerContext) : undefined;
+  if (followUp) {
+    await context.sendActivity(MessageFactory.text(followUp));
+    return;
+  }
+  // « Ça fait 2 heures que j'attends au téléphone, c'est ridicule »: the answer, with one sentence that hears
+  // the person first and the complaint form offered after it.
+  const angry = soundsAngry(options.utterance);
+  // The other questions of the same message, each answered in turn; « utile ? » is asked once.
+  const answers = [`${angry ? `${t('faq:upset.acknowledge')}\n\n` : ''}${renderAnswer(entry, answerContext)}`];
+  for (const other of others) {
+    const otherEntry = services.knowledgeBase.byId.get(entryIdOf(other) ?? '');
+    if (otherEntry && otherEntry.id !== entry.id) answers.push(renderAnswer(otherEntry, answerContext));
+  }
+  for (const answer of answers.slice(0, -1)) await context.sendActivity(MessageFactory.text(answer));
+  const data = await services.conversationData.get(context, {});
+  const alternatives = alternativesTo([faqIntent(entry.id), ...others], ranking);
+  data.faqFeedback = alternatives.length ? { entryId: entry.id, alternatives } : { entryId: entry.id };
+  const offer = angry ? `\n\n${t('faq:upset.complaintOffer', { firstContact: services.contacts.complaints.firstContactBusinessDays.days })}` : '';
+  // « utile ? » closes the last answer's bubble, its buttons under it: one activity fewer per turn.
+  const last = `${answers[answers.length - 1]}${offer}\n\n${t('faq:feedback.question')}`;
+  // The complaints entry says « choisissez « Déposer une plainte » »: the button is there.
+  const fileHere = angry || faqIntent(entry.id) === COMPLAINTS_ENTRY;
+  await context.sendActivity(suggestions(last, [t('faq:feedback.yes'), t('faq:feedback.no'), ...(fileHere ? [t('common:menu.complaint')] : [])]));
+}
+
+/** answerFaq as a dialog of its own, for a dialog set that starts it (MainDialog answers through its route). */
 export class FaqDialog extends WaterfallDialog<Partial<RoutedDialogOptions>> {
   constructor(private readonly services: DialogServices) {
     super(FAQ_DIALOG);
@@ -40,61 +99,7 @@ export class FaqDialog extends WaterfallDialog<Partial<RoutedDialogOptions>> {
   }
 
   private async answerStep(step: WaterfallStepContext<Partial<RoutedDialogOptions>>): Promise<DialogTurnResult> {
-    const { context } = step;
-    const { t, lang } = localize(context);
-    const options = step.options ?? {};
-    const ranking = options.recognizerResult ? rankedIntents(options.recognizerResult) : [];
-    const [ranked] = ranking;
-    // A message asking several questions: the first asked is answered first, then the others.
-    const [asked, ...others] = options.questions ?? [];
-    const top = asked ? { intent: asked, score: options.recognizerResult?.intents[asked]?.score ?? ranked?.score ?? 0 } : ranked;
-    const entry = top ? this.services.knowledgeBase.byId.get(entryIdOf(top.intent) ?? '') : undefined;
-    if (!entry) {
-      await context.sendActivity(
-        suggestions(
-          t('faq:prompt'),
-          POPULAR_ENTRIES.map((id) => intentTitle(faqIntent(id), lang) ?? id),
-        ),
-      );
-      return step.endDialog();
-    }
-    // What the managers' statistics count as an answered question (MainDialog records the same when it routes here).
-    recordIntent(context, faqIntent(entry.id), top.score);
-    recordDialog(context, FAQ_DIALOG);
-    const answerContext = {
-      now: this.services.clock.now(),
-      hours: this.services.hours,
-      calendar: this.services.calendar,
-      t,
-      lang,
-      utterance: options.utterance,
-      yesNo: options.followUp?.yesNo,
-    };
-    // « pis le samedi? » after an hours answer: only that day, without asking « utile ? » again.
-    const followUp = options.followUp ? renderAskedDay(entry, answerContext) : undefined;
-    if (followUp) {
-      await context.sendActivity(MessageFactory.text(followUp));
-      return step.endDialog();
-    }
-    // « Ça fait 2 heures que j'attends au téléphone, c'est ridicule »: the answer, with one sentence that hears
-    // the person first and the complaint form offered after it.
-    const angry = soundsAngry(options.utterance);
-    // The other questions of the same message, each answered in turn; « utile ? » is asked once.
-    const answers = [`${angry ? `${t('faq:upset.acknowledge')}\n\n` : ''}${renderAnswer(entry, answerContext)}`];
-    for (const other of others) {
-      const otherEntry = this.services.knowledgeBase.byId.get(entryIdOf(other) ?? '');
-      if (otherEntry && otherEntry.id !== entry.id) answers.push(renderAnswer(otherEntry, answerContext));
-    }
-    for (const answer of answers.slice(0, -1)) await context.sendActivity(MessageFactory.text(answer));
-    const data = await this.services.conversationData.get(context, {});
-    const alternatives = alternativesTo([faqIntent(entry.id), ...others], ranking);
-    data.faqFeedback = alternatives.length ? { entryId: entry.id, alternatives } : { entryId: entry.id };
-    const offer = angry ? `\n\n${t('faq:upset.complaintOffer', { firstContact: this.services.contacts.complaints.firstContactBusinessDays.days })}` : '';
-    // « utile ? » closes the last answer's bubble, its buttons under it: one activity fewer per turn.
-    const last = `${answers[answers.length - 1]}${offer}\n\n${t('faq:feedback.question')}`;
-    // The complaints entry says « choisissez « Déposer une plainte » »: the button is there.
-    const fileHere = angry || faqIntent(entry.id) === COMPLAINTS_ENTRY;
-    await context.sendActivity(suggestions(last, [t('faq:feedback.yes'), t('faq:feedback.no'), ...(fileHere ? [t('common:menu.complaint')] : [])]));
+    await answerFaq(step.context, this.services, step.options ?? {});
     return step.endDialog();
   }
 }
@@ -165,5 +170,9 @@ export function clarifyActivity(context: TurnContext, intents: string[]): Return
 }
 
 export function faqRoute(services: DialogServices): DialogRoute {
-  return { dialog: new FaqDialog(services), handles: (intent) => intent.startsWith(FAQ_INTENT_PREFIX) || intent === Intents.faqMenu, answersAtOnce: true };
+  return {
+    dialog: new FaqDialog(services),
+    handles: (intent) => intent.startsWith(FAQ_INTENT_PREFIX) || intent === Intents.faqMenu,
+    answer: (context, options) => answerFaq(context, services, options),
+  };
 }

@@ -293,9 +293,11 @@ export class MainDialog extends ComponentDialog {
     return this.startRoute(step, route, options);
   }
 
-  /** An answer at once takes the main flow's place: its end then ends the main dialog without a last step, a dialog context fewer a turn (issue 13). */
-  private startRoute(step: WaterfallStepContext<FlowOptions>, route: DialogRoute, options: RoutedDialogOptions): Promise<DialogTurnResult> {
-    return route.answersAtOnce ? step.replaceDialog(route.dialog.id, options) : step.beginDialog(route.dialog.id, options);
+  /** An answer is given from this step, which ends the main dialog without a last step; any other route runs above the flow. */
+  private async startRoute(step: WaterfallStepContext<FlowOptions>, route: DialogRoute, options: RoutedDialogOptions): Promise<DialogTurnResult> {
+    if (!route.answer) return step.beginDialog(route.dialog.id, options);
+    await route.answer(step.context, options);
+    return step.endDialog();
   }
 
   private async finishStep(step: WaterfallStepContext<FlowOptions>): Promise<DialogTurnResult> {

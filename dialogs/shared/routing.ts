@@ -8,11 +8,12 @@ export interface DialogRoute {
   /** A form collecting personal information: leaving it by a command asks for confirmation first. */
   isForm?: boolean;
   /**
-   * The dialog ends without a result in the turn it starts (an answer, no question): it then takes the
-   * main flow's place instead of running above it. A dialog that may end with a result (a survey's
-   * reroute, passed up by the complaint lookup) runs above the flow, whose last step acts on it.
+   * An answer that asks nothing and ends in the turn it starts: given from the main flow's own step,
+   * which then ends, instead of starting the dialog (a dialog context, a waterfall and a replacement of
+   * the flow fewer a turn, issue 13). A dialog that asks or may end with a result (a survey's reroute,
+   * passed up by the complaint lookup) runs above the flow, whose last step acts on it.
    */
-  answersAtOnce?: boolean;
+  answer?(context: TurnContext, options: RoutedDialogOptions): Promise<void>;
   /**
    * Claims a new message before intent recognition, e.g. a card button clicked again after its dialog
    * ended (a second « Confirmer »). Asked only when no dialog is in progress. `text` is the message being
