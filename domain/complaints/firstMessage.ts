@@ -1,6 +1,7 @@
 import { DESCRIPTION_MAX_LENGTH } from './complaintService';
 import { LANGS, translator } from '../i18n';
 import { choiceWords, PhraseSet, TypoTolerance } from '../text/choices';
+import { rememberLast } from '../text/rememberLast';
 
 /** A first message at least this long, once the words asking for a complaint are set aside, already tells what happened. */
 const STORY_MIN_WORDS = 5;
@@ -47,12 +48,11 @@ function wordLists(): WordLists {
 }
 
 /**
- * The last message read for anger: a turn asks it of the same message several times (the main dialog's
- * rules, then the FAQ answer's sympathy), each reading scanning every anger word. One entry: no cache to
- * bound or to purge.
+ * The anger words of a message, its last one remembered: a turn asks it of the same message several times
+ * (the main dialog's rules, then the FAQ answer's sympathy), each reading scanning every anger word.
  */
-let lastAnger = { text: '', angry: false };
-/** The last message read by readFirstMessage, likewise. */
+const angerIn = rememberLast((text) => wordLists().anger.foundIn(choiceWords(text)));
+/** The last message read by readFirstMessage (one entry: no cache to bound or to purge); given as a copy. */
 let lastReading: { text: string; reading: FirstMessage } = { text: '\u0000', reading: { upset: false } };
 
 /**
@@ -61,12 +61,7 @@ let lastReading: { text: string; reading: FirstMessage } = { text: '\u0000', rea
  * fois » or « jamais » as frustration once the person has asked to complain.
  */
 export function soundsAngry(utterance: string | undefined): boolean {
-  const text = utterance ?? '';
-  if (text === lastAnger.text) return lastAnger.angry;
-  const tokens = choiceWords(text);
-  const angry = wordLists().anger.foundIn(tokens);
-  lastAnger = { text, angry };
-  return angry;
+  return angerIn(utterance ?? '');
 }
 
 /**

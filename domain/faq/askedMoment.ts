@@ -2,6 +2,7 @@ import type { ParsedResult } from 'chrono-node';
 import { englishDates, frenchDates } from '../calendar/dateParsers';
 import type { BusinessCalendar, LocalDate } from '../calendar/businessCalendar';
 import type { Lang } from '../i18n';
+import { rememberLast } from '../text/rememberLast';
 
 /** A wall-clock time asked about, e.g. « à 9 h » → { hour: 9, minute: 0 }. */
 export interface AskedTime {
@@ -22,16 +23,16 @@ export type AskedMoment =
   | { kind: 'weekend' }
   | { kind: 'now' };
 
-/** Lower case, no accents, typographic apostrophes as plain ones, spaces collapsed. */
-export function foldText(text: string): string {
-  return text
+/** Lower case, no accents, typographic apostrophes as plain ones, spaces collapsed (the last text remembered: every check of a turn folds the message). */
+export const foldText: (text: string) => string = rememberLast((text) =>
+  text
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
     .replace(/[’‘`´]/g, "'")
     .replace(/\s+/g, ' ')
-    .trim();
-}
+    .trim(),
+);
 
 const NOW = /(?<![\p{L}])(maintenant|en ce moment|presentement|actuellement|right now|now|at the moment|currently)(?![\p{L}])/u;
 /** Québec French « là » for « now », at the end of a question about calling or opening: « je peux appeler là? », « êtes-vous ouverts là? ». */

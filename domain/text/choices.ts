@@ -1,5 +1,6 @@
 import { editDistance, foldText } from '../format/textFolding';
 import { LANGS, translator } from '../i18n';
+import { rememberLast } from './rememberLast';
 
 /**
  * Whether a person's text is a button's title, a skip word, a yes or a no, or only filler: one
@@ -23,20 +24,10 @@ function chatSpellings(): Map<string, string> {
 
 /**
  * The one normalizer: lower case, no accents, apostrophes and punctuation as single spaces, chat
- * spellings written out. « J'sais pas, OKAY! » → "j sais pas ok", « jsp » → "je sais pas".
+ * spellings written out. « J'sais pas, OKAY! » → "j sais pas ok", « jsp » → "je sais pas". The last text
+ * is remembered: the yes and no of « utile ? », commands, the upset words… each fold the same message.
  */
-export function foldChoice(text: string): string {
-  if (text === lastFolded.text) return lastFolded.folded;
-  const folded = foldChoiceAnew(text);
-  lastFolded = { text, folded };
-  return folded;
-}
-
-/**
- * The last text folded: a turn folds the person's message again and again, one check after the other
- * (the yes and no of « utile ? », commands, the upset words…). One entry: no cache to bound or to purge.
- */
-let lastFolded = { text: '', folded: '' };
+export const foldChoice: (text: string) => string = rememberLast(foldChoiceAnew);
 
 function foldChoiceAnew(text: string): string {
   const folded = foldText(text);
