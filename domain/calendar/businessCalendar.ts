@@ -16,6 +16,7 @@ export interface ObservedHoliday {
 }
 
 const MAX_REMEMBERED_INSTANTS = 1000;
+const DAY_MS = 24 * 60 * 60 * 1000;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 /** en-CA's date and 24-hour time: « 2026-11-27, 14:05 ». */
 const ISO_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2}), (\d{2}):(\d{2})$/;
@@ -43,8 +44,8 @@ export class BusinessCalendar {
   private readonly dateFormat: Intl.DateTimeFormat;
   /** The same with the time: a zoned date (TZDate) costs a zone offset and a formatting of its own. */
   private readonly dateTimeFormat: Intl.DateTimeFormat;
-  /** The last instant localDateOf converted, and its date. */
-  private lastLocalDate = { time: NaN, date: '' };
+  /** The last date localDateOf converted, and the instants it spans (from its midnight to the next). */
+  private lastLocalDay = { date: '', from: NaN, to: NaN };
   /** instantAt's answers: the few opening and closing times of the days around now, asked on every hours answer. */
   private readonly instants = new Map<string, number>();
 
@@ -101,10 +102,18 @@ export class BusinessCalendar {
 
   /** The calendar date of an instant in the calendar's time zone. */
   localDateOf(instant: Date): LocalDate {
-    // An answer asks for the date of the same instant (its clock's now) several times; each costs a zone conversion.
+    // A turn asks for the date of now a dozen times, each time a new instant and a zone conversion: an
+    // instant between the same two midnights has the same date. Only on a day of 24 hours: a change of
+    // offset at midnight (Gaza, 1980) can show a date on both sides of a midnight; on such a day, and on
+    // the days clocks change, only the instant itself is remembered.
     const time = instant.getTime();
-    if (time !== this.lastLocalDate.time) this.lastLocalDate = { time, date: this.convertToLocalDate(instant) };
-    return this.lastLocalDate.date;
+    const day = this.lastLocalDay;
+    if (time >= day.from && time < day.to) return day.date;
+    const date = this.convertToLocalDate(instant);
+    const from = this.startOf(date).getTime();
+    const to = this.startOf(this.addCalendarDays(date, 1)).getTime();
+    this.lastLocalDay = to - from === DAY_MS && time >= from && time < to ? { date, from, to } : { date, from: time, to: time + 1 };
+    return date;
   }
 
   private convertToLocalDate(instant: Date): LocalDate {

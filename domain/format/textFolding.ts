@@ -1,12 +1,17 @@
-/** Lower case, no accents, every non-alphanumeric character a space: « J'peux pas m'connecter! » → "j peux pas m connecter". */
-export function foldText(text: string): string {
+import { rememberLast } from '../text/rememberLast';
+
+/**
+ * Lower case, no accents, every non-alphanumeric character a space: « J'peux pas m'connecter! » → "j peux
+ * pas m connecter". The last text is remembered: a turn's checks fold the same message one after the other.
+ */
+export const foldText: (text: string) => string = rememberLast((text) => {
   // Plain ASCII (typed without accents, or English) has no accent to take off: the costly decomposition is skipped.
   const bare = /[^ -~\s]/.test(text) ? text.normalize('NFD').replace(/[\u0300-\u036f]/g, '') : text;
   return bare
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, ' ')
     .trim();
-}
+});
 
 /**
  * Optimal string alignment distance (Damerau-Levenshtein with adjacent transpositions). With `max`,

@@ -2,6 +2,7 @@ import { TZDate } from '@date-fns/tz';
 import { format, startOfDay } from 'date-fns';
 import { BusinessCalendar } from '../../../domain/calendar/businessCalendar';
 import { easterSunday } from '../../../domain/calendar/easter';
+import { loadHolidayCalendarData } from '../../../domain/calendar/holidayCalendarData';
 
 const GOLDEN: Record<number, Record<string, string>> = {
   2026: {
@@ -148,6 +149,28 @@ describe.each(['America/Toronto', 'UTC', 'Asia/Tokyo', 'America/Vancouver'])('Bu
     }
     expect(differences).toEqual([]);
   });
+
+  it.each(['Asia/Gaza', 'America/Sao_Paulo', 'America/Toronto'])(
+    'gives the date of every instant around midnights where %s changed its offset, forward and back',
+    (zone) => {
+      // Gaza went back from 0 h to 23 h on 14 September 1980 (a date on both sides of a midnight); São Paulo moved at midnight too.
+      const zoned = new BusinessCalendar({ ...loadHolidayCalendarData(), timeZone: zone });
+      const format = new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' });
+      const instants: number[] = [];
+      for (const [from, to] of [
+        [Date.UTC(1980, 8, 12), Date.UTC(1980, 8, 16)],
+        [Date.UTC(2018, 1, 16), Date.UTC(2018, 1, 19)],
+        [Date.UTC(2018, 10, 2), Date.UTC(2018, 10, 6)],
+        [Date.UTC(2026, 2, 7), Date.UTC(2026, 2, 10)],
+      ]) {
+        for (let t = from; t < to; t += 5 * 60 * 1000) instants.push(t);
+      }
+      const differences = [...instants, ...[...instants].reverse()]
+        .filter((t) => zoned.localDateOf(new Date(t)) !== format.format(new Date(t)))
+        .map((t) => new Date(t).toISOString());
+      expect(differences).toEqual([]);
+    },
+  );
 
   it('ends a deadline day at local midnight, with the right offset on each side of DST', () => {
     expect(calendar.endOf('2026-03-06').toISOString()).toBe('2026-03-07T04:59:59.999Z'); // HNE, UTC−5
