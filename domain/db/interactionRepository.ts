@@ -7,8 +7,7 @@ const INSERT_BATCH = 100;
 /**
  * On SQLite, a batch is written by prepared statements of these sizes (25 rows: 16 + 4 + 4 + 1), so a
  * connection keeps four statements whatever the batch sizes. Through knex, each batch had its
- * `insert … select … union all select …` built, compiled and prepared again: about 40 µs of the main
- * thread per row, the log's two rows a fifth of an FAQ turn's database work (issue 13).
+ * `insert … select … union all select …` built, compiled and prepared again (issue 13).
  */
 const PREPARED_SIZES = [64, 16, 4, 1];
 const COLUMNS = [
