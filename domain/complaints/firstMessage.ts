@@ -52,8 +52,6 @@ function wordLists(): WordLists {
  * (the main dialog's rules, then the FAQ answer's sympathy), each reading scanning every anger word.
  */
 const angerIn = rememberLast((text) => wordLists().anger.foundIn(choiceWords(text)));
-/** The last message read by readFirstMessage (one entry: no cache to bound or to purge); given as a copy. */
-let lastReading: { text: string; reading: FirstMessage } = { text: '\u0000', reading: { upset: false } };
 
 /**
  * Whether a message says the person is angry or fed up (« c'est ridicule », « tabarnak », “unacceptable”):
@@ -73,20 +71,22 @@ export function speaksOfTheStaff(utterance: string): boolean {
   return wordLists().staff.foundIn(tokens);
 }
 
+/** readFirstMessage's reading of a trimmed text, the last one remembered (the main dialog and the complaint form read the same message). */
+const firstMessageOf = rememberLast((text): FirstMessage => {
+  const tokens = choiceWords(text);
+  // « si jamais je suis pas content » supposes: its « jamais » says no frustration.
+  const felt = tokens.filter((token, i) => !(token === 'jamais' && tokens[i - 1] === 'si'));
+  const upset = /!{2,}/.test(text) || soundsAngry(text) || wordLists().frustration.foundIn(felt);
+  return { story: storyIn(text, tokens), upset };
+});
+
 /**
  * « Déposer une plainte » or « je veux porter plainte » only ask for the form; a message with more
  * than a few other words tells the story. Word lists in locales/<lang>/complaint.json (firstMessage).
  */
 export function readFirstMessage(utterance: string | undefined): FirstMessage {
-  const text = (utterance ?? '').trim();
-  if (text === lastReading.text) return { ...lastReading.reading };
-  const tokens = choiceWords(text);
-  // « si jamais je suis pas content » supposes: its « jamais » says no frustration.
-  const felt = tokens.filter((token, i) => !(token === 'jamais' && tokens[i - 1] === 'si'));
-  const upset = /!{2,}/.test(text) || soundsAngry(text) || wordLists().frustration.foundIn(felt);
-  const reading = { story: storyIn(text, tokens), upset };
-  lastReading = { text, reading };
-  return { ...reading };
+  // A copy of the last reading remembered: callers may change what they get.
+  return { ...firstMessageOf((utterance ?? '').trim()) };
 }
 
 /** The text (trimmed), when its words besides those asking for a complaint (`tokens`, its choiceWords) tell a story. */

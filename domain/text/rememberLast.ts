@@ -1,7 +1,7 @@
 /**
  * `read` with its last text and answer remembered: a turn reads the person's message again and again,
- * one check after the other. One entry: no cache to bound or to purge. Only for answers nobody changes
- * (strings, booleans).
+ * one check after the other. One entry: no cache to bound or to purge. The answer is shared: a caller
+ * that hands out an array or an object gives a copy of it.
  */
 export function rememberLast<T>(read: (text: string) => T): (text: string) => T {
   let lastText: string | undefined;

@@ -1,5 +1,6 @@
 import { StemmerFr, StopwordsFr } from '@nlpjs/lang-fr';
 import { editDistance } from '../format/textFolding';
+import { rememberLast } from '../text/rememberLast';
 
 /**
  * Turns what people type into comparable words: no accents, lower case, chat abbreviations and Québec
@@ -142,17 +143,13 @@ export const STOPWORDS: ReadonlySet<string> = (() => {
   return words;
 })();
 
-/**
- * The last text read by baseWords: the recognizer reads a message's words several times in a row (its
- * button check, the small talk, the politeness, the preparer). One entry: no cache to bound or to purge.
- */
-let lastBase: { text: string; words: readonly string[] } = { text: '\u0000', words: [] };
+/** The recognizer reads a message's words several times in a row (its button check, the small talk, the politeness, the preparer). */
+const baseWordsOfLast = rememberLast(baseWordsAnew);
 
 /** Lower case, no accents, punctuation as spaces, chat abbreviations expanded; no vocabulary needed. */
 export function baseWords(text: string): string[] {
-  if (text !== lastBase.text) lastBase = { text, words: baseWordsAnew(text) };
-  // A copy: callers may change the array they get.
-  return lastBase.words.slice();
+  // A copy of the last words remembered: callers may change the array they get.
+  return baseWordsOfLast(text).slice();
 }
 
 function baseWordsAnew(text: string): string[] {
