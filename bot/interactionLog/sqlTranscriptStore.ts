@@ -3,6 +3,7 @@ import type { InteractionRepository, InteractionRow } from '../../domain/db/inte
 import { PersonalInformationMasker, TOO_DEEP } from '../../domain/privacy/masking';
 import type { Logger } from '../logger';
 import { errorSummary } from '../errorSummary';
+import { isoText } from '../../domain/format/isoText';
 import { REDACTED_TEXT } from './redaction';
 import type { TurnInsights } from '../../dialogs/shared/turnInsights';
 import { TurnScope, turnKey } from './turnScope';
@@ -206,8 +207,8 @@ export class SqlTranscriptStore implements TranscriptStore {
       a && (a.id === botId ? { id: a.id, name: a.name, role: a.role } : { id: this.pseudonym(channelId, a.id), name: '', role: a.role });
     const occurredAt = direction === 'in' && scope ? scope.startedAt : activity.timestamp ? new Date(activity.timestamp) : new Date();
     const stored = this.maskActivity(
+      activity,
       {
-        ...activity,
         from: account(activity.from),
         recipient: account(activity.recipient),
         membersAdded: activity.membersAdded?.map((m) => account(m)!),
@@ -233,30 +234,35 @@ export class SqlTranscriptStore implements TranscriptStore {
   }
 
   /**
-   * masker.maskDeep, with the masked form of the strings that come back turn after turn remembered:
+   * masker.maskDeep of `{ ...activity, ...replaced }` (the same fields in the same order), without building
+   * that copy first, and with the masked form of the strings that come back turn after turn remembered:
    * everything the bot sends (its sentences, buttons, cards come from the locales) and, in what a person
    * sends, the fields the channel fills in (ids, URLs, locale, type…). What a person writes (text,
    * values, channel data, attachments, entities) is masked afresh and never kept.
    */
-  private maskActivity<T extends Record<string, unknown>>(activity: T, direction: 'in' | 'out'): T {
+  private maskActivity(activity: Partial<Activity>, replaced: Record<string, unknown>, direction: 'in' | 'out'): Record<string, unknown> {
     const masked: Record<string, unknown> = {};
     const ancestors = new Set<object>([activity]);
-    for (const [key, value] of Object.entries(activity)) {
-      // Ids and times differ on every activity: masked, but not worth remembering.
-      const unique = UNIQUE_FIELDS.has(key);
-      if (unique && typeof value === 'string' && GENERATED_VALUE.test(value)) {
-        masked[key] = value;
-        continue;
-      }
-      // The JSON a Date gives, written now: JSON.stringify leaves its fast path for an object with toJSON.
-      if (unique && value instanceof Date && !Number.isNaN(value.getTime())) {
-        masked[key] = value.toISOString();
-        continue;
-      }
-      const remember = !unique && (direction === 'out' || !FREE_CONTENT.has(key));
-      masked[key] = this.maskWalk(value, 1, ancestors, remember);
+    const fields = activity as Record<string, unknown>;
+    for (const key of Object.keys(fields)) this.maskField(masked, key, Object.hasOwn(replaced, key) ? replaced[key] : fields[key], direction, ancestors);
+    for (const key of Object.keys(replaced)) if (!Object.hasOwn(fields, key)) this.maskField(masked, key, replaced[key], direction, ancestors);
+    return masked;
+  }
+
+  private maskField(masked: Record<string, unknown>, key: string, value: unknown, direction: 'in' | 'out', ancestors: Set<object>): void {
+    // Ids and times differ on every activity: masked, but not worth remembering.
+    const unique = UNIQUE_FIELDS.has(key);
+    if (unique && typeof value === 'string' && GENERATED_VALUE.test(value)) {
+      masked[key] = value;
+      return;
     }
-    return masked as T;
+    // The JSON a Date gives, written now: JSON.stringify leaves its fast path for an object with toJSON.
+    if (unique && value instanceof Date && !Number.isNaN(value.getTime())) {
+      masked[key] = isoText(value);
+      return;
+    }
+    const remember = !unique && (direction === 'out' || !FREE_CONTENT.has(key));
+    masked[key] = this.maskWalk(value, 1, ancestors, remember);
   }
 
   /** maskDeep's walk (same depth limit and cycle guard), with remembered strings when `remember`. */

@@ -1,9 +1,9 @@
 import type { AddressInfo } from 'node:net';
-import type { CloudAdapter } from 'botbuilder';
 import type { Request, Response, Server } from 'restify';
 import type { Clock } from '../../domain/clock';
 import { checkInboundActivity, emulatorServiceUrlProblem } from '../activityValidation';
 import { rememberClientAddress } from '../clientAddressMiddleware';
+import type { AssistantAdapter } from '../adapter';
 import type { AssistantBot } from '../assistantBot';
 import { Config, isEmulatorMode } from '../config';
 import { markOversizedText, payloadRefusal } from '../edge/activityLimits';
@@ -16,7 +16,7 @@ import type { Logger } from '../logger';
 
 
 export interface MessagesRouteOptions {
-  adapter: CloudAdapter;
+  adapter: AssistantAdapter;
   bot: AssistantBot;
   logger: Logger;
   inFlight: InFlightTurns;
@@ -47,7 +47,7 @@ export function registerMessagesRoute(server: Server, options: MessagesRouteOpti
     if (emulator) rememberClientAddress(typeof activity.id === 'string' ? activity.id : undefined, clientAddressOf(req, config.TRUST_PROXY));
     if (!options.inFlight.enter()) return sendError(res, { status: 503, code: 'ShuttingDown', message: 'The server is shutting down.' });
     try {
-      await options.adapter.process(req, res, (context) => options.bot.run(context));
+      await options.adapter.processChecked(req, res, (context) => options.bot.run(context));
     } catch (err) {
       options.logger.error(
         { err: errorSummary(err), conversationId: (req.body as { conversation?: { id?: string } }).conversation?.id },

@@ -1,4 +1,5 @@
 import type { TurnContext } from 'botbuilder';
+import { isoText } from '../../domain/format/isoText';
 import type { ConversationData, DialogServices } from './services';
 
 /** How long a follow-up (« et demain? », « parler à un agent ») is read in the context of the last answer. */
@@ -23,5 +24,5 @@ export async function rememberTopic(
   topic: Omit<LastTopic, 'at'> | undefined,
 ): Promise<void> {
   const data = await services.conversationData.get(context, {});
-  data.lastTopic = topic ? { ...topic, at: services.clock.now().toISOString() } : undefined;
+  data.lastTopic = topic ? { ...topic, at: isoText(services.clock.now()) } : undefined;
 }

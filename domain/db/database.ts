@@ -135,7 +135,7 @@ function openSqlite(filename: string, options: OpenDatabaseOptions): Database {
       afterCreate(conn: SqliteConnection, done: (err: Error | null, conn: SqliteConnection) => void) {
         // Switching a new file to WAL while another process opens it fails at once or after the whole
         // busy_timeout: try it with a short wait, again until busy_timeout, then set the real one.
-        const pragmas = ['PRAGMA busy_timeout = 50', 'PRAGMA journal_mode = WAL', `PRAGMA busy_timeout = ${busyTimeout}`, 'PRAGMA synchronous = NORMAL', 'PRAGMA foreign_keys = ON'];
+        const pragmas = ['PRAGMA busy_timeout = 50', 'PRAGMA journal_mode = WAL', `PRAGMA busy_timeout = ${busyTimeout}`, 'PRAGMA synchronous = NORMAL', 'PRAGMA foreign_keys = ON', 'PRAGMA temp_store = MEMORY'];
         const deadline = Date.now() + busyTimeout;
         const next = (i: number): void => {
           if (i === pragmas.length) return done(null, conn);

@@ -1,3 +1,4 @@
+import { isoText } from '../format/isoText';
 import type { Database } from './database';
 import { dialectOf } from './dialect';
 import { PreparedRunner, withPreparedStatements } from './sqlitePrepared';
@@ -193,7 +194,7 @@ async function insertPrepared(sql: PreparedRunner, rows: InteractionRow[]): Prom
 
 function toRecord(row: InteractionRow): Omit<Row, 'id'> {
   return {
-    occurred_at: row.occurredAt.toISOString(),
+    occurred_at: isoText(row.occurredAt),
     channel_id: row.channelId,
     conversation_id: row.conversationId,
     activity_id: row.activityId ?? null,

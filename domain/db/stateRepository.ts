@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Clock, systemClock } from '../clock';
+import { isoText } from '../format/isoText';
 import type { Database } from './database';
 import { dialectOf } from './dialect';
 import { withPreparedStatements } from './sqlitePrepared';
@@ -63,7 +64,7 @@ export class StateRepository {
   /** write() with the document already serialized (the caller compared it with what it read). */
   async writeJson(key: string, json: string, expectedETag?: string): Promise<string> {
     const etag = randomUUID();
-    const row = { key, etag, data: json, updated_at: this.clock.now().toISOString() };
+    const row = { key, etag, data: json, updated_at: isoText(this.clock.now()) };
     if (this.prepared && expectedETag && expectedETag !== '*') {
       const written = await withPreparedStatements(
         this.db,

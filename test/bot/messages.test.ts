@@ -72,4 +72,23 @@ describe('POST /api/messages (Emulator mode)', () => {
     const res = await client.post(client.activity({ type: 'message', text: 'allo', serviceUrl: 'http://example.org/' }));
     expect(res.status).toBe(403);
   });
+
+  it("answers an invoke it does not handle with 501 and no reply, and keeps the channel's timestamp as sent", async () => {
+    const client = running.client();
+    const invoke = await client.post(client.activity({ type: 'invoke', name: 'some/unknown', value: {} }));
+    expect(invoke.status).toBe(501);
+    const sentAt = '2026-03-02T09:15:00.000-05:00';
+    expect((await client.say('Parler à une personne', { timestamp: sentAt as unknown as Date })).status).toBe(200);
+    const [first] = await running.receiver.waitForMessages(client.conversationId, 1);
+    expect(first.text).toContain('418\u00a0528-7157');
+    await running.app.transcriptStore.flush();
+    const rows = (await running.app
+      .db('interactions')
+      .where({ conversation_id: client.conversationId, direction: 'in' })
+      .orderBy('id')
+      .select('activity_json')) as Array<{ activity_json: string }>;
+    const inbound = rows.map((r) => JSON.parse(r.activity_json) as { type: string; timestamp?: string; rawTimestamp?: string });
+    expect(inbound.map((a) => a.type)).toEqual(['invoke', 'message']);
+    expect(inbound[1]).toMatchObject({ rawTimestamp: sentAt, timestamp: new Date(sentAt).toISOString() });
+  });
 });

@@ -3,9 +3,11 @@ import { startTestApplication, RunningTestApplication } from '../../helpers/test
 describe('POST /api/messages with a MicrosoftAppId (Azure Bot Service mode)', () => {
   let running: RunningTestApplication;
 
+  let consoleError: jest.SpyInstance;
+
   beforeAll(async () => {
-    // CloudAdapter prints every rejected request with console.error; keep the test output readable.
-    jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    // botbuilder's CloudAdapter.process printed every rejected request, token included, with console.error.
+    consoleError = jest.spyOn(console, 'error').mockImplementation(() => undefined);
     running = await startTestApplication({
       MicrosoftAppId: '00000000-0000-0000-0000-000000000001',
       MicrosoftAppPassword: 'not-a-real-secret',
@@ -29,6 +31,8 @@ describe('POST /api/messages with a MicrosoftAppId (Azure Bot Service mode)', ()
     const client = running.client();
     const res = await client.post(client.activity({ type: 'message', text: 'bonjour' }), { authorization: 'Bearer eyJhbGciOiJub25lIn0.eyJpc3MiOiJ4In0.' });
     expect(res.status).toBe(401);
+    expect(await res.json()).toEqual({ error: { code: 'Unauthorized', message: expect.any(String) } });
+    expect(consoleError).not.toHaveBeenCalled();
   });
 
   it('accepts a non-local serviceUrl shape (the JWT, not the URL, is checked)', async () => {

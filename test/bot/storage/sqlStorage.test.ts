@@ -112,6 +112,9 @@ describeEachDatabase('SqlStorage', (databases) => {
     if (databases.engine === 'sqlite') {
       const [{ journal_mode }] = (await db.raw('PRAGMA journal_mode')) as Array<{ journal_mode: string }>;
       expect(journal_mode).toBe('wal');
+      // Statement journals (a batch of the interaction log runs several inserts in one transaction) in memory, not in temporary files.
+      const [{ temp_store }] = (await db.raw('PRAGMA temp_store')) as Array<{ temp_store: number }>;
+      expect(temp_store).toBe(2);
     }
     await other.destroy();
   });
