@@ -1,6 +1,7 @@
 import type { ParsedResult } from 'chrono-node';
 import { englishDates, frenchDates } from '../calendar/dateParsers';
 import type { BusinessCalendar, LocalDate } from '../calendar/businessCalendar';
+import { withoutAccents } from '../format/textFolding';
 import type { Lang } from '../i18n';
 import { rememberLast } from '../text/rememberLast';
 
@@ -25,9 +26,7 @@ export type AskedMoment =
 
 /** Lower case, no accents, typographic apostrophes as plain ones, spaces collapsed (the last text remembered: every check of a turn folds the message). */
 export const foldText: (text: string) => string = rememberLast((text) =>
-  text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
+  withoutAccents(text)
     .toLowerCase()
     .replace(/[’‘`´]/g, "'")
     .replace(/\s+/g, ' ')

@@ -1,13 +1,20 @@
 import { rememberLast } from '../text/rememberLast';
 
 /**
+ * The text without its accents (canonical decomposition, combining marks dropped): « Été » → "Ete". Several
+ * readers of a message take its accents off (the folds, the language detector, the recognizer's words):
+ * the last text is remembered. Plain ASCII has none to take off: the costly decomposition is skipped.
+ */
+export const withoutAccents: (text: string) => string = rememberLast((text) =>
+  /[\u0080-\uffff]/.test(text) ? text.normalize('NFD').replace(/[\u0300-\u036f]/g, '') : text,
+);
+
+/**
  * Lower case, no accents, every non-alphanumeric character a space: « J'peux pas m'connecter! » → "j peux
  * pas m connecter". The last text is remembered: a turn's checks fold the same message one after the other.
  */
 export const foldText: (text: string) => string = rememberLast((text) => {
-  // Plain ASCII (typed without accents, or English) has no accent to take off: the costly decomposition is skipped.
-  const bare = /[^ -~\s]/.test(text) ? text.normalize('NFD').replace(/[\u0300-\u036f]/g, '') : text;
-  return bare
+  return withoutAccents(text)
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, ' ')
     .trim();

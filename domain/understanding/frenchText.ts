@@ -1,5 +1,5 @@
 import { StemmerFr, StopwordsFr } from '@nlpjs/lang-fr';
-import { editDistance } from '../format/textFolding';
+import { editDistance, withoutAccents } from '../format/textFolding';
 import { rememberLast } from '../text/rememberLast';
 
 /**
@@ -123,12 +123,7 @@ const EXPANSIONS: Record<string, string> = {
 };
 
 function fold(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/œ/g, 'oe')
-    .replace(/æ/g, 'ae')
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '');
+  return withoutAccents(text).toLowerCase().replace(/œ/g, 'oe').replace(/æ/g, 'ae');
 }
 
 const FOLDED_EXPANSIONS = new Map(Object.entries(EXPANSIONS).map(([k, v]) => [fold(k), v]));

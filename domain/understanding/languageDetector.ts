@@ -1,3 +1,5 @@
+import { withoutAccents } from '../format/textFolding';
+
 /**
  * A small French/English detector for chat messages: counts the function words (and a few greeting or
  * chat words) of each language, plus French accents. Built for short texts: one telling word is enough
@@ -25,10 +27,8 @@ const ENGLISH = new Set(
 );
 
 function words(text: string): string[] {
-  return text
+  return withoutAccents(text)
     .toLowerCase()
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
     .replace(/[’'`´‘]/g, '')
     .split(/[^a-z]+/)
     .filter(Boolean);

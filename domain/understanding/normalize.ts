@@ -1,8 +1,8 @@
+import { withoutAccents } from '../format/textFolding';
+
 /** Lower case, no accents, apostrophes and punctuation as spaces: « Parler à l'agent! » → "parler a l agent". */
 export function normalizeUtterance(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
+  return withoutAccents(text)
     .toLowerCase()
     .replace(/[’'`´]/g, ' ')
     .replace(/[^\p{L}\p{N}?#@.\s-]/gu, ' ')

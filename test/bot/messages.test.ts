@@ -91,4 +91,14 @@ describe('POST /api/messages (Emulator mode)', () => {
     expect(inbound.map((a) => a.type)).toEqual(['invoke', 'message']);
     expect(inbound[1]).toMatchObject({ rawTimestamp: sentAt, timestamp: new Date(sentAt).toISOString() });
   });
+
+  it('returns the replies in the HTTP answer to an expectReplies activity, and posts nothing to the channel', async () => {
+    const client = running.client();
+    const res = await client.say('Parler à une personne', { deliveryMode: 'expectReplies' });
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { activities: Array<{ type: string; text?: string }> };
+    expect(body.activities.map((a) => a.text).join('\n')).toContain('418\u00a0528-7157');
+    await new Promise((r) => setTimeout(r, 100));
+    expect(running.receiver.messagesFor(client.conversationId)).toHaveLength(0);
+  });
 });
