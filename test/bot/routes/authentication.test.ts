@@ -6,7 +6,7 @@ describe('POST /api/messages with a MicrosoftAppId (Azure Bot Service mode)', ()
   let consoleError: jest.SpyInstance;
 
   beforeAll(async () => {
-    // botbuilder's CloudAdapter.process printed every rejected request, token included, with console.error.
+    // botbuilder's CloudAdapter.process printed the error of every rejected request with console.error: no more.
     consoleError = jest.spyOn(console, 'error').mockImplementation(() => undefined);
     running = await startTestApplication({
       MicrosoftAppId: '00000000-0000-0000-0000-000000000001',
