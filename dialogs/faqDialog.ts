@@ -6,7 +6,7 @@ import { renderAnswer, renderAskedDay } from '../domain/faq/faqAnswers';
 import { entryIdOf, faqIntent } from '../domain/faq/knowledgeBase';
 import type { Lang, Translate } from '../domain/i18n';
 import { intentTitle } from '../domain/understanding/intentTitles';
-import { COMPLAINTS_ENTRY, offeredChoices } from '../domain/understanding/decision';
+import { COMPLAINTS_ENTRY, DEFAULT_THRESHOLDS, offeredChoices } from '../domain/understanding/decision';
 import { FAQ_INTENT_PREFIX, Intents } from '../domain/understanding/intents';
 import { isNo, isYes } from '../domain/text/choices';
 import { rankedIntents } from './intentRecognizer';
@@ -71,13 +71,17 @@ export async function answerFaq(context: TurnContext, services: DialogServices, 
     return;
   }
   // « Ça fait 2 heures que j'attends au téléphone, c'est ridicule »: the answer, with one sentence that hears
-  // the person first and the complaint form offered after it.
-  const angry = soundsAngry(options.utterance);
+  // the person first and the complaint form offered after it (not when the form itself follows).
+  const angry = !options.beforeFlow && soundsAngry(options.utterance);
   // The other questions of the same message, each answered in turn; « utile ? » is asked once.
   const answers = [`${angry ? `${t('faq:upset.acknowledge')}\n\n` : ''}${renderAnswer(entry, answerContext)}`];
   for (const other of others) {
     const otherEntry = services.knowledgeBase.byId.get(entryIdOf(other) ?? '');
     if (otherEntry && otherEntry.id !== entry.id) answers.push(renderAnswer(otherEntry, answerContext));
+  }
+  if (options.beforeFlow) {
+    for (const answer of answers) await context.sendActivity(MessageFactory.text(answer));
+    return;
   }
   for (const answer of answers.slice(0, -1)) await context.sendActivity(MessageFactory.text(answer));
   const data = await services.conversationData.get(context, {});
@@ -142,10 +146,16 @@ export async function answerFeedback(
 
 /** At most two choices besides what was answered; « Parler à une personne » is always offered after « Non ». */
 const MAX_ALTERNATIVES = 2;
+/**
+ * How close another topic must be to be offered after « Non »: lower than a « Voulez-vous dire… ? » choice,
+ * since the person has just said the answer missed (« mon examen a planté, à qui écrire » answered with the
+ * exam address, the triage at 0.04), yet above the ranking's noise.
+ */
+const ALTERNATIVE_FLOOR = 0.02;
 
 /** The entries and topics a message was also close to, besides those answered (`answered`), for « Non ». */
 function alternativesTo(answered: readonly string[], ranked: ReadonlyArray<{ intent: string; score: number }>): string[] {
-  return offeredChoices(ranked)
+  return offeredChoices(ranked, { ...DEFAULT_THRESHOLDS, option: ALTERNATIVE_FLOOR })
     .filter((choice) => choice.intent !== Intents.handoff && !answered.includes(choice.intent))
     .slice(0, MAX_ALTERNATIVES)
     .map((choice) => choice.intent);

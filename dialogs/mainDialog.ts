@@ -1,4 +1,4 @@
-import type { Activity, StatePropertyAccessor, TurnContext } from 'botbuilder';
+import type { Activity, RecognizerResult, StatePropertyAccessor, TurnContext } from 'botbuilder';
 import {
   ComponentDialog,
   Dialog,
@@ -20,7 +20,7 @@ import { faqIntent } from '../domain/faq/knowledgeBase';
 import { outOfMandateAnswer } from '../domain/faq/outOfMandate';
 import { withoutSensitiveData } from '../domain/privacy/sensitiveData';
 import { mentionedReference } from '../domain/referenceMentions';
-import { decide, Decision, leadingIntent } from '../domain/understanding/decision';
+import { decide, Decision, flowAfterQuestions, leadingIntent } from '../domain/understanding/decision';
 import { CENTRE_CONTACT_ENTRIES, HOURS_OF_DAY_ENTRIES, messageOutcome, SECRETARIAT_ENTRIES } from '../domain/understanding/messageOutcome';
 import { intentTitle } from '../domain/understanding/intentTitles';
 import { Intents } from '../domain/understanding/intents';
@@ -176,6 +176,8 @@ export class MainDialog extends ComponentDialog {
         recordDialog(context, claiming.dialog.id);
         await rememberTopic(this.services, context, COMPLAINT_DIALOGS.has(claiming.dialog.id) ? { topic: 'complaint' } : undefined);
         await rememberSatisfactionTopic(this.services, context, '', claiming.dialog.id);
+        // A reference typed with a question (« PL-2291, ça avance? Pis je peux aller au Protecteur du citoyen? »): the question first.
+        if (mentionedReference(text)) await this.answerQuestionsBesideReference(step, text);
         const options: RoutedDialogOptions = { utterance: text, recognizerResult: { text, intents: {}, entities: {} } };
         return this.startRoute(step, claiming, options);
       }
@@ -210,7 +212,8 @@ export class MainDialog extends ComponentDialog {
       return this.answerWithMenu(step, Intents.complaintStatus, outcome.score, tOf(context)('resolve:handoff.complaintChange', { email }));
     }
     if (outcome.kind === 'outOfMandate')
-      return this.answerWithMenu(step, outcome.recordedIntent, outcome.score, outOfMandateAnswer(outcome.topic, tOf(context)));
+      // Recorded as out of scope whatever the recognizer leaned to (« bonne journée, et mon chômage? », read as a goodbye).
+      return this.answerWithMenu(step, Intents.outOfScope, outcome.score, outOfMandateAnswer(outcome.topic, tOf(context)));
     decision = outcome;
     if (decision.kind === 'decline') {
       recordIntent(context, decision.intent, decision.score);
@@ -233,7 +236,10 @@ export class MainDialog extends ComponentDialog {
       if (only) data.yesMeans = { text: only, at: this.services.clock.now().toISOString() };
       return step.endDialog();
     }
-    const intent = decision.intent;
+    // « Ma plainte PL-2291 est rendue où? Et le Protecteur du citoyen? »: the question answered, then the follow-up.
+    const beforeFlow = flowAfterQuestions(decision);
+    if (beforeFlow) await this.answerBeforeFlow(context, text, recognizerResult, beforeFlow.questions);
+    const intent = beforeFlow?.flow ?? decision.intent;
     recordIntent(context, intent, decision.score);
 
     const route = this.routes.find((r) => r.handles(intent));
@@ -268,6 +274,18 @@ export class MainDialog extends ComponentDialog {
     if (intent === Intents.handoff) return step.beginDialog(LIVE_HELP_DIALOG);
     await this.answerBuiltIn(context, intent);
     return step.endDialog();
+  }
+
+  /** The FAQ questions asked beside a conversation the message starts: their answers, before it asks its first question. */
+  private async answerBeforeFlow(context: TurnContext, text: string, recognizerResult: RecognizerResult, questions: string[]): Promise<void> {
+    const route = questions.length ? this.routes.find((r) => r.handles(questions[0])) : undefined;
+    await route?.answer?.(context, { utterance: text, recognizerResult, questions, beforeFlow: true });
+  }
+
+  private async answerQuestionsBesideReference(step: WaterfallStepContext, text: string): Promise<void> {
+    const recognizerResult = await this.recognizer.recognize(step, { ...step.context.activity, text });
+    const beforeFlow = flowAfterQuestions(decide({ text, intents: rankedIntents(recognizerResult), questions: recognizedQuestions(recognizerResult) }));
+    if (beforeFlow) await this.answerBeforeFlow(step.context, text, recognizerResult, beforeFlow.questions);
   }
 
   /** A text answer of its own, with the menu under it, that ends the turn (and any run of misunderstandings). */

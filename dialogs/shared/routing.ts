@@ -31,6 +31,11 @@ export interface RoutedDialogOptions {
   followUp?: { yesNo?: { asksClosed: boolean } };
   /** The FAQ intents of a message asking several questions, in the order asked: all answered, one « utile ? » for all. */
   questions?: string[];
+  /**
+   * Answered before a conversation the same message asks for (« Ma plainte PL-2291 est rendue où? Et le
+   * Protecteur du citoyen? »): the answers alone, without « utile ? », since that conversation asks next.
+   */
+  beforeFlow?: boolean;
 }
 
 /** Ends a dialog and asks MainDialog to route the current message as a new question (a reply to a survey that is a question). */

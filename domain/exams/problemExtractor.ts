@@ -322,7 +322,7 @@ const STRONG_NOW: Pattern[] = [
   'time is running',
 ];
 
-/** Say it is over, not started yet, or happened before. */
+/** Say it is over, not started yet, happened before, or may happen. */
 const PAST: Pattern[] = [
   'hier',
   'avant hier',
@@ -342,6 +342,26 @@ const PAST: Pattern[] = [
   'c est fini*',
   'apres l examen',
   'after the exam',
+  'viens de finir',
+  'vient de finir',
+  'viens de terminer',
+  'vient de terminer',
+  'just finished',
+  // « si jamais mon examen plante, j'écris où? »: a problem that may come, not one that runs.
+  'si jamais',
+  'au cas ou',
+  'si mon examen',
+  'si mon test',
+  'si mon ordi',
+  'si l examen',
+  'si ca plante',
+  'si ca bug*',
+  'si ca gele',
+  'si ca fige',
+  'if my exam',
+  'if the exam',
+  'if it crash*',
+  'in case',
   'pas encore commence*',
   'a pas commence*',
   'demain',
@@ -351,7 +371,23 @@ const PAST: Pattern[] = [
 ];
 
 /** Suggest it runs now, unless a past marker says otherwise. */
-const WEAK_NOW: Pattern[] = ['en cours', 'en train', 'in progress', 'il reste', 'encore bloque*', 'toujours bloque*', 'still stuck', 'now', 'urgent*', 'vite'];
+const WEAK_NOW: Pattern[] = [
+  'en cours',
+  'en train',
+  'in progress',
+  'il reste',
+  'encore bloque*',
+  'toujours bloque*',
+  'still stuck',
+  'now',
+  'urgent*',
+  'vite',
+  // « mon examen vient de planter »: it happened a moment ago, the session is most likely still open.
+  'vient de',
+  'viens de',
+  'just crash*',
+  'just froze',
+];
 
 const SUBJECTS = ['examen', 'exam', 'page', 'ecran', 'ca', 'sa', 'site', 'systeme', 'ordi', 'ordinateur', 'test', 'plateforme', 'il', 'elle', 'tout'];
 const PRESENT_BLOCKED = ['plante', 'plantent', 'gele', 'fige', 'bloque', 'tourne', 'beug', 'bug', 'bogue', 'lague', 'charge', 'repond', 'freeze', 'crash'];

@@ -115,6 +115,19 @@ function checkPlaceholders(entry: FaqEntry): string[] {
   return problems;
 }
 
+/** data/knowledge-base/citizen-messages.json: the spent evaluation pairs' messages, trained on (see its description). */
+const citizenMessagesFileSchema = z.object({
+  description: z.string(),
+  reviewed: isoDate,
+  sets: z.array(
+    z.object({
+      pair: z.number().int().positive(),
+      lang: z.enum(['fr', 'en']),
+      messages: z.array(z.object({ text: z.string().min(1), intent: z.string().min(1) })),
+    }),
+  ),
+});
+
 let cachedKb: KnowledgeBase | undefined;
 let cachedIntents: z.infer<typeof intentsFileSchema> | undefined;
 
@@ -153,7 +166,19 @@ function conversationIntentsFile(): z.infer<typeof intentsFileSchema> {
   return file;
 }
 
-/** Every training sentence: the FAQ phrasings (faq.<id>) and the conversation intents, French and English. */
+let cachedCitizenMessages: z.infer<typeof citizenMessagesFileSchema> | undefined;
+
+function citizenMessagesFile(): z.infer<typeof citizenMessagesFileSchema> {
+  if (cachedCitizenMessages) return cachedCitizenMessages;
+  const file = loadDataFile('knowledge-base/citizen-messages.json', citizenMessagesFileSchema);
+  const known = new Set<string>([...CONVERSATION_INTENTS, ...knowledgeBase().entries.map((entry) => faqIntent(entry.id))]);
+  const unknown = [...new Set(file.sets.flatMap((set) => set.messages.map((m) => m.intent)).filter((intent) => !known.has(intent)))];
+  if (unknown.length) throw new Error(`Invalid data file data/knowledge-base/citizen-messages.json: unknown intents ${unknown.join(', ')}`);
+  cachedCitizenMessages = file;
+  return file;
+}
+
+/** Every training sentence: the FAQ phrasings (faq.<id>), the conversation intents and the citizens' messages, French and English. */
 export function trainingExamples(): TrainingExample[] {
   const examples: TrainingExample[] = [];
   for (const entry of knowledgeBase().entries) {
@@ -165,5 +190,6 @@ export function trainingExamples(): TrainingExample[] {
     for (const text of group.phrasings) examples.push({ text, intent: group.intent, lang: 'fr' });
     for (const text of group.phrasingsEn) examples.push({ text, intent: group.intent, lang: 'en' });
   }
+  for (const set of citizenMessagesFile().sets) for (const { text, intent } of set.messages) examples.push({ text, intent, lang: set.lang });
   return examples;
 }

@@ -1,4 +1,4 @@
-import { FAQ_INTENT_PREFIX, Intents, ScoredIntent, Understanding } from './intents';
+import { FAQ_INTENT_PREFIX, FLOW_INTENTS, Intents, ScoredIntent, Understanding } from './intents';
 
 /**
  * What the assistant does with a ranking: answer the top intent, offer the top 3 (« Voulez-vous
@@ -96,6 +96,15 @@ const HOLDS: ReadonlyMap<string, ReadonlySet<string>> = new Map([
   [`${FAQ_INTENT_PREFIX}contact`, new Set([`${FAQ_INTENT_PREFIX}phone`, `${FAQ_INTENT_PREFIX}email-general`])],
 ]);
 
+/** A delay asked beside a complaint (« je veux porter plainte, vous répondez en combien de temps? ») is the complaint's: the complaints entry gives it. */
+const DELAYS = new Set<string>([`${FAQ_INTENT_PREFIX}request-delay`, `${FAQ_INTENT_PREFIX}business-days`, `${FAQ_INTENT_PREFIX}phone-wait`]);
+
+function complaintDelays(asked: ScoredIntent[]): ScoredIntent[] {
+  if (!asked.some((q) => q.intent === Intents.complaintFile || q.intent === Intents.complaintStatus)) return asked;
+  const kept = asked.map((q) => (DELAYS.has(q.intent) ? { ...q, intent: COMPLAINTS_ENTRY } : q));
+  return kept.filter((q, i) => kept.findIndex((k) => k.intent === q.intent) === i);
+}
+
 function answersTheFirstOf(first: string, second: string): boolean {
   return ANSWER_THE_FIRST_OF.some(([a, b]) => first === a && second === b);
 }
@@ -123,7 +132,7 @@ export function decide(understanding: Understanding, thresholds: DecisionThresho
       const asked = questions.filter(
         (q, i) => !questions.some((other, j) => holds(other.intent, q.intent) || (j < i && answersTheFirstOf(other.intent, q.intent))),
       );
-      const [first, ...rest] = asked;
+      const [first, ...rest] = complaintDelays(asked);
       return rest.length
         ? { kind: 'answer', intent: first.intent, score: first.score, also: rest.map((q) => q.intent) }
         : { kind: 'answer', intent: first.intent, score: first.score };
@@ -136,6 +145,11 @@ export function decide(understanding: Understanding, thresholds: DecisionThresho
     return top.score >= answerFrom || smallTalk
       ? { kind: 'answer', intent: top.intent, score: top.score }
       : { kind: 'decline', intent: Intents.none, score: top.score };
+  }
+  // « je veux parler à un agent, vous fermez à quelle heure? », read as the hours with a person close behind: the
+  // handoff gives the phones and the hours, and a person when live help is on.
+  if (top.score >= answerFrom && second?.intent === Intents.handoff && REACHING_THE_CENTRE.has(top.intent) && second.score >= thresholds.option) {
+    return { kind: 'answer', intent: Intents.handoff, score: top.score + second.score };
   }
   if (top.score >= answerFrom && top.score - (second?.score ?? 0) >= thresholds.margin) return { kind: 'answer', intent: top.intent, score: top.score };
   if (top.score < thresholds.clarify) return { kind: 'decline', intent: Intents.none, score: top.score };
@@ -161,6 +175,17 @@ export function offeredChoices(ranked: readonly ScoredIntent[], thresholds: Deci
 
 function asksForAPersonAndHowToReach(first: string, second: string): boolean {
   return (first === Intents.handoff && REACHING_THE_CENTRE.has(second)) || (second === Intents.handoff && REACHING_THE_CENTRE.has(first));
+}
+
+/**
+ * The conversation an answer starts once the FAQ questions asked beside it are answered (« Je veux porter
+ * plainte. Et si ça ne donne rien, je peux aller au Protecteur du citoyen? »), when it asks for both.
+ */
+export function flowAfterQuestions(decision: Decision): { flow: string; questions: string[] } | undefined {
+  if (decision.kind !== 'answer' || !decision.also?.length) return undefined;
+  const asked = [decision.intent, ...decision.also];
+  const flow = asked.find((intent) => FLOW_INTENTS.has(intent));
+  return flow ? { flow, questions: asked.filter((intent) => intent.startsWith(FAQ_INTENT_PREFIX)) } : undefined;
 }
 
 /** The intent a decision leans to: the one answered, or the first choice offered; none when it declines. */

@@ -18,6 +18,13 @@ export const Intents = {
 
 export const FAQ_INTENT_PREFIX = 'faq.';
 
+/**
+ * Intents that start a conversation of their own: the complaint form, a complaint's follow-up, the exam
+ * triage, a person. Asked beside questions for the FAQ (« Mon examen a planté, c'est quoi le courriel? »),
+ * one of them is started once those are answered.
+ */
+export const FLOW_INTENTS: ReadonlySet<string> = new Set<string>([Intents.complaintFile, Intents.complaintStatus, Intents.examProblem, Intents.handoff]);
+
 export interface ScoredIntent {
   intent: string;
   score: number;

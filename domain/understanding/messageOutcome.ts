@@ -17,7 +17,7 @@ import { FAQ_INTENT_PREFIX, Intents, ScoredIntent } from './intents';
 export type MessageOutcome =
   | Decision
   | { kind: 'hoursOfDay'; score: number }
-  | { kind: 'outOfMandate'; topic: OutOfMandateTopic; score: number; recordedIntent: string }
+  | { kind: 'outOfMandate'; topic: OutOfMandateTopic; score: number }
   | { kind: 'complaintChange'; score: number };
 
 /** The recognizer's complaint topics: filing, following, the complaints address, the recourse. */
@@ -35,6 +35,7 @@ export const CENTRE_CONTACT_ENTRIES: ReadonlySet<string> = new Set(['phone', 'co
 const SECRETARIAT_CONTACT = faqIntent('sct-contact');
 const SECRETARIAT_COMPLAINTS = faqIntent('sct-complaints');
 const SECRETARIAT_MISSION = faqIntent('sct-mission');
+const EXAM_EMAIL = faqIntent('email-exam');
 const MINISTRY_MISSION = faqIntent('mission');
 const SAGIR = faqIntent('sagir');
 /** The entries about the Secrétariat du Conseil du trésor. */
@@ -120,7 +121,7 @@ export function messageOutcome(text: string, decision: Decision, ranking: readon
   if (overriding) {
     // « je veux porter plainte contre mon médecin de famille »: the health card's topic says more than « another organization ».
     const topic = overriding.readAlone ? overriding : (matchOutOfMandate(text) ?? overriding);
-    return { kind: 'outOfMandate', topic, score: decision.score, recordedIntent: Intents.outOfScope };
+    return { kind: 'outOfMandate', topic, score: decision.score };
   }
   const secretariats = theSecretariatsContact(text, decision) ?? theSecretariatsMission(text, decision);
   if (secretariats) return secretariats;
@@ -131,7 +132,7 @@ export function messageOutcome(text: string, decision: Decision, ranking: readon
   if (complainsOfTheSecretariat(text, decision)) return { kind: 'answer', intent: SECRETARIAT_COMPLAINTS, score: decision.score };
   const both = decision.kind === 'clarify' ? theSecretariatsMissionAndContact(decision.options) : undefined;
   if (both) return both;
-  if (decision.kind !== 'answer' && reportsAFailingExam(text, decision, ranking, context)) {
+  if ((decision.kind !== 'answer' && reportsAFailingExam(text, decision, ranking, context)) || asksTheExamAddressWhileItFails(text, decision, context)) {
     return { kind: 'answer', intent: Intents.examProblem, score: scoreOf(ranking, Intents.examProblem) };
   }
   // « Le lien pour mon examen dans SAGIR fonctionne pas », answered with what SAGIR is: a statement that an exam fails is the triage's.
@@ -148,7 +149,7 @@ export function messageOutcome(text: string, decision: Decision, ranking: readon
     // « la SAAQ m'a fait attendre une heure au téléphone, c'est inacceptable »: the SAAQ's, told so; « vous m'avez
     // laissée en attente une heure sur mon cellulaire » is the Centre's, whatever else it names.
     const elsewhere = TELLS_THE_CENTRE.test(mandateKey(text)) ? undefined : matchOutOfMandate(text);
-    if (elsewhere) return { kind: 'outOfMandate', topic: elsewhere, score: decision.score, recordedIntent: Intents.outOfScope };
+    if (elsewhere) return { kind: 'outOfMandate', topic: elsewhere, score: decision.score };
     return { kind: 'answer', intent: Intents.complaintFile, score: decision.score };
   }
   // « ça fait 2 heures que j'attends au téléphone, c'est ridicule, vous répondez quand? », between the phone wait and a
@@ -198,7 +199,7 @@ export function messageOutcome(text: string, decision: Decision, ranking: readon
   // « c quoi le CSC du ministère de la Cybersécurité? » between the mission and the CSC: the CSC's own entry says as much, and more.
   const entry = topic.entry === undefined ? undefined : faqIntent(topic.entry);
   if (entry && decision.kind === 'clarify' && decision.options.some((o) => o.intent === entry)) return { kind: 'answer', intent: entry, score: decision.score };
-  return { kind: 'outOfMandate', topic, score: decision.score, recordedIntent: decision.kind === 'decline' ? decision.intent : Intents.outOfScope };
+  return { kind: 'outOfMandate', topic, score: decision.score };
 }
 
 /**
@@ -423,6 +424,14 @@ function reportsAFailingExam(text: string, decision: Decision, ranking: readonly
   if (scoreOf(ranking, Intents.examProblem) < DEFAULT_THRESHOLDS.option) return false;
   const clues = examProblemIn(text, context);
   return clues !== undefined && (clues.examInProgress === true || leadingIntent(decision) === Intents.examProblem);
+}
+
+/**
+ * « Mon examen vient de planter, c'est quoi le courriel? », answered with the exam support's address alone: the
+ * triage gives that address too, written for the problem at hand, and the phone when the Centre is open.
+ */
+function asksTheExamAddressWhileItFails(text: string, decision: Decision, context: OutcomeContext): boolean {
+  return decision.kind === 'answer' && decision.intent === EXAM_EMAIL && !decision.also?.length && examProblemIn(text, context)?.examInProgress === true;
 }
 
 /** What the exam extractor reads of a problem in a message that names an exam, when it finds one. */

@@ -61,6 +61,16 @@ const FUZZY_SEARCH = { fuzzy: 0.2, prefix: true, combineWith: 'OR' } as const;
 /** How far each question of a message with several must lead its second choice. */
 const QUESTION_MARGIN = 0.1;
 
+/**
+ * The conversations a message may ask for beside questions for the FAQ (« Ma plainte PL-2291 est rendue où? Et
+ * si ça ne me satisfait pas, je peux aller au Protecteur du citoyen? »). Not the exam triage nor a person: on the
+ * spent evaluation sets, « examen » and « parler à quelqu'un » in a clause are more often context (an exam last
+ * week, « parler à quelqu'un au téléphone, quel numéro? ») than a second request.
+ */
+const QUESTION_FLOWS: ReadonlySet<string> = new Set<string>([Intents.complaintFile, Intents.complaintStatus]);
+/** « Je veux souligner le bon travail de l'agente, où écrire? »: praise, which the recognizer reads close to a complaint. */
+const PRAISE = /(?<!\p{L})(?:compliment\w*|f[ée]licit\w*|souligner le bon|remercier|praise)(?!\p{L})/iu;
+
 /** Words that only carry politeness: ignored when the message says something else too. */
 const POLITENESS = new Set(['bonjour', 'bonsoir', 'allo', 'salut', 'coucou', 'hey', 'hello', 'hi', 'merci', 'madame', 'monsieur', 'thanks', 'please', 'cordialement', 'salutations', 'remercie', 'dear', 'regards', 'sincerely', 'thank']);
 /** Words of a sentence that is only politeness (« J'espère que vous allez bien. », « Merci à l'avance, Julie »). */
@@ -250,19 +260,23 @@ export class TrainedIntentClassifier implements IntentClassifier {
     // « Est-ce ouvert la fin de semaine? Je travaille toute la semaine et c'est le seul moment où je suis libre. »:
     // beside a sentence that asks with its mark, one without it tells the context, unless it asks in words.
     const marked = sentences.some((s) => s.question);
-    const all = sentences.flatMap((s) => (!marked || s.question || asksInWords(s.text) ? clausesOf(s.text) : []));
+    const all = sentences.flatMap((s) =>
+      !marked || s.question || asksInWords(s.text)
+        ? clausesOf(s.text).map((text) => ({ text, asks: s.question || asksInWords(text), questions: s.question || questionWords(text) }))
+        : [],
+    );
     // A reference back (« …du Secrétariat, et comment peut-on les joindre? ») asks about what the clause
     // before it named: the two are read together, for something else than what that clause asked.
-    const clauses = all.flatMap((clause, i): Array<{ text: string; refersBack: boolean }> =>
+    const clauses = all.flatMap(({ text: clause, ...asking }, i): Array<{ text: string; refersBack: boolean; asks: boolean; questions: boolean }> =>
       standsAlone(clause)
-        ? [{ text: clause, refersBack: false }]
-        : i > 0 && REFERS_BACK.test(clause) && standsAlone(all[i - 1])
-          ? [{ text: `${all[i - 1]} ${clause}`, refersBack: true }]
+        ? [{ text: clause, refersBack: false, ...asking }]
+        : i > 0 && REFERS_BACK.test(clause) && standsAlone(all[i - 1].text)
+          ? [{ text: `${all[i - 1].text} ${clause}`, refersBack: true, ...asking }]
           : [],
     );
     if (clauses.length < 2) return undefined;
     const leading = new Set(whole.slice(0, 4).map((w) => w.intent));
-    const found: ScoredIntent[] = [];
+    const found: Array<ScoredIntent & { questions: boolean }> = [];
     // What the clause before asked (a clause that refers back always follows the one it refers to).
     let asked: string | undefined;
     for (const clause of clauses) {
@@ -272,11 +286,18 @@ export class TrainedIntentClassifier implements IntentClassifier {
       if (!ranked) continue;
       const ranking = clause.refersBack && before ? without(ranked, before) : ranked;
       const [top, second] = ranking;
-      if (!top.intent.startsWith(FAQ_INTENT_PREFIX) || top.score < this.options.questionAnswer || top.score - (second?.score ?? 0) < QUESTION_MARGIN) continue;
+      const answerable = top.intent.startsWith(FAQ_INTENT_PREFIX) || (QUESTION_FLOWS.has(top.intent) && clause.asks && !PRAISE.test(clause.text));
+      if (!answerable || top.score < this.options.questionAnswer || top.score - (second?.score ?? 0) < QUESTION_MARGIN) continue;
       if (!leading.has(top.intent) || found.some((f) => f.intent === top.intent)) continue;
-      found.push(top);
+      // One conversation at a time: filing and following a complaint in one message is read as a whole.
+      if (QUESTION_FLOWS.has(top.intent) && found.some((f) => QUESTION_FLOWS.has(f.intent))) continue;
+      found.push({ ...top, questions: clause.questions });
     }
-    return found.length >= 2 ? found.slice(0, 3) : undefined;
+    // « On m'a raccroché au nez après 40 minutes d'attente. Je veux porter plainte. »: beside a complaint, the
+    // story's topics are what happened, not questions; only what the message asks with a question is answered.
+    const complaint = found.some((f) => QUESTION_FLOWS.has(f.intent));
+    const questions = found.filter((f) => !complaint || !f.intent.startsWith(FAQ_INTENT_PREFIX) || f.questions).map(({ intent, score }) => ({ intent, score }));
+    return questions.length >= 2 && questions.some((f) => f.intent.startsWith(FAQ_INTENT_PREFIX)) ? questions.slice(0, 3) : undefined;
   }
 
   /**
@@ -421,6 +442,13 @@ const ASKS_IN_WORDS =
 
 /** « je ne veux pas attendre une heure »: a wish not to, which asks nothing. */
 const NOT_WANTING = /(?<!\p{L})(?:ne\s+|n['’]\s*)?(?:veux|voudrais|souhaite|peux)\s+pas(?!\p{L})/giu;
+
+/** A question said in words (« quel est… », « savoir si… »), not a wish (« je veux porter plainte »). */
+function questionWords(clause: string): boolean {
+  return ASKS_IN_WORDS.test(clause) || KNOWING.test(clause);
+}
+
+const KNOWING = /(?<!\p{L})(?:savoir|connaître|connaitre|know|où|ou est|where)(?!\p{L})/iu;
 
 function asksInWords(sentence: string): boolean {
   const wishes = sentence.replace(NOT_WANTING, ' ');

@@ -57,7 +57,7 @@ describe('FAQ conversation', () => {
                 { intent: 'faq.email-general', score: 0.72 },
                 { intent: 'faq.email-exam', score: 0.12 },
                 { intent: 'handoff', score: 0.1 },
-                { intent: 'faq.no-nominative-email', score: 0.05 },
+                { intent: 'faq.no-nominative-email', score: 0.01 },
                 { intent: 'greeting', score: 0.05 },
               ],
             }
@@ -67,7 +67,7 @@ describe('FAQ conversation', () => {
     expect(await h.say('votre adresse courriel svp')).toContain('carrieres@mcn.gouv.qc.ca');
     const replies = await h.turn('non');
     expect(replies.map((r) => r.text).join('')).toMatch(/plutôt sur l'un de ces sujets/);
-    // Below the option threshold (0.08) or already a button (« Parler à une personne »): not offered twice.
+    // Below the floor of alternatives (0.02) or already a button (« Parler à une personne »): not offered twice.
     expect(suggestedTitles(replies)).toEqual(["Courriel pour un problème d'examen en ligne", 'Reformuler ma question', 'Parler à une personne']);
     expect(await h.db('faq_feedback').select('entry_id', 'helpful')).toEqual([{ entry_id: 'email-general', helpful: 0 }]);
     expect(await h.say("Courriel pour un problème d'examen en ligne")).toContain('assistance.examensenligne@mcn.gouv.qc.ca');

@@ -12,7 +12,7 @@ import { InteractionRepository } from '../../domain/db/interactionRepository';
 import { PersonalInformationMasker } from '../../domain/privacy/masking';
 import { createPseudonymizer } from '../../domain/privacy/pseudonym';
 import type { IntentClassifier } from '../../domain/understanding/intents';
-import { defaultIntentClassifier } from '../../domain/understanding/defaultClassifier';
+import { sharedIntentClassifier } from './sharedClassifier';
 import { publicContactValues } from '../../domain/contacts';
 import { tempDatabaseUrl, tempDir } from './tempDir';
 
@@ -52,7 +52,7 @@ export async function createConversationHarness(
   const core = createConversationCore({
     storage: options.storage ?? new MemoryStorage(),
     domain: { ...(await createServices(options.config ?? loadConfig({}), db, clock)), ...options.domain },
-    classifier: options.classifier ?? defaultIntentClassifier(),
+    classifier: options.classifier ?? sharedIntentClassifier(),
     logger,
   });
   const transcriptStore = new SqlTranscriptStore({

@@ -1,4 +1,5 @@
 import { Application, ApplicationOptions, createApplication } from '../../bot/application';
+import { sharedIntentClassifier } from './sharedClassifier';
 import { loadConfig } from '../../bot/config';
 import { createLogger } from '../../bot/logger';
 import { ChannelReceiver } from './channelReceiver';
@@ -28,7 +29,13 @@ export async function startTestApplication(
   const dir = options.databaseUrl === undefined ? tempDir() : undefined;
   const databaseUrl = options.databaseUrl ?? tempDatabaseUrl(dir!.path);
   const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', DATABASE_URL: databaseUrl, LOG_LEVEL: 'silent', ...env });
-  const app = await createApplication(config, { logger: createLogger('silent'), schedule: false, clock: testClock(), ...options });
+  const app = await createApplication(config, {
+    logger: createLogger('silent'),
+    schedule: false,
+    clock: testClock(),
+    classifier: sharedIntentClassifier(),
+    ...options,
+  });
   const address = await app.listen();
   const botUrl = `http://127.0.0.1:${address.port}`;
   const receiver = options.receiver ?? new ChannelReceiver();

@@ -803,6 +803,55 @@ export const citizenConversations: Conversation[] = [
     ],
   },
   {
+    name: 'a complaint and a question about recourse in one message: the recourse answered, then the form, without « utile ? »',
+    from: 'issue 12 (several questions in one message): the forty-fourth to fifty-first evaluation pairs, read after they were measured',
+    steps: [
+      {
+        say: "Je veux porter plainte, l'agent m'a parlé bête. Et si ça donne rien, est-ce que je peux aller au Protecteur du citoyen?",
+        expect: ['Protecteur du citoyen', (ctx) => ctx.c.protecteurDuCitoyen.phone.display, fr('complaint:intake.consent')],
+        absent: [fr('faq:feedback.question'), 'Voulez-vous dire'],
+        check: (replies) => {
+          const text = textOf(replies);
+          expect(text.indexOf('Protecteur du citoyen')).toBeLessThan(text.indexOf(fr('complaint:intake.consent')));
+        },
+      },
+      { say: 'Oui', expect: [fr('complaint:intake.askName')] },
+    ],
+  },
+  {
+    name: 'a complaint number with a question about recourse: the recourse answered, then the follow-up of that complaint',
+    from: 'issue 12 (a reference typed anywhere; several questions in one message)',
+    complaintsOnFile: [marie],
+    steps: [
+      {
+        say: 'Ma plainte PL-2026-000001 est rendue où? Pis si la réponse me satisfait pas, je peux aller au Protecteur du citoyen?',
+        expect: ['Protecteur du citoyen', 'quelle adresse courriel ou quel numéro de téléphone'],
+        absent: [fr('faq:feedback.question')],
+      },
+      { say: 'marie.tremblay@exemple.qc.ca', expect: ['PL-2026-000001', 'reçue'] },
+    ],
+  },
+  {
+    name: 'an exam that just crashed and the support address asked: the triage, which gives that address for the problem at hand',
+    from: 'issue 12 (an exam failing now is never just an address): the forty-fourth to fifty-first evaluation pairs',
+    steps: [
+      { say: "Mon examen vient de planter, c'est quoi le courriel pour l'assistance technique?", expect: [fr('exam:intro')], absent: ['Voulez-vous dire'] },
+      { say: 'Processus 12345', expect: ['EX-2026-000001', (ctx) => ctx.c.caDotation.emailExam.display] },
+    ],
+    after: async (ctx) => expect(await ctx.incidents()).toMatchObject([{ exam_name: 'Processus 12345' }]),
+  },
+  {
+    name: 'an address noted in case an exam fails later is the address, not a triage',
+    from: 'issue 12 (forms that listen): « si jamais mon examen plante » is no exam failing now',
+    steps: [
+      {
+        say: "Si jamais mon examen plante jeudi, j'écris à quelle adresse?",
+        expect: [(ctx) => ctx.c.caDotation.emailExam.display],
+        absent: [fr('exam:intro')],
+      },
+    ],
+  },
+  {
     name: '« please call me back », after « Continue in English », starts the callback request in English',
     from: 'issue 12 (English); the callback request',
     steps: [

@@ -1,11 +1,11 @@
 import { translator } from '../../../domain/i18n';
 import { decide } from '../../../domain/understanding/decision';
-import { defaultIntentClassifier } from '../../../domain/understanding/defaultClassifier';
+import { sharedIntentClassifier } from '../../helpers/sharedClassifier';
 import { clausesOf } from '../../../domain/understanding/trainedClassifier';
 import { editDistance } from '../../../domain/format/textFolding';
 import { baseWords, FrenchTextPreparer } from '../../../domain/understanding/frenchText';
 
-const classifier = defaultIntentClassifier();
+const classifier = sharedIntentClassifier();
 const top = (text: string, lang: 'fr' | 'en' = 'fr'): string => classifier.classify(text, lang).intents[0].intent;
 
 describe('recognizer', () => {
@@ -71,7 +71,7 @@ describe('recognizer', () => {
     ['j ai besoin de savoir vos heures d ouverture', 'fr', 'faq.hours'],
     ['Est-ce que vous pourriez me donner la marche à suivre pour porter plainte?', 'fr', 'faq.complaints'],
     ['Dites-moi le délai de réponse à une demande', 'fr', 'faq.request-delay'],
-    ['I need to know how to file a complaint about your service', 'en', 'faq.complaints'],
+    ['I need to know where to send a complaint about your service', 'en', 'faq.complaints'],
   ] as const)('reads the question inside a request wrapper: « %s »', (text, lang, intent) => {
     expect(decide(classifier.classify(text, lang))).toMatchObject({ kind: 'answer', intent });
   });
