@@ -20,8 +20,9 @@ export const FAQ_INTENT_PREFIX = 'faq.';
 
 /**
  * Intents that start a conversation of their own: the complaint form, a complaint's follow-up, the exam
- * triage, a person. Asked beside questions for the FAQ (« Mon examen a planté, c'est quoi le courriel? »),
- * one of them is started once those are answered.
+ * triage, a person. Asked beside questions for the FAQ (« Je veux porter plainte. Et si ça ne donne rien, je
+ * peux aller au Protecteur du citoyen? »), one of them is started once those are answered (the recognizer
+ * reads only the complaints' two that way: trainedClassifier.ts, QUESTION_FLOWS).
  */
 export const FLOW_INTENTS: ReadonlySet<string> = new Set<string>([Intents.complaintFile, Intents.complaintStatus, Intents.examProblem, Intents.handoff]);
 

@@ -25,7 +25,7 @@ export function trainingKey(examples: ReadonlyArray<{ features: ReadonlyMap<stri
   const hash = createHash('sha256');
   hash.update(`${LAYOUT}\u0000`);
   hash.update(JSON.stringify(options));
-  // One update per example, of the same bytes as one per feature: millions of calls cost seconds at each start.
+  // One update per example, of the same bytes (and digest) as one per feature: 2.6 million calls took about half a second of each start.
   for (const e of examples) {
     let text = `\u0000${e.label}\u0001`;
     for (const [name, value] of e.features) text += `${name}\u0002${value}\u0003`;
