@@ -1,4 +1,4 @@
-import { FAQ_INTENT_PREFIX, FLOW_INTENTS, Intents, ScoredIntent, Understanding } from './intents';
+import { COMPLAINT_CONVERSATIONS, FAQ_INTENT_PREFIX, FLOW_INTENTS, Intents, ScoredIntent, Understanding } from './intents';
 
 /**
  * What the assistant does with a ranking: answer the top intent, offer the top 3 (« Voulez-vous
@@ -100,7 +100,7 @@ const HOLDS: ReadonlyMap<string, ReadonlySet<string>> = new Map([
 const DELAYS = new Set<string>([`${FAQ_INTENT_PREFIX}request-delay`, `${FAQ_INTENT_PREFIX}business-days`, `${FAQ_INTENT_PREFIX}phone-wait`]);
 
 function complaintDelays(asked: ScoredIntent[]): ScoredIntent[] {
-  if (!asked.some((q) => q.intent === Intents.complaintFile || q.intent === Intents.complaintStatus)) return asked;
+  if (!asked.some((q) => COMPLAINT_CONVERSATIONS.has(q.intent))) return asked;
   const kept = asked.map((q) => (DELAYS.has(q.intent) ? { ...q, intent: COMPLAINTS_ENTRY } : q));
   return kept.filter((q, i) => kept.findIndex((k) => k.intent === q.intent) === i);
 }

@@ -18,13 +18,16 @@ export const Intents = {
 
 export const FAQ_INTENT_PREFIX = 'faq.';
 
+/** The two conversations about a complaint: filing one, following one. */
+export const COMPLAINT_CONVERSATIONS: ReadonlySet<string> = new Set<string>([Intents.complaintFile, Intents.complaintStatus]);
+
 /**
  * Intents that start a conversation of their own: the complaint form, a complaint's follow-up, the exam
  * triage, a person. Asked beside questions for the FAQ (« Je veux porter plainte. Et si ça ne donne rien, je
  * peux aller au Protecteur du citoyen? »), one of them is started once those are answered (the recognizer
  * reads only the complaints' two that way: trainedClassifier.ts, QUESTION_FLOWS).
  */
-export const FLOW_INTENTS: ReadonlySet<string> = new Set<string>([Intents.complaintFile, Intents.complaintStatus, Intents.examProblem, Intents.handoff]);
+export const FLOW_INTENTS: ReadonlySet<string> = new Set<string>([...COMPLAINT_CONVERSATIONS, Intents.examProblem, Intents.handoff]);
 
 export interface ScoredIntent {
   intent: string;

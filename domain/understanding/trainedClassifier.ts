@@ -3,7 +3,7 @@ import type { TrainingExample } from '../faq/knowledgeBase';
 import { baseWords, FrenchTextPreparer, MAX_TEXT_LENGTH, PreparedText, STOPWORDS } from './frenchText';
 import { charGrams, GramWeights, gramsOf, gramText, NearestPhrasings } from './charModels';
 import { LexicalIndex } from './lexicalIndex';
-import { FAQ_INTENT_PREFIX, IntentClassifier, Intents, ScoredIntent, Understanding } from './intents';
+import { COMPLAINT_CONVERSATIONS, FAQ_INTENT_PREFIX, IntentClassifier, Intents, ScoredIntent, Understanding } from './intents';
 import type { ModelCache } from './modelCache';
 import { defaultSmallTalk, SmallTalkIndex } from './smallTalk';
 import { IndexedFeatures, SoftmaxModel, SoftmaxTrainingOptions } from './softmaxModel';
@@ -67,7 +67,7 @@ const QUESTION_MARGIN = 0.1;
  * spent evaluation sets, « examen » and « parler à quelqu'un » in a clause are more often context (an exam last
  * week, « parler à quelqu'un au téléphone, quel numéro? ») than a second request.
  */
-const QUESTION_FLOWS: ReadonlySet<string> = new Set<string>([Intents.complaintFile, Intents.complaintStatus]);
+const QUESTION_FLOWS = COMPLAINT_CONVERSATIONS;
 /** « Je veux souligner le bon travail de l'agente, où écrire? »: praise, which the recognizer reads close to a complaint. */
 const PRAISE = /(?<!\p{L})(?:compliment\w*|f[ée]licit\w*|souligner le bon|remercier|praise)(?!\p{L})/iu;
 
