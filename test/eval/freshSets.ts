@@ -4,7 +4,7 @@ import { projectPath } from '../../domain/paths';
 /**
  * Every fresh held-out set in test/eval (fresh-holdout-52-fr.json, fresh-holdout-52-en.json, …), oldest
  * pair first, French before English. Each pair is written before the recognizer change it measures; once
- * spent, a pair leaves test/eval for the training data (pairs 1 to 51: data/knowledge-base/citizen-messages.json).
+ * spent, a pair leaves test/eval for the training data (pairs 1 to 57: data/knowledge-base/citizen-messages.json).
  */
 export function freshSetFiles(): Array<{ lang: 'fr' | 'en'; file: string }> {
   const sets: Array<{ lang: 'fr' | 'en'; file: string; round: number }> = [];
