@@ -1,4 +1,4 @@
-import { COMPLAINT_CONVERSATIONS, FAQ_INTENT_PREFIX, FLOW_INTENTS, Intents, ScoredIntent, Understanding } from './intents';
+import { COMPLAINT_DETAILS, COMPLAINT_CONVERSATIONS, COMPLAINTS_ENTRY, FAQ_INTENT_PREFIX, FLOW_INTENTS, Intents, ScoredIntent, Understanding } from './intents';
 
 /**
  * What the assistant does with a ranking: answer the top intent, offer the top 3 (« Voulez-vous
@@ -56,8 +56,6 @@ const KEYWORD_WORDS = 3;
  */
 const REACHING_THE_CENTRE = new Set<string>([`${FAQ_INTENT_PREFIX}phone`, `${FAQ_INTENT_PREFIX}hours`, `${FAQ_INTENT_PREFIX}contact`]);
 
-/** The complaints entry: the address, the delays, and how to file one in the chat. */
-export const COMPLAINTS_ENTRY = `${FAQ_INTENT_PREFIX}complaints`;
 
 /**
  * A message torn between the first and the second of a pair (in that order), the two together reaching the
@@ -96,15 +94,6 @@ const HOLDS: ReadonlyMap<string, ReadonlySet<string>> = new Map([
   [`${FAQ_INTENT_PREFIX}contact`, new Set([`${FAQ_INTENT_PREFIX}phone`, `${FAQ_INTENT_PREFIX}email-general`])],
 ]);
 
-/** A delay asked beside a complaint (« je veux porter plainte, vous répondez en combien de temps? ») is the complaint's: the complaints entry gives it. */
-const DELAYS = new Set<string>([`${FAQ_INTENT_PREFIX}request-delay`, `${FAQ_INTENT_PREFIX}business-days`, `${FAQ_INTENT_PREFIX}phone-wait`]);
-
-function complaintDelays(asked: ScoredIntent[]): ScoredIntent[] {
-  if (!asked.some((q) => COMPLAINT_CONVERSATIONS.has(q.intent))) return asked;
-  const kept = asked.map((q) => (DELAYS.has(q.intent) ? { ...q, intent: COMPLAINTS_ENTRY } : q));
-  return kept.filter((q, i) => kept.findIndex((k) => k.intent === q.intent) === i);
-}
-
 function answersTheFirstOf(first: string, second: string): boolean {
   return ANSWER_THE_FIRST_OF.some(([a, b]) => first === a && second === b);
 }
@@ -112,6 +101,10 @@ function answersTheFirstOf(first: string, second: string): boolean {
 function holds(entry: string, other: string): boolean {
   return HOLDS.get(entry)?.has(other) ?? false;
 }
+
+/** « Y a-t-il un formulaire… », « Existe-t-il une façon… », “Is there a form…”: whether a way exists. */
+const ASKS_IF_THERE_IS_A_WAY =
+  /(?<!\p{L})(?:y a[- ]t[- ]il|y a tu|ya tu|existe[- ]t[- ]il|est-ce qu['’]il y a|is there|are there|do you have)\s+(?:un|une|des|a|an|any)\s+(?:formulaire|fa[çc]on|moyen|proc[ée]dure|form|way|procedure)(?!\p{L})/iu;
 
 /** Intents that are answered directly but never offered as « Voulez-vous dire… ? » choices. */
 const NOT_OFFERED = new Set<string>([Intents.greeting, Intents.thanks, Intents.goodbye, Intents.help, Intents.none, Intents.outOfScope]);
@@ -127,12 +120,16 @@ export function decide(understanding: Understanding, thresholds: DecisionThresho
   const questions = understanding.questions ?? [];
   if (questions.length >= 2) {
     const wholeAnswer = top && top.score >= answerFrom && top.score - (second?.score ?? 0) >= thresholds.margin ? top.intent : undefined;
-    if (!wholeAnswer || questions.some((q) => q.intent === wholeAnswer)) {
+    // Beside a complaint, the recognizer gives a delay or an address asked to the complaints entry (trainedClassifier.ts, questionsOf).
+    const besideComplaint = questions.some((q) => COMPLAINT_CONVERSATIONS.has(q.intent));
+    const wholeAsked = wholeAnswer && besideComplaint && COMPLAINT_DETAILS.has(wholeAnswer) ? COMPLAINTS_ENTRY : wholeAnswer;
+    if (!wholeAsked || questions.some((q) => q.intent === wholeAsked)) {
       // « Où envoyer une plainte et quel est le délai de réponse? »: the complaints entry gives a complaint's delays.
       const asked = questions.filter(
-        (q, i) => !questions.some((other, j) => holds(other.intent, q.intent) || (j < i && answersTheFirstOf(other.intent, q.intent))),
+        (q, i) =>
+          !questions.some((other, j) => holds(other.intent, q.intent) || (j < i && answersTheFirstOf(other.intent, q.intent) && !COMPLAINT_CONVERSATIONS.has(q.intent))),
       );
-      const [first, ...rest] = complaintDelays(asked);
+      const [first, ...rest] = asked;
       return rest.length
         ? { kind: 'answer', intent: first.intent, score: first.score, also: rest.map((q) => q.intent) }
         : { kind: 'answer', intent: first.intent, score: first.score };
@@ -150,6 +147,11 @@ export function decide(understanding: Understanding, thresholds: DecisionThresho
   // handoff gives the phones and the hours, and a person when live help is on.
   if (top.score >= answerFrom && second?.intent === Intents.handoff && REACHING_THE_CENTRE.has(top.intent) && second.score >= thresholds.option) {
     return { kind: 'answer', intent: Intents.handoff, score: top.score + second.score };
+  }
+  // « Y a-t-il un formulaire pour déposer une plainte? » asks whether there is a way, which the complaints entry
+  // says (the address, and its « Déposer une plainte » button) rather than opening the form unasked.
+  if (top.intent === Intents.complaintFile && second?.intent === COMPLAINTS_ENTRY && second.score >= thresholds.option && ASKS_IF_THERE_IS_A_WAY.test(understanding.text)) {
+    return { kind: 'answer', intent: COMPLAINTS_ENTRY, score: top.score + second.score };
   }
   if (top.score >= answerFrom && top.score - (second?.score ?? 0) >= thresholds.margin) return { kind: 'answer', intent: top.intent, score: top.score };
   if (top.score < thresholds.clarify) return { kind: 'decline', intent: Intents.none, score: top.score };

@@ -21,6 +21,21 @@ export const FAQ_INTENT_PREFIX = 'faq.';
 /** The two conversations about a complaint: filing one, following one. */
 export const COMPLAINT_CONVERSATIONS: ReadonlySet<string> = new Set<string>([Intents.complaintFile, Intents.complaintStatus]);
 
+/** The complaints entry: the address, the delays, and how to file one in the chat. */
+export const COMPLAINTS_ENTRY = `${FAQ_INTENT_PREFIX}complaints`;
+
+/**
+ * What a message may ask about a complaint without naming it: a request's delay, business days, the wait on
+ * the phone, the e-mail address. Asked beside a complaint (« je veux porter plainte, vous répondez en combien
+ * de temps? », « …à quelle adresse je l'envoie? »), each is about that complaint, which the complaints entry answers.
+ */
+export const COMPLAINT_DETAILS: ReadonlySet<string> = new Set<string>([
+  `${FAQ_INTENT_PREFIX}request-delay`,
+  `${FAQ_INTENT_PREFIX}business-days`,
+  `${FAQ_INTENT_PREFIX}phone-wait`,
+  `${FAQ_INTENT_PREFIX}email-general`,
+]);
+
 /**
  * Intents that start a conversation of their own: the complaint form, a complaint's follow-up, the exam
  * triage, a person. Asked beside questions for the FAQ (« Je veux porter plainte. Et si ça ne donne rien, je

@@ -6,9 +6,9 @@ import { asksOnlyWhenOpen, asksOnlyWhetherOpen, asksOpenOrClosed, foldText, pars
 import { faqIntent } from '../faq/knowledgeBase';
 import { mandateKey, matchOutOfMandate, OutOfMandateTopic, outOfMandateOverriding } from '../faq/outOfMandate';
 import type { Lang } from '../i18n';
-import { COMPLAINTS_ENTRY, Decision, decide, DEFAULT_THRESHOLDS, leadingIntent, SMALL_TALK_AND_HELP } from './decision';
+import { Decision, decide, DEFAULT_THRESHOLDS, leadingIntent, SMALL_TALK_AND_HELP } from './decision';
 import { asksWhenToCall, meansAskedByName, NO_NOMINATIVE_EMAIL, numberOrHoursAsked, WEEKLY_HOURS, writesAboutOwnFile } from './askedMeans';
-import { FAQ_INTENT_PREFIX, Intents, ScoredIntent } from './intents';
+import { COMPLAINTS_ENTRY, FAQ_INTENT_PREFIX, Intents, ScoredIntent } from './intents';
 
 /**
  * What a new message gets, beyond the recognizer's decision: the decision itself, the hours entry about

@@ -3,7 +3,7 @@ import type { TrainingExample } from '../faq/knowledgeBase';
 import { baseWords, FrenchTextPreparer, MAX_TEXT_LENGTH, PreparedText, STOPWORDS } from './frenchText';
 import { charGrams, GramWeights, gramsOf, gramText, NearestPhrasings } from './charModels';
 import { LexicalIndex } from './lexicalIndex';
-import { COMPLAINT_CONVERSATIONS, FAQ_INTENT_PREFIX, IntentClassifier, Intents, ScoredIntent, Understanding } from './intents';
+import { COMPLAINT_DETAILS, COMPLAINT_CONVERSATIONS, COMPLAINTS_ENTRY, FAQ_INTENT_PREFIX, IntentClassifier, Intents, ScoredIntent, Understanding } from './intents';
 import type { ModelCache } from './modelCache';
 import { defaultSmallTalk, SmallTalkIndex } from './smallTalk';
 import { IndexedFeatures, SoftmaxModel, SoftmaxTrainingOptions } from './softmaxModel';
@@ -262,37 +262,46 @@ export class TrainedIntentClassifier implements IntentClassifier {
     const marked = sentences.some((s) => s.question);
     const all = sentences.flatMap((s) =>
       !marked || s.question || asksInWords(s.text)
-        ? clausesOf(s.text).map((text) => ({ text, asks: s.question || asksInWords(text), questions: s.question || questionWords(text) }))
+        ? clausesOf(s.text).map((text) => ({ text, asks: s.question || asksInWords(text), questions: s.question || questionWords(text) || text.includes('?') }))
         : [],
     );
     // A reference back (« …du Secrétariat, et comment peut-on les joindre? ») asks about what the clause
     // before it named: the two are read together, for something else than what that clause asked.
     const clauses = all.flatMap(({ text: clause, ...asking }, i): Array<{ text: string; refersBack: boolean; asks: boolean; questions: boolean }> =>
-      standsAlone(clause)
+      standsAlone(clause, i === 0)
         ? [{ text: clause, refersBack: false, ...asking }]
-        : i > 0 && REFERS_BACK.test(clause) && standsAlone(all[i - 1].text)
+        : i > 0 && REFERS_BACK.test(clause) && standsAlone(all[i - 1].text, i === 1)
           ? [{ text: `${all[i - 1].text} ${clause}`, refersBack: true, ...asking }]
           : [],
     );
     if (clauses.length < 2) return undefined;
-    const leading = new Set(whole.slice(0, 4).map((w) => w.intent));
-    const found: Array<ScoredIntent & { questions: boolean }> = [];
     // What the clause before asked (a clause that refers back always follows the one it refers to).
     let asked: string | undefined;
-    for (const clause of clauses) {
+    const rankings = clauses.map((clause) => {
       const ranked = this.rank(clause.text);
       const before = asked;
       asked = ranked?.[0].intent;
-      if (!ranked) continue;
-      const ranking = clause.refersBack && before ? without(ranked, before) : ranked;
-      const [top, second] = ranking;
-      const answerable = top.intent.startsWith(FAQ_INTENT_PREFIX) || (QUESTION_FLOWS.has(top.intent) && clause.asks && !PRAISE.test(clause.text));
-      if (!answerable || top.score < this.options.questionAnswer || top.score - (second?.score ?? 0) < QUESTION_MARGIN) continue;
-      if (!leading.has(top.intent) || found.some((f) => f.intent === top.intent)) continue;
+      return ranked && clause.refersBack && before ? without(ranked, before) : ranked;
+    });
+    const confident = ([top, second]: ScoredIntent[]): boolean => top.score >= this.options.questionAnswer && top.score - (second?.score ?? 0) >= QUESTION_MARGIN;
+    const asksAFlow = (clause: { text: string; asks: boolean }, [top]: ScoredIntent[]): boolean => QUESTION_FLOWS.has(top.intent) && clause.asks && !PRAISE.test(clause.text);
+    // « Je veux porter plainte. Combien de temps ça prend avant qu'on me réponde? »: beside a complaint, the delay
+    // or the address asked is the complaint's, however the clause splits between the phone wait and a request's delay.
+    const besideComplaint = clauses.some((clause, i) => rankings[i] !== undefined && asksAFlow(clause, rankings[i]) && confident(rankings[i]));
+    const read = (ranking: ScoredIntent[]): ScoredIntent[] => (besideComplaint ? detailsAsTheComplaints(ranking) : ranking);
+    const leading = new Set(read(whole).slice(0, 4).map((w) => w.intent));
+    const found: Array<ScoredIntent & { questions: boolean }> = [];
+    clauses.forEach((clause, i) => {
+      const ranked = rankings[i];
+      if (!ranked) return;
+      const ranking = read(ranked);
+      const [top] = ranking;
+      if (!(top.intent.startsWith(FAQ_INTENT_PREFIX) || asksAFlow(clause, ranking)) || !confident(ranking)) return;
+      if (!leading.has(top.intent) || found.some((f) => f.intent === top.intent)) return;
       // One conversation at a time: filing and following a complaint in one message is read as a whole.
-      if (QUESTION_FLOWS.has(top.intent) && found.some((f) => QUESTION_FLOWS.has(f.intent))) continue;
+      if (QUESTION_FLOWS.has(top.intent) && found.some((f) => QUESTION_FLOWS.has(f.intent))) return;
       found.push({ ...top, questions: clause.questions });
-    }
+    });
     // « On m'a raccroché au nez après 40 minutes d'attente. Je veux porter plainte. »: beside a complaint, the
     // story's topics are what happened, not questions; only what the message asks with a question is answered.
     const complaint = found.some((f) => QUESTION_FLOWS.has(f.intent));
@@ -334,6 +343,16 @@ function without(ranked: readonly ScoredIntent[], intent: string): ScoredIntent[
   const rest = ranked.filter((r) => r.intent !== intent);
   const total = rest.reduce((sum, r) => sum + r.score, 0);
   return total > 0 ? rest.map((r) => ({ intent: r.intent, score: r.score / total })) : rest;
+}
+
+/** A ranking with the probabilities of a complaint's details (COMPLAINT_DETAILS) given to the complaints entry, which answers them. */
+function detailsAsTheComplaints(ranked: readonly ScoredIntent[]): ScoredIntent[] {
+  let details = 0;
+  for (const r of ranked) if (COMPLAINT_DETAILS.has(r.intent)) details += r.score;
+  return ranked
+    .filter((r) => !COMPLAINT_DETAILS.has(r.intent))
+    .map((r) => (r.intent === COMPLAINTS_ENTRY ? { ...r, score: r.score + details } : r))
+    .sort((a, b) => b.score - a.score);
 }
 
 /** p_i^sharpness × exp(sharpness × boost × lexical_i), renormalized, best first. */
@@ -396,6 +415,13 @@ export function sentencesOf(text: string): Array<{ text: string; question: boole
  */
 const CLAUSE_BREAK = /(?:,\s*|\s+)(?:et aussi|et puis|et également|ainsi que|de plus|en plus|aussi|pis|puis|and also|also|as well as|and|et)\s+/giu;
 
+/**
+ * « Je veux porter plainte, combien de temps ça prend? »: a wish said in the first person, then a comma and
+ * a question, is two clauses. A comma alone cuts nothing else (« utilisateur spécialisé, c'est quoi le délai? »).
+ */
+const WISH_THEN_QUESTION =
+  /^((?:(?:bonjour|bonsoir|salut|allo|hello|hi)[\s,]+)?(?:je|j['’]|i|i['’]d|i would)\s*(?:veux|voudrais|aimerais|souhaite|souhaiterais|d[ée]sire|want|would like|like)(?!\p{L})[^,?]*),\s*((?:[^\s,?]+\s+){0,3}?(?:c['’]est quoi|c quoi|combien|comment|quand|quel|quelle|quels|quelles|est-ce|vous|how|what|whats|what['’]s|when|where|which|do you|can i|is there)(?!\p{L}).*)$/iu;
+
 /** « entre midi et une heure », “between noon and one”: one range, whose « et » joins no second question. */
 const RANGE = /(?<!\p{L})(entre|between)(\s+(?:[^\s,;:]+\s+){0,3}?[^\s,;:]+)\s+(et|and)\s+/giu;
 /** Stands for the spaces around the « et » of a range while a sentence is cut into clauses (not a space for CLAUSE_BREAK). */
@@ -406,6 +432,7 @@ export function clausesOf(sentence: string): string[] {
   return sentence
     .replace(RANGE, (_, word: string, between: string, and: string) => `${word}${between}${JOINER}${and}${JOINER}`)
     .split(CLAUSE_BREAK)
+    .flatMap((c) => WISH_THEN_QUESTION.exec(c)?.slice(1) ?? [c])
     .map((c) => c.replaceAll(JOINER, ' ').trim())
     .filter((c) => /\p{L}{2}/u.test(c));
 }
@@ -415,7 +442,7 @@ export function clausesOf(sentence: string): string[] {
  * plainte chez eux », “how do I reach them”): it asks about that, not about the Centre.
  */
 const REFERS_BACK =
-  /(?<!\p{L})(?:les|leur)\s+(?:joindre|rejoindre|contacter|appeler|[ée]crire|parler|rejoins|joins|contacte|appelle|[ée]cris)(?!\p{L})|(?<!\p{L})(?:chez|[àa]|avec)\s+eux(?!\p{L})|(?<!\p{L})(?:them|their|they)(?!\p{L})/iu;
+  /(?<!\p{L})(?:les|leur|le|la|l['’])\s*(?:joindre|rejoindre|joint|contacter|appeler|[ée]crire|parler|rejoins|joins|contacte|appelle|[ée]cris)(?!\p{L})|(?<!\p{L})(?:chez|[àa]|avec|contre)\s+eux(?!\p{L})|(?<!\p{L})(?:leur|leurs|son|sa|ses)\s+(?:num[ée]ro|t[ée]l[ée]phone|tel|heures?|horaires?|adresse|courriel|coordonn[ée]es|mission|r[ôo]le|mandat|site)(?!\p{L})|(?<!\p{L})(?:them|their|they|its)(?!\p{L})/iu;
 /**
  * « Est-ce que vous répondez à ce genre de question? », « Vous aidez avec ça? »: whether the Centre handles what the
  * message just asked, which that question's answer says; not a question of its own.
@@ -431,8 +458,8 @@ const ASKING =
  * Whether a clause can be a question of its own in a message that asks several: not a range's second
  * half, a lone word (« Pourquoi? »), a reference to what came before or a first-person statement of context.
  */
-function standsAlone(clause: string): boolean {
-  if ((clause.match(/\p{L}{2,}/gu)?.length ?? 0) < 2 || REFERS_BACK.test(clause) || ASKS_IF_IT_IS_HANDLED.test(clause)) return false;
+function standsAlone(clause: string, first: boolean): boolean {
+  if ((clause.match(/\p{L}{2,}/gu)?.length ?? 0) < 2 || (!first && REFERS_BACK.test(clause)) || ASKS_IF_IT_IS_HANDLED.test(clause)) return false;
   return clause.includes('?') || !FIRST_PERSON.test(clause) || ASKING.test(clause);
 }
 
@@ -445,8 +472,12 @@ const NOT_WANTING = /(?<!\p{L})(?:ne\s+|n['’]\s*)?(?:veux|voudrais|souhaite|pe
 
 /** A question said in words (« quel est… », « savoir si… »), not a wish (« je veux porter plainte »). */
 function questionWords(clause: string): boolean {
-  return ASKS_IN_WORDS.test(clause) || KNOWING.test(clause);
+  return ASKS_IN_WORDS.test(clause) || KNOWING.test(clause) || INVERTED.test(clause);
 }
+
+/** A question said by its word order: « puis-je… », « pouvez-vous… », “can I…”, “is there…”. */
+const INVERTED =
+  /(?<!\p{L})(?:puis-je|peux-tu|pouvez-vous|peut-on|dois-je|faut-il|est-il|y a-t-il|ai-je|(?:can|could|may|should|do|does|is|are|will)\s+(?:i|you|we|they|it|there|someone|somebody))(?!\p{L})/iu;
 
 const KNOWING = /(?<!\p{L})(?:savoir|connaître|connaitre|know|où|ou est|where)(?!\p{L})/iu;
 

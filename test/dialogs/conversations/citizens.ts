@@ -852,6 +852,37 @@ export const citizenConversations: Conversation[] = [
     ],
   },
   {
+    name: 'a complaint and its delay asked in one sentence: the complaint’s delays, then the form, without « utile ? »',
+    from: 'issue 12 (several questions in one message): the multi-question messages of the spent pairs 1–57',
+    steps: [
+      {
+        say: 'Je veux porter plainte, ça prend combien de temps avant que vous me répondiez?',
+        expect: [(ctx) => ctx.c.complaints.email.display, '20 jours ouvrables', fr('complaint:intake.consent')],
+        absent: [fr('faq:feedback.question'), 'Voulez-vous dire'],
+        check: (replies) => {
+          const text = textOf(replies);
+          expect(text.indexOf('20 jours ouvrables')).toBeLessThan(text.indexOf(fr('complaint:intake.consent')));
+        },
+      },
+    ],
+  },
+  {
+    name: 'the Secrétariat named once, then « leurs heures » and « sa mission »: both answers are the Secrétariat’s, never the Centre’s',
+    from: 'issue 12 (several questions in one message): the multi-question messages of the spent pairs 1–57',
+    steps: [
+      {
+        say: 'Je veux me plaindre du Conseil du trésor et aussi savoir leurs heures de bureau',
+        expect: [(ctx) => ctx.c.sct.complaintsOffice.email.display, (ctx) => ctx.c.sct.general.phone.display],
+        absent: [(ctx) => ctx.c.caDotation.phoneLocal.display, 'Voulez-vous dire'],
+      },
+      {
+        say: "Le numéro du Secrétariat du Conseil du trésor, et c'est quoi sa mission au juste?",
+        expect: [(ctx) => ctx.c.sct.general.phone.display, "l'appareil administratif du Conseil du trésor"],
+        absent: [(ctx) => ctx.c.caDotation.phoneLocal.display, 'Voulez-vous dire'],
+      },
+    ],
+  },
+  {
     name: '« please call me back », after « Continue in English », starts the callback request in English',
     from: 'issue 12 (English); the callback request',
     steps: [

@@ -131,6 +131,32 @@ describe('decide', () => {
     expect(decide({ text, intents, questions: [...questions].reverse() })).toMatchObject({ intent: 'faq.request-delay', also: ['faq.complaints'] });
   });
 
+  it('keeps the complaint form asked after the complaints entry, and a delay read for the whole message is the complaint’s', () => {
+    const text = 'Je suis fâchée. C’est quoi votre délai? Et je veux déposer une plainte.';
+    const questions = [
+      { intent: 'faq.complaints', score: 0.9 },
+      { intent: Intents.complaintFile, score: 0.95 },
+    ];
+    // The whole message read as the delay of a request: beside a complaint, that is the complaints entry, which was asked.
+    const intents = [
+      { intent: 'faq.request-delay', score: 0.8 },
+      { intent: 'faq.complaints', score: 0.15 },
+    ];
+    expect(decide({ text, intents, questions })).toEqual({ kind: 'answer', intent: 'faq.complaints', score: 0.9, also: [Intents.complaintFile] });
+    // Without a complaint asked, a whole message confidently about something else is answered as such.
+    expect(decide({ text, intents, questions: [questions[0], { intent: 'faq.hours', score: 0.9 }] })).toMatchObject({ intent: 'faq.request-delay' });
+  });
+
+  it('answers whether there is a way to complain with the complaints entry, not the form opened unasked', () => {
+    const intents = [
+      { intent: Intents.complaintFile, score: 0.72 },
+      { intent: 'faq.complaints', score: 0.26 },
+    ];
+    expect(decide({ text: 'Y a-t-il un formulaire pour déposer une plainte?', intents })).toMatchObject({ kind: 'answer', intent: 'faq.complaints' });
+    expect(decide({ text: 'Is there a form to file a complaint?', intents })).toMatchObject({ kind: 'answer', intent: 'faq.complaints' });
+    expect(decide({ text: 'Je veux déposer une plainte', intents })).toMatchObject({ kind: 'answer', intent: Intents.complaintFile });
+  });
+
   it('answers a person asked for in one or two words from the answer threshold, not the keyword one', () => {
     const intents = [
       { intent: Intents.handoff, score: DEFAULT_THRESHOLDS.answer + 0.01 },

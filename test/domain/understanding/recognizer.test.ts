@@ -68,6 +68,37 @@ describe('recognizer', () => {
   });
 
   it.each([
+    ['Que fait le Conseil du trésor, et comment je peux le joindre?', 'fr', 'faq.sct-mission', ['faq.sct-contact']],
+    ['Je veux me plaindre du Secrétariat du Conseil du trésor et aussi connaître leurs heures d’ouverture', 'fr', 'faq.sct-complaints', ['faq.sct-contact']],
+    ['le numéro du Conseil du trésor pis sa mission c’est quoi', 'fr', 'faq.sct-contact', ['faq.sct-mission']],
+  ] as const)('reads « le », « leur », « sa », « eux » with the body the message named before: « %s »', (text, lang, intent, also) => {
+    expect(decide(classifier.classify(text, lang))).toMatchObject({ kind: 'answer', intent, also });
+  });
+
+  it('reads a possessive in the first clause as that clause’s own: « Le ministère, c’est quoi sa mission? »', () => {
+    expect(decide(classifier.classify('Le ministère, c’est quoi sa mission? Pis vous vous engagez à quoi pour la qualité du service?', 'fr'))).toMatchObject({
+      kind: 'answer',
+      intent: 'faq.mission',
+      also: ['faq.quality-commitments'],
+    });
+  });
+
+  it.each([
+    // A wish, a comma, then a question: two clauses; the delay asked beside a complaint is the complaint's.
+    ['Je veux porter plainte, vous répondez en combien de temps?', 'fr', ['faq.complaints']],
+    ['I want to file a complaint, how long until you get back to me?', 'en', ['faq.complaints']],
+    // A question in its word order (« je peux… ? », “can I…”), without a question word.
+    ['je veux faire une plainte pis si ça marche pas je peux aller au Protecteur du citoyen?', 'fr', ['faq.recourse']],
+  ] as const)('files a complaint asked beside a question: « %s »', (text, lang, also) => {
+    expect(decide(classifier.classify(text, lang))).toMatchObject({ kind: 'answer', intent: 'complaint.file', also });
+  });
+
+  it('does not cut at a comma that follows no wish: « utilisateur spécialisé, c’est quoi le délai? » asks one thing', () => {
+    expect(clausesOf('Je veux porter plainte, combien de temps ça prend?')).toEqual(['Je veux porter plainte', 'combien de temps ça prend?']);
+    expect(clausesOf('utilisateur spécialisé MO, c’est quoi le délai pour une réponse?')).toEqual(['utilisateur spécialisé MO, c’est quoi le délai pour une réponse?']);
+  });
+
+  it.each([
     ['j ai besoin de savoir vos heures d ouverture', 'fr', 'faq.hours'],
     ['Est-ce que vous pourriez me donner la marche à suivre pour porter plainte?', 'fr', 'faq.complaints'],
     ['Dites-moi le délai de réponse à une demande', 'fr', 'faq.request-delay'],
