@@ -115,18 +115,29 @@ function checkPlaceholders(entry: FaqEntry): string[] {
   return problems;
 }
 
-/** data/knowledge-base/citizen-messages.json: the spent evaluation pairs' messages, trained on (see its description). */
-const citizenMessagesFileSchema = z.object({
+/**
+ * data/knowledge-base/citizen-messages.json: the spent evaluation pairs' messages, trained on (see its description;
+ * test/eval/heldOutPairs.ts writes it). Each set says how many messages its pair had and why the others were left out.
+ */
+export const citizenMessagesFileSchema = z.object({
   description: z.string(),
   reviewed: isoDate,
   sets: z.array(
     z.object({
       pair: z.number().int().positive(),
       lang: z.enum(['fr', 'en']),
+      /** Messages in the pair's file when it was retired. */
+      written: z.number().int().nonnegative(),
+      /** Left out: they ask several questions, which one label would half teach. */
+      several: z.number().int().nonnegative(),
+      /** Left out, unread: they equal or nearly equal a sentence of a set still held out. */
+      nearHeldOut: z.number().int().nonnegative(),
       messages: z.array(z.object({ text: z.string().min(1), intent: z.string().min(1) })),
     }),
   ),
 });
+
+export type CitizenMessagesFile = z.infer<typeof citizenMessagesFileSchema>;
 
 let cachedKb: KnowledgeBase | undefined;
 let cachedIntents: z.infer<typeof intentsFileSchema> | undefined;
@@ -166,9 +177,9 @@ function conversationIntentsFile(): z.infer<typeof intentsFileSchema> {
   return file;
 }
 
-let cachedCitizenMessages: z.infer<typeof citizenMessagesFileSchema> | undefined;
+let cachedCitizenMessages: CitizenMessagesFile | undefined;
 
-function citizenMessagesFile(): z.infer<typeof citizenMessagesFileSchema> {
+function citizenMessagesFile(): CitizenMessagesFile {
   if (cachedCitizenMessages) return cachedCitizenMessages;
   const file = loadDataFile('knowledge-base/citizen-messages.json', citizenMessagesFileSchema);
   const known = new Set<string>([...CONVERSATION_INTENTS, ...knowledgeBase().entries.map((entry) => faqIntent(entry.id))]);

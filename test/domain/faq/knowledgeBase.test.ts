@@ -5,55 +5,9 @@ import { knowledgeBase, parseKnowledgeBase, trainingExamples } from '../../../do
 import { translator } from '../../../domain/i18n';
 import { projectPath } from '../../../domain/paths';
 import { ServiceHours } from '../../../domain/serviceHours';
-import { editDistance } from '../../../domain/format/textFolding';
-import { baseWords, STOPWORDS } from '../../../domain/understanding/frenchText';
 import { exactKey } from '../../../domain/understanding/trainedClassifier';
 import { freshSetFiles } from '../../eval/freshSets';
-
-/**
- * Two sentences are near-duplicates when, normalized (case, accents, punctuation, chat spellings), they
- * are equal, differ by at most 10 % of their characters (from 12 characters on), or share at least
- * 80 % of their content words (from 3 content words on).
- */
-function nearDuplicate(a: Normalized, b: Normalized): boolean {
-  if (a.key === b.key) return true;
-  const length = Math.max(a.key.length, b.key.length);
-  if (length >= 12) {
-    const max = Math.max(1, Math.floor(length * 0.1));
-    if (Math.abs(a.key.length - b.key.length) <= max && lettersApart(a, b) <= 2 * max && editDistance(a.key, b.key, max) <= max) return true;
-  }
-  const [small, large] = a.content.size <= b.content.size ? [a.content, b.content] : [b.content, a.content];
-  // Sharing 80 % of the words of both needs two sets of near size.
-  if (small.size < 3 || small.size < 0.8 * large.size) return false;
-  let shared = 0;
-  for (const w of small) if (large.has(w)) shared += 1;
-  return shared / (small.size + large.size - shared) >= 0.8;
-}
-
-/** A sentence normalized once: thousands of training phrasings are compared with every fresh sentence. */
-interface Normalized {
-  key: string;
-  content: Set<string>;
-  /** How many of each letter (by code modulo 64). */
-  letters: Int16Array;
-}
-
-function normalized(text: string): Normalized {
-  const key = exactKey(text);
-  const letters = new Int16Array(64);
-  for (let i = 0; i < key.length; i += 1) letters[key.charCodeAt(i) & 63] += 1;
-  return { key, content: new Set(baseWords(text).filter((w) => !STOPWORDS.has(w))), letters };
-}
-
-/**
- * Letters in one count and not the other: an edit changes it by 2 at most, so twice the edit distance
- * bounds it. It rules out nearly every pair before the edit distance, which is slow in Jest's sandbox.
- */
-function lettersApart(a: Normalized, b: Normalized): number {
-  let apart = 0;
-  for (let i = 0; i < 64; i += 1) apart += Math.abs(a.letters[i] - b.letters[i]);
-  return apart;
-}
+import { nearDuplicate, normalizedSentence } from '../../eval/nearDuplicates';
 
 const FRESH_SETS = freshSetFiles().map((set) => set.file);
 
@@ -165,10 +119,10 @@ describe('knowledge base (data/knowledge-base/faq.json)', () => {
 
   it('has no training phrasing that nearly duplicates a sentence of the fresh held-out sets', () => {
     // Only the training side of a near-duplicate is reported: nobody needs to read the fresh sentences.
-    const fresh = FRESH_SETS.flatMap((file) => (JSON.parse(readFileSync(projectPath(file), 'utf8')) as { cases: Array<{ text: string }> }).cases.map((c) => normalized(c.text)));
+    const fresh = FRESH_SETS.flatMap((file) => (JSON.parse(readFileSync(projectPath(file), 'utf8')) as { cases: Array<{ text: string }> }).cases.map((c) => normalizedSentence(c.text)));
     const nearDuplicates = trainingExamples()
       .filter((e) => {
-        const phrasing = normalized(e.text);
+        const phrasing = normalizedSentence(e.text);
         return fresh.some((sentence) => nearDuplicate(phrasing, sentence));
       })
       .map((e) => `${e.intent}: ${e.text}`);
