@@ -1,6 +1,7 @@
 import type { Activity, RecognizerResult } from 'botbuilder';
 import { DialogContext, Recognizer } from 'botbuilder-dialogs';
 import { langFromLocale } from '../domain/i18n';
+import { decide, Decision } from '../domain/understanding/decision';
 import type { IntentClassifier } from '../domain/understanding/intents';
 
 /** botbuilder Recognizer over a plain IntentClassifier, so any classifier plugs into the dialogs. */
@@ -30,4 +31,9 @@ export function rankedIntents(result: RecognizerResult): Array<{ intent: string;
   return Object.entries(result.intents)
     .map(([intent, value]) => ({ intent, score: value.score ?? 0 }))
     .sort((a, b) => b.score - a.score);
+}
+
+/** What the assistant does with a message, given what the recognizer read in it (domain/understanding/decision.ts). */
+export function decisionOf(text: string, result: RecognizerResult): Decision {
+  return decide({ text, intents: rankedIntents(result), questions: recognizedQuestions(result) });
 }

@@ -20,7 +20,7 @@ import { faqIntent } from '../domain/faq/knowledgeBase';
 import { outOfMandateAnswer } from '../domain/faq/outOfMandate';
 import { withoutSensitiveData } from '../domain/privacy/sensitiveData';
 import { mentionedReference } from '../domain/referenceMentions';
-import { decide, Decision, flowAfterQuestions, leadingIntent } from '../domain/understanding/decision';
+import { Decision, flowAfterQuestions, leadingIntent } from '../domain/understanding/decision';
 import { CENTRE_CONTACT_ENTRIES, HOURS_OF_DAY_ENTRIES, messageOutcome, SECRETARIAT_ENTRIES } from '../domain/understanding/messageOutcome';
 import { intentTitle } from '../domain/understanding/intentTitles';
 import { Intents } from '../domain/understanding/intents';
@@ -30,7 +30,7 @@ import { CONFIRM_CANCEL_DIALOG, confirmCancelDialogs } from './confirmCancelDial
 import { conversationSurveyDue, rememberSatisfactionTopic, SATISFACTION_DIALOG, SatisfactionDialog, SatisfactionOptions } from './satisfactionDialog';
 import { answerFeedback, clarifyActivity } from './faqDialog';
 import { isLiveHelpUnavailable, LIVE_HELP_DIALOG, LiveHelpDialog } from './liveHelpDialog';
-import { rankedIntents, recognizedQuestions } from './intentRecognizer';
+import { decisionOf, rankedIntents } from './intentRecognizer';
 import { Command, detectCommand } from './shared/commands';
 import { handoffText } from './shared/handoff';
 import { withCallbackOffer } from './callback/callbackOffer';
@@ -196,7 +196,7 @@ export class MainDialog extends ComponentDialog {
     const ranking = rankedIntents(recognizerResult);
     // Calibrated decision (domain/understanding/decision.ts): answer, offer the top 3, or decline.
     let decision: Decision = text
-      ? decide({ text, intents: ranking, questions: recognizedQuestions(recognizerResult) })
+      ? decisionOf(text, recognizerResult)
       : { kind: 'decline', intent: Intents.none, score: 0 };
     // « C'est quoi leur numéro? » just after an answer about the Secrétariat: its contact, not the Centre's.
     const guess = leadingIntent(decision);
@@ -284,7 +284,7 @@ export class MainDialog extends ComponentDialog {
 
   private async answerQuestionsBesideReference(step: WaterfallStepContext, text: string): Promise<void> {
     const recognizerResult = await this.recognizer.recognize(step, { ...step.context.activity, text });
-    const beforeFlow = flowAfterQuestions(decide({ text, intents: rankedIntents(recognizerResult), questions: recognizedQuestions(recognizerResult) }));
+    const beforeFlow = flowAfterQuestions(decisionOf(text, recognizerResult));
     if (beforeFlow) await this.answerBeforeFlow(step.context, text, recognizerResult, beforeFlow.questions);
   }
 
