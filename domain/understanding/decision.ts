@@ -56,7 +56,6 @@ const KEYWORD_WORDS = 3;
  */
 const REACHING_THE_CENTRE = new Set<string>([`${FAQ_INTENT_PREFIX}phone`, `${FAQ_INTENT_PREFIX}hours`, `${FAQ_INTENT_PREFIX}contact`]);
 
-
 /**
  * A message torn between the first and the second of a pair (in that order), the two together reaching the
  * answer threshold, gets the first: its answer serves the second's question too, where « Voulez-vous
@@ -125,6 +124,7 @@ export function decide(understanding: Understanding, thresholds: DecisionThresho
     const wholeAsked = wholeAnswer && besideComplaint && COMPLAINT_DETAILS.has(wholeAnswer) ? COMPLAINTS_ENTRY : wholeAnswer;
     if (!wholeAsked || questions.some((q) => q.intent === wholeAsked)) {
       // « Où envoyer une plainte et quel est le délai de réponse? »: the complaints entry gives a complaint's delays.
+      // A complaint to file or follow asked after it is still started (« C'est quoi votre délai? Et je veux déposer une plainte. »).
       const asked = questions.filter(
         (q, i) =>
           !questions.some((other, j) => holds(other.intent, q.intent) || (j < i && answersTheFirstOf(other.intent, q.intent) && !COMPLAINT_CONVERSATIONS.has(q.intent))),

@@ -438,8 +438,9 @@ export function clausesOf(sentence: string): string[] {
 }
 
 /**
- * A clause that refers back to what the message named before (« comment peut-on les joindre », « une
- * plainte chez eux », “how do I reach them”): it asks about that, not about the Centre.
+ * A clause that refers back to what the message named before (« comment peut-on les joindre », « comment puis-je
+ * le joindre », « leurs heures », « sa mission », « une plainte contre eux », “how do I reach them”): it asks about
+ * that, not about the Centre.
  */
 const REFERS_BACK =
   /(?<!\p{L})(?:les|leur|le|la|l['’])\s*(?:joindre|rejoindre|joint|contacter|appeler|[ée]crire|parler|rejoins|joins|contacte|appelle|[ée]cris)(?!\p{L})|(?<!\p{L})(?:chez|[àa]|avec|contre)\s+eux(?!\p{L})|(?<!\p{L})(?:leur|leurs|son|sa|ses)\s+(?:num[ée]ro|t[ée]l[ée]phone|tel|heures?|horaires?|adresse|courriel|coordonn[ée]es|mission|r[ôo]le|mandat|site)(?!\p{L})|(?<!\p{L})(?:them|their|they|its)(?!\p{L})/iu;
