@@ -105,11 +105,11 @@ function retire(pairs: readonly number[], today: string): void {
     console.log(`${file}: ${messages.length} of ${cases.length} messages retired (${several} asking several questions, ${nearHeldOut} near a held-out sentence)`);
   }
   sets.sort((a, b) => a.pair - b.pair || Number(a.lang === 'en') - Number(b.lang === 'en'));
-  writeFileSync(projectPath(CITIZEN_MESSAGES), citizenMessagesText({ description: describe(sets), reviewed: today, sets }));
+  writeFileSync(projectPath(CITIZEN_MESSAGES), citizenMessagesText({ description: citizenMessagesDescription(sets), reviewed: today, sets }));
   for (const { file } of files.filter((f) => retiring.has(f.pair))) unlinkSync(projectPath(file));
 }
 
-function describe(sets: CitizenMessagesFile['sets']): string {
+function citizenMessagesDescription(sets: CitizenMessagesFile['sets']): string {
   const pairs = [...new Set(sets.map((s) => s.pair))];
   const sum = (key: 'written' | 'several' | 'nearHeldOut'): number => sets.reduce((total, s) => total + s[key], 0);
   return (
