@@ -182,11 +182,16 @@ let cachedCitizenMessages: CitizenMessagesFile | undefined;
 function citizenMessagesFile(): CitizenMessagesFile {
   if (cachedCitizenMessages) return cachedCitizenMessages;
   const file = loadDataFile('knowledge-base/citizen-messages.json', citizenMessagesFileSchema);
-  const known = new Set<string>([...CONVERSATION_INTENTS, ...knowledgeBase().entries.map((entry) => faqIntent(entry.id))]);
+  const known = knownIntents();
   const unknown = [...new Set(file.sets.flatMap((set) => set.messages.map((m) => m.intent)).filter((intent) => !known.has(intent)))];
   if (unknown.length) throw new Error(`Invalid data file data/knowledge-base/citizen-messages.json: unknown intents ${unknown.join(', ')}`);
   cachedCitizenMessages = file;
   return file;
+}
+
+/** Every intent a message can be labelled with: the conversation intents and one per FAQ entry. */
+export function knownIntents(): ReadonlySet<string> {
+  return new Set<string>([...CONVERSATION_INTENTS, ...knowledgeBase().entries.map((entry) => faqIntent(entry.id))]);
 }
 
 /** Every training sentence: the FAQ phrasings (faq.<id>), the conversation intents and the citizens' messages, French and English. */

@@ -11,7 +11,7 @@
 import { existsSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { Command, InvalidArgumentError } from 'commander';
 import { z } from 'zod';
-import { CitizenMessagesFile, citizenMessagesFileSchema, trainingExamples } from '../../domain/faq/knowledgeBase';
+import { CitizenMessagesFile, citizenMessagesFileSchema, knownIntents, trainingExamples } from '../../domain/faq/knowledgeBase';
 import { projectPath } from '../../domain/paths';
 import { Intents } from '../../domain/understanding/intents';
 import { freshSetFiles } from './freshSets';
@@ -56,9 +56,8 @@ export function retiredMessages(
   return { messages, several, nearHeldOut };
 }
 
-function readCases(path: string): WrittenCase[] {
+function readCases(path: string, known: ReadonlySet<string>): WrittenCase[] {
   const cases = writtenFile.parse(JSON.parse(readFileSync(path, 'utf8'))).cases;
-  const known = new Set<string>([...trainingExamples().map((e) => e.intent), Intents.outOfScope]);
   const unknown = [...new Set(cases.flatMap((c) => [c.intent, ...(c.also ?? [])]).filter((intent) => !known.has(intent)))];
   if (unknown.length) throw new Error(`${path}: unknown intents ${unknown.join(', ')}`);
   return cases;
@@ -73,7 +72,8 @@ function place(pair: number, files: Record<'fr' | 'en', string>, when: string, t
   const langs = ['fr', 'en'] as const;
   for (const lang of langs) if (existsSync(projectPath(setPath(pair, lang)))) throw new Error(`${setPath(pair, lang)} already exists`);
   // Both files are read and checked before either is written: a pair is placed whole or not at all.
-  const writtenSets = langs.map((lang) => readCases(files[lang]));
+  const known = knownIntents();
+  const writtenSets = langs.map((lang) => readCases(files[lang], known));
   for (const [i, lang] of langs.entries()) {
     const written = writtenSets[i];
     const { kept, repeated, nearTraining } = placedCases(written, training);
@@ -98,8 +98,9 @@ function retire(pairs: readonly number[], today: string): void {
     .flatMap((file) => (JSON.parse(readFileSync(projectPath(file), 'utf8')) as { cases: Array<{ text: string }> }).cases.map((c) => normalizedSentence(c.text)));
   const current = citizenMessagesFileSchema.parse(JSON.parse(readFileSync(projectPath(CITIZEN_MESSAGES), 'utf8')));
   const sets = current.sets.filter((set) => !retiring.has(set.pair));
+  const known = knownIntents();
   for (const { file, lang, pair } of files.filter((f) => retiring.has(f.pair))) {
-    const cases = readCases(projectPath(file));
+    const cases = readCases(projectPath(file), known);
     const { messages, several, nearHeldOut } = retiredMessages(cases, heldOut);
     sets.push({ pair, lang, written: cases.length, several, nearHeldOut, messages });
     console.log(`${file}: ${messages.length} of ${cases.length} messages retired (${several} asking several questions, ${nearHeldOut} near a held-out sentence)`);
